@@ -1,0 +1,137 @@
+# shijian — build, test, install.  `make help` lists the targets.
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALLCFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -D_POSIX_C_SOURCE=200809L
+PREFIX  ?= /usr/local
+DESTDIR ?=
+LUA_VERSIONS = 5.4 5.3 jit
+B = build
+
+CORE_SRC = $(sort $(wildcard csrc/core/*.c))
+CORE_HDR = $(wildcard csrc/core/*.h)
+CORE_OBJ = $(CORE_SRC:csrc/core/%.c=$(B)/obj/%.o) $(B)/obj/embed.o
+CLI_SRC  = $(wildcard csrc/cli/*.c)
+DICT_SRC = dict/jieba/dict.txt $(sort $(wildcard dict/extra/*.txt))
+GAZ_SRC  = $(sort $(wildcard dict/gaz/*.tsv dict/seg/*.tsv))
+
+# Lua headers per ABI (Debian paths; override LUA54_INC= etc.)
+LUA54_INC ?= $(firstword $(wildcard /usr/include/lua5.4))
+LUA53_INC ?= $(firstword $(wildcard /usr/include/lua5.3))
+LUAJIT_INC ?= $(firstword $(wildcard /usr/include/luajit-2.1))
+LUA_MODS = $(if $(LUA54_INC),$(B)/lua5.4/shijian/core.so) \
+           $(if $(LUA53_INC),$(B)/lua5.3/shijian/core.so) \
+           $(if $(LUAJIT_INC),$(B)/luajit/shijian/core.so)
+ifeq ($(shell uname),Darwin)
+MODFLAGS = -bundle -undefined dynamic_lookup
+else
+MODFLAGS = -shared
+endif
+
+.PHONY: all lib cli lua test check demo eval bench install uninstall clean help deps rock
+all: lib cli lua
+
+help:
+	@echo "make            build the library, the CLI and the Lua modules ($(LUA_VERSIONS))"
+	@echo "make demo       analyse the sample text in examples/ (installs what is missing)"
+	@echo "make test       every test suite; ends with 'N passed, N failed'"
+	@echo "make eval       segmentation (SIGHAN PKU) and tagger (gold) scores"
+	@echo "make bench      throughput, start-up and memory against jieba"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+
+lib: $(B)/libshijian.a
+cli: $(B)/shijian
+lua: $(LUA_MODS)
+
+$(B)/sjdictc: csrc/tools/sjdictc.c csrc/core/image.h
+	@mkdir -p $(B)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $< -lm
+
+$(B)/embed.c: $(B)/sjdictc $(DICT_SRC) dict/jieba/hmm.txt $(GAZ_SRC)
+	$(B)/sjdictc -c -o $@ $(addprefix --lex ,$(DICT_SRC)) --hmm dict/jieba/hmm.txt $(addprefix --gaz ,$(GAZ_SRC))
+
+$(B)/obj/embed.o: $(B)/embed.c
+	@mkdir -p $(B)/obj
+	$(CC) -std=c11 $(CFLAGS) -fPIC -c -o $@ $<
+
+$(B)/obj/%.o: csrc/core/%.c $(CORE_HDR)
+	@mkdir -p $(B)/obj
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+$(B)/libshijian.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/shijian: $(CLI_SRC) csrc/cli/cli.h $(B)/libshijian.a
+	$(CC) $(ALLCFLAGS) -o $@ $(CLI_SRC) $(B)/libshijian.a -lm
+
+$(B)/lua5.4/shijian/core.so: csrc/lua/lshijian.c $(B)/libshijian.a
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -I$(LUA54_INC) $(MODFLAGS) -o $@ $< $(B)/libshijian.a -lm
+$(B)/lua5.3/shijian/core.so: csrc/lua/lshijian.c $(B)/libshijian.a
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -I$(LUA53_INC) $(MODFLAGS) -o $@ $< $(B)/libshijian.a -lm
+$(B)/luajit/shijian/core.so: csrc/lua/lshijian.c $(B)/libshijian.a
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -I$(LUAJIT_INC) $(MODFLAGS) -o $@ $< $(B)/libshijian.a -lm
+
+# ---- sanitizer build of the core and the C tests --------------------------
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_OBJ = $(CORE_SRC:csrc/core/%.c=$(B)/asan/%.o) $(B)/asan/embed.o
+$(B)/asan/embed.o: $(B)/embed.c
+	@mkdir -p $(B)/asan
+	$(CC) -std=c11 -O1 -g -c -o $@ $<
+$(B)/asan/%.o: csrc/core/%.c $(CORE_HDR)
+	@mkdir -p $(B)/asan
+	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -c -o $@ $<
+$(B)/asan/test_%: spec/c/test_%.c $(ASAN_OBJ) spec/c/check.h
+	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -Icsrc/core -o $@ $< $(ASAN_OBJ) -lm -lpthread
+C_TESTS = $(patsubst spec/c/test_%.c,$(B)/asan/test_%,$(wildcard spec/c/test_*.c))
+
+deps:
+	@sh tools/deps.sh test
+
+test: deps all $(C_TESTS)
+	@sh spec/run.sh
+
+check: test
+
+demo:
+	@sh tools/deps.sh demo
+	@$(MAKE) --no-print-directory all
+	@sh examples/demo.sh
+
+eval: all
+	@sh bench/eval_seg.sh
+	@sh bench/eval_tag.sh
+
+bench: all
+	@sh bench/bench.sh
+
+rock: $(B)/embed.c
+	luarocks make --local rockspec/shijian-scm-1.rockspec
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(B)/shijian $(DESTDIR)$(PREFIX)/bin/shijian
+	install -m 644 $(B)/libshijian.a $(DESTDIR)$(PREFIX)/lib/libshijian.a
+	install -m 644 csrc/core/shijian.h $(DESTDIR)$(PREFIX)/include/shijian.h
+	for v in 5.4 5.3; do \
+	  if [ -f $(B)/lua$$v/shijian/core.so ]; then \
+	    install -d $(DESTDIR)$(PREFIX)/lib/lua/$$v/shijian $(DESTDIR)$(PREFIX)/share/lua/$$v/shijian; \
+	    install -m 755 $(B)/lua$$v/shijian/core.so $(DESTDIR)$(PREFIX)/lib/lua/$$v/shijian/core.so; \
+	    cp -R lua/shijian/. $(DESTDIR)$(PREFIX)/share/lua/$$v/shijian/; \
+	  fi; \
+	done
+	if [ -f $(B)/luajit/shijian/core.so ]; then \
+	  install -d $(DESTDIR)$(PREFIX)/lib/lua/5.1/shijian $(DESTDIR)$(PREFIX)/share/lua/5.1/shijian; \
+	  install -m 755 $(B)/luajit/shijian/core.so $(DESTDIR)$(PREFIX)/lib/lua/5.1/shijian/core.so; \
+	  cp -R lua/shijian/. $(DESTDIR)$(PREFIX)/share/lua/5.1/shijian/; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/shijian $(DESTDIR)$(PREFIX)/lib/libshijian.a $(DESTDIR)$(PREFIX)/include/shijian.h
+	rm -rf $(DESTDIR)$(PREFIX)/lib/lua/*/shijian $(DESTDIR)$(PREFIX)/share/lua/*/shijian
+
+clean:
+	rm -rf $(B)

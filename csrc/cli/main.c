@@ -1,0 +1,275 @@
+/* main.c — the shijian command: segmentation and tagging in pipelines.
+ *
+ *   shijian cut    [options] [FILE]   words separated by two spaces, per line
+ *   shijian tag    [options] [FILE]   one JSON object (or one per line)
+ *   shijian events [options] [FILE]   a TSV/CSV timeline of the events
+ */
+#include "cli.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: shijian COMMAND [options] [FILE]\n"
+    "\n"
+    "Commands:\n"
+    "  cut      segment into words: each input line becomes one output line,\n"
+    "           words separated by two spaces (the SIGHAN bakeoff format)\n"
+    "  tag      analyse: one JSON object for the document (sentences,\n"
+    "           mentions, events; byte offsets), or one per line with --lines\n"
+    "  events   the events as a timeline, tab-separated (or --csv): date, cameo,\n"
+    "           label, sources, targets, place, text\n"
+    "\n"
+    "Options:\n"
+    "  --dict FILE        add a user dictionary (lines `word [freq] [pos]`); repeatable\n"
+    "  --ref YYYY[-MM[-DD]]  reference date for times (default: inferred from the text)\n"
+    "  --pos              cut: write word/pos\n"
+    "  --no-hmm           cut: no out-of-vocabulary model\n"
+    "  --split-measures   cut: PKU-style numbers (36 批, 12月 22日)\n"
+    "  --lines            tag: one JSON object per input line (JSON Lines)\n"
+    "  --tokens           tag: include the tokens\n"
+    "  --csv              events: comma-separated with a header\n"
+    "  -h, --help         this text\n"
+    "  --version          the version\n"
+    "\n"
+    "FILE defaults to standard input.  Exit status: 0 ok, 1 error, 2 usage.\n";
+
+typedef struct {
+  const char *cmd, *file;
+  int pos, lines, tokens, csv;
+  sj_options opt;
+} args;
+
+static int fail(const char *fmt, const char *a, const char *b) {
+  fputs("shijian: ", stderr);
+  fprintf(stderr, fmt, a, b);
+  fputc('\n', stderr);
+  return 1;
+}
+
+static int parse_ref(const char *s, sj_options *o) {
+  int y = 0, m = 0, d = 0;
+  char tail;
+  int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
+  if (n < 1 || n > 3 || y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31) return -1;
+  o->ref_year = y;
+  o->ref_month = m;
+  o->ref_day = d;
+  return 0;
+}
+
+/* Read all of f. */
+static char *slurp(FILE *f, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) return NULL;
+  for (;;) {
+    if (n == cap) {
+      char *nb = cap < ((size_t)1 << 40) ? realloc(buf, cap * 2) : NULL;
+      if (!nb) { free(buf); return NULL; }
+      buf = nb;
+      cap *= 2;
+    }
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+  }
+  if (ferror(f)) { free(buf); return NULL; }
+  *len = n;
+  return buf;
+}
+
+/* Read one line (without its \n) into *buf; returns 0 at EOF, -1 on error. */
+static int read_line(FILE *f, char **buf, size_t *cap, size_t *len) {
+  size_t n = 0;
+  int c, any = 0;
+  while ((c = getc(f)) != EOF) {
+    any = 1;
+    if (n + 1 >= *cap) {
+      size_t nc = *cap ? *cap * 2 : 4096;
+      char *nb = realloc(*buf, nc);
+      if (!nb) return -1;
+      *buf = nb;
+      *cap = nc;
+    }
+    if (c == '\n') break;
+    (*buf)[n++] = (char)c;
+  }
+  if (ferror(f)) return -1;
+  *len = n;
+  return any;
+}
+
+static int cmd_cut(sj_model *m, args *a, FILE *in) {
+  char *line = NULL;
+  size_t cap = 0, len;
+  int r, rc = 0;
+  a->opt.want = SJ_WANT_TOKENS;
+  while ((r = read_line(in, &line, &cap, &len)) > 0) {
+    if (len && line[len - 1] == '\r') len--;
+    sj_doc *d;
+    int e = sj_analyze(m, line, len, &a->opt, &d);
+    if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
+    const sj_token *t = sj_doc_tokens(d);
+    size_t n = sj_doc_ntokens(d);
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+      /* white space separates words in this format; it is not a word */
+      size_t k = t[i].start;
+      while (k < t[i].end && (line[k] == ' ' || line[k] == '\t')) k++;
+      if (k == t[i].end) continue;
+      if (!first) fputs("  ", stdout);
+      fwrite(line + t[i].start, 1, t[i].end - t[i].start, stdout);
+      if (a->pos) printf("/%s", t[i].pos);
+      first = 0;
+    }
+    putchar('\n');
+    sj_doc_free(d);
+  }
+  if (r < 0) rc = fail("%s%s", "read error", "");
+  free(line);
+  return rc;
+}
+
+static int cmd_tag(sj_model *m, args *a, FILE *in) {
+  if (a->tokens) a->opt.want = SJ_WANT_ALL;
+  if (a->lines) {
+    char *line = NULL;
+    size_t cap = 0, len, base = 0;
+    int r, rc = 0;
+    while ((r = read_line(in, &line, &cap, &len)) > 0) {
+      sj_doc *d;
+      int e = sj_analyze(m, line, len, &a->opt, &d);
+      if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
+      json_doc(stdout, d, line, base, a->tokens);
+      putchar('\n');
+      /* carry the reference year across lines */
+      if (!a->opt.ref_year && sj_doc_ref_year(d)) a->opt.ref_year = sj_doc_ref_year(d);
+      sj_doc_free(d);
+      base += len + 1;
+    }
+    if (r < 0) rc = fail("%s%s", "read error", "");
+    free(line);
+    return rc;
+  }
+  size_t len;
+  char *text = slurp(in, &len);
+  if (!text) return fail("%s%s", "cannot read input", "");
+  sj_doc *d;
+  int e = sj_analyze(m, text, len, &a->opt, &d);
+  if (e) { free(text); return fail("%s%s", sj_strerror(e), ""); }
+  json_doc(stdout, d, text, 0, a->tokens);
+  putchar('\n');
+  sj_doc_free(d);
+  free(text);
+  return 0;
+}
+
+static void field(const char *s, size_t n, int csv) {
+  if (!csv) {
+    for (size_t i = 0; i < n; i++) putchar(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+    return;
+  }
+  putchar('"');
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '"') putchar('"');
+    putchar(s[i]);
+  }
+  putchar('"');
+}
+
+static int cmd_events(sj_model *m, args *a, FILE *in) {
+  size_t len;
+  char *text = slurp(in, &len);
+  if (!text) return fail("%s%s", "cannot read input", "");
+  sj_doc *d;
+  int e = sj_analyze(m, text, len, &a->opt, &d);
+  if (e) { free(text); return fail("%s%s", sj_strerror(e), ""); }
+  char sep = a->csv ? ',' : '\t';
+  if (a->csv) puts("date,cameo,label,sources,targets,place,trigger,text");
+  size_t n = sj_doc_nevents(d);
+  const sj_event *ev = sj_doc_events(d);
+  /* date order (stable; undated last) */
+  size_t *ord = malloc((n ? n : 1) * sizeof *ord);
+  if (!ord) { sj_doc_free(d); free(text); return fail("%s%s", "out of memory", ""); }
+  for (size_t i = 0; i < n; i++) ord[i] = i;
+  for (size_t i = 1; i < n; i++) {
+    for (size_t j = i; j > 0; j--) {
+      const char *x = ev[ord[j - 1]].date, *y = ev[ord[j]].date;
+      int gt = x && (!y ? 1 : strcmp(x, y) > 0);
+      if (!x && y) gt = 1;
+      if (!gt) break;
+      size_t t = ord[j]; ord[j] = ord[j - 1]; ord[j - 1] = t;
+    }
+  }
+  for (size_t k = 0; k < n; k++) {
+    const sj_event *v = &ev[ord[k]];
+    const char *cols[6] = {v->date ? v->date : "", v->cameo, v->label ? v->label : "",
+                           v->sources ? v->sources : "", v->targets ? v->targets : "",
+                           v->place ? v->place : ""};
+    for (int c = 0; c < 6; c++) {
+      field(cols[c], strlen(cols[c]), a->csv);
+      putchar(sep);
+    }
+    field(text + v->start, v->end - v->start, a->csv);
+    putchar(sep);
+    field(text + v->sent_start, v->sent_end - v->sent_start, a->csv);
+    putchar('\n');
+  }
+  free(ord);
+  sj_doc_free(d);
+  free(text);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  args a;
+  memset(&a, 0, sizeof a);
+  sj_model *m = NULL;
+  int rc = sj_model_new(&m);
+  if (rc) return fail("cannot create model: %s%s", sj_strerror(rc), "");
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    if (!strcmp(s, "-h") || !strcmp(s, "--help")) { fputs(usage, stdout); sj_model_free(m); return 0; }
+    if (!strcmp(s, "--version")) { printf("shijian %s\n", sj_version()); sj_model_free(m); return 0; }
+    if (!strcmp(s, "--pos")) a.pos = 1;
+    else if (!strcmp(s, "--lines")) a.lines = 1;
+    else if (!strcmp(s, "--tokens")) a.tokens = 1;
+    else if (!strcmp(s, "--csv")) a.csv = 1;
+    else if (!strcmp(s, "--tsv")) a.csv = 0;
+    else if (!strcmp(s, "--no-hmm")) a.opt.seg |= SJ_SEG_NO_HMM;
+    else if (!strcmp(s, "--split-measures")) a.opt.seg |= SJ_SEG_SPLIT_MEASURES;
+    else if (!strcmp(s, "--dict") || !strcmp(s, "--ref")) {
+      if (i + 1 >= argc) { fail("%s needs a value%s", s, ""); sj_model_free(m); return 2; }
+      const char *v = argv[++i];
+      if (s[2] == 'd') {
+        rc = sj_model_load_dict(m, v);
+        if (rc) { fail("%s%s", sj_model_errmsg(m), ""); sj_model_free(m); return 1; }
+      } else if (parse_ref(v, &a.opt)) {
+        fail("bad reference date '%s' (want YYYY, YYYY-MM or YYYY-MM-DD)%s", v, "");
+        sj_model_free(m);
+        return 2;
+      }
+    } else if (s[0] == '-' && s[1]) {
+      fail("unknown option '%s' (see shijian --help)%s", s, "");
+      sj_model_free(m);
+      return 2;
+    } else if (!a.cmd) a.cmd = s;
+    else if (!a.file) a.file = s;
+    else { fail("too many arguments%s%s", "", ""); sj_model_free(m); return 2; }
+  }
+  if (!a.cmd) { fputs(usage, stderr); sj_model_free(m); return 2; }
+  FILE *in = stdin;
+  if (a.file && strcmp(a.file, "-")) {
+    in = fopen(a.file, "rb");
+    if (!in) { fail("%s: %s", a.file, strerror(errno)); sj_model_free(m); return 1; }
+  }
+  if (!strcmp(a.cmd, "cut")) rc = cmd_cut(m, &a, in);
+  else if (!strcmp(a.cmd, "tag")) rc = cmd_tag(m, &a, in);
+  else if (!strcmp(a.cmd, "events")) rc = cmd_events(m, &a, in);
+  else { fail("unknown command '%s' (see shijian --help)%s", a.cmd, ""); rc = 2; }
+  if (in != stdin) fclose(in);
+  if (fflush(stdout) || ferror(stdout)) rc = rc ? rc : fail("%s%s", "write error", "");
+  sj_model_free(m);
+  return rc;
+}

@@ -1,0 +1,186 @@
+/*
+ * core.h — internal interfaces of the shijian core (not installed).
+ *
+ *   utf8.c    decoding and character classes
+ *   arena.c   per-analysis arena and growable arrays
+ *   image.c   the embedded binary image: char map, tries, HMM, string pool
+ *   model.c   sj_model: image + user layer (runtime trie), user dictionaries
+ *   seg.c     word segmentation (lexicon DAG, max-probability path, HMM OOV)
+ *   sent.c    sentences, clauses, paragraphs
+ *   tag*.c    mentions and events (sj_tag)
+ *   doc.c     sj_analyze and the sj_doc accessors
+ */
+#ifndef SJ_CORE_H
+#define SJ_CORE_H
+
+#include "shijian.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- utf8.c ----------------------------------------------------------- */
+/* Decode one code point at s[i] (i < n).  Returns its byte length (1..4);
+ * *cp is the code point, or SJ_BADCP when the bytes are not valid UTF-8
+ * (then the length is 1: one bad byte). */
+#define SJ_BADCP 0xFFFFFFFFu
+int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+/* Encode cp into out (>= 4 bytes); returns length. */
+int sj_utf8_encode(uint32_t cp, char *out);
+
+enum sj_cclass {
+  SJ_C_OTHER = 0, /* symbols, emoji, other scripts */
+  SJ_C_HAN,       /* CJK ideographs, 〇 */
+  SJ_C_DIGIT,     /* 0-9 and full-width ０-９ */
+  SJ_C_LATIN,     /* a-z A-Z, full-width Ａ-Ｚ ａ-ｚ, Latin letters with diacritics */
+  SJ_C_SPACE,     /* white space incl. U+3000 */
+  SJ_C_NEWLINE,   /* \n (\r is SPACE) */
+  SJ_C_PUNCT,     /* punctuation (ASCII and CJK) */
+  SJ_C_BAD        /* invalid byte */
+};
+int sj_cclass(uint32_t cp);
+/* Value of a digit (ASCII or full-width) or -1. */
+int sj_digit(uint32_t cp);
+/* Value of a Chinese numeral character (零〇○一二两三...九 -> 0..9,
+ * 十 10, 百 100, 千 1000, 万 1e4, 亿 1e8) or -1. */
+long sj_cn_digit(uint32_t cp);
+
+/* ---- arena.c ---------------------------------------------------------- */
+typedef struct sj_arena {
+  struct sj_chunk *head;
+  size_t used, cap;
+} sj_arena;
+
+void sj_arena_init(sj_arena *a);
+void sj_arena_free(sj_arena *a);
+void *sj_arena_alloc(sj_arena *a, size_t n); /* 8-aligned, NULL on ENOMEM */
+char *sj_arena_strndup(sj_arena *a, const char *s, size_t n);
+char *sj_arena_printf(sj_arena *a, const char *fmt, ...);
+
+/* A growable array of fixed-size items (malloc-backed). */
+typedef struct sj_vec {
+  void *data;
+  size_t n, cap, size;
+} sj_vec;
+void sj_vec_init(sj_vec *v, size_t item_size);
+void sj_vec_free(sj_vec *v);
+void *sj_vec_push(sj_vec *v); /* pointer to a new zeroed item, NULL on ENOMEM */
+int sj_vec_reserve(sj_vec *v, size_t n);
+#define SJ_VEC_AT(v, T, i) (((T *)(v)->data)[i])
+
+/* ---- image.c: the embedded image -------------------------------------- */
+/* A double-array trie over char ids.  Transition s --c--> t exists iff
+ * t = base[s] + c < n and check[t] == s.  Code 0 is the word terminator;
+ * base[] of a terminator cell holds the value index. */
+typedef struct sj_dat {
+  const int32_t *base, *check;
+  uint32_t n;
+} sj_dat;
+
+static inline int32_t sj_dat_next(const sj_dat *d, int32_t s, uint32_t c) {
+  int64_t t = (int64_t)d->base[s] + (int64_t)c;
+  if (t <= 0 || t >= (int64_t)d->n || d->check[t] != s) return -1;
+  return (int32_t)t;
+}
+static inline int32_t sj_dat_value(const sj_dat *d, int32_t s) {
+  int64_t t = d->base[s];
+  if (t <= 0 || t >= (int64_t)d->n || d->check[t] != s) return -1;
+  return d->base[t];
+}
+
+typedef struct sj_image {
+  const uint16_t *cmap;      /* code point < 0x10000 -> char id (0: none) */
+  const uint32_t *bigmap;    /* pairs (cp, id) for cp >= 0x10000, sorted */
+  uint32_t nbig;
+  uint32_t nchars;           /* char ids are 1..nchars */
+  sj_dat lex;                /* segmentation lexicon */
+  const float *lex_logp;     /* per value: log(freq / total) */
+  const uint8_t *lex_pos;    /* per value: index into pos_names */
+  uint32_t nlex;
+  double log_total;          /* log of the total frequency */
+  uint32_t npos;
+  const uint32_t *pos_off;   /* offsets of tag names in strs */
+  const float *hmm_start;    /* [4] B M E S */
+  const float *hmm_trans;    /* [4][4] */
+  const float *hmm_emit;     /* [4][nchars + 1] */
+  sj_dat gaz;                /* gazetteer */
+  const uint32_t *gaz_off;   /* per value: offset of its payload in strs */
+  uint32_t ngaz;
+  const char *strs;          /* string pool, NUL-terminated strings */
+  uint32_t nstrs;
+} sj_image;
+
+/* Map the embedded image (validated once per call; cheap). */
+int sj_image_get(sj_image *img);
+/* Map an image from memory (used by the image compiler's self-test). */
+int sj_image_map(sj_image *img, const void *data, size_t len);
+
+static inline uint32_t sj_image_char(const sj_image *img, uint32_t cp) {
+  if (cp < 0x10000u) return img->cmap[cp];
+  uint32_t lo = 0, hi = img->nbig;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    uint32_t c = img->bigmap[2 * mid];
+    if (c == cp) return img->bigmap[2 * mid + 1];
+    if (c < cp) lo = mid + 1; else hi = mid;
+  }
+  return 0;
+}
+const char *sj_image_pos(const sj_image *img, uint32_t posid);
+
+/* ---- model.c ---------------------------------------------------------- */
+/* The user layer: a trie over code points kept in a hash table. */
+typedef struct sj_user {
+  struct sj_unode *nodes; /* open-addressing table of (parent, cp) -> node */
+  size_t cap, used;       /* table slots and used slots */
+  uint32_t nnodes;        /* node ids: 0 is the root */
+  float *logp;            /* per node: log prob if a word ends here, else 0 */
+  uint8_t *term;          /* per node: 1 if a word ends here */
+  const char **pos;       /* per node: tag (interned) */
+  size_t ncap;
+  size_t nwords;
+  sj_arena strs;
+} sj_user;
+
+struct sj_model {
+  sj_image img;
+  sj_user user;
+  double user_total;   /* frequency mass of the user layer */
+  char errmsg[512];
+};
+
+/* Next node of the user trie from node by code point cp, or -1. */
+int32_t sj_user_next(const sj_user *u, int32_t node, uint32_t cp);
+
+/* ---- gazetteer look-up (for the tagger) ------------------------------- */
+typedef struct sj_gaz_hit {
+  uint32_t len;         /* bytes matched from the start position */
+  const char *payload;  /* "kind\tfield\tfield..." lines, '\n'-separated
+                           when one surface has several entries */
+} sj_gaz_hit;
+/* All gazetteer entries that start at text[pos]: shortest first.  Returns
+ * the number of hits written (at most max). */
+int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos,
+                 sj_gaz_hit *hits, int max);
+
+/* ---- doc -------------------------------------------------------------- */
+struct sj_doc {
+  const char *text;   /* the caller's text: only valid during sj_analyze */
+  size_t len;
+  sj_arena arena;
+  sj_vec tokens;      /* sj_token */
+  sj_vec spans[4];    /* by sj_span_kind */
+  sj_vec mentions;    /* sj_mention */
+  sj_vec events;      /* sj_event */
+  int ref_year, ref_month, ref_day;
+};
+
+/* ---- seg.c, sent.c, tag.c --------------------------------------------- */
+int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags);
+/* Log probability of the best cut of a word by the embedded lexicon. */
+double sj_seg_word_logp(const sj_model *m, const char *w, size_t n);
+int sj_sentences(sj_doc *d);
+/* Needs tokens and spans; fills mentions (and events when want has
+ * SJ_WANT_EVENTS).  Mentions are left sorted by start offset. */
+int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o);
+
+#endif

@@ -1,0 +1,69 @@
+/* doc.c — sj_analyze and the accessors of its result. */
+#include "core.h"
+#include <stdlib.h>
+
+static const char *const kind_names[] = {"", "time", "duration", "actor", "place", "name", "quantity"};
+
+const char *sj_kind_name(sj_kind k) {
+  return (unsigned)k < sizeof kind_names / sizeof *kind_names ? kind_names[k] : "";
+}
+
+void sj_doc_free(sj_doc *d) {
+  if (!d) return;
+  sj_arena_free(&d->arena);
+  sj_vec_free(&d->tokens);
+  for (int i = 0; i < 4; i++) sj_vec_free(&d->spans[i]);
+  sj_vec_free(&d->mentions);
+  sj_vec_free(&d->events);
+  free(d);
+}
+
+int sj_analyze(const sj_model *m, const char *text, size_t len, const sj_options *opt,
+               sj_doc **out) {
+  if (!out) return SJ_EINVAL;
+  *out = NULL;
+  if (!m || (!text && len)) return SJ_EINVAL;
+  if (len > SJ_MAX_INPUT) return SJ_ETOOBIG;
+  sj_options o = {0};
+  if (opt) o = *opt;
+  if (o.want == 0) o.want = SJ_WANT_ALL;
+  if (o.want & SJ_WANT_EVENTS) o.want |= SJ_WANT_MENTIONS;
+  if (o.want & SJ_WANT_MENTIONS) o.want |= SJ_WANT_TOKENS | SJ_WANT_SENTENCES;
+  if (o.ref_month < 0 || o.ref_month > 12 || o.ref_day < 0 || o.ref_day > 31 ||
+      o.ref_year < 0 || o.ref_year > 9999)
+    return SJ_EINVAL;
+  sj_doc *d = calloc(1, sizeof *d);
+  if (!d) return SJ_ENOMEM;
+  d->text = text ? text : "";
+  d->len = len;
+  d->ref_year = o.ref_year;
+  d->ref_month = o.ref_month;
+  d->ref_day = o.ref_day;
+  sj_arena_init(&d->arena);
+  sj_vec_init(&d->tokens, sizeof(sj_token));
+  for (int i = 0; i < 4; i++) sj_vec_init(&d->spans[i], sizeof(sj_span));
+  sj_vec_init(&d->mentions, sizeof(sj_mention));
+  sj_vec_init(&d->events, sizeof(sj_event));
+  int rc = SJ_OK;
+  if (o.want & SJ_WANT_TOKENS) rc = sj_segment(d, m, o.seg);
+  if (rc == SJ_OK && (o.want & SJ_WANT_SENTENCES)) rc = sj_sentences(d);
+  if (rc == SJ_OK && (o.want & SJ_WANT_MENTIONS)) rc = sj_tag(d, m, &o);
+  d->text = NULL; /* the caller's buffer is not ours to keep */
+  if (rc) { sj_doc_free(d); return rc; }
+  *out = d;
+  return SJ_OK;
+}
+
+size_t sj_doc_ntokens(const sj_doc *d) { return d ? d->tokens.n : 0; }
+const sj_token *sj_doc_tokens(const sj_doc *d) { return d ? d->tokens.data : NULL; }
+size_t sj_doc_nspans(const sj_doc *d, sj_span_kind k) {
+  return d && k >= SJ_SENTENCE && k <= SJ_PARAGRAPH ? d->spans[k].n : 0;
+}
+const sj_span *sj_doc_spans(const sj_doc *d, sj_span_kind k) {
+  return d && k >= SJ_SENTENCE && k <= SJ_PARAGRAPH ? d->spans[k].data : NULL;
+}
+size_t sj_doc_nmentions(const sj_doc *d) { return d ? d->mentions.n : 0; }
+const sj_mention *sj_doc_mentions(const sj_doc *d) { return d ? d->mentions.data : NULL; }
+size_t sj_doc_nevents(const sj_doc *d) { return d ? d->events.n : 0; }
+const sj_event *sj_doc_events(const sj_doc *d) { return d ? d->events.data : NULL; }
+int sj_doc_ref_year(const sj_doc *d) { return d ? d->ref_year : 0; }

@@ -1,0 +1,64 @@
+/* image.c — maps the embedded image (built offline by sjdictc) in place.
+ * Mapping checks the header and section bounds; it reads no file and
+ * parses nothing, so it costs microseconds. */
+#include "core.h"
+#include "image.h"
+#include <string.h>
+
+extern const size_t sj_embedded_image_size;
+extern const unsigned char *const sj_embedded_image_ptr;
+
+int sj_image_map(sj_image *img, const void *data, size_t len) {
+  sj_image_header h;
+  if (!data || len < sizeof h || ((uintptr_t)data & 7u)) return SJ_ECORRUPT;
+  memcpy(&h, data, sizeof h);
+  if (h.magic != SJ_IMAGE_MAGIC || h.version != SJ_IMAGE_VERSION || h.total != len)
+    return SJ_ECORRUPT;
+  for (int i = 0; i < SEC_COUNT; i++)
+    if ((size_t)h.off[i] + h.len[i] > len || (h.off[i] & 7u)) return SJ_ECORRUPT;
+  if (h.len[SEC_CMAP] != 0x10000 * 2 || h.len[SEC_BIGMAP] != h.nbig * 8u ||
+      h.len[SEC_LEX_BASE] != h.nlexcells * 4u || h.len[SEC_LEX_CHECK] != h.nlexcells * 4u ||
+      h.len[SEC_LEX_LOGP] != h.nlex * 4u || h.len[SEC_LEX_POS] != h.nlex ||
+      h.len[SEC_POS_OFF] != h.npos * 4u ||
+      h.len[SEC_HMM] != (20u + 4u * (h.nchars + 1u)) * 4u ||
+      h.len[SEC_GAZ_BASE] != h.ngazcells * 4u || h.len[SEC_GAZ_CHECK] != h.ngazcells * 4u ||
+      h.len[SEC_GAZ_OFF] != h.ngaz * 4u || h.nstrs != h.len[SEC_STRS] || h.nstrs == 0 ||
+      h.nlexcells == 0 || h.ngazcells == 0)
+    return SJ_ECORRUPT;
+  const unsigned char *p = data;
+  img->cmap = (const uint16_t *)(const void *)(p + h.off[SEC_CMAP]);
+  img->bigmap = (const uint32_t *)(const void *)(p + h.off[SEC_BIGMAP]);
+  img->nbig = h.nbig;
+  img->nchars = h.nchars;
+  img->lex.base = (const int32_t *)(const void *)(p + h.off[SEC_LEX_BASE]);
+  img->lex.check = (const int32_t *)(const void *)(p + h.off[SEC_LEX_CHECK]);
+  img->lex.n = h.nlexcells;
+  img->lex_logp = (const float *)(const void *)(p + h.off[SEC_LEX_LOGP]);
+  img->lex_pos = p + h.off[SEC_LEX_POS];
+  img->nlex = h.nlex;
+  img->log_total = h.log_total_milli / 1e6;
+  img->npos = h.npos;
+  img->pos_off = (const uint32_t *)(const void *)(p + h.off[SEC_POS_OFF]);
+  const float *hmm = (const float *)(const void *)(p + h.off[SEC_HMM]);
+  img->hmm_start = hmm;
+  img->hmm_trans = hmm + 4;
+  img->hmm_emit = hmm + 20;
+  img->gaz.base = (const int32_t *)(const void *)(p + h.off[SEC_GAZ_BASE]);
+  img->gaz.check = (const int32_t *)(const void *)(p + h.off[SEC_GAZ_CHECK]);
+  img->gaz.n = h.ngazcells;
+  img->gaz_off = (const uint32_t *)(const void *)(p + h.off[SEC_GAZ_OFF]);
+  img->ngaz = h.ngaz;
+  img->strs = (const char *)(p + h.off[SEC_STRS]);
+  img->nstrs = h.nstrs;
+  if (img->strs[img->nstrs - 1] != '\0') return SJ_ECORRUPT;
+  return SJ_OK;
+}
+
+int sj_image_get(sj_image *img) {
+  return sj_image_map(img, sj_embedded_image_ptr, sj_embedded_image_size);
+}
+
+const char *sj_image_pos(const sj_image *img, uint32_t posid) {
+  if (posid >= img->npos || img->pos_off[posid] >= img->nstrs) return "x";
+  return img->strs + img->pos_off[posid];
+}

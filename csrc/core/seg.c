@@ -1,0 +1,567 @@
+/* seg.c — word segmentation.
+ *
+ * The text is cut into blocks (lines; long lines at punctuation), each
+ * block into units: a Han character, a run of Latin letters and digits (a
+ * number, a designation part, a word, a URL or an e-mail address), a run
+ * of spaces, one punctuation mark or one invalid byte.  Units are the nodes
+ * of a DAG whose edges are the lexicon's words (embedded trie and user
+ * layer); the max-probability path through it is the baseline cut (the
+ * jieba family's).  Runs of single Han characters left by that path go to
+ * an HMM (B/M/E/S) that joins out-of-vocabulary words.  Last, numbers are
+ * joined with the date units, magnitudes and measure words that follow
+ * them, and designations (轰-6K, 96B型) are joined.
+ */
+#include "core.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SOFT 2048   /* after this many chars, cut at the next break */
+#define BLOCK_HARD 16384  /* cut here whatever comes */
+#define MIN_LOGP (-1e30)
+
+enum { U_HAN = 1, U_ALNUM, U_SPACE, U_PUNCT, U_OTHER, U_BAD };
+
+typedef struct seg {
+  const sj_model *m;
+  const unsigned char *s;
+  size_t len;
+  unsigned flags;
+  /* per block, per char */
+  uint32_t *cp, *id, *off;
+  uint8_t *cls, *ustart;
+  uint32_t *uend;       /* for unit starts: char index one past the unit */
+  uint8_t *utype;
+  double *route;
+  uint32_t *next;
+  float *nlogp;         /* logp of the chosen edge */
+  int32_t *npos;        /* pos id of the chosen edge (-1 none, <= -2 user) */
+  const char **upos;    /* user layer tag of the chosen edge */
+  size_t cap;
+  /* output tokens of the block before post-processing */
+  sj_vec out;           /* struct tok */
+  /* HMM scratch */
+  double *v;
+  uint8_t *bp;
+  size_t hcap;
+} seg;
+
+typedef struct tok {
+  uint32_t c0, c1;      /* char range in the block */
+  const char *pos;
+  uint8_t type;         /* U_* of its first unit, or T_* below */
+} tok;
+
+enum { T_NUM = 16, T_DATE, T_MEASURED };
+
+static int seg_reserve(seg *g, size_t n) {
+  if (n + 1 <= g->cap) return SJ_OK;
+  size_t cap = g->cap ? g->cap : 256;
+  while (cap < n + 1) cap *= 2;
+#define GROW(p) do { void *q = realloc(g->p, cap * sizeof *g->p); if (!q) return SJ_ENOMEM; g->p = q; } while (0)
+  GROW(cp); GROW(id); GROW(off); GROW(cls); GROW(ustart); GROW(uend); GROW(utype);
+  GROW(route); GROW(next); GROW(nlogp); GROW(npos); GROW(upos);
+#undef GROW
+  g->cap = cap;
+  return SJ_OK;
+}
+
+static void seg_free(seg *g) {
+  free(g->cp); free(g->id); free(g->off); free(g->cls); free(g->ustart); free(g->uend);
+  free(g->utype); free(g->route); free(g->next); free(g->nlogp); free(g->npos); free(g->upos);
+  free(g->v); free(g->bp);
+  sj_vec_free(&g->out);
+}
+
+static int is_connector(uint32_t c) {
+  return c == '.' || c == '-' || c == '_' || c == '&' || c == '\'' || c == '+' ||
+         c == 0xFF0E || c == 0xFF0D || c == 0x2010 || c == 0x2011;
+}
+static int is_url_char(uint32_t c) {
+  return c > 0x20 && c < 0x7F && !strchr("\"<>\\^`{|}", (int)c);
+}
+static int is_alnum_cls(int k) { return k == SJ_C_LATIN || k == SJ_C_DIGIT; }
+
+/* Gazetteer class of text[a..b) among the segmenter's number words
+ * (kind "num" in dict/seg/numbers.tsv): 'd' date unit, 'g' magnitude,
+ * 'a' approximation, 'm' measure word, 0 none. */
+static int num_class(const sj_model *m, const char *text, size_t len, size_t a, size_t b) {
+  sj_gaz_hit hits[8];
+  int n = sj_gaz_match(m, text, len, a, hits, 8);
+  for (int i = 0; i < n; i++) {
+    if (hits[i].len != b - a) continue;
+    const char *p = hits[i].payload;
+    while (p) {
+      if (!strncmp(p, "num\t", 4)) {
+        const char *c = p + 4;
+        if (!strncmp(c, "date", 4)) return 'd';
+        if (!strncmp(c, "mag", 3)) return 'g';
+        if (!strncmp(c, "approx", 6)) return 'a';
+        if (!strncmp(c, "measure", 7)) return 'm';
+        return 0;
+      }
+      p = strchr(p, '\n');
+      if (p) p++;
+    }
+  }
+  return 0;
+}
+
+/* ---- units ------------------------------------------------------------ */
+static void make_units(seg *g, size_t n) {
+  size_t k = 0;
+  while (k < n) {
+    int c = g->cls[k];
+    size_t e = k + 1;
+    uint8_t t;
+    if (is_alnum_cls(c)) {
+      t = U_ALNUM;
+      for (;;) {
+        while (e < n && is_alnum_cls(g->cls[e])) e++;
+        /* connectors inside: 3.5 COVID-19 e-mail AT&T; thousands 1,000 */
+        if (e + 1 < n && is_connector(g->cp[e]) && is_alnum_cls(g->cls[e + 1])) { e++; continue; }
+        if (e + 3 < n && (g->cp[e] == ',' || g->cp[e] == 0xFF0C) && sj_digit(g->cp[e - 1]) >= 0 &&
+            sj_digit(g->cp[e + 1]) >= 0 && sj_digit(g->cp[e + 2]) >= 0 && sj_digit(g->cp[e + 3]) >= 0 &&
+            (e + 4 >= n || sj_digit(g->cp[e + 4]) < 0)) { e += 1; continue; }
+        break;
+      }
+      /* URL or e-mail: scheme://..., www...., name@host */
+      int url = (e + 2 < n && g->cp[e] == ':' && g->cp[e + 1] == '/' && g->cp[e + 2] == '/') ||
+                (e + 1 < n && g->cp[e] == '@' && is_alnum_cls(g->cls[e + 1])) ||
+                (e - k == 3 && (g->cp[k] | 0x20) == 'w' && (g->cp[k + 1] | 0x20) == 'w' &&
+                 (g->cp[k + 2] | 0x20) == 'w' && e < n && g->cp[e] == '.');
+      if (url) {
+        while (e < n && is_url_char(g->cp[e])) e++;
+        while (e > k + 1 && strchr(".,;:!?)'", (int)(g->cp[e - 1] < 0x80 ? g->cp[e - 1] : 'x'))) e--;
+      }
+      /* percent sign after a number */
+      if (e < n && sj_digit(g->cp[e - 1]) >= 0 &&
+          (g->cp[e] == '%' || g->cp[e] == 0xFF05 || g->cp[e] == 0x2030))
+        e++;
+    } else if (c == SJ_C_HAN) {
+      t = U_HAN;
+      /* a year in Chinese digits (二○○○年, 一九九八年) is one unit */
+      size_t y = k;
+      while (y < n) { long v = sj_cn_digit(g->cp[y]); if (v < 0 || v > 9) break; y++; }
+      if (y - k >= 2 && y < n && g->cp[y] == 0x5E74) { e = y + 1; t = U_ALNUM; }
+    } else if (c == SJ_C_SPACE) {
+      t = U_SPACE;
+      while (e < n && g->cls[e] == SJ_C_SPACE) e++;
+    } else if (c == SJ_C_PUNCT) {
+      t = U_PUNCT;
+      /* runs of the same dash or dot (—— ……) stay together */
+      if (g->cp[k] == 0x2014 || g->cp[k] == 0x2026 || g->cp[k] == 0x2500)
+        while (e < n && g->cp[e] == g->cp[k]) e++;
+    } else if (c == SJ_C_BAD) {
+      t = U_BAD;
+    } else {
+      t = U_OTHER;
+    }
+    g->ustart[k] = 1;
+    g->uend[k] = (uint32_t)e;
+    g->utype[k] = t;
+    for (size_t j = k + 1; j < e; j++) g->ustart[j] = 0;
+    k = e;
+  }
+  g->ustart[n] = 1;
+}
+
+/* ---- DAG and max-probability path ------------------------------------ */
+static void best_path(seg *g, size_t n) {
+  const sj_image *img = &g->m->img;
+  const sj_user *u = &g->m->user;
+  double unk = -img->log_total; /* log(1 / total) */
+  g->route[n] = 0;
+  for (size_t k = n; k-- > 0;) {
+    if (!g->ustart[k]) continue;
+    /* the unit alone */
+    size_t e = g->uend[k];
+    double lp = unk;
+    int32_t pos = -1;
+    if (e == k + 1 && g->id[k]) {
+      int32_t st = sj_dat_next(&img->lex, 0, g->id[k]);
+      int32_t v = st >= 0 ? sj_dat_value(&img->lex, st) : -1;
+      if (v >= 0 && (uint32_t)v < img->nlex) { lp = img->lex_logp[v]; pos = (int32_t)img->lex_pos[v]; }
+    }
+    double best = lp + g->route[e];
+    uint32_t bnext = (uint32_t)e;
+    float blp = (float)lp;
+    int32_t bpos = pos;
+    const char *bup = NULL;
+    /* lexicon words */
+    int32_t st = 0;
+    for (size_t j = k; j < n && g->id[j]; j++) {
+      st = sj_dat_next(&img->lex, st, g->id[j]);
+      if (st < 0) break;
+      if (j + 1 < e || j == k || !g->ustart[j + 1]) continue;
+      int32_t v = sj_dat_value(&img->lex, st);
+      if (v < 0 || (uint32_t)v >= img->nlex) continue;
+      double c = img->lex_logp[v] + g->route[j + 1];
+      if (c >= best) {
+        best = c; bnext = (uint32_t)(j + 1); blp = img->lex_logp[v];
+        bpos = (int32_t)img->lex_pos[v]; bup = NULL;
+      }
+    }
+    /* user words (they may contain spaces, Latin and punctuation) */
+    if (u->nwords) {
+      int32_t node = 0;
+      for (size_t j = k; j < n; j++) {
+        node = sj_user_next(u, node, g->cp[j]);
+        if (node < 0) break;
+        if (!u->term[node] || !g->ustart[j + 1]) continue;
+        double c = u->logp[node] + g->route[j + 1];
+        if (c >= best) {
+          best = c; bnext = (uint32_t)(j + 1); blp = u->logp[node]; bpos = -2; bup = u->pos[node];
+        }
+      }
+    }
+    g->route[k] = best;
+    g->next[k] = bnext;
+    g->nlogp[k] = blp;
+    g->npos[k] = bpos;
+    g->upos[k] = bup;
+  }
+}
+
+/* ---- HMM for runs of single characters ---------------------------------- */
+/* Viterbi over chars c0..c1 (B M E S); appends words to g->out. */
+static int hmm_cut(seg *g, uint32_t c0, uint32_t c1) {
+  const sj_image *img = &g->m->img;
+  size_t n = c1 - c0;
+  if (n * 4 > g->hcap) {
+    size_t cap = n * 4 * 2;
+    double *v = realloc(g->v, cap * sizeof *v);
+    if (!v) return SJ_ENOMEM;
+    g->v = v;
+    uint8_t *bp = realloc(g->bp, cap);
+    if (!bp) return SJ_ENOMEM;
+    g->bp = bp;
+    g->hcap = cap;
+  }
+  const float *st = img->hmm_start, *tr = img->hmm_trans, *em = img->hmm_emit;
+  size_t stride = (size_t)img->nchars + 1;
+  /* previous states allowed: B<-E,S  M<-M,B  E<-B,M  S<-S,E  (B=0 M=1 E=2 S=3) */
+  static const int prev[4][2] = {{2, 3}, {1, 0}, {0, 1}, {3, 2}};
+  for (size_t t = 0; t < n; t++) {
+    uint32_t id = g->id[c0 + t];
+    for (int y = 0; y < 4; y++) {
+      double e = id ? em[(size_t)y * stride + id] : MIN_LOGP;
+      if (e < -1e29) e = MIN_LOGP;
+      if (t == 0) {
+        g->v[y] = st[y] + e;
+        g->bp[y] = 0;
+      } else {
+        int a = prev[y][0], b = prev[y][1];
+        double va = g->v[(t - 1) * 4 + (size_t)a] + tr[a * 4 + y];
+        double vb = g->v[(t - 1) * 4 + (size_t)b] + tr[b * 4 + y];
+        g->v[t * 4 + (size_t)y] = (va >= vb ? va : vb) + e;
+        g->bp[t * 4 + (size_t)y] = (uint8_t)(va >= vb ? a : b);
+      }
+    }
+  }
+  int y = g->v[(n - 1) * 4 + 2] >= g->v[(n - 1) * 4 + 3] ? 2 : 3;
+  uint8_t states_stack[64];
+  uint8_t *states = n <= sizeof states_stack ? states_stack : malloc(n);
+  if (!states) return SJ_ENOMEM;
+  for (size_t t = n; t-- > 0;) {
+    states[t] = (uint8_t)y;
+    y = g->bp[t * 4 + (size_t)y];
+  }
+  uint32_t ws = c0;
+  for (size_t t = 0; t < n; t++) {
+    int s = states[t];
+    if (s == 0) ws = c0 + (uint32_t)t;
+    if (s == 2 || s == 3) {
+      uint32_t a = s == 3 ? c0 + (uint32_t)t : ws;
+      tok *o = sj_vec_push(&g->out);
+      if (!o) { if (states != states_stack) free(states); return SJ_ENOMEM; }
+      o->c0 = a;
+      o->c1 = c0 + (uint32_t)t + 1;
+      o->type = U_HAN;
+      o->pos = NULL; /* tagged later */
+      ws = o->c1;
+    }
+  }
+  if (ws < c1) { /* an unfinished B/M tail: emit as one word */
+    tok *o = sj_vec_push(&g->out);
+    if (!o) { if (states != states_stack) free(states); return SJ_ENOMEM; }
+    o->c0 = ws; o->c1 = c1; o->type = U_HAN; o->pos = NULL;
+  }
+  if (states != states_stack) free(states);
+  return SJ_OK;
+}
+
+static const char *oov_pos(seg *g, uint32_t c0, uint32_t c1) {
+  size_t a = g->off[c0], b = g->off[c1];
+  if (c1 - c0 >= 2 && c1 - c0 <= 4) {
+    sj_gaz_hit hits[4];
+    int n = sj_gaz_match(g->m, (const char *)g->s, g->len, a, hits, 4);
+    for (int i = 0; i < n; i++)
+      if (hits[i].len < b - a && strstr(hits[i].payload, "surname") == hits[i].payload) return "nr";
+  }
+  return "nz";
+}
+
+/* Walk the best path, sending runs of single Han chars to the HMM. */
+static int emit_path(seg *g, size_t n) {
+  const sj_image *img = &g->m->img;
+  g->out.n = 0;
+  size_t k = 0, run = 0;
+  int use_hmm = !(g->flags & SJ_SEG_NO_HMM);
+  while (k <= n) {
+    size_t e = k < n ? g->next[k] : n;
+    int single = k < n && e == k + 1 && g->utype[k] == U_HAN && g->npos[k] != -2;
+    if (single && use_hmm) { k = e; continue; }
+    /* flush the run [run, k) of single Han chars */
+    if (k > run) {
+      int whole = 0;
+      if (k - run > 1) {
+        int32_t st = 0;
+        for (size_t j = run; j < k && st >= 0; j++) st = g->id[j] ? sj_dat_next(&img->lex, st, g->id[j]) : -1;
+        whole = st >= 0 && sj_dat_value(&img->lex, st) >= 0;
+      }
+      if (k - run > 1 && !whole) {
+        size_t before = g->out.n;
+        int rc = hmm_cut(g, (uint32_t)run, (uint32_t)k);
+        if (rc) return rc;
+        for (size_t t = before; t < g->out.n; t++) {
+          tok *o = &SJ_VEC_AT(&g->out, tok, t);
+          if (o->c1 - o->c0 == 1) o->pos = g->npos[o->c0] >= 0 ? sj_image_pos(img, (uint32_t)g->npos[o->c0]) : "x";
+          else o->pos = oov_pos(g, o->c0, o->c1);
+        }
+      } else {
+        for (size_t j = run; j < k; j++) {
+          tok *o = sj_vec_push(&g->out);
+          if (!o) return SJ_ENOMEM;
+          o->c0 = (uint32_t)j; o->c1 = (uint32_t)j + 1; o->type = U_HAN;
+          o->pos = g->npos[j] >= 0 ? sj_image_pos(img, (uint32_t)g->npos[j]) : "x";
+        }
+      }
+    }
+    if (k == n) break;
+    tok *o = sj_vec_push(&g->out);
+    if (!o) return SJ_ENOMEM;
+    o->c0 = (uint32_t)k;
+    o->c1 = (uint32_t)e;
+    o->type = g->utype[k];
+    if (g->npos[k] == -2) o->pos = g->upos[k];
+    else if (g->npos[k] >= 0) o->pos = sj_image_pos(img, (uint32_t)g->npos[k]);
+    else switch (g->utype[k]) {
+      case U_ALNUM:
+        o->pos = g->cp[e - 1] == 0x5E74 ? "t" : sj_digit(g->cp[k]) >= 0 ? "m" : "eng";
+        break;
+      case U_HAN: o->pos = "x"; break;
+      default: o->pos = "x"; break;
+    }
+    k = e;
+    run = k;
+  }
+  return SJ_OK;
+}
+
+/* ---- numbers and designations ------------------------------------------ */
+static int all_digits(seg *g, uint32_t c0, uint32_t c1, int *cn, int *pure) {
+  *cn = 0;
+  *pure = 1; /* only 0-9 valued chars (no 十百千) */
+  if (c1 <= c0) return 0;
+  for (uint32_t j = c0; j < c1; j++) {
+    uint32_t c = g->cp[j];
+    if (sj_digit(c) >= 0 || c == '.' || c == 0xFF0E || c == ',' || c == 0xFF0C ||
+        c == '%' || c == 0xFF05 || c == 0x2030) continue;
+    long v = sj_cn_digit(c);
+    if (v < 0) return 0;
+    *cn = 1;
+    if (v >= 10) *pure = 0;
+  }
+  return 1;
+}
+
+static long cn_value(seg *g, uint32_t c0, uint32_t c1) {
+  long total = 0, cur = 0;
+  for (uint32_t j = c0; j < c1; j++) {
+    long v = sj_cn_digit(g->cp[j]);
+    if (v < 0) return -1;
+    if (v < 10) cur = cur * 10 + v;
+    else { total += (cur ? cur : 1) * v; cur = 0; }
+  }
+  return total + cur;
+}
+
+static int tok_is(seg *g, const tok *t, const char *lit) {
+  size_t a = g->off[t->c0], b = g->off[t->c1], n = strlen(lit);
+  return b - a == n && !memcmp(g->s + a, lit, n);
+}
+
+static void post_numbers(seg *g) {
+  tok *t = g->out.data;
+  size_t n = g->out.n, w = 0;
+  int fine = (g->flags & SJ_SEG_SPLIT_MEASURES) != 0;
+  for (size_t i = 0; i < n; i++) {
+    tok cur = t[i];
+    int cn, pure;
+    if ((cur.type == U_ALNUM || cur.type == U_HAN) && all_digits(g, cur.c0, cur.c1, &cn, &pure)) {
+      long cv = cn ? cn_value(g, cur.c0, cur.c1) : 0;
+      int is_num = !cn || cur.c1 - cur.c0 >= 2 || cur.type == U_HAN;
+      size_t j = i + 1;
+      int took_unit = 0;
+      while (is_num && j < n && t[j].type == U_HAN) {
+        int k = num_class(g->m, (const char *)g->s, g->len, g->off[t[j].c0], g->off[t[j].c1]);
+        if (!k && !fine && !took_unit && t[j].c1 - t[j].c0 >= 2 &&
+            num_class(g->m, (const char *)g->s, g->len, g->off[t[j].c0], g->off[t[j].c0 + 1]) == 'a' &&
+            num_class(g->m, (const char *)g->s, g->len, g->off[t[j].c0 + 1], g->off[t[j].c1]) == 'm') {
+          cur.c1 = t[j].c1; cur.type = T_MEASURED; cur.pos = "m"; j++;
+          break; /* 6800 余艘 */
+        }
+        if (!k) break;
+        if (k == 'd') {
+          /* date units: 年 needs a year-like numeral, 月 1..12, 日 1..31 */
+          if (cn) {
+            if (tok_is(g, &t[j], "年") && !(pure && cur.c1 - cur.c0 >= 2)) break;
+            if (tok_is(g, &t[j], "月") && !(cv >= 1 && cv <= 12)) break;
+            if ((tok_is(g, &t[j], "日") || tok_is(g, &t[j], "号")) && !(cv >= 1 && cv <= 31 && w > 0 && t[w - 1].type == T_DATE)) break;
+          }
+          cur.c1 = t[j].c1; cur.type = T_DATE; cur.pos = "t"; j++;
+          break;
+        }
+        if (k == 'g') { if (took_unit) break; cur.c1 = t[j].c1; j++; continue; }
+        if (fine) break;
+        if (k == 'a') { if (took_unit) break; cur.c1 = t[j].c1; j++; continue; }
+        if (k == 'm' && !cn) { cur.c1 = t[j].c1; cur.type = T_MEASURED; cur.pos = "m"; j++; took_unit = 1; break; }
+        if (k == 'm' && cn && cur.c1 - cur.c0 >= 1 && !(cur.c1 - cur.c0 == 1 && (g->cp[cur.c0] == 0x4E00))) {
+          cur.c1 = t[j].c1; cur.type = T_MEASURED; cur.pos = "m"; j++; took_unit = 1; break;
+        }
+        break;
+      }
+      if (cur.type == U_ALNUM || (cur.type == U_HAN && j > i + 1)) { if (cur.type != T_DATE && cur.type != T_MEASURED) cur.type = T_NUM; cur.pos = cur.pos ? cur.pos : "m"; }
+      if (j > i + 1 && cur.type == U_HAN) cur.type = T_NUM;
+      /* join date parts: 2020年 12月 22日 -> one token (not in the fine scheme) */
+      if (cur.type == T_DATE && !fine && w > 0 && t[w - 1].type == T_DATE &&
+          t[w - 1].c1 == cur.c0) {
+        t[w - 1].c1 = cur.c1;
+        i = j - 1;
+        continue;
+      }
+      t[w++] = cur;
+      i = j - 1;
+      continue;
+    }
+    /* designations: 轰-6K 运-20 雄鹰-IX; 96B型 */
+    if (cur.type == U_HAN && i + 2 < n && t[i + 1].c1 == t[i + 1].c0 + 1 &&
+        (g->cp[t[i + 1].c0] == '-' || g->cp[t[i + 1].c0] == 0xFF0D) && t[i + 2].type == U_ALNUM &&
+        cur.c1 - cur.c0 <= 4) {
+      cur.c1 = t[i + 2].c1;
+      cur.pos = "nz";
+      t[w++] = cur;
+      i += 2;
+      continue;
+    }
+    if (cur.type == U_ALNUM && i + 1 < n && t[i + 1].type == U_HAN &&
+        (tok_is(g, &t[i + 1], "型") || tok_is(g, &t[i + 1], "式") || tok_is(g, &t[i + 1], "级"))) {
+      cur.c1 = t[i + 1].c1;
+      cur.pos = "nz";
+      t[w++] = cur;
+      i += 1;
+      continue;
+    }
+    t[w++] = cur;
+  }
+  g->out.n = w;
+}
+
+/* ---- driver ------------------------------------------------------------- */
+static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
+  const unsigned char *s = g->s;
+  /* decode */
+  size_t n = 0;
+  for (size_t i = b0; i < b1;) {
+    if (n + 1 >= g->cap && seg_reserve(g, n + 1)) return SJ_ENOMEM;
+    uint32_t cp;
+    int l = sj_utf8_decode(s, b1, i, &cp);
+    g->cp[n] = cp;
+    g->off[n] = (uint32_t)i;
+    g->cls[n] = (uint8_t)sj_cclass(cp);
+    g->id[n] = cp == SJ_BADCP ? 0 : sj_image_char(&g->m->img, cp);
+    n++;
+    i += (size_t)l;
+  }
+  if (seg_reserve(g, n + 1)) return SJ_ENOMEM;
+  g->off[n] = (uint32_t)b1;
+  make_units(g, n);
+  best_path(g, n);
+  int rc = emit_path(g, n);
+  if (rc) return rc;
+  post_numbers(g);
+  if (sj_vec_reserve(&d->tokens, d->tokens.n + g->out.n)) return SJ_ENOMEM;
+  for (size_t i = 0; i < g->out.n; i++) {
+    const tok *t = &SJ_VEC_AT(&g->out, tok, i);
+    sj_token *o = sj_vec_push(&d->tokens);
+    o->start = g->off[t->c0];
+    o->end = g->off[t->c1];
+    o->pos = t->pos ? t->pos : "x";
+  }
+  return SJ_OK;
+}
+
+static int is_soft_break(uint32_t cp) {
+  return cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
+         cp == 0x3001 || cp == ' ' || cp == '\t' || cp == 0x3000;
+}
+
+int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
+  seg g;
+  memset(&g, 0, sizeof g);
+  g.m = m;
+  g.s = (const unsigned char *)d->text;
+  g.len = d->len;
+  g.flags = segflags;
+  sj_vec_init(&g.out, sizeof(tok));
+  int rc = SJ_OK;
+  size_t i = 0, b0 = 0, nch = 0;
+  while (i < d->len && rc == SJ_OK) {
+    uint32_t cp;
+    int l = sj_utf8_decode(g.s, d->len, i, &cp);
+    i += (size_t)l;
+    nch++;
+    if (cp == '\n' || (nch >= BLOCK_SOFT && is_soft_break(cp)) || nch >= BLOCK_HARD) {
+      rc = do_block(&g, d, b0, i);
+      b0 = i;
+      nch = 0;
+    }
+  }
+  if (rc == SJ_OK && b0 < d->len) rc = do_block(&g, d, b0, d->len);
+  seg_free(&g);
+  return rc;
+}
+
+/* Log probability of the best cut of a word (for user words given no
+ * frequency: they get just enough to beat their parts). */
+double sj_seg_word_logp(const sj_model *m, const char *w, size_t n) {
+  seg g;
+  memset(&g, 0, sizeof g);
+  g.m = m;
+  g.s = (const unsigned char *)w;
+  g.len = n;
+  g.flags = SJ_SEG_NO_HMM;
+  size_t k = 0;
+  double r = -m->img.log_total * 4;
+  for (size_t i = 0; i < n; k++) {
+    if (seg_reserve(&g, k + 1)) { seg_free(&g); return r; }
+    uint32_t cp;
+    int l = sj_utf8_decode(g.s, n, i, &cp);
+    g.cp[k] = cp;
+    g.off[k] = (uint32_t)i;
+    g.cls[k] = (uint8_t)sj_cclass(cp);
+    g.id[k] = cp == SJ_BADCP ? 0 : sj_image_char(&m->img, cp);
+    i += (size_t)l;
+  }
+  if (seg_reserve(&g, k + 1) == SJ_OK) {
+    sj_model tmp = *m; /* the word's parts, without the user layer */
+    memset(&tmp.user, 0, sizeof tmp.user);
+    g.m = &tmp;
+    make_units(&g, k);
+    best_path(&g, k);
+    r = g.route[0];
+  }
+  seg_free(&g);
+  return r;
+}

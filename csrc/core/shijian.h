@@ -1,0 +1,184 @@
+/*
+ * shijian.h — the public C API of shijian (事件): Chinese news text in,
+ * words, sentences, mentions (times, actors, places, names, quantities)
+ * and CAMEO-typed events out.
+ *
+ * Shape of the API (SQLite-like):
+ *   - a model (sj_model) holds the embedded lexicon and gazetteers plus an
+ *     optional user layer; it is read-only during analysis, so any number of
+ *     threads may analyse with one model at once.  Adding user words is a
+ *     write: do not run it while another thread analyses with that model.
+ *   - an analysis (sj_doc) owns everything it returns; free it with
+ *     sj_doc_free().  All strings it hands out live as long as the doc.
+ *   - every function that can fail returns an int result code (SJ_OK == 0);
+ *     sj_strerror() names a code, sj_model_errmsg() tells the last detailed
+ *     message of a model operation (file and line of a bad dictionary line).
+ *   - offsets are byte offsets [start, end) into the caller's UTF-8 text.
+ *   - nothing in the library aborts, exits or keeps global mutable state.
+ */
+#ifndef SHIJIAN_H
+#define SHIJIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SJ_VERSION "0.1.0"
+
+/* ---- result codes ---------------------------------------------------- */
+enum {
+  SJ_OK = 0,
+  SJ_ENOMEM,   /* out of memory */
+  SJ_EINVAL,   /* bad argument (NULL where a value is needed, bad option) */
+  SJ_ETOOBIG,  /* input longer than SJ_MAX_INPUT bytes */
+  SJ_EIO,      /* file could not be opened or read */
+  SJ_EDICT,    /* malformed user dictionary (see sj_model_errmsg) */
+  SJ_ECORRUPT  /* the embedded image failed its self-check */
+};
+
+/* Inputs are limited to 2^31-1 bytes so offsets fit 32 bits. */
+#define SJ_MAX_INPUT 0x7fffffffu
+
+const char *sj_strerror(int code);
+const char *sj_version(void);
+
+/* ---- model ----------------------------------------------------------- */
+typedef struct sj_model sj_model;
+
+/* A new model over the embedded lexicon.  Costs a few microseconds: the
+ * image is used in place, nothing is parsed. */
+int sj_model_new(sj_model **out);
+void sj_model_free(sj_model *m);
+
+/* Add one word to the model's user layer.  word is UTF-8 of wlen bytes (it
+ * may contain Latin letters, digits, spaces and punctuation); freq <= 0
+ * means "a frequency that makes the word win over its parts"; pos may be
+ * NULL (then "n").  Returns SJ_EINVAL for an empty, overlong (> 255 bytes)
+ * or invalid-UTF-8 word. */
+int sj_model_add_word(sj_model *m, const char *word, size_t wlen, double freq,
+                      const char *pos);
+
+/* Load a user dictionary: lines `word [freq] [pos]` (jieba's format), or,
+ * for words with spaces, `word<TAB>freq<TAB>pos`.  '#' starts a comment
+ * line; a UTF-8 BOM and CRLF line ends are accepted.  All or nothing: on
+ * any malformed line the model is unchanged and sj_model_errmsg() names the
+ * file and line. */
+int sj_model_load_dict(sj_model *m, const char *path);
+int sj_model_load_dict_buffer(sj_model *m, const char *name, const char *buf,
+                              size_t len);
+
+/* Number of words in the user layer. */
+size_t sj_model_user_words(const sj_model *m);
+/* Last detailed error of a model operation ("" if none). */
+const char *sj_model_errmsg(const sj_model *m);
+
+/* Look a word up: 1 if the model knows it (embedded or user), with its
+ * frequency and part-of-speech tag if the pointers are not NULL. */
+int sj_model_lookup(const sj_model *m, const char *word, size_t wlen,
+                    double *freq, const char **pos);
+
+/* ---- analysis -------------------------------------------------------- */
+enum {
+  SJ_WANT_TOKENS = 1u << 0,    /* word segmentation */
+  SJ_WANT_SENTENCES = 1u << 1, /* sentences, clauses, paragraphs */
+  SJ_WANT_MENTIONS = 1u << 2,  /* times, actors, places, names, quantities */
+  SJ_WANT_EVENTS = 1u << 3,    /* events (implies everything above) */
+  SJ_WANT_ALL = 0xfu
+};
+
+enum {
+  SJ_SEG_NO_HMM = 1u << 0,         /* no out-of-vocabulary model */
+  SJ_SEG_SPLIT_MEASURES = 1u << 1  /* 36 批 rather than 36批 (PKU style) */
+};
+
+typedef struct sj_options {
+  unsigned want;      /* SJ_WANT_* bits; 0 means SJ_WANT_ALL */
+  unsigned seg;       /* SJ_SEG_* bits */
+  int ref_year;       /* reference date for times; 0 = infer from text */
+  int ref_month;      /* 1..12 or 0 */
+  int ref_day;        /* 1..31 or 0 */
+} sj_options;
+
+/* Part-of-speech tags are jieba's (n, v, nr, ns, nt, nz, m, q, x, eng...). */
+typedef struct sj_token {
+  uint32_t start, end;
+  const char *pos;
+} sj_token;
+
+typedef enum sj_span_kind { SJ_SENTENCE = 1, SJ_CLAUSE, SJ_PARAGRAPH } sj_span_kind;
+
+typedef struct sj_span {
+  uint32_t start, end;
+  uint32_t para;      /* index of the paragraph the span lies in */
+} sj_span;
+
+typedef enum sj_kind {
+  SJ_TIME = 1,   /* value: ISO 8601 date, interval a/b, list a,b, open ../b a/.. */
+  SJ_DURATION,   /* value: ISO 8601 duration P30Y */
+  SJ_ACTOR,      /* codes, type (country|military|government|organization|person), org */
+  SJ_PLACE,      /* codes: country of the place or NULL */
+  SJ_NAME,       /* type: exercise, competition, meeting, document, unit, equipment, other */
+  SJ_QUANTITY    /* number, unit */
+} sj_kind;
+
+enum { SJ_APPROX = 1u << 0 };
+
+typedef struct sj_mention {
+  uint32_t start, end;
+  uint32_t kind;       /* sj_kind */
+  uint32_t flags;      /* SJ_APPROX */
+  const char *value;   /* normalised value (time, duration) or NULL */
+  const char *codes;   /* space-separated ISO 3166-1 alpha-3 codes or NULL */
+  const char *type;    /* actor type / name class or NULL */
+  const char *org;     /* organisation code for IGO actors or NULL */
+  const char *unit;    /* quantity unit or NULL */
+  double number;       /* quantity value */
+} sj_mention;
+
+enum {
+  SJ_NEGATED = 1u << 0,
+  SJ_FUTURE = 1u << 1,
+  SJ_HYPOTHETICAL = 1u << 2
+};
+
+typedef struct sj_event {
+  uint32_t start, end;           /* the trigger */
+  uint32_t sent_start, sent_end; /* the sentence */
+  uint32_t flags;                /* SJ_NEGATED | SJ_FUTURE | SJ_HYPOTHETICAL */
+  char cameo[4];                 /* "042" */
+  const char *label;             /* short English label of the CAMEO code */
+  const char *date;              /* ISO 8601 or NULL */
+  const char *sources;           /* space-separated codes or NULL */
+  const char *targets;           /* space-separated codes or NULL */
+  const char *place;             /* place text or NULL */
+} sj_event;
+
+typedef struct sj_doc sj_doc;
+
+/* Analyse text[0..len).  On SJ_OK *out is a doc to free with sj_doc_free.
+ * Invalid UTF-8 and NUL bytes are accepted: each bad byte becomes a token
+ * of its own (pos "x"); offsets stay exact.  opt may be NULL. */
+int sj_analyze(const sj_model *m, const char *text, size_t len,
+               const sj_options *opt, sj_doc **out);
+void sj_doc_free(sj_doc *d);
+
+size_t sj_doc_ntokens(const sj_doc *d);
+const sj_token *sj_doc_tokens(const sj_doc *d);
+size_t sj_doc_nspans(const sj_doc *d, sj_span_kind kind);
+const sj_span *sj_doc_spans(const sj_doc *d, sj_span_kind kind);
+size_t sj_doc_nmentions(const sj_doc *d);
+const sj_mention *sj_doc_mentions(const sj_doc *d);
+size_t sj_doc_nevents(const sj_doc *d);
+const sj_event *sj_doc_events(const sj_doc *d);
+/* The reference year used (given or inferred), 0 if none. */
+int sj_doc_ref_year(const sj_doc *d);
+
+const char *sj_kind_name(sj_kind k);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,327 @@
+/*
+ * tag.c — mentions (times, durations, quantities, actors, places, names)
+ * and CAMEO-typed events: sj_tag.
+ *
+ * Passes over one document:
+ *   1. reference date (caller's, or inferred from the first lines);
+ *   2. a left-to-right scan from token starts: 《…》 titles, quoted names,
+ *      times/durations (time.c), quantities, designations, actors and places
+ *      (gazetteer kinds country, abbr, org, mil, gov, title, place,
+ *      placesuffix, person, surname), names by suffix, event triggers;
+ *   3. relative times that needed an unknown reference month are resolved
+ *      against the latest date the text names;
+ *   4. events (tag_event.c).
+ * Everything is allocated in the doc's arena or its vectors; no globals.
+ */
+#include "core.h"
+#include "tag.h"
+#include "tag_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- gazetteer payloads ---------------------------------------------- */
+int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
+  size_t kl = strlen(kind);
+  const char *p = payload;
+  while (p && *p) {
+    const char *eol = strchr(p, '\n');
+    size_t ll = eol ? (size_t)(eol - p) : strlen(p);
+    if (ll >= kl && !memcmp(p, kind, kl) && (ll == kl || p[kl] == '\t')) {
+      if (f) {
+        const char *q = p + kl;
+        const char *end = p + ll;
+        f->n = 0;
+        while (q < end && *q == '\t' && f->n < 4) {
+          q++;
+          const char *t = q;
+          while (t < end && *t != '\t') t++;
+          f->s[f->n] = q;
+          f->l[f->n] = (size_t)(t - q);
+          f->n++;
+          q = t;
+        }
+      }
+      return 1;
+    }
+    p = eol ? eol + 1 : NULL;
+  }
+  return 0;
+}
+
+/* gazetteer hits at i: the longest one having kind, its length, fields */
+size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f) {
+  sj_gaz_hit h[12];
+  int n = sj_gaz_match(g->m, g->s, g->n, i, h, 12);
+  for (int k = n - 1; k >= 0; k--)
+    if (sj_tg_payload(h[k].payload, kind, f)) return h[k].len;
+  return 0;
+}
+
+/* ---- tokens ---------------------------------------------------------- */
+/* index of the token containing byte i (or the first one after) */
+size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
+  size_t lo = 0, hi = g->ntok;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (g->tok[mid].end <= i) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+int sj_tg_is_tstart(const sj_tg *g, size_t i) {
+  size_t t = sj_tg_tok_at(g, i);
+  return t < g->ntok && g->tok[t].start == i;
+}
+int sj_tg_is_tend(const sj_tg *g, size_t i) {
+  if (i >= g->n) return 1;
+  return sj_tg_is_tstart(g, i);
+}
+
+const char *sj_tg_pos(const sj_tg *g, size_t t) {
+  if (t >= g->ntok || !g->tok[t].pos) return "x";
+  return g->tok[t].pos;
+}
+
+/* ---- mentions -------------------------------------------------------- */
+sj_mention *sj_tg_add(sj_tg *g, size_t a, size_t b, int kind) {
+  sj_mention *m = sj_vec_push(&g->d->mentions);
+  if (!m) { g->err = SJ_ENOMEM; return NULL; }
+  m->start = (uint32_t)a;
+  m->end = (uint32_t)b;
+  m->kind = (uint32_t)kind;
+  return m;
+}
+
+char *sj_tg_str(sj_tg *g, const char *s, size_t n) {
+  char *r = sj_arena_strndup(&g->d->arena, s, n);
+  if (!r) g->err = SJ_ENOMEM;
+  return r;
+}
+
+void sj_codes_add(sj_codes *c, const char *code, size_t l) {
+  /* a field may hold several space-separated codes */
+  size_t i = 0;
+  while (i < l) {
+    while (i < l && code[i] == ' ') i++;
+    size_t j = i;
+    while (j < l && code[j] != ' ') j++;
+    if (j - i == 3 && c->n < SJ_MAXCODES) {
+      int dup = 0;
+      for (int k = 0; k < c->n; k++)
+        if (!memcmp(c->c[k], code + i, 3)) dup = 1;
+      if (!dup) {
+        memcpy(c->c[c->n], code + i, 3);
+        c->c[c->n][3] = 0;
+        c->n++;
+      }
+    }
+    i = j;
+  }
+}
+void sj_codes_merge(sj_codes *c, const sj_codes *o) {
+  for (int k = 0; k < o->n; k++) sj_codes_add(c, o->c[k], 3);
+}
+void sj_codes_parse(sj_codes *c, const char *s) {
+  c->n = 0;
+  if (s) sj_codes_add(c, s, strlen(s));
+}
+int sj_codes_has(const sj_codes *c, const char *code) {
+  for (int k = 0; k < c->n; k++)
+    if (!memcmp(c->c[k], code, 3)) return 1;
+  return 0;
+}
+char *sj_codes_str(sj_tg *g, const sj_codes *c) {
+  char buf[SJ_MAXCODES * 4 + 1];
+  size_t k = 0;
+  if (c->n == 0) return NULL;
+  for (int i = 0; i < c->n; i++) {
+    if (i) buf[k++] = ' ';
+    memcpy(buf + k, c->c[i], 3);
+    k += 3;
+  }
+  return sj_tg_str(g, buf, k);
+}
+
+static int cmp_mention(const void *a, const void *b) {
+  const sj_mention *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return (int)x->kind - (int)y->kind;
+}
+
+/* ---- times ------------------------------------------------------------ */
+/* first characters that may start a time, duration or quantity */
+static int time_first(uint32_t cp) {
+  if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) return 1;
+  switch (cp) {
+  case 0x96F6: case 0x3007: case 0x25CB: case 0x4E00: case 0x4E8C: case 0x4E24:
+  case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B:
+  case 0x4E5D: case 0x5341: case 0x767E: case 0x5343: case 0x5EFF: /* numerals */
+  case 0x534A: /* 半 */
+  case 0x4ECA: case 0x672C: case 0x53BB: case 0x524D: case 0x660E: case 0x6765:
+  case 0x540E: case 0x5F53: case 0x540C: case 0x8FD9: case 0x4E0A: case 0x4E0B:
+  case 0x6B21: case 0x7FCC: case 0x5927: case 0x6628: case 0x662F: case 0x5317:
+  case 0x516C: case 0x622A: case 0x8FC4: case 0x81F3: case 0x5230: case 0x76EE:
+  case 0x5982: case 0x773C: case 0x8FD1: case 0x65E5: case 0x5E74: case 0x5168:
+  case 0x5C81: case 0x51CC: case 0x6E05: case 0x65E9: case 0x4E2D: case 0x5348:
+  case 0x508D: case 0x665A: case 0x591C: case 0x6DF1: case 0x661F: case 0x793C:
+  case 0x5468: case 0x7EA6: case 0x5C06: case 0x4E0D: case 0x8D85: case 0x903E:
+  case 0x4EC5: case 0x7B2C:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+static int do_time(sj_tg *g, size_t i, size_t *end) {
+  sj_tmatch t;
+  if (!sj_time_at(&g->tc, g->s, g->n, i, &t)) return 0;
+  sj_mention *m = sj_tg_add(g, t.start, t.end, t.kind);
+  if (!m) return 0;
+  m->flags = t.flags;
+  m->value = sj_tg_str(g, t.value, strlen(t.value));
+  if (t.kind == SJ_TIME) {
+    if (t.absolute) { g->tc.ay = t.ay; g->tc.am = t.am; g->tc.ad = t.ad; }
+    if (t.maxy == g->tc.ry || !g->tc.ry) {
+      if (t.maxy > g->maxy || (t.maxy == g->maxy && (t.maxm > g->maxm ||
+          (t.maxm == g->maxm && t.maxd > g->maxd)))) {
+        g->maxy = t.maxy; g->maxm = t.maxm; g->maxd = t.maxd;
+      }
+    }
+    if (t.needref) {
+      size_t *slot = sj_vec_push(&g->needref);
+      if (!slot) { g->err = SJ_ENOMEM; return 0; }
+      *slot = g->d->mentions.n - 1;
+      /* keep the anchor state it saw */
+      sj_tctx *c = sj_vec_push(&g->needctx);
+      if (!c) { g->err = SJ_ENOMEM; return 0; }
+      *c = g->tc;
+    }
+  }
+  *end = t.end;
+  return 1;
+}
+
+/* ---- quantities ------------------------------------------------------- */
+static int do_qty(sj_tg *g, size_t t, size_t *end) {
+  sj_qmatch q;
+  size_t i = g->tok[t].start;
+  if (!sj_qty_at(g->s, g->n, i, &q)) return 0;
+  size_t e = q.end;
+  /* N个 + a noun: the noun names what is counted (12个国家) */
+  if (q.uend - q.ustart == 3 && !memcmp(g->s + q.ustart, "个", 3) && e == q.uend) {
+    size_t tn = sj_tg_tok_at(g, e);
+    if (tn < g->ntok && g->tok[tn].start == e) {
+      const char *p = sj_tg_pos(g, tn);
+      size_t l = g->tok[tn].end - g->tok[tn].start;
+      if (p[0] == 'n' && l >= 6 && l <= 9) e = g->tok[tn].end;
+    }
+  }
+  sj_mention *m = sj_tg_add(g, q.start, e, SJ_QUANTITY);
+  if (!m) return 0;
+  m->number = q.number;
+  m->flags = q.flags;
+  m->unit = sj_tg_str(g, g->s + q.ustart, q.uend - q.ustart);
+  *end = e;
+  return 1;
+}
+
+/* ---- reference date ---------------------------------------------------- */
+static void ref_date(sj_tg *g) {
+  sj_doc *d = g->d;
+  if (!d->ref_year) {
+    int y, m, dd;
+    if (sj_infer_ref(g->s, g->n, &y, &m, &dd)) {
+      d->ref_year = y;
+      if (m) { d->ref_month = m; d->ref_day = dd; }
+    }
+  }
+  g->tc.ry = d->ref_year;
+  g->tc.rm = d->ref_year ? d->ref_month : 0;
+  g->tc.rd = d->ref_year && d->ref_month ? d->ref_day : 0;
+}
+
+/* re-resolve times that needed an unknown reference month/day: use the
+ * latest date of the reference year that the text names */
+static void fix_needref(sj_tg *g) {
+  if (!g->needref.n || g->tc.rm || !g->maxy) return;
+  for (size_t k = 0; k < g->needref.n; k++) {
+    size_t mi = SJ_VEC_AT(&g->needref, size_t, k);
+    sj_tctx c = SJ_VEC_AT(&g->needctx, sj_tctx, k);
+    sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, mi);
+    c.ry = g->maxy;
+    c.rm = g->maxm;
+    c.rd = g->maxd;
+    sj_tmatch t;
+    if (sj_time_at(&c, g->s, g->n, m->start, &t) && t.end == m->end) {
+      m->value = sj_tg_str(g, t.value, strlen(t.value));
+      m->flags = t.flags | SJ_APPROX;
+    }
+  }
+}
+
+/* ---- the scan --------------------------------------------------------- */
+static int scan(sj_tg *g) {
+  size_t t = 0;
+  size_t skip_to = 0; /* inside a 《…》 title: nothing else */
+  while (t < g->ntok && !g->err) {
+    size_t i = g->tok[t].start;
+    size_t e = 0;
+    if (i < skip_to) { t++; continue; }
+    uint32_t cp;
+    sj_t_dec(g->s, g->n, i, &cp);
+    if (cp == 0x300A) { /* 《 */
+      if (sj_tg_title(g, i, &e)) { skip_to = e; t = sj_tg_tok_at(g, e); continue; }
+    } else if (cp == 0x201C || cp == 0x300C) { /* “ 「 */
+      sj_tg_quote(g, i);
+    }
+    if (time_first(cp) && (do_time(g, i, &e) || do_qty(g, t, &e))) {
+      size_t t2 = sj_tg_tok_at(g, e);
+      /* a match ending inside a token: go on from the next token start */
+      if (t2 < g->ntok && g->tok[t2].start < e) t2++;
+      t = t2 > t ? t2 : t + 1;
+      continue;
+    }
+    if (g->err) break;
+    size_t nt = sj_tg_entity(g, t);
+    if (g->err) break;
+    if (g->want_events) sj_tg_trigger(g, t);
+    t = nt > t ? nt : t + 1;
+  }
+  return g->err;
+}
+
+int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
+  if (!d || !m) return SJ_EINVAL;
+  sj_tg G;
+  memset(&G, 0, sizeof G);
+  sj_tg *g = &G;
+  g->d = d;
+  g->m = m;
+  g->s = d->text;
+  g->n = d->len;
+  g->tok = d->tokens.data;
+  g->ntok = d->tokens.n;
+  g->want_events = !o || o->want == 0 || (o->want & SJ_WANT_EVENTS);
+  sj_vec_init(&g->needref, sizeof(size_t));
+  sj_vec_init(&g->needctx, sizeof(sj_tctx));
+  sj_vec_init(&g->trig, sizeof(sj_trig));
+  ref_date(g);
+  int rc = scan(g);
+  if (!rc) {
+    fix_needref(g);
+    rc = g->err;
+  }
+  if (!rc) {
+    sj_tg_names_fix(g);
+    if (d->mentions.n > 1)
+      qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
+    rc = g->err;
+  }
+  if (!rc && g->want_events) rc = sj_tg_events(g);
+  sj_vec_free(&g->needref);
+  sj_vec_free(&g->needctx);
+  sj_vec_free(&g->trig);
+  return rc;
+}

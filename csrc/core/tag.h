@@ -1,0 +1,107 @@
+/*
+ * tag.h — internal interfaces of the tagger (tag.c, tag_*.c, time.c).
+ * Not installed; the tests in spec/c/test_tag.c call these directly.
+ */
+#ifndef SJ_TAG_H
+#define SJ_TAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- small UTF-8 helpers (tolerant: a bad byte is one char) ----------- */
+/* Decode the code point at s[i] (i < n); returns its byte length (>= 1). */
+static inline int sj_t_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  unsigned c = u[i];
+  if (c < 0x80) { *cp = c; return 1; }
+  if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (u[i + 1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xE0 && c < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+      (u[i + 2] & 0xC0) == 0x80) {
+    uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+                 (u[i + 2] & 0x3F);
+    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
+  }
+  if (c >= 0xF0 && c < 0xF5 && i + 3 < n && (u[i + 1] & 0xC0) == 0x80 &&
+      (u[i + 2] & 0xC0) == 0x80 && (u[i + 3] & 0xC0) == 0x80) {
+    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(u[i + 1] & 0x3F) << 12) |
+                 ((uint32_t)(u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
+    if (v >= 0x10000 && v <= 0x10FFFF) { *cp = v; return 4; }
+  }
+  *cp = 0xFFFFFFFFu;
+  return 1;
+}
+
+/* Code point ending just before s[i] (i > 0); returns its start or i. */
+size_t sj_t_prev(const char *s, size_t i, uint32_t *cp);
+
+/* Length of the literal w if s[i..] starts with it, else 0. */
+static inline size_t sj_t_lit(const char *s, size_t n, size_t i, const char *w) {
+  size_t k = 0;
+  while (w[k]) {
+    if (i + k >= n || s[i + k] != w[k]) return 0;
+    k++;
+  }
+  return k;
+}
+
+/* ---- numbers (time.c) ------------------------------------------------ */
+enum {
+  SJ_NUM_ARABIC = 1u << 0,  /* has Arabic digits */
+  SJ_NUM_CHINESE = 1u << 1, /* has Chinese numerals */
+  SJ_NUM_DIGITSEQ = 1u << 2 /* digit by digit, no units (二○二○, 2020) */
+};
+/* A number at s[i]: Arabic (ASCII or full-width, decimals, thousands
+ * commas), Chinese (二十三, 一百零五, 两千, 二○二○), or mixed (6万, 1.5亿).
+ * Returns the end offset (> i) or 0; *val the value, *ndig the number of
+ * digit characters for digit sequences, *fl SJ_NUM_* bits. */
+size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
+                 unsigned *fl);
+
+/* ---- dates ----------------------------------------------------------- */
+int sj_days_in_month(int y, int m);
+/* Days since 1970-01-01 of y-m-d (proleptic Gregorian) and back. */
+long sj_days_from_civil(int y, int m, int d);
+void sj_civil_from_days(long z, int *y, int *m, int *d);
+/* ISO weekday 1 (Monday) .. 7 (Sunday). */
+int sj_weekday(int y, int m, int d);
+
+/* ---- time expressions (time.c) -------------------------------------- */
+typedef struct sj_tctx {
+  int ry, rm, rd; /* reference date; 0 = unknown */
+  int ay, am, ad; /* anchor: last absolute date in the text; 0 = none */
+} sj_tctx;
+
+typedef struct sj_tmatch {
+  size_t start, end;
+  int kind;          /* SJ_TIME or SJ_DURATION (shijian.h); 0 none */
+  unsigned flags;    /* SJ_APPROX */
+  int absolute;      /* 1: a calendar date that may anchor later relatives */
+  int ay, am, ad;    /* the anchor it sets (when absolute) */
+  int needref;       /* 1: the value used an unknown reference month/day */
+  int maxy, maxm, maxd; /* latest calendar point named (for ref estimation) */
+  char value[96];
+} sj_tmatch;
+
+/* A time expression or duration starting at s[i] (i must be a character
+ * boundary).  Returns 1 and fills *out, or 0. */
+int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i,
+               sj_tmatch *out);
+
+/* ---- quantities (time.c) -------------------------------------------- */
+typedef struct sj_qmatch {
+  size_t start, end;
+  double number;
+  unsigned flags;    /* SJ_APPROX */
+  size_t ustart, uend; /* the unit (measure word) */
+} sj_qmatch;
+/* A quantity (number + measure word or unit) starting at s[i]. */
+int sj_qty_at(const char *s, size_t n, size_t i, sj_qmatch *out);
+
+/* Reference year from the first lines of a text (title, dateline) or 0;
+ * *m and *d get a month/day when a full dateline gives one (else 0). */
+int sj_infer_ref(const char *s, size_t n, int *y, int *m, int *d);
+
+#endif

@@ -1,0 +1,641 @@
+/*
+ * tag_ent.c — actors, places and names over the gazetteer kinds of
+ * dict/gaz (country, abbr, org, mil, gov, title, place, placesuffix,
+ * namesuffix, person, surname).
+ */
+#include "tag_int.h"
+
+#include <string.h>
+
+static size_t lit(const sj_tg *g, size_t i, const char *w) {
+  return sj_t_lit(g->s, g->n, i, w);
+}
+static int tok_is(const sj_tg *g, size_t t, const char *w) {
+  size_t l = strlen(w);
+  return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
+         !memcmp(g->s + g->tok[t].start, w, l);
+}
+static int in_list(const sj_tg *g, size_t t, const char *const *list) {
+  for (; *list; list++)
+    if (tok_is(g, t, *list)) return 1;
+  return 0;
+}
+static int is_punct_cp(uint32_t cp) {
+  return cp < 0x80 ? (cp != '-' && !(cp >= '0' && cp <= '9') &&
+                      !((cp | 32) >= 'a' && (cp | 32) <= 'z'))
+                   : ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+                      (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0x2010 && cp <= 0x206F));
+}
+
+/* ---- 《…》 and “…” ------------------------------------------------------ */
+int sj_tg_title(sj_tg *g, size_t i, size_t *end) {
+  size_t j = i + 3, lim = i + 300;
+  while (j < g->n && j < lim) {
+    uint32_t cp;
+    int l = sj_t_dec(g->s, g->n, j, &cp);
+    if (cp == 0x300B) {
+      if (j > i + 3) {
+        sj_mention *m = sj_tg_add(g, i + 3, j, SJ_NAME);
+        if (m) m->type = "document";
+      }
+      *end = j + 3;
+      return 1;
+    }
+    if (cp == '\n' || cp == 0x300A) return 0;
+    j += (size_t)l;
+  }
+  return 0;
+}
+
+/* the class named by a suffix word at the end of [a, b) or right after b */
+static const char *suffix_class(sj_tg *g, size_t a, size_t b, int after) {
+  sj_gfield f;
+  if (after) {
+    /* up to two tokens after the closing quote: 战略演习, 项目比赛 */
+    size_t t = sj_tg_tok_at(g, b);
+    for (int k = 0; k < 2 && t < g->ntok; k++, t++) {
+      size_t i = g->tok[t].start;
+      for (size_t j = i; j < g->tok[t].end;) {
+        size_t l = sj_tg_gaz(g, j, "namesuffix", &f);
+        if (l && j + l >= g->tok[t].end && f.n) {
+          if (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) return "other";
+          return sj_tg_str(g, f.s[0], f.l[0]);
+        }
+        if (sj_tg_gaz(g, j, "placesuffix", NULL) == g->tok[t].end - j) return "place";
+        uint32_t cp;
+        j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
+      }
+      /* 6个项目比赛: step over a quantity token */
+      const char *p = sj_tg_pos(g, t);
+      if (p[0] != 'm' && p[0] != 'q' && !(p[0] == 'n' && k == 0)) break;
+    }
+    return NULL;
+  }
+  /* a suffix ending at b */
+  for (size_t j = a; j < b;) {
+    sj_gfield f2;
+    size_t l = sj_tg_gaz(g, j, "namesuffix", &f2);
+    if (l && j + l == b && f2.n) {
+      if (f2.l[0] == 5 && !memcmp(f2.s[0], "event", 5)) return "other";
+      return sj_tg_str(g, f2.s[0], f2.l[0]);
+    }
+    uint32_t cp;
+    j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
+  }
+  return NULL;
+}
+
+void sj_tg_quote(sj_tg *g, size_t i) {
+  uint32_t open;
+  sj_t_dec(g->s, g->n, i, &open);
+  uint32_t close = open == 0x201C ? 0x201D : 0x300D;
+  size_t j = i + 3, lim = i + 3 * 24;
+  int chars = 0, han = 0;
+  while (j < g->n && j < lim) {
+    uint32_t cp;
+    int l = sj_t_dec(g->s, g->n, j, &cp);
+    if (cp == close) break;
+    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' ||
+        cp == 0x3001 || cp == 0xFF1B || cp == open)
+      return; /* a sentence or a list: a quotation, not a name */
+    if (cp >= 0x4E00 && cp <= 0x9FFF) han++;
+    chars++;
+    j += (size_t)l;
+  }
+  if (j >= g->n || j >= lim || chars < 2 || !han) return;
+  size_t a = i + 3, b = j;
+  const char *cls = suffix_class(g, a, b, 0);
+  if (!cls) {
+    /* a run of quoted names shares the class after the last one */
+    size_t k = b + 3;
+    while (k < g->n && lit(g, k, "“")) {
+      size_t q = k + 3;
+      while (q < g->n && q < k + 3 * 24 && !lit(g, q, "”")) {
+        uint32_t cp;
+        q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
+      }
+      if (!lit(g, q, "”")) break;
+      k = q + 3;
+    }
+    cls = suffix_class(g, a, k, 1);
+  }
+  if (!cls) {
+    /* “金龙-2020”: a name with a year or a number: an exercise */
+    uint32_t cp;
+    size_t p = b;
+    int digits = 0;
+    while (p > a) {
+      size_t q = sj_t_prev(g->s, p, &cp);
+      if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')) { digits++; p = q; continue; }
+      break;
+    }
+    if (digits && p > a && g->s[p - 1] == '-') cls = "exercise";
+  }
+  if (cls && !strcmp(cls, "place")) {
+    sj_mention *m = sj_tg_add(g, a, b, SJ_PLACE);
+    (void)m;
+    return;
+  }
+  if (!cls) cls = "other";
+  sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);
+  if (m) m->type = cls;
+}
+
+/* ---- actors ------------------------------------------------------------ */
+static const char *const PLACE_PREP[] = {"在", "赴", "于", "飞往", "抵达", "前往", "到", "到达",
+                                         "途经", "来到", "飞抵", "回到", "驻", "来自", "从",
+                                         "位于", "访华", NULL};
+static const char *const ACT_PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "就", "及",
+                                       "使", "令", "促", "让", "、", "被", NULL};
+/* bare government bodies that are Chinese when no country is named */
+static const char *const GOV_FOREIGN[] = {
+  "外务省", "防卫省", "国防省", "五角大楼", "国土安全部", "中央情报局", "中情局",
+  "联邦调查局", "国家安全局", "内政部", "白宫", "克里姆林宫", "爱丽舍宫", "唐宁街", "国会",
+  "参议院", "众议院", "国家杜马", "内阁", "议会", "当局", "政府", "联邦政府", "过渡政府",
+  "临时政府", "中央政府", "大使馆", "使馆", "总领事馆", "领事馆", "代表团", "政府代表团",
+  "军事代表团", "外交部门", "国防部门", "防务部门", "防务部", "军事部门", "外事部门",
+  "主管部门", "有关部门", "国家安全委员会", "国安会", NULL};
+static const char *const ROLE_SUFFIX[] = {"领导人", "领导", "发言人", "新闻发言人", "负责人",
+                                          "官员", NULL};
+/* 中国 + these is rhetoric, not an actor */
+static const char *const RHETORIC[] = {"力量", "精神", "情怀", "梦", "特色", "经验", "故事",
+                                       "方案", "智慧", "声音", "风格", "气派", "元素", "制造",
+                                       "速度", "模式", "道路", NULL};
+
+static int is_gov_foreign(const sj_tg *g, size_t a, size_t b) {
+  for (const char *const *p = GOV_FOREIGN; *p; p++)
+    if (strlen(*p) == b - a && !memcmp(g->s + a, *p, b - a)) return 1;
+  return 0;
+}
+
+static void note_codes(sj_tg *g, const sj_codes *c) {
+  if (c->n >= 2) { g->pair = *c; return; }
+  if (c->n == 1) {
+    if (g->recent.n && !strcmp(g->recent.c[g->recent.n - 1], c->c[0])) return;
+    if (g->recent.n == 2) { memcpy(g->recent.c[0], g->recent.c[1], 4); g->recent.n = 1; }
+    memcpy(g->recent.c[g->recent.n++], c->c[0], 4);
+  }
+}
+
+static sj_mention *emit_actor(sj_tg *g, size_t a, size_t b, const char *type,
+                              const sj_codes *c, const char *org) {
+  sj_mention *m = sj_tg_add(g, a, b, SJ_ACTOR);
+  if (!m) return NULL;
+  m->type = type;
+  m->codes = c ? sj_codes_str(g, c) : NULL;
+  m->org = org;
+  if (c) note_codes(g, c);
+  g->last_end = b;
+  g->last_place = 0;
+  return m;
+}
+static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
+  sj_mention *m = sj_tg_add(g, a, b, SJ_PLACE);
+  if (!m) return NULL;
+  m->codes = c && c->n ? sj_codes_str(g, c) : NULL;
+  g->last_end = b;
+  g->last_place = 1;
+  return m;
+}
+
+/* the token ending at i (or containing i-1) */
+static size_t tok_before(const sj_tg *g, size_t i) {
+  if (i == 0) return (size_t)-1;
+  size_t t = sj_tg_tok_at(g, i - 1);
+  return t < g->ntok ? t : (size_t)-1;
+}
+
+/* place context: a preposition or verb of motion before, or a list of
+ * places going on */
+static int place_context(sj_tg *g, size_t a) {
+  size_t t = tok_before(g, a);
+  if (t == (size_t)-1) return 0;
+  if (in_list(g, t, PLACE_PREP)) return 1;
+  if (g->last_place && g->last_end <= a && a - g->last_end <= 3 &&
+      (tok_is(g, t, "、") || tok_is(g, t, "和") || tok_is(g, t, "及")))
+    return 1;
+  return 0;
+}
+
+/* a person name after a title: a token tagged nr*, or 2-3 Han characters
+ * the segmenter left as an unknown word (nz, x) */
+static size_t name_after(sj_tg *g, size_t i) {
+  size_t t = sj_tg_tok_at(g, i);
+  if (t >= g->ntok || g->tok[t].start != i) return 0;
+  const char *p = sj_tg_pos(g, t);
+  size_t l = g->tok[t].end - g->tok[t].start;
+  if (l < 6 || l > 12) return 0;
+  if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (!strcmp(p, "nz") || !strcmp(p, "x"))))
+    return g->tok[t].end;
+  return 0;
+}
+
+/* extend an actor over 两国/两军/双方, 方, military, government and title
+ * words; *type is updated.  Returns the new end. */
+static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int *mil) {
+  size_t k;
+  sj_gfield f;
+  if ((k = lit(g, j, "两国"))) { j += k; }
+  else if ((k = lit(g, j, "两军"))) { j += k; *type = "military"; return j; }
+  else if ((k = lit(g, j, "双方"))) { return j + k; }
+  if (abbr && (k = lit(g, j, "方")) && !lit(g, j, "方面") && !lit(g, j, "方式") &&
+      !lit(g, j, "方向") && !lit(g, j, "方案") && !lit(g, j, "方法"))
+    return j + k;
+  for (int round = 0; round < 3; round++) {
+    size_t lm = sj_tg_gaz(g, j, "mil", &f);
+    size_t lg = sj_tg_gaz(g, j, "gov", NULL);
+    size_t lt = sj_tg_gaz(g, j, "title", NULL);
+    if (abbr && !lm && ((k = lit(g, j, "舰")) || (k = lit(g, j, "军机")) || (k = lit(g, j, "战机"))))
+      lm = k;
+    if (lm && lm >= lg && lm >= lt) { j += lm; *type = "military"; *mil = 1; continue; }
+    if (lg && lg >= lt) { j += lg; if (!*mil) *type = "government"; continue; }
+    if (lt) { j += lt; if (!*mil) *type = "government"; continue; }
+    /* one modifier token then a military word: 中国维和官兵 */
+    if (round == 0) {
+      size_t t = sj_tg_tok_at(g, j);
+      if (t < g->ntok && g->tok[t].start == j) {
+        size_t l = g->tok[t].end - j;
+        const char *p = sj_tg_pos(g, t);
+        if (l <= 6 && (p[0] == 'n' || p[0] == 'v' || p[0] == 'b' || p[0] == 'j') &&
+            strcmp(p, "nr") && sj_tg_gaz(g, g->tok[t].end, "mil", NULL)) {
+          size_t lm2 = sj_tg_gaz(g, g->tok[t].end, "mil", NULL);
+          j = g->tok[t].end + lm2; *type = "military"; *mil = 1;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  if (*mil == 0 && !strcmp(*type, "government")) {
+    for (const char *const *r = ROLE_SUFFIX; *r; r++)
+      if ((k = lit(g, j, *r))) { j += k; break; }
+  }
+  return j;
+}
+
+size_t sj_tg_entity(sj_tg *g, size_t t) {
+  size_t i = g->tok[t].start;
+  sj_gaz_hit h[12];
+  int nh = sj_gaz_match(g->m, g->s, g->n, i, h, 12);
+  sj_gfield f;
+  sj_codes c;
+  c.n = 0;
+  const char *type = NULL;
+  size_t j = 0, k;
+  int mil = 0;
+
+  /* 我国 / 我军 / 我方 / 我 (the Chinese press speaking of China) */
+  if (lit(g, i, "我")) {
+    if ((k = lit(g, i, "我国")) || (k = lit(g, i, "我方"))) {
+      sj_codes_add(&c, "CHN", 3);
+      size_t e = i + k;
+      type = "country";
+      e = actor_suffix(g, e, 0, &type, &mil);
+      emit_actor(g, i, e, type, &c, NULL);
+      return sj_tg_tok_at(g, e);
+    }
+    if ((k = lit(g, i, "我军"))) {
+      sj_codes_add(&c, "CHN", 3);
+      emit_actor(g, i, i + k, "military", &c, NULL);
+      return sj_tg_tok_at(g, i + k);
+    }
+    if (g->tok[t].end == i + 3 && t > 0) {
+      size_t tb = t - 1;
+      const char *pn = sj_tg_pos(g, t + 1);
+      if (tok_is(g, tb, "对") || tok_is(g, tb, "向") || tok_is(g, tb, "擅闯") ||
+          tok_is(g, tb, "与") || tok_is(g, tb, "同") ||
+          (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n') && !tok_is(g, tb, "“"))) {
+        if (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n' || pn[0] == 'v' || pn[0] == 'd')) {
+          sj_codes_add(&c, "CHN", 3);
+          emit_actor(g, i, i + 3, "country", &c, NULL);
+          return t + 1;
+        }
+      }
+    }
+    return t + 1;
+  }
+  /* 两国 / 两军 / 双方: the parties just named */
+  if ((k = lit(g, i, "两国")) || (k = lit(g, i, "两军")) || (k = lit(g, i, "双方"))) {
+    int two_mil = lit(g, i, "两军") != 0;
+    if (g->pair.n) c = g->pair;
+    else if (g->recent.n == 2) c = g->recent;
+    if (!c.n) return t + 1;
+    type = two_mil ? "military" : "country";
+    size_t e = i + k;
+    if (lit(g, e, "关系") || lit(g, e, "人民") || lit(g, e, "之间")) {
+      /* 两国关系: still the two countries */
+    } else {
+      e = actor_suffix(g, e, 0, &type, &mil);
+    }
+    sj_mention *m = sj_tg_add(g, i, e, SJ_ACTOR);
+    if (m) { m->type = type; m->codes = sj_codes_str(g, &c); }
+    g->last_end = e; g->last_place = 0;
+    return sj_tg_tok_at(g, e);
+  }
+  if (!nh) {
+    /* ships: a proper-noun token + 舰 (银川舰) */
+    if ((k = lit(g, g->tok[t].end, "舰")) && t + 1 < g->ntok && g->tok[t + 1].end == g->tok[t].end + k) {
+      const char *p = sj_tg_pos(g, t);
+      size_t l = g->tok[t].end - i;
+      if ((p[0] == 'n' && (p[1] == 's' || p[1] == 'z' || p[1] == 0 || p[1] == 'r')) && l >= 6 && l <= 12 &&
+          !sj_tg_gaz(g, i, "mil", NULL)) {
+        sj_mention *m = sj_tg_add(g, i, g->tok[t].end + k, SJ_NAME);
+        if (m) m->type = "equipment";
+        return t + 2;
+      }
+    }
+    /* designations: 运-20, 轰-6K, 96B型坦克 */
+    {
+      size_t a = i, b = g->tok[t].end;
+      const char *dash = memchr(g->s + a, '-', b - a);
+      if (dash && dash > g->s + a && (size_t)(dash - (g->s + a)) <= 6 && b - a <= 16) {
+        uint32_t c0;
+        sj_t_dec(g->s, g->n, a, &c0);
+        uint32_t c1 = (unsigned char)dash[1];
+        if (c0 >= 0x4E00 && c0 <= 0x9FFF && ((c1 >= '0' && c1 <= '9') || (c1 >= 'A' && c1 <= 'Z'))) {
+          if (!(a >= 3 && lit(g, a - 3, "“"))) {
+            sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);
+            if (m) m->type = "equipment";
+            return t + 1;
+          }
+        }
+      }
+      if (b - a >= 3 && b - a <= 8 && g->s[a] >= '0' && g->s[a] <= '9' && lit(g, b - 3, "型") &&
+          t + 1 < g->ntok) {
+        const char *p = sj_tg_pos(g, t + 1);
+        if (p[0] == 'n') {
+          sj_mention *m = sj_tg_add(g, a, g->tok[t + 1].end, SJ_NAME);
+          if (m) m->type = "equipment";
+          return t + 2;
+        }
+      }
+    }
+    /* persons tagged by the segmenter after a name-list colon, 记者 … */
+    {
+      const char *p = sj_tg_pos(g, t);
+      size_t l = g->tok[t].end - i;
+      if (p[0] == 'n' && p[1] == 'r' && l >= 6 && l <= 9) {
+        sj_codes_add(&c, "CHN", 3);
+        emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
+        return t + 1;
+      }
+    }
+    return t + 1;
+  }
+
+  /* the longest hit of an entity kind */
+  int best = -1;
+  const char *bk = NULL;
+  static const char *const KINDS[] = {"country", "org", "person", "place", "mil", "gov",
+                                      "title", "abbr", NULL};
+  for (int q = nh - 1; q >= 0 && best < 0; q--) {
+    for (int kk = 0; KINDS[kk]; kk++) {
+      if (sj_tg_payload(h[q].payload, KINDS[kk], NULL)) {
+        best = q; bk = KINDS[kk];
+        break;
+      }
+    }
+  }
+  if (best < 0) return t + 1;
+  sj_tg_payload(h[best].payload, bk, &f);
+  size_t a = i;
+  j = i + h[best].len;
+
+  if (!strcmp(bk, "country") || !strcmp(bk, "abbr")) {
+    int abbr = !strcmp(bk, "abbr");
+    if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
+    if (abbr) {
+      /* a chain of abbreviations: 中俄, 中日韩 */
+      for (;;) {
+        size_t l2 = sj_tg_gaz(g, j, "abbr", &f);
+        size_t lc = sj_tg_gaz(g, j, "country", NULL);
+        if (!l2 || lc > l2 || c.n >= 6) break;
+        if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
+        j += l2;
+      }
+    }
+    /* 中非: Africa joins as a non-country party */
+    if (abbr && lit(g, j, "非") && !lit(g, j, "非常") && !lit(g, j, "非法") && !lit(g, j, "非正式")) {
+      j += 3;
+      abbr = 2;
+    }
+    type = "country";
+    size_t base_end = j;
+    /* rhetorical 中国力量 */
+    if (!abbr && base_end - a == 6 && !memcmp(g->s + a, "中国", 6)) {
+      for (const char *const *r = RHETORIC; *r; r++)
+        if (lit(g, j, *r)) return sj_tg_tok_at(g, j);
+    }
+    size_t e = actor_suffix(g, j, abbr != 0, &type, &mil);
+    int chain = (int)((base_end - a) / 3);
+    if (abbr && e == base_end) {
+      /* a bare abbreviation chain */
+      if (c.n < 2 && abbr != 2) {
+        /* a single abbreviation alone: only as its own token after a
+         * preposition, or before 对/向 (美对台军售) */
+        size_t tb = tok_before(g, a);
+        size_t ta = sj_tg_tok_at(g, a);
+        int own = ta < g->ntok && g->tok[ta].start == a && g->tok[ta].end == base_end;
+        int ok = own && chain == 1 && !lit(g, a, "中") && !lit(g, a, "日") && !lit(g, a, "新");
+        if (ok) {
+          ok = (tb != (size_t)-1 && (in_list(g, tb, ACT_PREP) || in_list(g, tb, PLACE_PREP))) ||
+               lit(g, base_end, "对") || lit(g, base_end, "向");
+        }
+        if (!ok) return t + 1;
+      } else {
+        /* 2+ abbreviations must end a token (not 美德, 中新社) */
+        if (!sj_tg_is_tend(g, base_end) && !lit(g, base_end, "关于") && !lit(g, base_end, "边境") &&
+            !lit(g, base_end, "两")) return t + 1;
+      }
+    }
+    /* places: after 在/赴/飞往…, before a place, or in a list of places */
+    int placey = !strcmp(type, "country") && e == base_end &&
+                 (place_context(g, a) || sj_tg_gaz(g, e, "place", NULL) ||
+                  (sj_tg_gaz(g, e, "namesuffix", &f) && f.n && f.l[0] == 5 &&
+                   !memcmp(f.s[0], "event", 5)));
+    /* 中印边境: a place made of the parties */
+    size_t ls = sj_tg_gaz(g, e, "placesuffix", &f);
+    if (e == base_end && ls && (lit(g, e, "边境") || lit(g, e, "海域") || lit(g, e, "水域"))) {
+      if (c.n >= 2) g->pair = c;
+      sj_codes one = c;
+      if (c.n >= 2) one.n = 0;
+      emit_place(g, a, e + ls, &one);
+      return sj_tg_tok_at(g, e + ls);
+    }
+    if (placey && c.n <= 1) {
+      emit_place(g, a, e, &c);
+      return sj_tg_tok_at(g, e);
+    }
+    /* 中俄关于…的协定: a document name */
+    if (lit(g, e, "关于")) {
+      size_t q = e;
+      for (int guard = 0; q < g->n && guard < 60; guard++) {
+        uint32_t cp;
+        int l = sj_t_dec(g->s, g->n, q, &cp);
+        if (is_punct_cp(cp)) break;
+        static const char *const DOC[] = {"的协定", "的协议", "的条约", "的联合声明", "的声明",
+                                          "的宣言", "的公报", "的备忘录", "的决议", NULL};
+        size_t kd = 0;
+        for (int d = 0; DOC[d]; d++)
+          if ((kd = lit(g, q, DOC[d]))) break;
+        if (kd) {
+          sj_mention *m = sj_tg_add(g, a, q + kd, SJ_NAME);
+          if (m) m->type = "document";
+          break;
+        }
+        q += (size_t)l;
+      }
+    }
+    if (abbr == 2) { c.n = 0; sj_codes_add(&c, "CHN", 3); }
+    emit_actor(g, a, e, type, &c, NULL);
+    /* a title and a name after a country: 俄罗斯国防部长绍伊古 */
+    return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
+  }
+  if (!strcmp(bk, "org")) {
+    const char *org = f.n >= 2 ? sj_tg_str(g, f.s[1], f.l[1]) : f.n ? sj_tg_str(g, f.s[0], f.l[0]) : NULL;
+    /* 联合国维和峰会: the org inside a name is still annotated */
+    emit_actor(g, a, j, "organization", NULL, org);
+    return sj_tg_tok_at(g, j) > t ? sj_tg_tok_at(g, j) : t + 1;
+  }
+  if (!strcmp(bk, "person")) {
+    if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
+    /* 习近平新时代…思想: an ideology name, not the person */
+    if (lit(g, j, "新时代") || lit(g, j, "思想") || lit(g, j, "强军思想") || lit(g, j, "外交思想"))
+      return sj_tg_tok_at(g, j);
+    emit_actor(g, a, j, "person", &c, NULL);
+    return sj_tg_tok_at(g, j);
+  }
+  if (!strcmp(bk, "place")) {
+    if (f.n && !(f.l[0] == 1 && f.s[0][0] == '-')) sj_codes_add(&c, f.s[0], f.l[0]);
+    size_t e = j;
+    size_t ls = sj_tg_gaz(g, e, "placesuffix", NULL);
+    if (ls) e += ls;
+    /* a place then a suffixed place: 贝鲁特港口区 */
+    emit_place(g, a, e, &c);
+    return sj_tg_tok_at(g, e);
+  }
+  if (!strcmp(bk, "mil")) {
+    /* bare military words name nobody, except the PLA */
+    const char *w = g->s + a;
+    size_t wl = j - a;
+    int pla = 0;
+    for (size_t q = 0; q + 9 <= wl; q++)
+      if (!memcmp(w + q, "解放军", 9)) pla = 1;
+    if (pla) {
+      sj_codes_add(&c, "CHN", 3);
+      emit_actor(g, a, j, "military", &c, NULL);
+    }
+    return sj_tg_tok_at(g, j);
+  }
+  if (!strcmp(bk, "gov")) {
+    if (is_gov_foreign(g, a, j)) return sj_tg_tok_at(g, j);
+    if (f.n && f.l[0] == 6 && !memcmp(f.s[0], "leader", 6)) return sj_tg_tok_at(g, j);
+    /* 国防部长: the title wins over the ministry */
+    if (sj_tg_gaz(g, a, "title", NULL) > j - a) return t + 1;
+    sj_codes_add(&c, "CHN", 3);
+    const char *ty = "government";
+    size_t e = j;
+    for (const char *const *r = ROLE_SUFFIX; *r; r++)
+      if ((k = lit(g, e, *r))) { e += k; break; }
+    emit_actor(g, a, e, ty, &c, NULL);
+    return sj_tg_tok_at(g, e);
+  }
+  if (!strcmp(bk, "title")) {
+    /* title (兼 title) name */
+    size_t e = j;
+    for (int guard = 0; guard < 3; guard++) {
+      if ((k = lit(g, e, "兼"))) {
+        size_t l2 = sj_tg_gaz(g, e + k, "title", NULL);
+        if (l2) { e += k + l2; continue; }
+      }
+      break;
+    }
+    size_t ne = name_after(g, e);
+    if (ne) {
+      sj_codes_add(&c, "CHN", 3);
+      emit_actor(g, e, ne, "person", &c, NULL);
+      return sj_tg_tok_at(g, ne);
+    }
+    return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
+  }
+  return t + 1;
+}
+
+/* a surname token + a title: 习主席 (checked from the token before a title) */
+
+/* Names by suffix (北京香山论坛, 东盟防长扩大会议) are found after the scan:
+ * walk back from each meeting/venue suffix over proper-noun tokens. */
+void sj_tg_names_fix(sj_tg *g) {
+  size_t nment = g->d->mentions.n;
+  for (size_t t = 0; t < g->ntok && !g->err; t++) {
+    size_t i = g->tok[t].start;
+    size_t ls = 0;
+    sj_gfield f;
+    /* the suffix ends this token */
+    for (size_t j = i; j < g->tok[t].end;) {
+      size_t l = sj_tg_gaz(g, j, "namesuffix", &f);
+      if (l && j + l == g->tok[t].end) { ls = l; break; }
+      uint32_t cp;
+      j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
+    }
+    if (!ls || !f.n) continue;
+    const char *cls = (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) ? "other"
+                      : sj_tg_str(g, f.s[0], f.l[0]);
+    if (!cls) return;
+    if (!strcmp(cls, "unit")) continue;
+    /* walk back */
+    size_t start = g->tok[t].end - ls;
+    if (start > g->tok[t].start) start = g->tok[t].start;
+    int proper = 0;
+    size_t q = t;
+    int ntoks = 0;
+    while (q > 0 && ntoks < 6) {
+      size_t pt = q - 1;
+      const char *p = sj_tg_pos(g, pt);
+      size_t a = g->tok[pt].start, b = g->tok[pt].end;
+      int isprop = 0;
+      /* a mention of an actor or place ending here */
+      for (size_t k = 0; k < nment; k++) {
+        sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+        if ((m->kind == SJ_ACTOR || m->kind == SJ_PLACE) && m->end == b && m->start <= a) {
+          isprop = 1;
+          a = m->start;
+          break;
+        }
+      }
+      if (!isprop) {
+        if (p[0] == 'n' && (p[1] == 's' || p[1] == 't' || p[1] == 'z')) isprop = 1;
+        else if (!strcmp(p, "j")) isprop = 1;
+      }
+      uint32_t cp;
+      sj_t_dec(g->s, g->n, a, &cp);
+      int dash = b - a == 1 && g->s[a] == '-';
+      if (!isprop && !dash) {
+        if (!(p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b' || !strcmp(p, "v"))) break;
+        if (b - a > 9 || is_punct_cp(cp)) break;
+        if (tok_is(g, pt, "视频") || tok_is(g, pt, "联合") || tok_is(g, pt, "举行") ||
+            tok_is(g, pt, "召开") || tok_is(g, pt, "出席") || tok_is(g, pt, "参加") ||
+            tok_is(g, pt, "组织") || tok_is(g, pt, "成员国")) break;
+      }
+      if (isprop) { proper = 1; start = a; }
+      q = sj_tg_tok_at(g, a);
+      ntoks++;
+    }
+    if (!proper || start >= g->tok[t].end - ls) continue;
+    size_t e = g->tok[t].end;
+    /* drop a leading verb-ish remainder: the name starts at a proper noun */
+    sj_mention *m = sj_tg_add(g, start, e, SJ_NAME);
+    if (m) m->type = cls;
+    /* countries at the head of a venue name are places (新加坡航展) */
+    if (!strcmp(cls, "other") || lit(g, g->tok[t].end - ls, "论坛")) {
+      for (size_t k = 0; k < nment; k++) {
+        sj_mention *a2 = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+        if (a2->kind == SJ_ACTOR && a2->start == start && a2->codes &&
+            !strcmp(a2->type, "country") && strlen(a2->codes) == 3) {
+          a2->kind = SJ_PLACE;
+          a2->type = NULL;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,1228 @@
+/*
+ * time.c — numbers, time expressions, durations and quantities over UTF-8
+ * text, normalised to ISO 8601.  Pure functions: no allocation, no state.
+ */
+#include "tag.h"
+#include "shijian.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- characters ------------------------------------------------------- */
+size_t sj_t_prev(const char *s, size_t i, uint32_t *cp) {
+  size_t j = i;
+  *cp = 0xFFFFFFFFu;
+  if (i == 0) return 0;
+  j = i - 1;
+  while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
+  uint32_t c;
+  if ((size_t)sj_t_dec(s, i, j, &c) == i - j) { *cp = c; return j; }
+  *cp = (unsigned char)s[i - 1];
+  return i - 1;
+}
+
+static int adigit(uint32_t cp) {
+  if (cp >= '0' && cp <= '9') return (int)(cp - '0');
+  if (cp >= 0xFF10 && cp <= 0xFF19) return (int)(cp - 0xFF10);
+  return -1;
+}
+static int cdigit(uint32_t cp) {
+  switch (cp) {
+  case 0x96F6: case 0x3007: case 0x25CB: case 0xFF2F: return 0; /* 零〇○Ｏ */
+  case 0x4E00: return 1; case 0x4E8C: return 2; case 0x4E24: return 2;
+  case 0x4E09: return 3; case 0x56DB: return 4; case 0x4E94: return 5;
+  case 0x516D: return 6; case 0x4E03: return 7; case 0x516B: return 8;
+  case 0x4E5D: return 9;
+  default: return -1;
+  }
+}
+static long cunit(uint32_t cp) {
+  switch (cp) {
+  case 0x5341: return 10; case 0x767E: return 100; case 0x5343: return 1000;
+  case 0x4E07: return 10000; case 0x4EBF: return 100000000;
+  case 0x5EFF: return -20; /* 廿 */
+  default: return 0;
+  }
+}
+static int is_latin(uint32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
+                 unsigned *fl) {
+  uint32_t cp;
+  int l;
+  *val = 0; *ndig = 0; *fl = 0;
+  if (i >= n) return 0;
+  l = sj_t_dec(s, n, i, &cp);
+  if (adigit(cp) >= 0) {
+    double v = 0;
+    size_t j = i;
+    int nd = 0;
+    for (;;) {
+      if (j >= n) break;
+      l = sj_t_dec(s, n, j, &cp);
+      int dv = adigit(cp);
+      if (dv >= 0) { v = v * 10 + dv; nd++; j += (size_t)l; continue; }
+      if (cp == ',' && nd > 0 && nd <= 3 + (nd > 3 ? nd : 0)) {
+        /* a thousands group: exactly three digits then a non-digit */
+        size_t k = j + 1;
+        int g = 0;
+        uint32_t c2;
+        while (k < n && g < 4) {
+          int l2 = sj_t_dec(s, n, k, &c2);
+          if (adigit(c2) < 0) break;
+          g++; k += (size_t)l2;
+        }
+        if (g == 3) { j++; continue; }
+      }
+      break;
+    }
+    *ndig = nd;
+    unsigned f = SJ_NUM_ARABIC | SJ_NUM_DIGITSEQ;
+    /* decimals */
+    if (j < n) {
+      l = sj_t_dec(s, n, j, &cp);
+      if (cp == '.' || cp == 0xFF0E) {
+        size_t k = j + (size_t)l;
+        uint32_t c2;
+        if (k < n) {
+          int l2 = sj_t_dec(s, n, k, &c2);
+          if (adigit(c2) >= 0) {
+            double sc = 0.1;
+            while (k < n) {
+              l2 = sj_t_dec(s, n, k, &c2);
+              int dv = adigit(c2);
+              if (dv < 0) break;
+              v += dv * sc; sc /= 10; k += (size_t)l2;
+            }
+            j = k;
+            f &= ~(unsigned)SJ_NUM_DIGITSEQ;
+          }
+        }
+      }
+    }
+    /* 万 / 亿 / 千 multipliers (6万, 1.5亿, 3千万) */
+    while (j < n) {
+      l = sj_t_dec(s, n, j, &cp);
+      long u = cunit(cp);
+      if (u == 10000 || u == 100000000 || u == 1000 || u == 100) {
+        v *= (double)u; j += (size_t)l; f &= ~(unsigned)SJ_NUM_DIGITSEQ;
+        f |= SJ_NUM_CHINESE;
+      } else break;
+    }
+    *val = v; *fl = f;
+    return j;
+  }
+  /* Chinese numerals */
+  {
+    double total = 0, section = 0;
+    long num = -1;
+    int ndigits = 0, nunits = 0, run = 0, seq = 1;
+    double seqv = 0;
+    size_t j = i, good = i;
+    while (j < n) {
+      l = sj_t_dec(s, n, j, &cp);
+      int dv = cdigit(cp);
+      long u = cunit(cp);
+      if (dv >= 0) {
+        if (cp == 0x4E24 && ndigits > 0 && nunits == 0) break; /* 两 mid-seq */
+        if (run > 0 && nunits > 0) {
+          /* 一百零五: 零 then digit is fine; 二二 after units is not */
+          if (num != 0) break;
+        }
+        if (cp == 0x4E24) seq = 0;
+        seqv = seqv * 10 + dv;
+        num = dv; ndigits++; run++;
+        j += (size_t)l; good = j;
+        continue;
+      }
+      if (u != 0) {
+        if (run > 1 && nunits == 0) break; /* 二○二○十: stop */
+        if (u == -20) { section += 20; num = -1; }
+        else if (u < 10000) {
+          section += (double)(num < 0 ? 1 : num) * (double)u;
+          num = -1;
+        } else if (u == 10000) {
+          total += (section + (num < 0 ? 0 : num)) * 1e4;
+          section = 0; num = -1;
+          if (ndigits == 0 && nunits == 0) break; /* bare 万 */
+        } else {
+          total = (total + section + (num < 0 ? 0 : num)) * 1e8;
+          section = 0; num = -1;
+          if (ndigits == 0 && nunits == 0) break;
+        }
+        nunits++; run = 0; seq = 0;
+        j += (size_t)l; good = j;
+        continue;
+      }
+      break;
+    }
+    if (good == i) return 0;
+    if (nunits == 0 && ndigits >= 2 && seq) {
+      *val = seqv; *ndig = ndigits; *fl = SJ_NUM_CHINESE | SJ_NUM_DIGITSEQ;
+      return good;
+    }
+    if (nunits == 0 && ndigits >= 2) return 0; /* 两两, 一二 ... */
+    *val = total + section + (num < 0 ? 0 : (double)num);
+    *ndig = ndigits; *fl = SJ_NUM_CHINESE;
+    return good;
+  }
+}
+
+/* ---- dates ----------------------------------------------------------- */
+int sj_days_in_month(int y, int m) {
+  static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 31;
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return dm[m - 1];
+}
+long sj_days_from_civil(int y, int m, int d) {
+  long yy = y - (m <= 2);
+  long era = (yy >= 0 ? yy : yy - 399) / 400;
+  long yoe = yy - era * 400;
+  long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+void sj_civil_from_days(long z, int *y, int *m, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long yy = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long dd = doy - (153 * mp + 2) / 5 + 1;
+  long mm = mp + (mp < 10 ? 3 : -9);
+  *y = (int)(yy + (mm <= 2));
+  *m = (int)mm;
+  *d = (int)dd;
+}
+int sj_weekday(int y, int m, int d) {
+  long z = sj_days_from_civil(y, m, d);
+  long w = (z + 3) % 7; /* 1970-01-01 was a Thursday (3 from Monday) */
+  if (w < 0) w += 7;
+  return (int)w + 1;
+}
+
+/* ---- time expressions ------------------------------------------------- */
+/* A calendar point: 0 = absent.  gran: 1 year, 2 month, 3 day, 4 hour,
+ * 5 minute; 6 ISO week (w), 7 decade. */
+typedef struct pt {
+  int y, m, d, h, mi, w;
+  int gran;
+} pt;
+
+typedef struct pst {
+  const sj_tctx *c;
+  const char *s;
+  size_t n;
+  unsigned flags;  /* SJ_APPROX */
+  int needref;
+  int relative;    /* resolved from the anchor or reference: not an anchor */
+  int whole;       /* 年内/全年: a bare year, not an anchor */
+} pst;
+
+static size_t lit(const pst *p, size_t i, const char *w) {
+  return sj_t_lit(p->s, p->n, i, w);
+}
+static uint32_t cpat(const pst *p, size_t i, int *len) {
+  uint32_t cp = 0;
+  if (i >= p->n) { *len = 0; return 0; }
+  *len = sj_t_dec(p->s, p->n, i, &cp);
+  return cp;
+}
+
+/* Reference pieces, with the anchor as a fallback. */
+static int ref_y(pst *p) {
+  if (p->c->ry) return p->c->ry;
+  if (p->c->ay) return p->c->ay;
+  return 0;
+}
+static int ref_md(pst *p, int *y, int *m, int *d) {
+  if (p->c->ry && p->c->rm) {
+    *y = p->c->ry; *m = p->c->rm; *d = p->c->rd;
+    if (!p->c->rd) p->needref = 1;
+    return 1;
+  }
+  p->needref = 1;
+  if (p->c->ay && p->c->am) { *y = p->c->ay; *m = p->c->am; *d = p->c->ad; return 1; }
+  *y = ref_y(p); *m = 0; *d = 0;
+  return 0;
+}
+static int anchor_ymd(pst *p, int *y, int *m, int *d) {
+  if (p->c->ay) { *y = p->c->ay; *m = p->c->am; *d = p->c->ad; return 1; }
+  if (p->c->ry) { *y = p->c->ry; *m = p->c->rm; *d = p->c->rd; p->needref = 1; return 1; }
+  *y = 0; *m = 0; *d = 0;
+  return 0;
+}
+
+static void add_days(pt *t, long k) {
+  if (!t->y || !t->m || !t->d) return;
+  long z = sj_days_from_civil(t->y, t->m, t->d) + k;
+  sj_civil_from_days(z, &t->y, &t->m, &t->d);
+}
+static void add_months(pt *t, int k) {
+  if (!t->y || !t->m) { if (t->y && k % 12 == 0) t->y += k / 12; return; }
+  int mm = t->y * 12 + (t->m - 1) + k;
+  t->y = mm / 12; t->m = mm % 12 + 1;
+  if (t->d) {
+    int dm = sj_days_in_month(t->y, t->m);
+    if (t->d > dm) t->d = dm;
+  }
+}
+
+/* A 4-digit year + 年 (Arabic or Chinese digits); *y, returns end. */
+static size_t year_num(pst *p, size_t i, int *y, int need_nian) {
+  double v; int nd; unsigned fl;
+  size_t e = sj_num_at(p->s, p->n, i, &v, &nd, &fl);
+  if (!e || !(fl & SJ_NUM_DIGITSEQ) || nd != 4) return 0;
+  if (v < 1000 || v > 2200) return 0;
+  size_t k = lit(p, e, "年");
+  if (!k) {
+    if (need_nian) return 0;
+    *y = (int)v;
+    return e;
+  }
+  *y = (int)v;
+  return e + k;
+}
+
+/* number + unit char, number in [lo, hi]; Chinese-only numbers allowed
+ * when cn (then *iscn is set). */
+static size_t num_unit(pst *p, size_t i, const char *unit, int lo, int hi, int cn,
+                       int *v, int *iscn) {
+  double x; int nd; unsigned fl;
+  size_t e = sj_num_at(p->s, p->n, i, &x, &nd, &fl);
+  if (!e) return 0;
+  if ((fl & SJ_NUM_CHINESE) && !cn) return 0;
+  if ((fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE)) return 0;
+  if (x != floor(x) || x < lo || x > hi) return 0;
+  if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
+  size_t k = lit(p, e, unit);
+  if (!k) return 0;
+  *v = (int)x;
+  if (iscn) *iscn = (fl & SJ_NUM_CHINESE) != 0;
+  return e + k;
+}
+
+typedef struct wtab { const char *w; int v; } wtab;
+
+static size_t match_tab(pst *p, size_t i, const wtab *t, int *v) {
+  for (; t->w; t++) {
+    size_t k = lit(p, i, t->w);
+    if (k) { *v = t->v; return k; }
+  }
+  return 0;
+}
+
+static const wtab REL_YEAR[] = {
+  {"今年", 0}, {"本年", 0}, {"去年", -1}, {"前年", -2}, {"明年", 1},
+  {"来年", 1}, {"后年", 2}, {"当年", 100}, {"同年", 100}, {"这一年", 0},
+  {"上一年", -1}, {"下一年", 1}, {NULL, 0}};
+static const wtab REL_MONTH[] = {
+  {"本月", 0}, {"这个月", 0}, {"上个月", -1}, {"上月", -1}, {"下个月", 1},
+  {"下月", 1}, {"当月", 100}, {"同月", 100}, {"次月", 101}, {NULL, 0}};
+static const wtab REL_DAY[] = {
+  {"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2},
+  {"明天", 1}, {"明日", 1}, {"后天", 2}, {"大前天", -3},
+  {"次日", 101}, {"翌日", 101}, {"第二天", 101}, {"当天", 100},
+  {"当日", 100}, {"同日", 100}, {"同一天", 100}, {"是日", 100},
+  {"前一天", 99}, {"前一日", 99}, {NULL, 0}};
+/* days with a part of day folded in */
+static const wtab REL_DAYPART[] = {
+  {"昨晚", -1}, {"昨夜", -1}, {"今晨", 0}, {"今早", 0}, {"今晚", 0},
+  {"前晚", -2}, {"当晚", 100}, {"当夜", 100}, {"次日凌晨", 101}, {NULL, 0}};
+/* parts of day: value = default hour offset (PM adds 12) */
+static const wtab DAYPART[] = {
+  {"凌晨", 0}, {"清晨", 0}, {"早晨", 0}, {"早上", 0}, {"上午", 0},
+  {"中午", 1}, {"午后", 12}, {"下午", 12}, {"傍晚", 12}, {"晚上", 12},
+  {"晚间", 12}, {"夜间", 12}, {"深夜", 12}, {"夜里", 12}, {"午夜", 0},
+  {NULL, 0}};
+
+static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
+  size_t j = i;
+  int shift = 0;
+  size_t k;
+  if ((k = lit(p, j, "上"))) { shift = -1; j += k; }
+  else if ((k = lit(p, j, "下"))) { shift = 1; j += k; }
+  else if ((k = lit(p, j, "本"))) { j += k; }
+  else if ((k = lit(p, j, "这"))) { j += k; }
+  size_t w = lit(p, j, "星期");
+  if (!w) w = lit(p, j, "礼拜");
+  if (!w) w = lit(p, j, "周");
+  if (!w) return 0;
+  j += w;
+  int l;
+  uint32_t cp = cpat(p, j, &l);
+  int d = -1;
+  if (cp == 0x65E5 || cp == 0x5929) d = 7; /* 日 天 */
+  else {
+    int c = cdigit(cp);
+    if (c >= 1 && c <= 6 && cp != 0x4E24) d = c;
+  }
+  if (d < 0) {
+    /* 上周, 本周, 下周 alone */
+    if (j - w != i && shift != 0 && lit(p, j, "年") == 0) { *wk = shift; *wd = 0; return j; }
+    return 0;
+  }
+  j += (size_t)l;
+  /* not 周年, 周日 ok */
+  *wk = shift; *wd = d;
+  return j;
+}
+
+/* clock: H时/点 [M分|半] [S秒]; returns end */
+static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
+  int hv, cn;
+  size_t e = num_unit(p, i, "时", 0, 24, 1, &hv, &cn);
+  if (!e) e = num_unit(p, i, "点", 0, 24, 1, &hv, &cn);
+  if (!e) {
+    /* 14:30 */
+    double x; int nd; unsigned fl;
+    size_t a = sj_num_at(p->s, p->n, i, &x, &nd, &fl);
+    if (a && (fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_ARABIC) && nd <= 2 && x <= 24 &&
+        a < p->n && (p->s[a] == ':' || lit(p, a, "："))) {
+      size_t b = a + (p->s[a] == ':' ? 1 : 3);
+      double y; int nd2; unsigned fl2;
+      size_t c = sj_num_at(p->s, p->n, b, &y, &nd2, &fl2);
+      if (c && nd2 == 2 && y < 60 && (fl2 & SJ_NUM_DIGITSEQ)) {
+        *h = (int)x; *mi = (int)y;
+        return c;
+      }
+    }
+    return 0;
+  }
+  *h = hv; *mi = -1;
+  int m2;
+  size_t f = num_unit(p, e, "分", 0, 59, 1, &m2, NULL);
+  if (f) {
+    *mi = m2; e = f;
+    int sec;
+    size_t g = num_unit(p, e, "秒", 0, 59, 1, &sec, NULL);
+    if (g) e = g;
+  } else if ((f = lit(p, e, "半"))) {
+    *mi = 30; e += f;
+  } else if ((f = lit(p, e, "一刻"))) {
+    *mi = 15; e += f;
+  }
+  (void)cn;
+  return e;
+}
+
+/* suffixes that make a time approximate */
+static size_t approx_suffix(pst *p, size_t i) {
+  size_t k;
+  if ((k = lit(p, i, "左右"))) return k;
+  if ((k = lit(p, i, "前后"))) {
+    /* not 前后 as "before and after" verbs: accept */
+    return k;
+  }
+  if ((k = lit(p, i, "许"))) return k;
+  return 0;
+}
+
+/* Parse one calendar point at i.  inh: the point of a preceding range or
+ * list element (fields it may inherit).  Returns end or 0. */
+static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
+  size_t j = i, k;
+  int v, iscn = 0;
+  int have = 0; /* 1 year, 2 month, 4 day, 8 clock, 16 week */
+  memset(t, 0, sizeof *t);
+  if ((k = lit(p, j, "北京时间")) || (k = lit(p, j, "当地时间"))) j += k;
+  if ((k = lit(p, j, "公元"))) j += k;
+  /* year */
+  int y;
+  if ((k = year_num(p, j, &y, 1))) {
+    t->y = y; j = k; have |= 1;
+  } else if ((k = match_tab(p, j, REL_YEAR, &v))) {
+    if (v == 100) t->y = p->c->ay ? p->c->ay : ref_y(p);
+    else t->y = ref_y(p) ? ref_y(p) + v : 0;
+    if (v != 100 && !p->c->ry) p->needref = p->needref; /* year from anchor */
+    j += k; have |= 1; p->relative = 1;
+  }
+  if (have & 1) {
+    int m1 = 0, m2 = 0;
+    if ((k = lit(p, j, "上半年"))) { m1 = 1; m2 = 6; }
+    else if ((k = lit(p, j, "下半年"))) { m1 = 7; m2 = 12; }
+    if (k) {
+      /* encoded as month range via w = -(m2) */
+      t->m = m1; t->w = -m2; t->gran = 2;
+      return j + k;
+    }
+    if ((k = lit(p, j, "年初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
+    if ((k = lit(p, j, "初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
+    if ((k = lit(p, j, "年底")) || (k = lit(p, j, "年末")) || (k = lit(p, j, "底")) ||
+        (k = lit(p, j, "末"))) {
+      t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + k;
+    }
+  } else if (!inh) {
+    if ((k = lit(p, j, "年初"))) {
+      t->y = ref_y(p); t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
+      return j + k;
+    }
+    if ((k = lit(p, j, "年底")) || (k = lit(p, j, "年末")) || (k = lit(p, j, "岁末"))) {
+      t->y = ref_y(p); t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
+      return j + k;
+    }
+    if ((k = lit(p, j, "上半年"))) {
+      t->y = ref_y(p); t->m = 1; t->w = -6; t->gran = 2; p->relative = 1; return j + k;
+    }
+    if ((k = lit(p, j, "下半年"))) {
+      t->y = ref_y(p); t->m = 7; t->w = -12; t->gran = 2; p->relative = 1; return j + k;
+    }
+  }
+  /* month */
+  if ((k = num_unit(p, j, "月", 1, 12, 1, &v, &iscn))) {
+    /* 一月 as "one month" is 一个月: 月 after a Chinese digit is a month
+     * name only with a year before it or a day after it, or 十+ */
+    int ok = 1;
+    if (iscn && !(have & 1) && v < 10) {
+      int d2, c2;
+      ok = num_unit(p, k, "日", 1, 31, 1, &d2, &c2) || num_unit(p, k, "号", 1, 31, 1, &d2, &c2);
+    }
+    if (ok) {
+      t->m = v; j = k; have |= 2;
+      if ((k = lit(p, j, "份"))) j += k;
+      if (!(have & 1)) {
+        t->y = inh && inh->y ? inh->y : ref_y(p);
+        if (!inh) p->relative |= 0;
+      }
+    }
+  } else if (!(have & 1) && (k = match_tab(p, j, REL_MONTH, &v))) {
+    int yy, mm, dd;
+    if (v >= 100) {
+      anchor_ymd(p, &yy, &mm, &dd);
+      if (v == 101) { pt q = {yy, mm, 0, 0, 0, 0, 2}; add_months(&q, 1); yy = q.y; mm = q.m; }
+    } else {
+      ref_md(p, &yy, &mm, &dd);
+      pt q = {yy, mm, 0, 0, 0, 0, 2};
+      add_months(&q, v);
+      yy = q.y; mm = q.m;
+    }
+    t->y = yy; t->m = mm; j += k; have |= 2; p->relative = 1;
+  }
+  if (have & 2) {
+    /* 旬, 月初, 月底 */
+    if ((k = lit(p, j, "上旬"))) { t->d = 1; t->h = 10; t->gran = -3; return j + k; }
+    if ((k = lit(p, j, "中旬"))) { t->d = 11; t->h = 20; t->gran = -3; return j + k; }
+    if ((k = lit(p, j, "下旬"))) {
+      t->d = 21; t->h = sj_days_in_month(t->y, t->m); t->gran = -3; return j + k;
+    }
+    if ((k = lit(p, j, "初")) && !lit(p, j, "初步") && !lit(p, j, "初期")) {
+      t->gran = 2; p->flags |= SJ_APPROX; return j + k;
+    }
+    if ((k = lit(p, j, "底")) || (k = lit(p, j, "末"))) {
+      t->gran = 2; p->flags |= SJ_APPROX; return j + k;
+    }
+  }
+  /* day */
+  int dv = 0, dcn = 0;
+  if ((k = num_unit(p, j, "日", 1, 31, 1, &dv, &dcn)) ||
+      (k = num_unit(p, j, "号", 1, 31, 1, &dv, &dcn))) {
+    int ok = 1;
+    if (dcn && !(have & 2) && dv < 10) ok = 0; /* 三日 = three days */
+    if (lit(p, j + 0, "两")) ok = 0;
+    if (ok) {
+      t->d = dv; j = k; have |= 4;
+      if (!(have & 2)) {
+        if (inh && inh->m) { t->y = inh->y; t->m = inh->m; }
+        else {
+          int yy, mm, dd;
+          if (p->c->ry && p->c->rm && p->c->rd) {
+            yy = p->c->ry; mm = p->c->rm;
+            if (dv > p->c->rd + 1) { pt q = {yy, mm, 0, 0, 0, 0, 2}; add_months(&q, -1); yy = q.y; mm = q.m; }
+          } else if (p->c->ay && p->c->am) {
+            yy = p->c->ay; mm = p->c->am;
+          } else {
+            ref_md(p, &yy, &mm, &dd);
+            p->needref = 1;
+          }
+          t->y = yy; t->m = mm;
+          p->relative = 1;
+        }
+      }
+    }
+  } else if (!(have & 3)) {
+    int rel;
+    int part = 0;
+    if ((k = match_tab(p, j, REL_DAYPART, &rel))) part = 1;
+    else k = match_tab(p, j, REL_DAY, &rel);
+    if (k) {
+      int yy, mm, dd;
+      if (rel >= 99) {
+        anchor_ymd(p, &yy, &mm, &dd);
+        pt q = {yy, mm, dd, 0, 0, 0, 3};
+        if (rel == 101) add_days(&q, 1);
+        if (rel == 99) add_days(&q, -1);
+        yy = q.y; mm = q.m; dd = q.d;
+      } else {
+        ref_md(p, &yy, &mm, &dd);
+        if (!p->c->rd) p->needref = 1;
+        pt q = {yy, mm, dd, 0, 0, 0, 3};
+        add_days(&q, rel);
+        yy = q.y; mm = q.m; dd = q.d;
+      }
+      t->y = yy; t->m = mm; t->d = dd; j += k; have |= 4; p->relative = 1;
+      (void)part;
+    }
+  }
+  /* weekday */
+  if (!(have & 7)) {
+    int wk, wd;
+    if ((k = weekday_at(p, j, &wk, &wd))) {
+      int yy, mm, dd;
+      ref_md(p, &yy, &mm, &dd);
+      if (!p->c->rd) p->needref = 1;
+      if (yy && mm && dd) {
+        int cur = sj_weekday(yy, mm, dd);
+        pt q = {yy, mm, dd, 0, 0, 0, 3};
+        if (wd) {
+          add_days(&q, (long)(wd - cur) + 7L * wk);
+          t->y = q.y; t->m = q.m; t->d = q.d;
+          have |= 4;
+        } else {
+          add_days(&q, 7L * wk + (4 - cur)); /* Thursday of that week */
+          /* ISO week number */
+          long z = sj_days_from_civil(q.y, q.m, q.d);
+          long z1 = sj_days_from_civil(q.y, 1, 1);
+          t->y = q.y; t->w = (int)((z - z1) / 7 + 1); t->gran = 6;
+          have |= 16;
+        }
+      } else {
+        have |= 16; t->gran = 6; t->w = 0;
+      }
+      j = k; p->relative = 1;
+    }
+  }
+  /* part of day and clock */
+  int addpm = -1;
+  if ((k = match_tab(p, j, DAYPART, &v))) {
+    size_t j2 = j + k;
+    int h, mi;
+    size_t e = clock_at(p, j2, &h, &mi);
+    if (e) {
+      if (v == 12 && h < 12) h += 12;
+      if (v == 1 && h < 6) h += 12;
+      t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
+      if (!(have & 7)) {
+        int yy, mm, dd;
+        anchor_ymd(p, &yy, &mm, &dd);
+        t->y = yy; t->m = mm; t->d = dd;
+        p->relative = 1;
+      }
+    } else if (have & 7) {
+      j = j2; /* 12月22日上午: part of day kept in the span */
+    } else {
+      /* a bare 上午 with no date: not a time on its own */
+      return 0;
+    }
+    addpm = v;
+  } else if ((have & 4) && ((k = lit(p, j, "晚")) || (k = lit(p, j, "早")) ||
+                            (k = lit(p, j, "夜")))) {
+    size_t j2 = j + k;
+    int h, mi;
+    size_t e = clock_at(p, j2, &h, &mi);
+    uint32_t c0 = p->s[j] == '\xe6' ? 0 : 1; (void)c0;
+    if (e) {
+      if (!lit(p, j, "早") && h < 12) h += 12;
+      t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
+    } else {
+      j = j2;
+    }
+  } else {
+    int h, mi;
+    size_t e = clock_at(p, j, &h, &mi);
+    if (e && ((have & 7) || mi >= 0)) {
+      t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
+      if (!(have & 7)) {
+        int yy, mm, dd;
+        anchor_ymd(p, &yy, &mm, &dd);
+        t->y = yy; t->m = mm; t->d = dd;
+        p->relative = 1;
+      }
+    }
+  }
+  (void)addpm;
+  if (!have) return 0;
+  if (!t->gran) {
+    if (have & 8) t->gran = t->mi > 0 ? 5 : 4;
+    else if (have & 4) t->gran = 3;
+    else if (have & 2) t->gran = 2;
+    else if (have & 16) t->gran = 6;
+    else t->gran = 1;
+  }
+  return j;
+}
+
+static int fmt_pt(char *buf, size_t cap, const pt *t) {
+  char y[16];
+  if (t->y > 0 && t->y < 10000) snprintf(y, sizeof y, "%04d", t->y);
+  else snprintf(y, sizeof y, "XXXX");
+  switch (t->gran) {
+  case 1: return snprintf(buf, cap, "%s", y);
+  case 2:
+    if (t->w < 0) {
+      return snprintf(buf, cap, "%s-%02d/%s-%02d", y, t->m, y, -t->w);
+    }
+    if (!t->m) return snprintf(buf, cap, "%s", y);
+    return snprintf(buf, cap, "%s-%02d", y, t->m);
+  case -3:
+    return snprintf(buf, cap, "%s-%02d-%02d/%s-%02d-%02d", y, t->m, t->d, y, t->m, t->h);
+  case 3:
+    if (!t->m) return snprintf(buf, cap, "%s", y);
+    if (!t->d) return snprintf(buf, cap, "%s-%02d", y, t->m);
+    return snprintf(buf, cap, "%s-%02d-%02d", y, t->m, t->d);
+  case 4: case 5: {
+    char dpart[32];
+    if (t->m && t->d) snprintf(dpart, sizeof dpart, "%s-%02d-%02d", y, t->m, t->d);
+    else dpart[0] = 0;
+    return snprintf(buf, cap, "%sT%02d:%02d", dpart, t->h - 1, t->mi > 0 ? t->mi - 1 : 0);
+  }
+  case 6:
+    if (!t->w) return snprintf(buf, cap, "%s-WXX", y);
+    return snprintf(buf, cap, "%s-W%02d", y, t->w);
+  default: return snprintf(buf, cap, "%s", y);
+  }
+}
+
+static void note_max(sj_tmatch *o, const pt *t) {
+  if (!t->y || t->gran == 6) return;
+  int m = t->m, d = t->d;
+  if (t->gran == 2 && t->w < 0) m = -t->w;
+  if (t->gran == -3) d = t->h;
+  if (t->y > o->maxy || (t->y == o->maxy && (m > o->maxm || (m == o->maxm && d > o->maxd)))) {
+    o->maxy = t->y; o->maxm = m; o->maxd = d;
+  }
+}
+
+/* ---- durations -------------------------------------------------------- */
+typedef struct dur {
+  double v;
+  char unit;   /* Y M W D H N(minute) S */
+  int approx;
+  int less;    /* 近, 不到: a little less than v */
+} dur;
+
+/* A duration: [近|约|...] NUM [个] [多|余|半] UNIT [多|半]; returns end. */
+static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
+  size_t j = i, k;
+  int approx = 0;
+  du->less = 0;
+  static const char *const PRE[] = {"将近", "近", "约", "大约", "不到", "不足",
+                                    "超过", "逾", "仅", NULL};
+  for (int q = 0; PRE[q]; q++) {
+    if ((k = lit(p, j, PRE[q]))) {
+      if (q != 8) approx = 1;
+      if (q <= 1 || q == 4 || q == 5) du->less = 1;
+      j += k;
+      break;
+    }
+  }
+  *numstart = j;
+  double v; int nd; unsigned fl;
+  size_t e;
+  if ((k = lit(p, j, "半"))) { v = 0.5; e = j + k; fl = SJ_NUM_CHINESE; nd = 0; }
+  else {
+    e = sj_num_at(p->s, p->n, j, &v, &nd, &fl);
+    if (!e) return 0;
+    if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
+  }
+  j = e;
+  int ge = 0;
+  if ((k = lit(p, j, "个"))) { j += k; ge = 1; }
+  if ((k = lit(p, j, "多")) || (k = lit(p, j, "余"))) { j += k; approx = 1; }
+  if ((k = lit(p, j, "半")) && ge) { j += k; v += 0.5; }
+  char u = 0;
+  if ((k = lit(p, j, "周年"))) u = 'Y';
+  else if ((k = lit(p, j, "年")) && !ge) u = 'Y';
+  else if ((k = lit(p, j, "月")) && ge) u = 'M';
+  else if ((k = lit(p, j, "星期")) && ge) u = 'W';
+  else if ((k = lit(p, j, "礼拜")) && ge) u = 'W';
+  else if ((k = lit(p, j, "周")) && !lit(p, j, "周边") && !lit(p, j, "周围")) u = 'W';
+  else if ((k = lit(p, j, "天")) && !ge) u = 'D';
+  else if ((k = lit(p, j, "昼夜")) && !ge) u = 'D';
+  else if ((k = lit(p, j, "日")) && !ge && !(fl & SJ_NUM_ARABIC)) u = 'D';
+  else if ((k = lit(p, j, "小时"))) u = 'H';
+  else if ((k = lit(p, j, "钟头")) && ge) u = 'H';
+  else if ((k = lit(p, j, "分钟"))) u = 'N';
+  else if ((k = lit(p, j, "秒钟")) || ((k = lit(p, j, "秒")) && !ge)) u = 'S';
+  if (!u) return 0;
+  /* a 4-digit year number is a year, not a duration */
+  if (u == 'Y' && (fl & SJ_NUM_DIGITSEQ) && nd == 4) return 0;
+  j += k;
+  if (u == 'Y' && !ge && (k = lit(p, j, "半"))) { j += k; v += 0.5; }
+  if ((k = lit(p, j, "多"))) { j += k; approx = 1; }
+  if ((k = lit(p, j, "左右"))) { j += k; approx = 1; }
+  du->v = v; du->unit = u; du->approx = approx;
+  return j;
+}
+
+static int fmt_dur(char *buf, size_t cap, const dur *du) {
+  char num[32];
+  if (du->v == floor(du->v)) snprintf(num, sizeof num, "%.0f", du->v);
+  else snprintf(num, sizeof num, "%g", du->v);
+  switch (du->unit) {
+  case 'Y': return snprintf(buf, cap, "P%sY", num);
+  case 'M': return snprintf(buf, cap, "P%sM", num);
+  case 'W': return snprintf(buf, cap, "P%sW", num);
+  case 'D': return snprintf(buf, cap, "P%sD", num);
+  case 'H': return snprintf(buf, cap, "PT%sH", num);
+  case 'N': return snprintf(buf, cap, "PT%sM", num);
+  default: return snprintf(buf, cap, "PT%sS", num);
+  }
+}
+
+/* characters that may not precede a time (inside names, ordinals) */
+static int bad_before(const char *s, size_t i) {
+  uint32_t cp;
+  if (i == 0) return 0;
+  sj_t_prev(s, i, &cp);
+  if (cp == 0x7B2C) return 1; /* 第 */
+  if (cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0xFF0D || cp == '.' ||
+      cp == '/' || cp == '_')
+    return 1;
+  if (adigit(cp) >= 0 || is_latin(cp)) return 1;
+  if (cdigit(cp) >= 0 && cp != 0x4E00) return 1; /* mid-number */
+  if (cunit(cp) != 0) return 1;
+  return 0;
+}
+
+static int after_blocks(pst *p, size_t e) {
+  /* a time must not run into more digits or Latin letters */
+  int l;
+  uint32_t cp = cpat(p, e, &l);
+  if (!l) return 0;
+  return adigit(cp) >= 0 || is_latin(cp);
+}
+
+int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
+  pst P = {c, s, n, 0, 0, 0, 0};
+  pst *p = &P;
+  size_t k, j;
+  memset(out, 0, sizeof *out);
+  if (i >= n) return 0;
+  unsigned char b0 = (unsigned char)s[i];
+  /* quick reject: ASCII other than digits */
+  if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
+  if (bad_before(s, i)) return 0;
+  out->start = i;
+
+  /* fixed words */
+  {
+    static const struct { const char *w; int code; } FIX[] = {
+      {"迄今为止", 1}, {"迄今", 1}, {"至今", 1}, {"到目前为止", 1}, {"截至目前", 1},
+      {"截止目前", 1}, {"目前", 2}, {"当前", 2}, {"如今", 2}, {"眼下", 2},
+      {"近日", 3}, {"日前", 3}, {"年内", 4}, {"全年", 4}, {"这一年来", 5},
+      {"一年来", 5}, {"近一年来", 5}, {"今年以来", 6}, {"本月以来", 7},
+      {NULL, 0}};
+    for (int q = 0; FIX[q].w; q++) {
+      if (!(k = lit(p, i, FIX[q].w))) continue;
+      int y = 0, m = 0, d = 0;
+      ref_md(p, &y, &m, &d);
+      pt t = {y, m, d, 0, 0, 0, 0};
+      char a[48];
+      out->kind = SJ_TIME;
+      out->end = i + k;
+      switch (FIX[q].code) {
+      case 1: /* ../ref (month) */
+        t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
+        snprintf(out->value, sizeof out->value, "../%s", a);
+        out->flags |= SJ_APPROX;
+        break;
+      case 2: case 3:
+        t.gran = d ? 3 : (m ? 2 : 1);
+        fmt_pt(out->value, sizeof out->value, &t);
+        out->flags |= SJ_APPROX;
+        break;
+      case 4:
+        if (!lit(p, i, "年内") || 1) {
+          t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
+          P.needref = 0;
+        }
+        break;
+      case 5:
+        t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
+        out->flags |= SJ_APPROX; P.needref = 0;
+        break;
+      case 6:
+        t.y = ref_y(p); t.gran = 1; fmt_pt(a, sizeof a, &t);
+        snprintf(out->value, sizeof out->value, "%s/..", a);
+        P.needref = 0;
+        break;
+      case 7:
+        t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
+        snprintf(out->value, sizeof out->value, "%s/..", a);
+        break;
+      case 8: {
+        int ay, am, ad;
+        P.needref = 0;
+        anchor_ymd(p, &ay, &am, &ad);
+        pt u = {ay, am, ad, 0, 0, 0, ad ? 3 : (am ? 2 : 1)};
+        fmt_pt(out->value, sizeof out->value, &u);
+        out->flags |= SJ_APPROX;
+        break;
+      }
+      }
+      if (FIX[q].code == 4 || FIX[q].code == 5 || FIX[q].code == 6) P.needref = 0;
+      out->needref = P.needref;
+      return 1;
+    }
+  }
+
+  /* open start: 截至/截止 X */
+  int openstart = 0;
+  j = i;
+  if ((k = lit(p, j, "截至")) || (k = lit(p, j, "截止"))) {
+    j += k;
+    if ((k = lit(p, j, "到"))) j += k;
+    openstart = 1;
+  }
+
+  /* durations and relative offsets */
+  if (!openstart) {
+    dur du;
+    size_t ns;
+    size_t e = dur_at(p, j, &du, &ns);
+    if (e && !bad_before(s, ns)) {
+      size_t e2;
+      int dir = 0;
+      if ((k = lit(p, e, "以后")) || (k = lit(p, e, "之后")) || (k = lit(p, e, "后"))) dir = 1;
+      else if ((k = lit(p, e, "以前")) || (k = lit(p, e, "之前")) || (k = lit(p, e, "前"))) dir = -1;
+      e2 = e + k;
+      if (dir && !lit(p, e, "后来") && !lit(p, e, "前来") && !lit(p, e, "前往") &&
+          !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前夕")) {
+        int y, m, d;
+        if (dir > 0) anchor_ymd(p, &y, &m, &d);
+        else ref_md(p, &y, &m, &d);
+        pt t = {y, m, d, 0, 0, 0, d ? 3 : (m ? 2 : 1)};
+        double v = du.v * dir;
+        if (du.less && du.unit != 'Y') {
+          /* 近半个月: a little less; count in days */
+          double days = du.unit == 'M' ? du.v * 30 : du.unit == 'W' ? du.v * 7 : du.v;
+          if (du.unit == 'M' || du.unit == 'W' || du.unit == 'D') {
+            du.unit = 'D';
+            v = floor(days * 0.9) * dir;
+          }
+        }
+        switch (du.unit) {
+        case 'Y': if (v == floor(v)) t.y += (int)v; else add_months(&t, (int)(v * 12)); break;
+        case 'M':
+          if (v == floor(v)) add_months(&t, (int)v);
+          else add_days(&t, (long)floor(v * 30 + 0.5));
+          break;
+        case 'W': add_days(&t, (long)floor(v * 7 + 0.5)); break;
+        case 'D': add_days(&t, (long)floor(v + 0.5)); break;
+        default: break; /* hours: same day */
+        }
+        if (du.unit == 'Y') t.gran = 1;
+        if (!t.y) return 0;
+        out->kind = SJ_TIME;
+        out->flags = SJ_APPROX;
+        out->end = e2;
+        fmt_pt(out->value, sizeof out->value, &t);
+        out->needref = P.needref;
+        return 1;
+      }
+      /* N年来: a duration (not 一年来, handled above) */
+      /* a bare duration */
+      if (!after_blocks(p, e)) {
+        uint32_t pc;
+        sj_t_prev(s, ns, &pc);
+        /* 的一年 / 一年一度: nominal, not a duration */
+        if (du.v == 1 && pc == 0x7684 /* 的 */ && du.unit == 'Y') return 0;
+        out->kind = SJ_DURATION;
+        out->flags = du.approx ? SJ_APPROX : 0;
+        out->end = e;
+        fmt_dur(out->value, sizeof out->value, &du);
+        return 1;
+      }
+      return 0;
+    }
+  }
+
+  pt t1, t2;
+  size_t e = point_at(p, j, &t1, NULL);
+  if (!e) {
+    /* a bare 4-digit year (2020中美...) */
+    int y;
+    if (!openstart && (k = year_num(p, j, &y, 0))) {
+      int l;
+      uint32_t cp = cpat(p, k, &l);
+      if (l && cp >= 0x4E00 && cp <= 0x9FFF && !after_blocks(p, k)) {
+        /* not followed by a measure word or unit */
+        sj_qmatch q;
+        if (sj_qty_at(s, n, j, &q)) return 0;
+        if (y < 1900 || y > 2100) return 0;
+        t1.y = y; t1.gran = 1; t1.m = t1.d = t1.w = 0;
+        out->kind = SJ_TIME;
+        out->end = k;
+        out->absolute = 0;
+        fmt_pt(out->value, sizeof out->value, &t1);
+        note_max(out, &t1);
+        return 1;
+      }
+    }
+    return 0;
+  }
+  if (after_blocks(p, e) && t1.gran <= 3 && t1.gran > 0 && !(t1.gran == 3 && t1.d)) {
+    /* 2020年12 ... a truncated expression: still fine */
+  }
+  char a[48], b[48];
+  fmt_pt(a, sizeof a, &t1);
+  note_max(out, &t1);
+  int absolute = !P.relative && t1.gran >= 2 && t1.gran <= 5 && t1.m;
+  if (t1.gran == 3 || t1.gran == 4 || t1.gran == 5) {
+    out->ay = t1.y; out->am = t1.m; out->ad = t1.d;
+  } else {
+    out->ay = t1.y; out->am = t1.m; out->ad = 0;
+  }
+  /* a day resolved from the reference month is still a calendar date */
+  if (P.relative && t1.gran >= 3 && t1.gran <= 5 && t1.d) absolute = 1;
+  if ((k = approx_suffix(p, e))) {
+    e += k;
+    P.flags |= SJ_APPROX;
+  }
+  if (openstart) {
+    out->kind = SJ_TIME;
+    out->end = e;
+    snprintf(out->value, sizeof out->value, "../%s", a);
+    out->flags = P.flags;
+    out->needref = P.needref;
+    out->absolute = 0;
+    return 1;
+  }
+  /* range: X至Y, X到Y, X—Y, X-Y */
+  {
+    size_t sep = 0;
+    static const char *const SEPS[] = {"至", "到", "——", "—", "－", "-", "~", "～", "–", NULL};
+    for (int q = 0; SEPS[q]; q++)
+      if ((sep = lit(p, e, SEPS[q]))) break;
+    if (sep && t1.gran >= 1 && t1.gran <= 5) {
+      pst P2 = P;
+      size_t f = point_at(&P2, e + sep, &t2, &t1);
+      if (f && t2.gran >= 2 && t2.gran <= 5 && !after_blocks(p, f)) {
+        /* the second point inherits year and month */
+        if (!(P2.relative) || 1) {
+          fmt_pt(b, sizeof b, &t2);
+          out->kind = SJ_TIME;
+          out->end = f;
+          if ((k = approx_suffix(p, f))) { out->end += k; P2.flags |= SJ_APPROX; }
+          snprintf(out->value, sizeof out->value, "%s/%s", a, b);
+          out->flags = P.flags | P2.flags;
+          out->needref = P.needref || P2.needref;
+          out->absolute = absolute;
+          note_max(out, &t2);
+          return 1;
+        }
+      }
+    }
+  }
+  /* list: X、Y(、Z) with Y a partial date of the same kind */
+  {
+    size_t sep;
+    size_t end = e;
+    char val[96];
+    int cnt = 0;
+    snprintf(val, sizeof val, "%s", a);
+    pt prev = t1;
+    while ((sep = lit(p, end, "、")) || (sep = lit(p, end, "和")) || (sep = lit(p, end, "及"))) {
+      pst P2 = P;
+      pt tn;
+      size_t f = point_at(&P2, end + sep, &tn, &prev);
+      if (!f || tn.gran != prev.gran || tn.gran < 2 || tn.gran > 3) break;
+      /* the next element must be partial (10日 after 12月9日) */
+      if ((tn.gran == 3 && lit(p, end + sep, "1") == 0 && 0)) break;
+      char c2[48];
+      fmt_pt(c2, sizeof c2, &tn);
+      size_t L = strlen(val);
+      if (L + 1 + strlen(c2) + 1 > sizeof val) break;
+      val[L] = ',';
+      memcpy(val + L + 1, c2, strlen(c2) + 1);
+      end = f;
+      prev = tn;
+      note_max(out, &tn);
+      cnt++;
+    }
+    if (cnt) {
+      out->kind = SJ_TIME;
+      out->end = end;
+      snprintf(out->value, sizeof out->value, "%s", val);
+      out->flags = P.flags;
+      out->needref = P.needref;
+      out->absolute = absolute;
+      return 1;
+    }
+  }
+  /* 以来: open end */
+  if ((k = lit(p, e, "以来"))) {
+    out->kind = SJ_TIME;
+    out->end = e + k;
+    snprintf(out->value, sizeof out->value, "%s/..", a);
+    out->flags = P.flags;
+    out->needref = P.needref;
+    out->absolute = 0;
+    return 1;
+  }
+  /* a bare 今年/去年 etc.: fine; a bare day-part already rejected */
+  out->kind = SJ_TIME;
+  out->end = e;
+  snprintf(out->value, sizeof out->value, "%s", a);
+  out->flags = P.flags;
+  out->needref = P.needref;
+  out->absolute = absolute;
+  return 1;
+}
+
+/* ---- quantities ------------------------------------------------------- */
+/* measure words and units, longest first within a shared prefix */
+static const char *const UNITS[] = {
+  "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "千克", "公斤", "公顷",
+  "海里", "毫米", "厘米", "米", "吨", "克", "亩", "升", "桶",
+  "万元", "亿元", "美元", "欧元", "英镑", "日元", "卢布", "元", "人民币",
+  "艘次", "架次", "人次", "车次", "班次", "批次", "场次",
+  "个百分点", "百分点", "摄氏度", "千瓦", "兆瓦", "瓦",
+  "国", "个", "位", "名", "人", "次", "艘", "架", "辆", "批", "支", "轮", "项", "件",
+  "台", "门", "枚", "发", "座", "所", "家", "条", "种", "场", "届", "期", "地", "处",
+  "起", "例", "户", "间", "套", "份", "头", "只", "张", "颗", "株", "倍", "岁", "级",
+  "层", "节", "道", "篇", "部", "册", "本", "首", "辆次", "列", "组", "队", "片",
+  "省", "市", "县", "村", "镇", "所", "块", "箱", "袋", "剂", "盒", "吨级", "度",
+  "%", "％", NULL};
+
+int sj_qty_at(const char *s, size_t n, size_t i, sj_qmatch *out) {
+  size_t j = i, k;
+  unsigned approx = 0;
+  memset(out, 0, sizeof *out);
+  if (i >= n) return 0;
+  unsigned char b0 = (unsigned char)s[i];
+  if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
+  if (bad_before(s, i)) return 0;
+  static const char *const PRE[] = {"将近", "近", "约", "大约", "不到", "不足",
+                                    "超过", "逾", "上百", NULL};
+  for (int q = 0; PRE[q]; q++) {
+    if ((k = sj_t_lit(s, n, j, PRE[q])) && q != 8) {
+      approx = SJ_APPROX;
+      j += k;
+      break;
+    }
+  }
+  if (j != i && bad_before(s, j)) return 0;
+  double v; int nd; unsigned fl;
+  size_t e = sj_num_at(s, n, j, &v, &nd, &fl);
+  if (!e) return 0;
+  if ((fl & SJ_NUM_CHINESE) && (fl & SJ_NUM_DIGITSEQ)) return 0;
+  if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0) {
+    /* a bare 百 / 千 / 万 (千家万户): not a count; 十 is fine */
+    uint32_t c0;
+    sj_t_dec(s, n, j, &c0);
+    if (c0 != 0x5341) return 0;
+  }
+  size_t u = e;
+  if ((k = sj_t_lit(s, n, u, "余")) || (k = sj_t_lit(s, n, u, "多"))) {
+    approx = SJ_APPROX; u += k;
+    /* 6800余万 */
+    uint32_t cp;
+    int l = sj_t_dec(s, n, u, &cp);
+    if (cp == 0x4E07) { v *= 1e4; u += (size_t)l; }
+    else if (cp == 0x4EBF) { v *= 1e8; u += (size_t)l; }
+  }
+  size_t ul = 0;
+  for (int q = 0; UNITS[q]; q++) {
+    if ((k = sj_t_lit(s, n, u, UNITS[q])) > ul) ul = k;
+  }
+  if (!ul) return 0;
+  /* Chinese 一 + measure: indefinite (一场, 一层, 一张张) unless a count */
+  uint32_t cu, cn2;
+  sj_t_dec(s, n, u, &cu);
+  if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC)) {
+    if (v == 1) {
+      static const char *const INDEF[] = {"场", "层", "种", "次", "道", "片", "起",
+                                          "份", "张", "处", "番", "项", "条", "个",
+                                          "批", "位", "名", "支", "家", "件", "部",
+                                          "系", "致", "度", "级", "节", "首", "头",
+                                          "门", "线", "带", "帮", NULL};
+      for (int q = 0; INDEF[q]; q++)
+        if (sj_t_lit(s, n, u, INDEF[q])) return 0;
+    }
+    /* reduplicated measure (一张张) */
+    if (u + ul < n) {
+      sj_t_dec(s, n, u + ul, &cn2);
+      if (cn2 == cu) return 0;
+    }
+    /* 三国 (history), 两国, 五国 in names: only with Arabic digits for 国 */
+    if (cu == 0x56FD) return 0;
+    /* 两岸, 四处, 一地 ... */
+    if (cu == 0x5730 && v == 1) return 0;
+  }
+  /* 级 after a number is a magnitude or rank; keep */
+  out->start = i;
+  out->end = u + ul;
+  out->number = v;
+  out->flags = approx;
+  out->ustart = u;
+  out->uend = u + ul;
+  if ((k = sj_t_lit(s, n, out->end, "左右"))) { out->end += k; out->flags |= SJ_APPROX; }
+  return 1;
+}
+
+/* ---- reference date --------------------------------------------------- */
+int sj_infer_ref(const char *s, size_t n, int *ry, int *rm, int *rd) {
+  size_t i = 0;
+  int lines = 0;
+  *ry = *rm = *rd = 0;
+  sj_tctx c = {0, 0, 0, 0, 0, 0};
+  size_t limit = n < 4096 ? n : 4096;
+  while (i < limit && lines < 6) {
+    uint32_t cp;
+    int l = sj_t_dec(s, n, i, &cp);
+    if (cp == '\n') {
+      /* count non-empty lines */
+      if (i > 0 && s[i - 1] != '\n') lines++;
+      i += (size_t)l;
+      continue;
+    }
+    /* ISO-like dateline 2014-04-05 / 2014/4/5 / 2014.04.05 */
+    if (cp >= '0' && cp <= '9' && i + 4 < n) {
+      double v; int nd; unsigned fl;
+      size_t e = sj_num_at(s, n, i, &v, &nd, &fl);
+      if (e && nd == 4 && (fl & SJ_NUM_DIGITSEQ) && v >= 1900 && v <= 2100 && e < n &&
+          (s[e] == '-' || s[e] == '/' || s[e] == '.') && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9') ) &&
+          (i == 0 || s[i - 1] != '-')) {
+        double m2, d2; int nd2, nd3; unsigned f2, f3;
+        size_t e2 = sj_num_at(s, n, e + 1, &m2, &nd2, &f2);
+        if (e2 && e2 < n && s[e2] == s[e] && m2 >= 1 && m2 <= 12) {
+          size_t e3 = sj_num_at(s, n, e2 + 1, &d2, &nd3, &f3);
+          if (e3 && d2 >= 1 && d2 <= 31) {
+            *ry = (int)v; *rm = (int)m2; *rd = (int)d2;
+            return 1;
+          }
+        }
+      }
+    }
+    sj_tmatch t;
+    if (sj_time_at(&c, s, n, i, &t) && t.kind == SJ_TIME) {
+      const char *v = t.value;
+      if (v[0] >= '1' && v[0] <= '2' && v[4] != '/' && strncmp(v, "XXXX", 4) != 0 &&
+          (v[4] == 0 || v[4] == '-' || v[4] == ',')) {
+        int y = 0;
+        for (int q = 0; q < 4; q++) y = y * 10 + (v[q] - '0');
+        if (y >= 1900 && y <= 2100) {
+          *ry = y;
+          if (v[4] == '-' && v[7] == '-') {
+            *rm = (v[5] - '0') * 10 + (v[6] - '0');
+            *rd = (v[8] - '0') * 10 + (v[9] - '0');
+          }
+          return 1;
+        }
+      }
+      i = t.end;
+      continue;
+    }
+    i += (size_t)l;
+  }
+  return 0;
+}

@@ -1,0 +1,421 @@
+/*
+ * lshijian.c — the Lua binding (module "shijian.core").  The only C file
+ * that includes lua.h; one source for Lua 5.4, 5.3 and LuaJIT/5.1.  It is
+ * never linked against liblua: the host program provides the symbols.
+ *
+ * Positions in Lua are 1-based and inclusive, as string.sub wants them:
+ * text:sub(t.first, t.last) is the token.  (The C core's byte offsets are
+ * [first - 1, last).)
+ */
+#include "../core/shijian.h"
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdio.h>
+#include <string.h>
+
+#if LUA_VERSION_NUM < 502
+#define luaL_newlib(L, l) (lua_newtable(L), luaL_register(L, NULL, l))
+#define lua_rawlen lua_objlen
+#endif
+
+#define MODEL_MT "shijian.model"
+
+typedef struct lmodel {
+  sj_model *m;
+} lmodel;
+
+static sj_model *check_model(lua_State *L, int i) {
+  lmodel *u = luaL_checkudata(L, i, MODEL_MT);
+  if (!u->m) luaL_error(L, "shijian: model is closed");
+  return u->m;
+}
+
+static const char *check_text(lua_State *L, int i, size_t *len) {
+  if (lua_type(L, i) != LUA_TSTRING)
+    luaL_error(L, "bad argument #%d (string expected, got %s)", i - 1, luaL_typename(L, i));
+  return lua_tolstring(L, i, len);
+}
+
+static int push_error(lua_State *L, const char *what, const char *msg) {
+  return luaL_error(L, "shijian: %s: %s", what, msg);
+}
+
+/* ---- options ---------------------------------------------------------- */
+static unsigned want_bit(const char *s, size_t n) {
+  if (n == 6 && !memcmp(s, "tokens", 6)) return SJ_WANT_TOKENS;
+  if (n == 9 && !memcmp(s, "sentences", 9)) return SJ_WANT_SENTENCES;
+  if (n == 8 && !memcmp(s, "mentions", 8)) return SJ_WANT_MENTIONS;
+  if (n == 6 && !memcmp(s, "events", 6)) return SJ_WANT_EVENTS;
+  if (n == 3 && !memcmp(s, "all", 3)) return SJ_WANT_ALL;
+  return 0;
+}
+
+/* Read the options table at index i (may be nil) into o. */
+static void check_options(lua_State *L, int i, sj_options *o, unsigned dflt_want) {
+  memset(o, 0, sizeof *o);
+  o->want = dflt_want;
+  if (lua_isnoneornil(L, i)) return;
+  luaL_checktype(L, i, LUA_TTABLE);
+  lua_getfield(L, i, "ref");
+  if (lua_type(L, -1) == LUA_TNUMBER) {
+    lua_Number y = lua_tonumber(L, -1);
+    if (!(y >= 1 && y <= 9999)) luaL_error(L, "shijian: option 'ref': year out of range");
+    o->ref_year = (int)y;
+  } else if (lua_type(L, -1) == LUA_TSTRING) {
+    const char *s = lua_tostring(L, -1);
+    int y = 0, m = 0, d = 0;
+    char tail;
+    int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
+    if (n < 1 || n > 3 || y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31)
+      luaL_error(L, "shijian: option 'ref': want \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got \"%s\"", s);
+    o->ref_year = y;
+    o->ref_month = m;
+    o->ref_day = d;
+  } else if (!lua_isnil(L, -1)) {
+    luaL_error(L, "shijian: option 'ref': string or number expected, got %s", luaL_typename(L, -1));
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, i, "hmm");
+  if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) o->seg |= SJ_SEG_NO_HMM;
+  lua_pop(L, 1);
+  lua_getfield(L, i, "split_measures");
+  if (lua_toboolean(L, -1)) o->seg |= SJ_SEG_SPLIT_MEASURES;
+  lua_pop(L, 1);
+  lua_getfield(L, i, "want");
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    size_t n;
+    const char *s = lua_tolstring(L, -1, &n);
+    unsigned w = 0;
+    size_t a = 0;
+    while (a <= n) {
+      size_t b = a;
+      while (b < n && s[b] != ',' && s[b] != ' ') b++;
+      if (b > a) {
+        unsigned bit = want_bit(s + a, b - a);
+        if (!bit) luaL_error(L, "shijian: option 'want': unknown part '%s'", s);
+        w |= bit;
+      }
+      a = b + 1;
+    }
+    if (w) o->want = w;
+  } else if (!lua_isnil(L, -1)) {
+    luaL_error(L, "shijian: option 'want': string expected");
+  }
+  lua_pop(L, 1);
+}
+
+/* ---- model ------------------------------------------------------------ */
+static int l_new(lua_State *L) {
+  lmodel *u = lua_newuserdata(L, sizeof *u);
+  u->m = NULL;
+  luaL_getmetatable(L, MODEL_MT);
+  lua_setmetatable(L, -2);
+  int rc = sj_model_new(&u->m);
+  if (rc) return push_error(L, "new model", sj_strerror(rc));
+  return 1;
+}
+
+static int l_close(lua_State *L) {
+  lmodel *u = luaL_checkudata(L, 1, MODEL_MT);
+  sj_model_free(u->m);
+  u->m = NULL;
+  return 0;
+}
+
+static int l_tostring(lua_State *L) {
+  lmodel *u = luaL_checkudata(L, 1, MODEL_MT);
+  if (u->m) lua_pushfstring(L, "shijian.model (%d user words)", (int)sj_model_user_words(u->m));
+  else lua_pushliteral(L, "shijian.model (closed)");
+  return 1;
+}
+
+static int l_add_word(lua_State *L) {
+  sj_model *m = check_model(L, 1);
+  size_t n;
+  const char *w = check_text(L, 2, &n);
+  lua_Number f = luaL_optnumber(L, 3, 0);
+  const char *pos = luaL_optstring(L, 4, NULL);
+  int rc = sj_model_add_word(m, w, n, (double)f, pos);
+  if (rc) return push_error(L, "add_word", sj_model_errmsg(m));
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int l_load_dict(lua_State *L) {
+  sj_model *m = check_model(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  int rc = sj_model_load_dict(m, path);
+  if (rc) return push_error(L, "load_dict", sj_model_errmsg(m));
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int l_load_dict_string(lua_State *L) {
+  sj_model *m = check_model(L, 1);
+  size_t n;
+  const char *s = check_text(L, 2, &n);
+  const char *name = luaL_optstring(L, 3, "(string)");
+  int rc = sj_model_load_dict_buffer(m, name, s, n);
+  if (rc) return push_error(L, "load_dict", sj_model_errmsg(m));
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int l_lookup(lua_State *L) {
+  sj_model *m = check_model(L, 1);
+  size_t n;
+  const char *w = check_text(L, 2, &n);
+  double f;
+  const char *pos;
+  if (!sj_model_lookup(m, w, n, &f, &pos)) { lua_pushnil(L); return 1; }
+  lua_pushnumber(L, (lua_Number)f);
+  lua_pushstring(L, pos);
+  return 2;
+}
+
+static int l_user_words(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)sj_model_user_words(check_model(L, 1)));
+  return 1;
+}
+
+/* ---- analysis ---------------------------------------------------------- */
+static sj_doc *run(lua_State *L, unsigned dflt_want, const char **text, size_t *len) {
+  sj_model *m = check_model(L, 1);
+  *text = check_text(L, 2, len);
+  sj_options o;
+  check_options(L, 3, &o, dflt_want);
+  sj_doc *d = NULL;
+  int rc = sj_analyze(m, *text, *len, &o, &d);
+  if (rc) push_error(L, "analyze", sj_strerror(rc));
+  return d;
+}
+
+static void set_span(lua_State *L, uint32_t a, uint32_t b) {
+  lua_pushinteger(L, (lua_Integer)a + 1);
+  lua_setfield(L, -2, "first");
+  lua_pushinteger(L, (lua_Integer)b);
+  lua_setfield(L, -2, "last");
+}
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  if (!v) return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_codes(lua_State *L, const char *codes) {
+  lua_newtable(L);
+  int i = 0;
+  while (codes && *codes) {
+    while (*codes == ' ') codes++;
+    const char *e = codes;
+    while (*e && *e != ' ') e++;
+    if (e > codes) {
+      lua_pushlstring(L, codes, (size_t)(e - codes));
+      lua_rawseti(L, -2, ++i);
+    }
+    codes = e;
+  }
+}
+
+static void push_spans(lua_State *L, const sj_doc *d, sj_span_kind k) {
+  size_t n = sj_doc_nspans(d, k);
+  const sj_span *s = sj_doc_spans(d, k);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_createtable(L, 0, 3);
+    set_span(L, s[i].start, s[i].end);
+    lua_pushinteger(L, (lua_Integer)s[i].para + 1);
+    lua_setfield(L, -2, "para");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
+static void push_tokens(lua_State *L, const sj_doc *d, const char *text) {
+  size_t n = sj_doc_ntokens(d);
+  const sj_token *t = sj_doc_tokens(d);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_createtable(L, 0, 4);
+    lua_pushlstring(L, text + t[i].start, t[i].end - t[i].start);
+    lua_setfield(L, -2, "word");
+    set_span(L, t[i].start, t[i].end);
+    lua_pushstring(L, t[i].pos);
+    lua_setfield(L, -2, "pos");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
+static void push_mentions(lua_State *L, const sj_doc *d, const char *text) {
+  size_t n = sj_doc_nmentions(d);
+  const sj_mention *m = sj_doc_mentions(d);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, sj_kind_name((sj_kind)m[i].kind));
+    lua_setfield(L, -2, "kind");
+    lua_pushlstring(L, text + m[i].start, m[i].end - m[i].start);
+    lua_setfield(L, -2, "text");
+    set_span(L, m[i].start, m[i].end);
+    set_str(L, "value", m[i].value);
+    if (m[i].kind == SJ_QUANTITY) {
+      lua_pushnumber(L, (lua_Number)m[i].number);
+      lua_setfield(L, -2, "value");
+    }
+    if (m[i].kind == SJ_ACTOR) {
+      push_codes(L, m[i].codes);
+      lua_setfield(L, -2, "codes");
+    } else if (m[i].kind == SJ_PLACE) {
+      set_str(L, "country", m[i].codes && *m[i].codes ? m[i].codes : NULL);
+    }
+    set_str(L, m[i].kind == SJ_NAME ? "class" : "type", m[i].type);
+    set_str(L, "org", m[i].org);
+    set_str(L, "unit", m[i].unit);
+    lua_pushboolean(L, (m[i].flags & SJ_APPROX) != 0);
+    lua_setfield(L, -2, "approx");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
+static void push_events(lua_State *L, const sj_doc *d, const char *text) {
+  size_t n = sj_doc_nevents(d);
+  const sj_event *e = sj_doc_events(d);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_createtable(L, 0, 14);
+    lua_pushlstring(L, text + e[i].start, e[i].end - e[i].start);
+    lua_setfield(L, -2, "trigger");
+    set_span(L, e[i].start, e[i].end);
+    lua_pushlstring(L, e[i].cameo, strnlen(e[i].cameo, 3));
+    lua_setfield(L, -2, "cameo");
+    lua_pushlstring(L, e[i].cameo, strnlen(e[i].cameo, 2));
+    lua_setfield(L, -2, "root");
+    set_str(L, "label", e[i].label);
+    set_str(L, "date", e[i].date);
+    push_codes(L, e[i].sources);
+    lua_setfield(L, -2, "sources");
+    push_codes(L, e[i].targets);
+    lua_setfield(L, -2, "targets");
+    set_str(L, "place", e[i].place);
+    lua_createtable(L, 0, 2);
+    set_span(L, e[i].sent_start, e[i].sent_end);
+    lua_setfield(L, -2, "sentence");
+    lua_pushboolean(L, (e[i].flags & SJ_NEGATED) != 0);
+    lua_setfield(L, -2, "negated");
+    lua_pushboolean(L, (e[i].flags & SJ_FUTURE) != 0);
+    lua_setfield(L, -2, "future");
+    lua_pushboolean(L, (e[i].flags & SJ_HYPOTHETICAL) != 0);
+    lua_setfield(L, -2, "hypothetical");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
+/* m:cut(text [, opts]) -> { "word", ... } */
+static int l_cut(lua_State *L) {
+  const char *text;
+  size_t len;
+  sj_doc *d = run(L, SJ_WANT_TOKENS, &text, &len);
+  size_t n = sj_doc_ntokens(d);
+  const sj_token *t = sj_doc_tokens(d);
+  lua_createtable(L, (int)n, 0);
+  int k = 0;
+  for (size_t i = 0; i < n; i++) {
+    lua_pushlstring(L, text + t[i].start, t[i].end - t[i].start);
+    lua_rawseti(L, -2, ++k);
+  }
+  sj_doc_free(d);
+  return 1;
+}
+
+/* m:tokens(text [, opts]) -> { {word, first, last, pos}, ... } */
+static int l_tokens(lua_State *L) {
+  const char *text;
+  size_t len;
+  sj_doc *d = run(L, SJ_WANT_TOKENS, &text, &len);
+  push_tokens(L, d, text);
+  sj_doc_free(d);
+  return 1;
+}
+
+/* m:sentences(text [, opts]) -> { {first, last, para}, ... } */
+static int l_sentences(lua_State *L) {
+  const char *text;
+  size_t len;
+  sj_doc *d = run(L, SJ_WANT_SENTENCES, &text, &len);
+  push_spans(L, d, SJ_SENTENCE);
+  sj_doc_free(d);
+  return 1;
+}
+
+/* m:analyze(text [, opts]) -> { tokens, sentences, clauses, paragraphs,
+ * mentions, events, ref_year } */
+static int l_analyze(lua_State *L) {
+  const char *text;
+  size_t len;
+  sj_doc *d = run(L, SJ_WANT_ALL, &text, &len);
+  lua_createtable(L, 0, 7);
+  push_tokens(L, d, text);
+  lua_setfield(L, -2, "tokens");
+  push_spans(L, d, SJ_SENTENCE);
+  lua_setfield(L, -2, "sentences");
+  push_spans(L, d, SJ_CLAUSE);
+  lua_setfield(L, -2, "clauses");
+  push_spans(L, d, SJ_PARAGRAPH);
+  lua_setfield(L, -2, "paragraphs");
+  push_mentions(L, d, text);
+  lua_setfield(L, -2, "mentions");
+  push_events(L, d, text);
+  lua_setfield(L, -2, "events");
+  lua_pushinteger(L, sj_doc_ref_year(d));
+  lua_setfield(L, -2, "ref_year");
+  sj_doc_free(d);
+  return 1;
+}
+
+static const luaL_Reg model_methods[] = {
+  {"add_word", l_add_word},
+  {"load_dict", l_load_dict},
+  {"load_dict_string", l_load_dict_string},
+  {"lookup", l_lookup},
+  {"user_words", l_user_words},
+  {"cut", l_cut},
+  {"tokens", l_tokens},
+  {"sentences", l_sentences},
+  {"analyze", l_analyze},
+  {"close", l_close},
+  {NULL, NULL}
+};
+
+static const luaL_Reg funcs[] = {
+  {"new", l_new},
+  {NULL, NULL}
+};
+
+#if defined(_WIN32)
+__declspec(dllexport)
+#else
+__attribute__((visibility("default")))
+#endif
+int luaopen_shijian_core(lua_State *L);
+
+int luaopen_shijian_core(lua_State *L) {
+  if (luaL_newmetatable(L, MODEL_MT)) {
+    luaL_newlib(L, model_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_close);
+    lua_setfield(L, -2, "__gc");
+#if LUA_VERSION_NUM >= 504
+    lua_pushcfunction(L, l_close);
+    lua_setfield(L, -2, "__close");
+#endif
+    lua_pushcfunction(L, l_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "shijian.model");
+    lua_setfield(L, -2, "__name");
+  }
+  lua_pop(L, 1);
+  luaL_newlib(L, funcs);
+  lua_pushstring(L, sj_version());
+  lua_setfield(L, -2, "version");
+  return 1;
+}

@@ -1,0 +1,608 @@
+/*
+ * sjdictc — the image compiler.  Reads the lexicon, HMM and gazetteer
+ * sources in dict/ and writes the binary image (see csrc/core/image.h),
+ * either raw (-b) or as a C source that embeds it (-c).
+ *
+ *   sjdictc -o build/image.c -c --lex dict/jieba/dict.txt --lex dict/extra.txt \
+ *           --hmm dict/jieba/hmm.txt --gaz dict/gaz/a.tsv --gaz ...
+ *
+ * Lexicon lines: `word freq pos` (jieba).  Later files override earlier
+ * ones word by word.  HMM lines: `start S p`, `trans A B p`, `emit S CHAR p`.
+ * Gazetteer lines: `surface<TAB>kind<TAB>fields...`.
+ */
+#include "../core/image.h"
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("sjdictc: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(1);
+}
+
+static void *xrealloc(void *p, size_t n) {
+  p = realloc(p, n ? n : 1);
+  if (!p) die("out of memory");
+  return p;
+}
+
+static char *xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = xrealloc(NULL, n);
+  memcpy(p, s, n);
+  return p;
+}
+
+/* ---- UTF-8 --------------------------------------------------------------- */
+static int decode(const unsigned char *s, uint32_t *cp) {
+  unsigned c = s[0];
+  if (c < 0x80) { *cp = c; return 1; }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (!len) return -1;
+  uint32_t v = c & (0x3F >> (len - 1));
+  for (int i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80) return -1;
+    v = (v << 6) | (s[i] & 0x3F);
+  }
+  *cp = v;
+  return len;
+}
+
+/* ---- a string -> int hash map ------------------------------------------- */
+typedef struct { char **keys; int *vals; size_t cap, n; } smap;
+
+static uint64_t hash(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  while (*s) h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+  return h;
+}
+
+static int *smap_get(smap *m, const char *k, int insert) {
+  if (insert && (m->n + 1) * 2 > m->cap) {
+    size_t ncap = m->cap ? m->cap * 2 : 1024;
+    char **nk = xrealloc(NULL, ncap * sizeof *nk);
+    int *nv = xrealloc(NULL, ncap * sizeof *nv);
+    memset(nk, 0, ncap * sizeof *nk);
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->keys[i]) continue;
+      size_t j = hash(m->keys[i]) & (ncap - 1);
+      while (nk[j]) j = (j + 1) & (ncap - 1);
+      nk[j] = m->keys[i];
+      nv[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = nk;
+    m->vals = nv;
+    m->cap = ncap;
+  }
+  if (!m->cap) return NULL;
+  size_t j = hash(k) & (m->cap - 1);
+  while (m->keys[j]) {
+    if (!strcmp(m->keys[j], k)) return &m->vals[j];
+    j = (j + 1) & (m->cap - 1);
+  }
+  if (!insert) return NULL;
+  m->keys[j] = xstrdup(k);
+  m->vals[j] = -1;
+  m->n++;
+  return &m->vals[j];
+}
+
+/* ---- entries ------------------------------------------------------------- */
+typedef struct {
+  char *word;
+  double freq;
+  int pos;         /* index into tags */
+  char *payload;   /* gazetteer */
+  uint32_t *ids;   /* char ids */
+  int nids;
+} entry;
+
+typedef struct {
+  entry *e;
+  size_t n, cap;
+  smap index;
+} entries;
+
+static entry *entries_get(entries *es, const char *word) {
+  int *slot = smap_get(&es->index, word, 1);
+  if (*slot >= 0) return &es->e[*slot];
+  if (es->n == es->cap) {
+    es->cap = es->cap ? es->cap * 2 : 4096;
+    es->e = xrealloc(es->e, es->cap * sizeof *es->e);
+  }
+  *slot = (int)es->n;
+  entry *e = &es->e[es->n++];
+  memset(e, 0, sizeof *e);
+  e->word = xstrdup(word);
+  return e;
+}
+
+static entries lex, gaz;
+static smap tags;
+static char **tagnames;
+static int ntags;
+static double hmm_start[4], hmm_trans[16];
+static int hmm_seen;
+typedef struct { uint32_t cp; int state; double p; } emitrec;
+static emitrec *emits;
+static size_t nemits, capemits;
+
+static int tag_id(const char *t) {
+  int *slot = smap_get(&tags, t, 1);
+  if (*slot < 0) {
+    if (ntags == 255) die("too many part-of-speech tags");
+    *slot = ntags;
+    tagnames = xrealloc(tagnames, (size_t)(ntags + 1) * sizeof *tagnames);
+    tagnames[ntags++] = xstrdup(t);
+  }
+  return *slot;
+}
+
+static int state_id(const char *s) {
+  static const char st[] = "BMES";
+  const char *p = s[0] && !s[1] ? strchr(st, s[0]) : NULL;
+  return p ? (int)(p - st) : -1;
+}
+
+static FILE *open_in(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) die("%s: %s", path, strerror(errno));
+  return f;
+}
+
+static char *chomp(char *line) {
+  size_t n = strlen(line);
+  while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+  if ((unsigned char)line[0] == 0xEF && (unsigned char)line[1] == 0xBB &&
+      (unsigned char)line[2] == 0xBF)
+    return line + 3;
+  return line;
+}
+
+static void read_lex(const char *path) {
+  FILE *f = open_in(path);
+  char buf[4096];
+  int lineno = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    lineno++;
+    char *line = chomp(buf);
+    if (!line[0] || line[0] == '#') continue;
+    char *w = strtok(line, " \t");
+    char *fr = strtok(NULL, " \t");
+    char *pos = strtok(NULL, " \t");
+    if (!w || !fr) die("%s:%d: expected `word freq [pos]`", path, lineno);
+    char *end;
+    double freq = strtod(fr, &end);
+    if (*end || freq < 0) die("%s:%d: bad frequency '%s'", path, lineno, fr);
+    entry *e = entries_get(&lex, w);
+    e->freq = freq;
+    e->pos = tag_id(pos ? pos : "x");
+  }
+  fclose(f);
+}
+
+static void read_hmm(const char *path) {
+  FILE *f = open_in(path);
+  char buf[512];
+  int lineno = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    lineno++;
+    char *line = chomp(buf);
+    if (!line[0] || line[0] == '#') continue;
+    char *k = strtok(line, " ");
+    char *a = strtok(NULL, " ");
+    char *b = strtok(NULL, " ");
+    char *c = strtok(NULL, " ");
+    if (!k || !a || !b) die("%s:%d: bad HMM line", path, lineno);
+    int sa = state_id(a);
+    if (sa < 0) die("%s:%d: bad state", path, lineno);
+    if (!strcmp(k, "start")) {
+      hmm_start[sa] = strtod(b, NULL);
+    } else if (!strcmp(k, "trans") && c) {
+      int sb = state_id(b);
+      if (sb < 0) die("%s:%d: bad state", path, lineno);
+      hmm_trans[sa * 4 + sb] = strtod(c, NULL);
+    } else if (!strcmp(k, "emit") && c) {
+      uint32_t cp;
+      if (decode((unsigned char *)b, &cp) <= 0) die("%s:%d: bad char", path, lineno);
+      if (nemits == capemits) {
+        capemits = capemits ? capemits * 2 : 8192;
+        emits = xrealloc(emits, capemits * sizeof *emits);
+      }
+      emits[nemits++] = (emitrec){cp, sa, strtod(c, NULL)};
+    } else {
+      die("%s:%d: bad HMM line", path, lineno);
+    }
+  }
+  hmm_seen = 1;
+  fclose(f);
+}
+
+static void read_gaz(const char *path) {
+  FILE *f = open_in(path);
+  char buf[4096];
+  int lineno = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    lineno++;
+    char *line = chomp(buf);
+    if (!line[0] || line[0] == '#') continue;
+    char *tab = strchr(line, '\t');
+    if (!tab || tab == line || !tab[1]) die("%s:%d: expected `surface<TAB>kind...`", path, lineno);
+    *tab = 0;
+    entry *e = entries_get(&gaz, line);
+    const char *p = tab + 1;
+    if (e->payload) {
+      size_t n = strlen(e->payload) + strlen(p) + 2;
+      char *np = xrealloc(NULL, n);
+      snprintf(np, n, "%s\n%s", e->payload, p);
+      free(e->payload);
+      e->payload = np;
+    } else {
+      e->payload = xstrdup(p);
+    }
+  }
+  fclose(f);
+}
+
+/* ---- char ids: most frequent first, for locality ------------------------ */
+typedef struct { uint32_t cp; double weight; uint32_t id; } chrec;
+static chrec *chars;
+static size_t nchars_, capchars;
+static smap charidx; /* key: decimal cp */
+
+static chrec *char_get(uint32_t cp) {
+  char k[16];
+  snprintf(k, sizeof k, "%u", (unsigned)cp);
+  int *slot = smap_get(&charidx, k, 1);
+  if (*slot < 0) {
+    if (nchars_ == capchars) {
+      capchars = capchars ? capchars * 2 : 8192;
+      chars = xrealloc(chars, capchars * sizeof *chars);
+    }
+    *slot = (int)nchars_;
+    chars[nchars_++] = (chrec){cp, 0, 0};
+  }
+  return &chars[*slot];
+}
+
+static void collect_chars(entries *es, int weighted) {
+  for (size_t i = 0; i < es->n; i++) {
+    const unsigned char *s = (const unsigned char *)es->e[i].word;
+    while (*s) {
+      uint32_t cp;
+      int l = decode(s, &cp);
+      if (l <= 0) die("invalid UTF-8 in '%s'", es->e[i].word);
+      char_get(cp)->weight += weighted ? es->e[i].freq + 1 : 1;
+      s += l;
+    }
+  }
+}
+
+static int cmp_weight(const void *a, const void *b) {
+  const chrec *x = a, *y = b;
+  if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+  return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+static uint32_t char_id(uint32_t cp) {
+  char k[16];
+  snprintf(k, sizeof k, "%u", (unsigned)cp);
+  int *slot = smap_get(&charidx, k, 0);
+  if (!slot) die("internal: unknown char");
+  return chars[*slot].id;
+}
+
+static void ids_for(entries *es) {
+  for (size_t i = 0; i < es->n; i++) {
+    entry *e = &es->e[i];
+    size_t n = strlen(e->word);
+    e->ids = xrealloc(NULL, (n + 1) * sizeof *e->ids);
+    const unsigned char *s = (const unsigned char *)e->word;
+    e->nids = 0;
+    while (*s) {
+      uint32_t cp;
+      s += decode(s, &cp);
+      e->ids[e->nids++] = char_id(cp);
+    }
+  }
+}
+
+/* ---- double-array trie build --------------------------------------------- */
+typedef struct {
+  int32_t *base, *check;
+  size_t cap;
+  uint32_t n;         /* one past the highest used cell */
+  size_t first_free;  /* every cell below it is used */
+} dat;
+
+static void dat_grow(dat *d, size_t need) {
+  if (need <= d->cap) return;
+  size_t ncap = d->cap ? d->cap : 1 << 16;
+  while (ncap < need) ncap *= 2;
+  d->base = xrealloc(d->base, ncap * sizeof *d->base);
+  d->check = xrealloc(d->check, ncap * sizeof *d->check);
+  for (size_t i = d->cap; i < ncap; i++) { d->base[i] = 0; d->check[i] = -1; }
+  d->cap = ncap;
+}
+
+static int cmp_ids(const void *a, const void *b) {
+  const entry *x = *(entry *const *)a, *y = *(entry *const *)b;
+  int n = x->nids < y->nids ? x->nids : y->nids;
+  for (int i = 0; i < n; i++)
+    if (x->ids[i] != y->ids[i]) return x->ids[i] < y->ids[i] ? -1 : 1;
+  return (x->nids > y->nids) - (x->nids < y->nids);
+}
+
+/* Place the children of state s for keys[lo..hi) at depth; value of a key
+ * is its index in the value arrays (vidx). */
+static void dat_place(dat *d, int32_t s, entry **keys, const int32_t *vidx,
+                      size_t lo, size_t hi, int depth) {
+  uint32_t *codes = xrealloc(NULL, (hi - lo) * sizeof *codes);
+  size_t *starts = xrealloc(NULL, (hi - lo) * sizeof *starts);
+  size_t nc = 0;
+  for (size_t i = lo; i < hi; i++) {
+    uint32_t c = keys[i]->nids > depth ? keys[i]->ids[depth] : 0;
+    if (!nc || codes[nc - 1] != c) {
+      codes[nc] = c;
+      starts[nc++] = i;
+    }
+  }
+  /* find a base */
+  while (d->first_free < d->cap && d->check[d->first_free] >= 0) d->first_free++;
+  size_t b = d->first_free > codes[0] ? d->first_free - codes[0] : 1;
+  if (b < 1) b = 1;
+  for (;; b++) {
+    dat_grow(d, b + codes[nc - 1] + 1);
+    size_t k;
+    for (k = 0; k < nc; k++)
+      if (d->check[b + codes[k]] >= 0) break;
+    if (k == nc) break;
+  }
+  d->base[s] = (int32_t)b;
+  for (size_t k = 0; k < nc; k++) {
+    size_t t = b + codes[k];
+    d->check[t] = s;
+    if (t + 1 > d->n) d->n = (uint32_t)(t + 1);
+  }
+  for (size_t k = 0; k < nc; k++) {
+    size_t t = b + codes[k];
+    size_t end = k + 1 < nc ? starts[k + 1] : hi;
+    if (codes[k] == 0) {
+      d->base[t] = vidx[starts[k]];
+    } else {
+      dat_place(d, (int32_t)t, keys, vidx, starts[k], end, depth + 1);
+    }
+  }
+  free(codes);
+  free(starts);
+}
+
+/* Build a trie over es; fills order[i] = value index of sorted key i. */
+static void dat_build(dat *d, entries *es, entry ***sorted_out) {
+  entry **keys = xrealloc(NULL, es->n * sizeof *keys);
+  for (size_t i = 0; i < es->n; i++) keys[i] = &es->e[i];
+  qsort(keys, es->n, sizeof *keys, cmp_ids);
+  int32_t *vidx = xrealloc(NULL, es->n * sizeof *vidx);
+  for (size_t i = 0; i < es->n; i++) vidx[i] = (int32_t)(keys[i] - es->e);
+  memset(d, 0, sizeof *d);
+  dat_grow(d, 1 << 16);
+  d->check[0] = 0; /* the root */
+  d->first_free = 1;
+  d->n = 1;
+  if (es->n) dat_place(d, 0, keys, vidx, 0, es->n, 0);
+  free(vidx);
+  *sorted_out = keys;
+}
+
+/* ---- output -------------------------------------------------------------- */
+typedef struct { unsigned char *p; size_t n, cap; } buf;
+
+static size_t put(buf *b, const void *data, size_t n) {
+  while (b->n % 8) {
+    if (b->n == b->cap) { b->cap = b->cap ? b->cap * 2 : 1 << 20; b->p = xrealloc(b->p, b->cap); }
+    b->p[b->n++] = 0;
+  }
+  size_t off = b->n;
+  if (b->n + n > b->cap) {
+    while (b->n + n > b->cap) b->cap = b->cap ? b->cap * 2 : 1 << 20;
+    b->p = xrealloc(b->p, b->cap);
+  }
+  if (n) memcpy(b->p + b->n, data, n);
+  b->n += n;
+  return off;
+}
+
+static void write_c(const char *path, const buf *b) {
+  FILE *f = fopen(path, "wb");
+  if (!f) die("%s: %s", path, strerror(errno));
+  fprintf(f, "/* Generated by sjdictc from dict/: do not edit. */\n"
+             "#include <stddef.h>\n#include <stdint.h>\n"
+             "#if defined(__GNUC__)\n#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n#endif\n"
+             "extern const size_t sj_embedded_image_size;\n"
+             "extern const unsigned char *const sj_embedded_image_ptr;\n"
+             "static const union { uint64_t align; unsigned char bytes[%zu]; } image = { .bytes =\n\"",
+          b->n);
+  int col = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    unsigned c = b->p[i];
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
+      fputc((int)c, f);
+      col++;
+    } else {
+      fprintf(f, "\\%03o", c);
+      col += 4;
+    }
+    if (col >= 120 && i + 1 < b->n) { fputs("\"\n\"", f); col = 0; }
+  }
+  fprintf(f, "\"};\nconst size_t sj_embedded_image_size = %zu;\n"
+             "const unsigned char *const sj_embedded_image_ptr = image.bytes;\n", b->n);
+  if (fclose(f)) die("%s: write failed", path);
+}
+
+int main(int argc, char **argv) {
+  const char *out = NULL;
+  int as_c = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
+    else if (!strcmp(argv[i], "-c")) as_c = 1;
+    else if (!strcmp(argv[i], "-b")) as_c = 0;
+    else if (!strcmp(argv[i], "--lex") && i + 1 < argc) read_lex(argv[++i]);
+    else if (!strcmp(argv[i], "--hmm") && i + 1 < argc) read_hmm(argv[++i]);
+    else if (!strcmp(argv[i], "--gaz") && i + 1 < argc) read_gaz(argv[++i]);
+    else die("usage: sjdictc -o OUT [-c|-b] --lex FILE... --hmm FILE --gaz FILE...");
+  }
+  if (!out) die("no output (-o)");
+  if (!hmm_seen) die("no HMM (--hmm)");
+
+  /* chars: lexicon (weighted by frequency), HMM, gazetteer */
+  collect_chars(&lex, 1);
+  for (size_t i = 0; i < nemits; i++) char_get(emits[i].cp)->weight += 0.5;
+  collect_chars(&gaz, 0);
+  qsort(chars, nchars_, sizeof *chars, cmp_weight);
+  if (nchars_ >= 65535) die("too many distinct characters");
+  for (size_t i = 0; i < nchars_; i++) chars[i].id = (uint32_t)(i + 1);
+  /* the char index stores positions; rebuild it after sorting */
+  for (size_t i = 0; i < charidx.cap; i++) {
+    if (!charidx.keys[i]) continue;
+    free(charidx.keys[i]);
+    charidx.keys[i] = NULL;
+  }
+  charidx.n = 0;
+  for (size_t i = 0; i < nchars_; i++) {
+    char k[16];
+    snprintf(k, sizeof k, "%u", (unsigned)chars[i].cp);
+    *smap_get(&charidx, k, 1) = (int)i;
+  }
+  ids_for(&lex);
+  ids_for(&gaz);
+
+  double total = 0;
+  for (size_t i = 0; i < lex.n; i++) total += lex.e[i].freq;
+  if (total <= 0) die("empty lexicon");
+  double logtotal = log(total);
+
+  /* string pool */
+  buf strs = {0};
+  uint32_t *pos_off = xrealloc(NULL, (size_t)(ntags ? ntags : 1) * sizeof *pos_off);
+  for (int i = 0; i < ntags; i++) {
+    pos_off[i] = (uint32_t)strs.n;
+    size_t n = strlen(tagnames[i]) + 1;
+    if (strs.n + n > strs.cap) { strs.cap = (strs.n + n) * 2 + 4096; strs.p = xrealloc(strs.p, strs.cap); }
+    memcpy(strs.p + strs.n, tagnames[i], n);
+    strs.n += n;
+  }
+
+  dat dl, dg;
+  entry **lsorted, **gsorted;
+  dat_build(&dl, &lex, &lsorted);
+  dat_build(&dg, &gaz, &gsorted);
+  free(lsorted);
+  free(gsorted);
+
+  float *logp = xrealloc(NULL, lex.n * sizeof *logp);
+  uint8_t *posv = xrealloc(NULL, lex.n ? lex.n : 1);
+  for (size_t i = 0; i < lex.n; i++) {
+    logp[i] = (float)(log(lex.e[i].freq > 0 ? lex.e[i].freq : 1) - logtotal);
+    posv[i] = (uint8_t)lex.e[i].pos;
+  }
+  uint32_t *gaz_off = xrealloc(NULL, (gaz.n ? gaz.n : 1) * sizeof *gaz_off);
+  for (size_t i = 0; i < gaz.n; i++) {
+    gaz_off[i] = (uint32_t)strs.n;
+    size_t n = strlen(gaz.e[i].payload) + 1;
+    if (strs.n + n > strs.cap) { strs.cap = (strs.n + n) * 2 + 4096; strs.p = xrealloc(strs.p, strs.cap); }
+    memcpy(strs.p + strs.n, gaz.e[i].payload, n);
+    strs.n += n;
+  }
+
+  /* char maps */
+  uint16_t *cmap = xrealloc(NULL, 0x10000 * sizeof *cmap);
+  memset(cmap, 0, 0x10000 * sizeof *cmap);
+  uint32_t *big = xrealloc(NULL, (nchars_ * 2 + 2) * sizeof *big);
+  uint32_t nbig = 0;
+  /* big map sorted by cp: chars[] is sorted by weight, so collect then sort */
+  for (size_t i = 0; i < nchars_; i++) {
+    if (chars[i].cp < 0x10000) cmap[chars[i].cp] = (uint16_t)chars[i].id;
+    else { big[2 * nbig] = chars[i].cp; big[2 * nbig + 1] = chars[i].id; nbig++; }
+  }
+  for (uint32_t i = 1; i < nbig; i++) /* insertion sort: there are few */
+    for (uint32_t j = i; j > 0 && big[2 * (j - 1)] > big[2 * j]; j--) {
+      uint32_t t0 = big[2 * j], t1 = big[2 * j + 1];
+      big[2 * j] = big[2 * (j - 1)]; big[2 * j + 1] = big[2 * (j - 1) + 1];
+      big[2 * (j - 1)] = t0; big[2 * (j - 1) + 1] = t1;
+    }
+
+  /* HMM */
+  size_t nh = 4 + 16 + 4 * (nchars_ + 1);
+  float *hmm = xrealloc(NULL, nh * sizeof *hmm);
+  for (int i = 0; i < 4; i++) hmm[i] = (float)(hmm_start[i] < -1e30 ? -1e30 : hmm_start[i]);
+  for (int i = 0; i < 16; i++) hmm[4 + i] = (float)(hmm_trans[i] == 0 ? -1e30 : hmm_trans[i]);
+  for (size_t i = 20; i < nh; i++) hmm[i] = -1e30f;
+  for (size_t i = 0; i < nemits; i++) {
+    uint32_t id = char_id(emits[i].cp);
+    hmm[20 + (size_t)emits[i].state * (nchars_ + 1) + id] = (float)emits[i].p;
+  }
+
+  sj_image_header h;
+  memset(&h, 0, sizeof h);
+  buf img = {0};
+  put(&img, &h, sizeof h);
+  h.off[SEC_CMAP] = (uint32_t)put(&img, cmap, 0x10000 * sizeof *cmap);
+  h.len[SEC_CMAP] = 0x10000 * sizeof *cmap;
+  h.off[SEC_BIGMAP] = (uint32_t)put(&img, big, nbig * 2 * sizeof *big);
+  h.len[SEC_BIGMAP] = nbig * 2 * sizeof *big;
+  h.off[SEC_LEX_BASE] = (uint32_t)put(&img, dl.base, dl.n * sizeof(int32_t));
+  h.len[SEC_LEX_BASE] = dl.n * sizeof(int32_t);
+  h.off[SEC_LEX_CHECK] = (uint32_t)put(&img, dl.check, dl.n * sizeof(int32_t));
+  h.len[SEC_LEX_CHECK] = dl.n * sizeof(int32_t);
+  h.off[SEC_LEX_LOGP] = (uint32_t)put(&img, logp, lex.n * sizeof *logp);
+  h.len[SEC_LEX_LOGP] = (uint32_t)(lex.n * sizeof *logp);
+  h.off[SEC_LEX_POS] = (uint32_t)put(&img, posv, lex.n);
+  h.len[SEC_LEX_POS] = (uint32_t)lex.n;
+  h.off[SEC_POS_OFF] = (uint32_t)put(&img, pos_off, (size_t)ntags * sizeof *pos_off);
+  h.len[SEC_POS_OFF] = (uint32_t)((size_t)ntags * sizeof *pos_off);
+  h.off[SEC_HMM] = (uint32_t)put(&img, hmm, nh * sizeof *hmm);
+  h.len[SEC_HMM] = (uint32_t)(nh * sizeof *hmm);
+  h.off[SEC_GAZ_BASE] = (uint32_t)put(&img, dg.base, dg.n * sizeof(int32_t));
+  h.len[SEC_GAZ_BASE] = dg.n * sizeof(int32_t);
+  h.off[SEC_GAZ_CHECK] = (uint32_t)put(&img, dg.check, dg.n * sizeof(int32_t));
+  h.len[SEC_GAZ_CHECK] = dg.n * sizeof(int32_t);
+  h.off[SEC_GAZ_OFF] = (uint32_t)put(&img, gaz_off, gaz.n * sizeof *gaz_off);
+  h.len[SEC_GAZ_OFF] = (uint32_t)(gaz.n * sizeof *gaz_off);
+  h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
+  h.len[SEC_STRS] = (uint32_t)strs.n;
+  put(&img, NULL, 0);
+
+  h.magic = SJ_IMAGE_MAGIC;
+  h.version = SJ_IMAGE_VERSION;
+  h.total = (uint32_t)img.n;
+  h.nchars = (uint32_t)nchars_;
+  h.nbig = nbig;
+  h.nlexcells = dl.n;
+  h.nlex = (uint32_t)lex.n;
+  h.npos = (uint32_t)ntags;
+  h.ngazcells = dg.n;
+  h.ngaz = (uint32_t)gaz.n;
+  h.nstrs = (uint32_t)strs.n;
+  h.log_total_milli = (uint32_t)llround(logtotal * 1e6);
+  memcpy(img.p, &h, sizeof h);
+
+  if (as_c) {
+    write_c(out, &img);
+  } else {
+    FILE *f = fopen(out, "wb");
+    if (!f || fwrite(img.p, 1, img.n, f) != img.n || fclose(f)) die("%s: write failed", out);
+  }
+  fprintf(stderr, "sjdictc: %zu words, %zu gazetteer entries, %zu chars, %u+%u cells, %zu bytes\n",
+          lex.n, gaz.n, nchars_, dl.n, dg.n, img.n);
+  return 0;
+}
