@@ -29,6 +29,7 @@ MODFLAGS = -shared
 endif
 
 .PHONY: all lib cli lua test check demo eval bench install uninstall clean help deps rock
+.SECONDARY:
 all: lib cli lua
 
 help:

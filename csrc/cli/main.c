@@ -79,65 +79,104 @@ static char *slurp(FILE *f, size_t *len) {
   return buf;
 }
 
-/* Read one line (without its \n) into *buf; returns 0 at EOF, -1 on error. */
-static int read_line(FILE *f, char **buf, size_t *cap, size_t *len) {
-  size_t n = 0;
-  int c, any = 0;
-  while ((c = getc(f)) != EOF) {
-    any = 1;
-    if (n + 1 >= *cap) {
-      size_t nc = *cap ? *cap * 2 : 4096;
-      char *nb = realloc(*buf, nc);
-      if (!nb) return -1;
-      *buf = nb;
-      *cap = nc;
+/* A buffered line reader: lines of any length, without their \n. */
+typedef struct {
+  FILE *f;
+  char *buf;
+  size_t cap, start, end;
+  int eof;
+} reader;
+
+/* Next line in (*line, *len); returns 1, 0 at EOF, -1 on error.  The line
+ * stays valid until the next call. */
+static int read_line(reader *r, char **line, size_t *len) {
+  for (;;) {
+    char *nl = r->end > r->start ? memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
+    if (nl || (r->eof && r->end > r->start)) {
+      size_t e = nl ? (size_t)(nl - r->buf) : r->end;
+      *line = r->buf + r->start;
+      *len = e - r->start;
+      r->start = nl ? e + 1 : e;
+      return 1;
     }
-    if (c == '\n') break;
-    (*buf)[n++] = (char)c;
+    if (r->eof) return 0;
+    if (r->start > 0) { /* keep the partial line at the front */
+      memmove(r->buf, r->buf + r->start, r->end - r->start);
+      r->end -= r->start;
+      r->start = 0;
+    }
+    if (r->end == r->cap) {
+      size_t nc = r->cap ? r->cap * 2 : 1 << 16;
+      char *nb = realloc(r->buf, nc);
+      if (!nb) return -1;
+      r->buf = nb;
+      r->cap = nc;
+    }
+    size_t got = fread(r->buf + r->end, 1, r->cap - r->end, r->f);
+    r->end += got;
+    if (got == 0) {
+      if (ferror(r->f)) return -1;
+      r->eof = 1;
+    }
   }
-  if (ferror(f)) return -1;
-  *len = n;
-  return any;
 }
 
 static int cmd_cut(sj_model *m, args *a, FILE *in) {
-  char *line = NULL;
-  size_t cap = 0, len;
+  reader rd = {in, NULL, 0, 0, 0, 0};
+  char *line, *out = NULL;
+  size_t len, ocap = 0;
   int r, rc = 0;
   a->opt.want = SJ_WANT_TOKENS;
-  while ((r = read_line(in, &line, &cap, &len)) > 0) {
+  while ((r = read_line(&rd, &line, &len)) > 0) {
     if (len && line[len - 1] == '\r') len--;
     sj_doc *d;
     int e = sj_analyze(m, line, len, &a->opt, &d);
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
     const sj_token *t = sj_doc_tokens(d);
     size_t n = sj_doc_ntokens(d);
-    int first = 1;
+    /* the line's words go into one buffer, written at once */
+    size_t need = len * 3 + n * 12 + 2;
+    if (need > ocap) {
+      char *nb = realloc(out, need);
+      if (!nb) { sj_doc_free(d); rc = fail("%s%s", "out of memory", ""); break; }
+      out = nb;
+      ocap = need;
+    }
+    size_t o = 0;
     for (size_t i = 0; i < n; i++) {
       /* white space separates words in this format; it is not a word */
       size_t k = t[i].start;
       while (k < t[i].end && (line[k] == ' ' || line[k] == '\t')) k++;
       if (k == t[i].end) continue;
-      if (!first) fputs("  ", stdout);
-      fwrite(line + t[i].start, 1, t[i].end - t[i].start, stdout);
-      if (a->pos) printf("/%s", t[i].pos);
-      first = 0;
+      if (o) { out[o++] = ' '; out[o++] = ' '; }
+      memcpy(out + o, line + t[i].start, t[i].end - t[i].start);
+      o += t[i].end - t[i].start;
+      if (a->pos) {
+        size_t pl = strlen(t[i].pos);
+        if (pl > 8) pl = 8;
+        out[o++] = '/';
+        memcpy(out + o, t[i].pos, pl);
+        o += pl;
+      }
     }
-    putchar('\n');
+    out[o++] = '\n';
+    fwrite(out, 1, o, stdout);
     sj_doc_free(d);
   }
   if (r < 0) rc = fail("%s%s", "read error", "");
-  free(line);
+  free(rd.buf);
+  free(out);
   return rc;
 }
 
 static int cmd_tag(sj_model *m, args *a, FILE *in) {
   if (a->tokens) a->opt.want = SJ_WANT_ALL;
   if (a->lines) {
-    char *line = NULL;
-    size_t cap = 0, len, base = 0;
+    reader rd = {in, NULL, 0, 0, 0, 0};
+    char *line;
+    size_t len, base = 0;
     int r, rc = 0;
-    while ((r = read_line(in, &line, &cap, &len)) > 0) {
+    while ((r = read_line(&rd, &line, &len)) > 0) {
       sj_doc *d;
       int e = sj_analyze(m, line, len, &a->opt, &d);
       if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
@@ -149,7 +188,7 @@ static int cmd_tag(sj_model *m, args *a, FILE *in) {
       base += len + 1;
     }
     if (r < 0) rc = fail("%s%s", "read error", "");
-    free(line);
+    free(rd.buf);
     return rc;
   }
   size_t len;

@@ -70,21 +70,22 @@ int sj_vec_reserve(sj_vec *v, size_t n);
 /* ---- image.c: the embedded image -------------------------------------- */
 /* A double-array trie over char ids.  Transition s --c--> t exists iff
  * t = base[s] + c < n and check[t] == s.  Code 0 is the word terminator;
- * base[] of a terminator cell holds the value index. */
+ * base[] of a terminator cell holds the value index.  base and check of a
+ * cell are stored side by side (one cache line per step). */
 typedef struct sj_dat {
-  const int32_t *base, *check;
+  const int32_t *cells; /* cells[2 * s] = base[s], cells[2 * s + 1] = check[s] */
   uint32_t n;
 } sj_dat;
 
 static inline int32_t sj_dat_next(const sj_dat *d, int32_t s, uint32_t c) {
-  int64_t t = (int64_t)d->base[s] + (int64_t)c;
-  if (t <= 0 || t >= (int64_t)d->n || d->check[t] != s) return -1;
+  int64_t t = (int64_t)d->cells[2 * (size_t)s] + (int64_t)c;
+  if (t <= 0 || t >= (int64_t)d->n || d->cells[2 * (size_t)t + 1] != s) return -1;
   return (int32_t)t;
 }
 static inline int32_t sj_dat_value(const sj_dat *d, int32_t s) {
-  int64_t t = d->base[s];
-  if (t <= 0 || t >= (int64_t)d->n || d->check[t] != s) return -1;
-  return d->base[t];
+  int64_t t = d->cells[2 * (size_t)s];
+  if (t <= 0 || t >= (int64_t)d->n || d->cells[2 * (size_t)t + 1] != s) return -1;
+  return d->cells[2 * (size_t)t];
 }
 
 typedef struct sj_image {
@@ -105,6 +106,7 @@ typedef struct sj_image {
   sj_dat gaz;                /* gazetteer */
   const uint32_t *gaz_off;   /* per value: offset of its payload in strs */
   uint32_t ngaz;
+  const uint8_t *chinfo;     /* per char id: 1..10 Chinese digit 0..9, 11..15 十百千万亿, 0 none */
   const char *strs;          /* string pool, NUL-terminated strings */
   uint32_t nstrs;
 } sj_image;

@@ -17,21 +17,20 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   for (int i = 0; i < SEC_COUNT; i++)
     if ((size_t)h.off[i] + h.len[i] > len || (h.off[i] & 7u)) return SJ_ECORRUPT;
   if (h.len[SEC_CMAP] != 0x10000 * 2 || h.len[SEC_BIGMAP] != h.nbig * 8u ||
-      h.len[SEC_LEX_BASE] != h.nlexcells * 4u || h.len[SEC_LEX_CHECK] != h.nlexcells * 4u ||
+      h.len[SEC_LEX_CELLS] != h.nlexcells * 8u ||
       h.len[SEC_LEX_LOGP] != h.nlex * 4u || h.len[SEC_LEX_POS] != h.nlex ||
       h.len[SEC_POS_OFF] != h.npos * 4u ||
       h.len[SEC_HMM] != (20u + 4u * (h.nchars + 1u)) * 4u ||
-      h.len[SEC_GAZ_BASE] != h.ngazcells * 4u || h.len[SEC_GAZ_CHECK] != h.ngazcells * 4u ||
+      h.len[SEC_GAZ_CELLS] != h.ngazcells * 8u ||
       h.len[SEC_GAZ_OFF] != h.ngaz * 4u || h.nstrs != h.len[SEC_STRS] || h.nstrs == 0 ||
-      h.nlexcells == 0 || h.ngazcells == 0)
+      h.nlexcells == 0 || h.ngazcells == 0 || h.len[SEC_CHINFO] != h.nchars + 1u)
     return SJ_ECORRUPT;
   const unsigned char *p = data;
   img->cmap = (const uint16_t *)(const void *)(p + h.off[SEC_CMAP]);
   img->bigmap = (const uint32_t *)(const void *)(p + h.off[SEC_BIGMAP]);
   img->nbig = h.nbig;
   img->nchars = h.nchars;
-  img->lex.base = (const int32_t *)(const void *)(p + h.off[SEC_LEX_BASE]);
-  img->lex.check = (const int32_t *)(const void *)(p + h.off[SEC_LEX_CHECK]);
+  img->lex.cells = (const int32_t *)(const void *)(p + h.off[SEC_LEX_CELLS]);
   img->lex.n = h.nlexcells;
   img->lex_logp = (const float *)(const void *)(p + h.off[SEC_LEX_LOGP]);
   img->lex_pos = p + h.off[SEC_LEX_POS];
@@ -43,11 +42,11 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   img->hmm_start = hmm;
   img->hmm_trans = hmm + 4;
   img->hmm_emit = hmm + 20;
-  img->gaz.base = (const int32_t *)(const void *)(p + h.off[SEC_GAZ_BASE]);
-  img->gaz.check = (const int32_t *)(const void *)(p + h.off[SEC_GAZ_CHECK]);
+  img->gaz.cells = (const int32_t *)(const void *)(p + h.off[SEC_GAZ_CELLS]);
   img->gaz.n = h.ngazcells;
   img->gaz_off = (const uint32_t *)(const void *)(p + h.off[SEC_GAZ_OFF]);
   img->ngaz = h.ngaz;
+  img->chinfo = p + h.off[SEC_CHINFO];
   img->strs = (const char *)(p + h.off[SEC_STRS]);
   img->nstrs = h.nstrs;
   if (img->strs[img->nstrs - 1] != '\0') return SJ_ECORRUPT;

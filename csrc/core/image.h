@@ -12,21 +12,20 @@
 #include <stdint.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 1u
+#define SJ_IMAGE_VERSION 3u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
   SEC_BIGMAP,    /* uint32[2 * nbig] */
-  SEC_LEX_BASE,  /* int32[nlexcells] */
-  SEC_LEX_CHECK, /* int32[nlexcells] */
+  SEC_LEX_CELLS, /* int32[2 * nlexcells]: base, check of each cell */
   SEC_LEX_LOGP,  /* float[nlex] */
   SEC_LEX_POS,   /* uint8[nlex] */
   SEC_POS_OFF,   /* uint32[npos] offsets into STRS */
   SEC_HMM,       /* float[4 + 16 + 4 * (nchars + 1)] */
-  SEC_GAZ_BASE,  /* int32[ngazcells] */
-  SEC_GAZ_CHECK, /* int32[ngazcells] */
+  SEC_GAZ_CELLS, /* int32[2 * ngazcells] */
   SEC_GAZ_OFF,   /* uint32[ngaz] offsets into STRS */
   SEC_STRS,      /* char[nstrs] */
+  SEC_CHINFO,    /* uint8[nchars + 1]: 1..10 Chinese digits 0..9, 11..15 十百千万亿 */
   SEC_COUNT
 };
 

@@ -141,8 +141,9 @@ static void make_units(seg *g, size_t n) {
     } else if (c == SJ_C_HAN) {
       t = U_HAN;
       /* a year in Chinese digits (二○○○年, 一九九八年) is one unit */
+      const uint8_t *cd = g->m->img.chinfo;
       size_t y = k;
-      while (y < n) { long v = sj_cn_digit(g->cp[y]); if (v < 0 || v > 9) break; y++; }
+      while (y < n && g->id[y] && cd[g->id[y]] && cd[g->id[y]] <= 10) y++;
       if (y - k >= 2 && y < n && g->cp[y] == 0x5E74) { e = y + 1; t = U_ALNUM; }
     } else if (c == SJ_C_SPACE) {
       t = U_SPACE;
@@ -174,30 +175,22 @@ static void best_path(seg *g, size_t n) {
   g->route[n] = 0;
   for (size_t k = n; k-- > 0;) {
     if (!g->ustart[k]) continue;
-    /* the unit alone */
+    /* the unit alone, then lexicon words */
     size_t e = g->uend[k];
-    double lp = unk;
-    int32_t pos = -1;
-    if (e == k + 1 && g->id[k]) {
-      int32_t st = sj_dat_next(&img->lex, 0, g->id[k]);
-      int32_t v = st >= 0 ? sj_dat_value(&img->lex, st) : -1;
-      if (v >= 0 && (uint32_t)v < img->nlex) { lp = img->lex_logp[v]; pos = (int32_t)img->lex_pos[v]; }
-    }
-    double best = lp + g->route[e];
+    double best = unk + g->route[e];
     uint32_t bnext = (uint32_t)e;
-    float blp = (float)lp;
-    int32_t bpos = pos;
+    float blp = (float)unk;
+    int32_t bpos = -1;
     const char *bup = NULL;
-    /* lexicon words */
     int32_t st = 0;
     for (size_t j = k; j < n && g->id[j]; j++) {
       st = sj_dat_next(&img->lex, st, g->id[j]);
       if (st < 0) break;
-      if (j + 1 < e || j == k || !g->ustart[j + 1]) continue;
+      if (j + 1 < e || !g->ustart[j + 1]) continue;
       int32_t v = sj_dat_value(&img->lex, st);
       if (v < 0 || (uint32_t)v >= img->nlex) continue;
       double c = img->lex_logp[v] + g->route[j + 1];
-      if (c >= best) {
+      if (c >= best || j + 1 == e) {
         best = c; bnext = (uint32_t)(j + 1); blp = img->lex_logp[v];
         bpos = (int32_t)img->lex_pos[v]; bup = NULL;
       }
@@ -360,29 +353,37 @@ static int emit_path(seg *g, size_t n) {
 }
 
 /* ---- numbers and designations ------------------------------------------ */
+/* Is chars c0..c1 a number (Arabic, with . , %, or Chinese numerals)?
+ * *cn: it has Chinese numerals; *pure: only 0-9 valued characters. */
 static int all_digits(seg *g, uint32_t c0, uint32_t c1, int *cn, int *pure) {
+  const uint8_t *cd = g->m->img.chinfo;
   *cn = 0;
-  *pure = 1; /* only 0-9 valued chars (no 十百千) */
+  *pure = 1;
   if (c1 <= c0) return 0;
   for (uint32_t j = c0; j < c1; j++) {
     uint32_t c = g->cp[j];
-    if (sj_digit(c) >= 0 || c == '.' || c == 0xFF0E || c == ',' || c == 0xFF0C ||
-        c == '%' || c == 0xFF05 || c == 0x2030) continue;
-    long v = sj_cn_digit(c);
-    if (v < 0) return 0;
+    if (c < 0x80 || (c >= 0xFF05 && c <= 0xFF19) || c == 0x2030) {
+      if (sj_digit(c) >= 0 || c == '.' || c == 0xFF0E || c == ',' || c == 0xFF0C ||
+          c == '%' || c == 0xFF05 || c == 0x2030) continue;
+      return 0;
+    }
+    uint8_t v = g->id[j] ? cd[g->id[j]] : 0;
+    if (!v) return 0;
     *cn = 1;
-    if (v >= 10) *pure = 0;
+    if (v > 10) *pure = 0;
   }
   return 1;
 }
 
 static long cn_value(seg *g, uint32_t c0, uint32_t c1) {
+  static const long unit[] = {10, 100, 1000, 10000, 100000000};
+  const uint8_t *cd = g->m->img.chinfo;
   long total = 0, cur = 0;
   for (uint32_t j = c0; j < c1; j++) {
-    long v = sj_cn_digit(g->cp[j]);
-    if (v < 0) return -1;
-    if (v < 10) cur = cur * 10 + v;
-    else { total += (cur ? cur : 1) * v; cur = 0; }
+    uint8_t v = g->id[j] ? cd[g->id[j]] : 0;
+    if (!v) return -1;
+    if (v <= 10) cur = cur * 10 + (v - 1);
+    else { total += (cur ? cur : 1) * unit[v - 11]; cur = 0; }
   }
   return total + cur;
 }
@@ -476,11 +477,19 @@ static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
   for (size_t i = b0; i < b1;) {
     if (n + 1 >= g->cap && seg_reserve(g, n + 1)) return SJ_ENOMEM;
     uint32_t cp;
-    int l = sj_utf8_decode(s, b1, i, &cp);
+    int l;
+    unsigned c0 = s[i];
+    /* fast path: a 3-byte sequence (all of CJK) */
+    if (c0 >= 0xE1 && c0 <= 0xEC && i + 2 < b1 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      cp = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      l = 3;
+    } else {
+      l = sj_utf8_decode(s, b1, i, &cp);
+    }
     g->cp[n] = cp;
     g->off[n] = (uint32_t)i;
     g->cls[n] = (uint8_t)sj_cclass(cp);
-    g->id[n] = cp == SJ_BADCP ? 0 : sj_image_char(&g->m->img, cp);
+    g->id[n] = cp < 0x10000 ? g->m->img.cmap[cp] : cp == SJ_BADCP ? 0 : sj_image_char(&g->m->img, cp);
     n++;
     i += (size_t)l;
   }
@@ -507,6 +516,22 @@ static int is_soft_break(uint32_t cp) {
          cp == 0x3001 || cp == ' ' || cp == '\t' || cp == 0x3000;
 }
 
+/* End of the block that starts at b0 and whose line ends at e: the line
+ * itself if short, else a cut after a stop or comma found past BLOCK_SOFT
+ * characters (bytes / 3), at the latest at BLOCK_HARD characters. */
+static size_t block_end(const unsigned char *s, size_t b0, size_t e) {
+  if (e - b0 <= (size_t)BLOCK_SOFT * 3) return e;
+  size_t i = b0 + (size_t)BLOCK_SOFT * 3, nch = 0;
+  while (i < e && (s[i] & 0xC0) == 0x80) i++; /* to a character start */
+  while (i < e && nch < BLOCK_HARD - BLOCK_SOFT * 3 / 4) {
+    uint32_t cp;
+    i += (size_t)sj_utf8_decode(s, e, i, &cp);
+    nch++;
+    if (is_soft_break(cp)) return i;
+  }
+  return i;
+}
+
 int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
   seg g;
   memset(&g, 0, sizeof g);
@@ -516,19 +541,14 @@ int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
   g.flags = segflags;
   sj_vec_init(&g.out, sizeof(tok));
   int rc = SJ_OK;
-  size_t i = 0, b0 = 0, nch = 0;
-  while (i < d->len && rc == SJ_OK) {
-    uint32_t cp;
-    int l = sj_utf8_decode(g.s, d->len, i, &cp);
-    i += (size_t)l;
-    nch++;
-    if (cp == '\n' || (nch >= BLOCK_SOFT && is_soft_break(cp)) || nch >= BLOCK_HARD) {
-      rc = do_block(&g, d, b0, i);
-      b0 = i;
-      nch = 0;
-    }
+  size_t b0 = 0;
+  while (b0 < d->len && rc == SJ_OK) {
+    const unsigned char *nl = memchr(g.s + b0, '\n', d->len - b0);
+    size_t e = nl ? (size_t)(nl - g.s) + 1 : d->len;
+    e = block_end(g.s, b0, e);
+    rc = do_block(&g, d, b0, e);
+    b0 = e;
   }
-  if (rc == SJ_OK && b0 < d->len) rc = do_block(&g, d, b0, d->len);
   seg_free(&g);
   return rc;
 }

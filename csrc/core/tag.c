@@ -50,9 +50,18 @@ int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
 }
 
 /* gazetteer hits at i: the longest one having kind, its length, fields */
+int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h) {
+  if (g->hits_at != i) {
+    g->nhits = sj_gaz_match(g->m, g->s, g->n, i, g->hits, 12);
+    g->hits_at = i;
+  }
+  *h = g->hits;
+  return g->nhits;
+}
+
 size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f) {
-  sj_gaz_hit h[12];
-  int n = sj_gaz_match(g->m, g->s, g->n, i, h, 12);
+  sj_gaz_hit *h;
+  int n = sj_tg_match(g, i, &h);
   for (int k = n - 1; k >= 0; k--)
     if (sj_tg_payload(h[k].payload, kind, f)) return h[k].len;
   return 0;
@@ -70,6 +79,7 @@ size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
 }
 
 int sj_tg_is_tstart(const sj_tg *g, size_t i) {
+  if (g->tb) return i <= g->n && g->tb[i];
   size_t t = sj_tg_tok_at(g, i);
   return t < g->ntok && g->tok[t].start == i;
 }
@@ -177,6 +187,17 @@ static int time_first(uint32_t cp) {
 static int do_time(sj_tg *g, size_t i, size_t *end) {
   sj_tmatch t;
   if (!sj_time_at(&g->tc, g->s, g->n, i, &t)) return 0;
+  {
+    /* a word-like time (同日, 当天) must end a token: not 同日本 */
+    uint32_t c0;
+    sj_t_dec(g->s, g->n, i, &c0);
+    int numeric = (c0 >= '0' && c0 <= '9') || (c0 >= 0xFF10 && c0 <= 0xFF19);
+    if (!numeric && t.kind == SJ_TIME && !sj_tg_is_tend(g, t.end)) {
+      uint32_t c1;
+      sj_t_dec(g->s, g->n, t.end, &c1);
+      if (c1 >= 0x4E00 && c1 <= 0x9FFF) return 0;
+    }
+  }
   sj_mention *m = sj_tg_add(g, t.start, t.end, t.kind);
   if (!m) return 0;
   m->flags = t.flags;
@@ -284,8 +305,14 @@ static int scan(sj_tg *g) {
       continue;
     }
     if (g->err) break;
+    size_t ebefore = g->d->mentions.n;
     size_t nt = sj_tg_entity(g, t);
     if (g->err) break;
+    if (g->d->mentions.n > ebefore) {
+      /* go on after the mention, at a token start */
+      size_t me = SJ_VEC_AT(&g->d->mentions, sj_mention, g->d->mentions.n - 1).end;
+      while (nt < g->ntok && g->tok[nt].start < me) nt++;
+    }
     if (g->want_events) sj_tg_trigger(g, t);
     t = nt > t ? nt : t + 1;
   }
@@ -308,15 +335,36 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_init(&g->needctx, sizeof(sj_tctx));
   sj_vec_init(&g->trig, sizeof(sj_trig));
   ref_date(g);
+  g->hits_at = (size_t)-1;
+  g->tb = sj_arena_alloc(&d->arena, d->len + 1);
+  if (!g->tb) return SJ_ENOMEM;
+  memset(g->tb, 0, d->len + 1);
+  for (size_t k = 0; k < g->ntok; k++)
+    if (g->tok[k].start <= d->len) g->tb[g->tok[k].start] = 1;
+  g->tb[d->len] = 1;
   int rc = scan(g);
   if (!rc) {
     fix_needref(g);
     rc = g->err;
   }
   if (!rc) {
+    if (d->mentions.n > 1)
+      qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
     sj_tg_names_fix(g);
     if (d->mentions.n > 1)
       qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
+    /* quantities and times inside a name are part of the name */
+    {
+      sj_mention *M = d->mentions.data;
+      size_t w = 0;
+      uint32_t name_end = 0;
+      for (size_t r = 0; r < d->mentions.n; r++) {
+        if ((M[r].kind == SJ_QUANTITY) && M[r].end <= name_end) continue;
+        if (M[r].kind == SJ_NAME && M[r].end > name_end) name_end = M[r].end;
+        M[w++] = M[r];
+      }
+      d->mentions.n = w;
+    }
     rc = g->err;
   }
   if (!rc && g->want_events) rc = sj_tg_events(g);

@@ -144,7 +144,7 @@ void sj_tg_quote(sj_tg *g, size_t i) {
 /* ---- actors ------------------------------------------------------------ */
 static const char *const PLACE_PREP[] = {"在", "赴", "于", "飞往", "抵达", "前往", "到", "到达",
                                          "途经", "来到", "飞抵", "回到", "驻", "来自", "从",
-                                         "位于", "访华", NULL};
+                                         "位于", "进入", NULL};
 static const char *const ACT_PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "就", "及",
                                        "使", "令", "促", "让", "、", "被", NULL};
 /* bare government bodies that are Chinese when no country is named */
@@ -168,11 +168,15 @@ static int is_gov_foreign(const sj_tg *g, size_t a, size_t b) {
   return 0;
 }
 
-static void note_codes(sj_tg *g, const sj_codes *c) {
-  if (c->n >= 2) { g->pair = *c; return; }
+static void note_codes(sj_tg *g, const sj_codes *c, size_t at) {
+  if (c->n >= 2) { g->pair = *c; g->pair_at = at; return; }
   if (c->n == 1) {
     if (g->recent.n && !strcmp(g->recent.c[g->recent.n - 1], c->c[0])) return;
-    if (g->recent.n == 2) { memcpy(g->recent.c[0], g->recent.c[1], 4); g->recent.n = 1; }
+    if (g->recent.n == 2) {
+      memcpy(g->recent.c[0], g->recent.c[1], 4); g->recent.n = 1;
+      g->recent_at[0] = g->recent_at[1];
+    }
+    g->recent_at[g->recent.n] = at;
     memcpy(g->recent.c[g->recent.n++], c->c[0], 4);
   }
 }
@@ -184,9 +188,10 @@ static sj_mention *emit_actor(sj_tg *g, size_t a, size_t b, const char *type,
   m->type = type;
   m->codes = c ? sj_codes_str(g, c) : NULL;
   m->org = org;
-  if (c) note_codes(g, c);
+  if (c) note_codes(g, c, a);
   g->last_end = b;
   g->last_place = 0;
+  g->last_person = !strcmp(type, "person");
   return m;
 }
 static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
@@ -224,6 +229,14 @@ static size_t name_after(sj_tg *g, size_t i) {
   if (t >= g->ntok || g->tok[t].start != i) return 0;
   const char *p = sj_tg_pos(g, t);
   size_t l = g->tok[t].end - g->tok[t].start;
+  if (l == 6 && p[0] == 'n' && p[1] == 'r' && t + 2 < g->ntok &&
+      g->tok[t + 1].end - g->tok[t + 1].start == 3) {
+    const char *p2 = sj_tg_pos(g, t + 2);
+    uint32_t cp;
+    sj_t_dec(g->s, g->n, g->tok[t + 1].start, &cp);
+    if (cp >= 0x4E00 && cp <= 0x9FFF && (p2[0] == 'v' || p2[0] == 'd' || p2[0] == 't' || p2[0] == 'p'))
+      return g->tok[t + 1].end;
+  }
   if (l < 6 || l > 12) return 0;
   if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (!strcmp(p, "nz") || !strcmp(p, "x"))))
     return g->tok[t].end;
@@ -235,7 +248,8 @@ static size_t name_after(sj_tg *g, size_t i) {
 static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int *mil) {
   size_t k;
   sj_gfield f;
-  if ((k = lit(g, j, "两国"))) { j += k; }
+  if (abbr < 0) { abbr = 0; }
+  else if ((k = lit(g, j, "两国"))) { j += k; }
   else if ((k = lit(g, j, "两军"))) { j += k; *type = "military"; return j; }
   else if ((k = lit(g, j, "双方"))) { return j + k; }
   if (abbr && (k = lit(g, j, "方")) && !lit(g, j, "方面") && !lit(g, j, "方式") &&
@@ -247,17 +261,21 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
     size_t lt = sj_tg_gaz(g, j, "title", NULL);
     if (abbr && !lm && ((k = lit(g, j, "舰")) || (k = lit(g, j, "军机")) || (k = lit(g, j, "战机"))))
       lm = k;
+    if (lm && !sj_tg_is_tend(g, j + lm)) lm = 0;
+    if (lg && !sj_tg_is_tend(g, j + lg)) lg = 0;
+    if (lt && !sj_tg_is_tend(g, j + lt)) lt = 0;
+    if (*mil && (lg || lt)) break;
     if (lm && lm >= lg && lm >= lt) { j += lm; *type = "military"; *mil = 1; continue; }
     if (lg && lg >= lt) { j += lg; if (!*mil) *type = "government"; continue; }
     if (lt) { j += lt; if (!*mil) *type = "government"; continue; }
     /* one modifier token then a military word: 中国维和官兵 */
-    if (round == 0) {
+    if (round == 0 && !abbr) {
       size_t t = sj_tg_tok_at(g, j);
       if (t < g->ntok && g->tok[t].start == j) {
         size_t l = g->tok[t].end - j;
         const char *p = sj_tg_pos(g, t);
-        if (l <= 6 && (p[0] == 'n' || p[0] == 'v' || p[0] == 'b' || p[0] == 'j') &&
-            strcmp(p, "nr") && sj_tg_gaz(g, g->tok[t].end, "mil", NULL)) {
+        if (l <= 6 && (p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b' || p[0] == 'j') &&
+            sj_tg_gaz(g, g->tok[t].end, "mil", NULL)) {
           size_t lm2 = sj_tg_gaz(g, g->tok[t].end, "mil", NULL);
           j = g->tok[t].end + lm2; *type = "military"; *mil = 1;
           continue;
@@ -276,7 +294,9 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
 size_t sj_tg_entity(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   sj_gaz_hit h[12];
-  int nh = sj_gaz_match(g->m, g->s, g->n, i, h, 12);
+  sj_gaz_hit *hc;
+  int nh = sj_tg_match(g, i, &hc);
+  memcpy(h, hc, (size_t)nh * sizeof *h);
   sj_gfield f;
   sj_codes c;
   c.n = 0;
@@ -317,15 +337,15 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   /* 两国 / 两军 / 双方: the parties just named */
   if ((k = lit(g, i, "两国")) || (k = lit(g, i, "两军")) || (k = lit(g, i, "双方"))) {
     int two_mil = lit(g, i, "两军") != 0;
-    if (g->pair.n) c = g->pair;
-    else if (g->recent.n == 2) c = g->recent;
+    if (g->recent.n == 2 && (!g->pair.n || g->recent_at[0] > g->pair_at)) c = g->recent;
+    else if (g->pair.n) c = g->pair;
     if (!c.n) return t + 1;
     type = two_mil ? "military" : "country";
     size_t e = i + k;
     if (lit(g, e, "关系") || lit(g, e, "人民") || lit(g, e, "之间")) {
       /* 两国关系: still the two countries */
     } else {
-      e = actor_suffix(g, e, 0, &type, &mil);
+      e = actor_suffix(g, e, -1, &type, &mil);
     }
     sj_mention *m = sj_tg_add(g, i, e, SJ_ACTOR);
     if (m) { m->type = type; m->codes = sj_codes_str(g, &c); }
@@ -374,7 +394,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     {
       const char *p = sj_tg_pos(g, t);
       size_t l = g->tok[t].end - i;
-      if (p[0] == 'n' && p[1] == 'r' && l >= 6 && l <= 9) {
+      size_t tb = t ? t - 1 : (size_t)-1;
+      int ctx = tb != (size_t)-1 &&
+                (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
+                 (tok_is(g, tb, "、") && g->last_end + 3 == i));
+      int nm = (p[0] == 'n' && p[1] == 'r') || !strcmp(p, "nz") || !strcmp(p, "x");
+      if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gaz(g, i, "surname", NULL)) {
         sj_codes_add(&c, "CHN", 3);
         emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
         return t + 1;
@@ -383,13 +408,44 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     return t + 1;
   }
 
+  /* persons in a byline or name list (本报记者 徐琳, 资料整理：庄小好、夏平)
+   * and names before a title (习近平主席) */
+  {
+    const char *p = sj_tg_pos(g, t);
+    size_t l = g->tok[t].end - i;
+    size_t tb = t ? t - 1 : (size_t)-1;
+    while (tb != (size_t)-1 && tb > 0 && (g->s[g->tok[tb].start] == ' ' || lit(g, g->tok[tb].start, "　"))) tb--;
+    int ctx = tb != (size_t)-1 &&
+              (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
+               (tok_is(g, tb, "、") && g->last_end + 3 == i && g->last_person));
+    int nm = (p[0] == 'n' && p[1] == 'r') || !strcmp(p, "nz") || !strcmp(p, "x");
+    if (nm && l >= 6 && l <= 9 && (sj_tg_gaz(g, i, "surname", NULL) || p[1] == 'r') &&
+        (ctx || (p[1] == 'r' && sj_tg_gaz(g, g->tok[t].end, "title", NULL) &&
+                 sj_tg_is_tend(g, g->tok[t].end + sj_tg_gaz(g, g->tok[t].end, "title", NULL))))) {
+      sj_codes_add(&c, "CHN", 3);
+      emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
+      return t + 1;
+    }
+    /* 习主席: a surname alone before a title */
+    if (l == 3 && sj_tg_gaz(g, i, "surname", NULL) && (k = sj_tg_gaz(g, i + 3, "title", NULL)) &&
+        sj_tg_is_tend(g, i + 3 + k) && tb != (size_t)-1 && !sj_tg_gaz(g, i, "abbr", NULL)) {
+      const char *pb = sj_tg_pos(g, tb);
+      if (pb[0] == 'x' || pb[0] == 'u' || pb[0] == 'p' || pb[0] == 'c') {
+        sj_codes_add(&c, "CHN", 3);
+        emit_actor(g, i, i + 3 + k, "person", &c, NULL);
+        return sj_tg_tok_at(g, i + 3 + k);
+      }
+    }
+  }
   /* the longest hit of an entity kind */
   int best = -1;
   const char *bk = NULL;
   static const char *const KINDS[] = {"country", "org", "person", "place", "mil", "gov",
                                       "title", "abbr", NULL};
   for (int q = nh - 1; q >= 0 && best < 0; q--) {
+    int tend = sj_tg_is_tend(g, i + h[q].len);
     for (int kk = 0; KINDS[kk]; kk++) {
+      if (!tend && h[q].len <= 9 && kk != 3 && kk != 7 && kk != 0 && kk != 1) continue;
       if (sj_tg_payload(h[q].payload, KINDS[kk], NULL)) {
         best = q; bk = KINDS[kk];
         break;
@@ -409,7 +465,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       for (;;) {
         size_t l2 = sj_tg_gaz(g, j, "abbr", &f);
         size_t lc = sj_tg_gaz(g, j, "country", NULL);
+        if (lc > l2 && !sj_tg_is_tend(g, j + lc)) lc = 0;
         if (!l2 || lc > l2 || c.n >= 6) break;
+        if (lit(g, j, "新时代") || lit(g, j, "新型") || lit(g, j, "新兴") || lit(g, j, "新冠") ||
+            lit(g, j, "新闻") || lit(g, j, "新一") || lit(g, j, "日前") || lit(g, j, "日电") ||
+            lit(g, j, "日至") || lit(g, j, "日本"))
+          break;
         if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
         j += l2;
       }
@@ -426,7 +487,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       for (const char *const *r = RHETORIC; *r; r++)
         if (lit(g, j, *r)) return sj_tg_tok_at(g, j);
     }
-    size_t e = actor_suffix(g, j, abbr != 0, &type, &mil);
+    size_t tbl = tok_before(g, a);
+    int inlist = tbl != (size_t)-1 && tok_is(g, tbl, "、") && !abbr;
+    size_t e = inlist && sj_tg_gaz(g, j, "gov", NULL) ? j : actor_suffix(g, j, abbr != 0, &type, &mil);
     int chain = (int)((base_end - a) / 3);
     if (abbr && e == base_end) {
       /* a bare abbreviation chain */
@@ -451,6 +514,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* places: after 在/赴/飞往…, before a place, or in a list of places */
     int placey = !strcmp(type, "country") && e == base_end &&
                  (place_context(g, a) || sj_tg_gaz(g, e, "place", NULL) ||
+                  lit(g, e, "首都") || lit(g, e, "境内") || lit(g, e, "北部") ||
+                  lit(g, e, "南部") || lit(g, e, "东部") || lit(g, e, "西部") ||
                   (sj_tg_gaz(g, e, "namesuffix", &f) && f.n && f.l[0] == 5 &&
                    !memcmp(f.s[0], "event", 5)));
     /* 中印边境: a place made of the parties */
@@ -461,6 +526,27 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       if (c.n >= 2) one.n = 0;
       emit_place(g, a, e + ls, &one);
       return sj_tg_tok_at(g, e + ls);
+    }
+    if (!placey && !strcmp(type, "country") && e == base_end && c.n == 1) {
+      /* 俄罗斯卡普斯京·阿尔靶场: the country of a suffixed place */
+      size_t tt = sj_tg_tok_at(g, e);
+      for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start < e + 30; hop++, tt++) {
+        const char *p = sj_tg_pos(g, tt);
+        size_t ta = g->tok[tt].start, tb2 = g->tok[tt].end;
+        size_t ls2 = 0;
+        for (size_t q = ta; q < tb2;) {
+          size_t l = sj_tg_gaz(g, q, "placesuffix", NULL);
+          if (l && q + l == tb2 && q > e) { ls2 = l; break; }
+          uint32_t cp;
+          q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
+        }
+        if (ls2) {
+          emit_place(g, a, e, &c);
+          emit_place(g, e, tb2, &c);
+          return tt + 1;
+        }
+        if (!(p[0] == 'n' || p[0] == 'x') || (p[0] == 'x' && !lit(g, ta, "·"))) break;
+      }
     }
     if (placey && c.n <= 1) {
       emit_place(g, a, e, &c);
@@ -510,6 +596,10 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     size_t e = j;
     size_t ls = sj_tg_gaz(g, e, "placesuffix", NULL);
     if (ls) e += ls;
+    if (!sj_tg_is_tend(g, e)) {
+      size_t te = sj_tg_tok_at(g, e);
+      if (te < g->ntok && g->tok[te].end - e <= 6) e = g->tok[te].end;
+    }
     /* a place then a suffixed place: 贝鲁特港口区 */
     emit_place(g, a, e, &c);
     return sj_tg_tok_at(g, e);
@@ -535,6 +625,22 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     sj_codes_add(&c, "CHN", 3);
     const char *ty = "government";
     size_t e = j;
+    {
+      /* 军委国际军事合作办公室: a body inside a body */
+      size_t tt = sj_tg_tok_at(g, j), lastok = 0;
+      static const char *const INST[] = {"办公室", "委员会", "部", "局", "办", "署", "厅", "司",
+                                         "处", "中心", NULL};
+      for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start >= j; hop++, tt++) {
+        const char *p = sj_tg_pos(g, tt);
+        if (!(p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b')) break;
+        for (const char *const *w = INST; *w; w++) {
+          size_t wl = strlen(*w);
+          if (g->tok[tt].end - g->tok[tt].start >= wl &&
+              !memcmp(g->s + g->tok[tt].end - wl, *w, wl)) lastok = g->tok[tt].end;
+        }
+      }
+      if (lastok) { e = lastok; j = lastok; }
+    }
     for (const char *const *r = ROLE_SUFFIX; *r; r++)
       if ((k = lit(g, e, *r))) { e += k; break; }
     emit_actor(g, a, e, ty, &c, NULL);
@@ -565,12 +671,27 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
 
 /* Names by suffix (北京香山论坛, 东盟防长扩大会议) are found after the scan:
  * walk back from each meeting/venue suffix over proper-noun tokens. */
+/* first mention (sorted by start) with start >= a */
+static size_t ment_lb(const sj_tg *g, size_t nment, size_t a) {
+  const sj_mention *M = g->d->mentions.data;
+  size_t lo = 0, hi = nment;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (M[mid].start < a) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 void sj_tg_names_fix(sj_tg *g) {
-  size_t nment = g->d->mentions.n;
+  size_t nment = g->d->mentions.n; /* sorted by start (sj_tag sorts first) */
   for (size_t t = 0; t < g->ntok && !g->err; t++) {
     size_t i = g->tok[t].start;
     size_t ls = 0;
     sj_gfield f;
+    const char *tp = sj_tg_pos(g, t);
+    if (!(tp[0] == 'n' || tp[0] == 'v') || tp[1] == 'r') continue;
+    if (g->tok[t].end - i > 15) i = g->tok[t].end - 15;
+    while (i < g->tok[t].end && ((unsigned char)g->s[i] & 0xC0) == 0x80) i++;
     /* the suffix ends this token */
     for (size_t j = i; j < g->tok[t].end;) {
       size_t l = sj_tg_gaz(g, j, "namesuffix", &f);
@@ -595,8 +716,9 @@ void sj_tg_names_fix(sj_tg *g) {
       size_t a = g->tok[pt].start, b = g->tok[pt].end;
       int isprop = 0;
       /* a mention of an actor or place ending here */
-      for (size_t k = 0; k < nment; k++) {
+      for (size_t k = ment_lb(g, nment, a > 90 ? a - 90 : 0); k < nment; k++) {
         sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+        if (m->start > a) break;
         if ((m->kind == SJ_ACTOR || m->kind == SJ_PLACE) && m->end == b && m->start <= a) {
           isprop = 1;
           a = m->start;
@@ -628,8 +750,9 @@ void sj_tg_names_fix(sj_tg *g) {
     if (m) m->type = cls;
     /* countries at the head of a venue name are places (新加坡航展) */
     if (!strcmp(cls, "other") || lit(g, g->tok[t].end - ls, "论坛")) {
-      for (size_t k = 0; k < nment; k++) {
+      for (size_t k = ment_lb(g, nment, start); k < nment; k++) {
         sj_mention *a2 = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+        if (a2->start > start) break;
         if (a2->kind == SJ_ACTOR && a2->start == start && a2->codes &&
             !strcmp(a2->type, "country") && strlen(a2->codes) == 3) {
           a2->kind = SJ_PLACE;

@@ -14,8 +14,8 @@ static size_t lit(const sj_tg *g, size_t i, const char *w) {
 
 void sj_tg_trigger(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
-  sj_gaz_hit h[12];
-  int nh = sj_gaz_match(g->m, g->s, g->n, i, h, 12);
+  sj_gaz_hit *h;
+  int nh = sj_tg_match(g, i, &h);
   for (int q = nh - 1; q >= 0; q--) {
     sj_gfield f;
     if (!sj_tg_payload(h[q].payload, "trigger", &f) || f.n < 1) continue;
@@ -170,6 +170,13 @@ int sj_tg_events(sj_tg *g) {
       sj_trig *T = &tr[q];
       if (T->start < sa) continue;
       size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
+      /* a light verb (参加, 举行, 提供…) yields to the event noun after it */
+      {
+        int light = 0;
+        for (const char *const *lv = LIGHT; *lv; lv++)
+          if (T->end - T->start == strlen(*lv) && !memcmp(g->s + T->start, *lv, strlen(*lv))) light = 1;
+        if (light && q + 1 < ti && tr[q + 1].start < pe) { T->cameo[0] = 0; continue; }
+      }
       /* merge: same root as a kept trigger of this sentence */
       int drop = 0;
       for (size_t r = t0; r < q; r++) {
@@ -183,8 +190,13 @@ int sj_tg_events(sj_tg *g) {
             if (tr[r].end - tr[r].start == strlen(*lv) && !memcmp(g->s + tr[r].start, *lv, strlen(*lv)))
               light = 1;
           if (light) { tr[r].cameo[0] = 0; continue; }
-          drop = 1;
-          break;
+          /* a verb keeps its object's noun (出席…会议); in a noun phrase
+           * the head noun at the end wins (危机沟通工作组视频会议) */
+          size_t rt = sj_tg_tok_at(g, tr[r].start);
+          const char *rp = rt < g->ntok && g->tok[rt].pos ? g->tok[rt].pos : "x";
+          if (rp[0] == 'v' && rp[1] == 0) { drop = 1; break; }
+          tr[r].cameo[0] = 0;
+          continue;
         }
         /* a later phrase after a comma with no actor of its own */
         int own = 0;
@@ -282,6 +294,12 @@ int sj_tg_events(sj_tg *g) {
           if (A[k].a < T->start && (A[k].partner || (A[k].a > sa && k > 0)) && !A[k].place)
             for (int z = 0; z < A[k].c.n; z++)
               if (!sj_codes_has(&src, A[k].c.c[z])) sj_codes_add(&tgt, A[k].c.c[z], 3);
+      }
+      /* a drill or parade with a foreign party is military cooperation
+       * (CAMEO 062), not a show of force (15x) */
+      if (root_eq(T->cameo, "15") && (tgt.n > 0 || joint)) {
+        memcpy(ev->cameo, "062", 4);
+        ev->label = "cooperate militarily";
       }
       ev->sources = sj_codes_str(g, &src);
       ev->targets = sj_codes_str(g, &tgt);

@@ -37,12 +37,19 @@ typedef struct sj_tg {
   sj_vec trig;           /* sj_trig */
   sj_codes pair;         /* the last multi-party actor (两国, 双方) */
   sj_codes recent;       /* the last distinct single codes */
+  size_t pair_at, recent_at[2];
   size_t last_end;       /* end of the last actor/place mention */
   int last_place;        /* it was a place */
+  int last_person;       /* it was a person */
+  uint8_t *tb;           /* per byte: 1 = a token starts here (n + 1 bytes) */
+  size_t hits_at;        /* cache of the last sj_gaz_match */
+  int nhits;
+  sj_gaz_hit hits[12];
 } sj_tg;
 
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
 size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f);
+int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h); /* cached sj_gaz_match */
 size_t sj_tg_tok_at(const sj_tg *g, size_t i);
 int sj_tg_is_tstart(const sj_tg *g, size_t i);
 int sj_tg_is_tend(const sj_tg *g, size_t i);

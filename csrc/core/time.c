@@ -731,6 +731,8 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
     e = sj_num_at(p->s, p->n, j, &v, &nd, &fl);
     if (!e) return 0;
     if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
+    if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0 &&
+        !lit(p, j, "十")) return 0; /* 百年, 千年: not a count */
   }
   j = e;
   int ge = 0;

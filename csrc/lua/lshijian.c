@@ -14,8 +14,9 @@
 #include <string.h>
 
 #if LUA_VERSION_NUM < 502
+#ifndef luaL_newlib
 #define luaL_newlib(L, l) (lua_newtable(L), luaL_register(L, NULL, l))
-#define lua_rawlen lua_objlen
+#endif
 #endif
 
 #define MODEL_MT "shijian.model"

@@ -254,6 +254,13 @@ static void read_gaz(const char *path) {
   fclose(f);
 }
 
+/* 零〇○一二两三四五六七八九: the digits of Chinese numerals */
+/* and 十百千万亿 (chinfo 11..15) */
+static const uint32_t cn_digits[] = {0x96F6, 0x3007, 0x25CB, 0x4E00, 0x4E8C, 0x4E24, 0x4E09,
+                                     0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+                                     0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF};
+static const uint8_t cn_values[] = {0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+
 /* ---- char ids: most frequent first, for locality ------------------------ */
 typedef struct { uint32_t cp; double weight; uint32_t id; } chrec;
 static chrec *chars;
@@ -404,6 +411,12 @@ static void dat_build(dat *d, entries *es, entry ***sorted_out) {
   *sorted_out = keys;
 }
 
+static int32_t *interleave(const dat *d) {
+  int32_t *c = xrealloc(NULL, (size_t)d->n * 2 * sizeof *c);
+  for (uint32_t i = 0; i < d->n; i++) { c[2 * i] = d->base[i]; c[2 * i + 1] = d->check[i]; }
+  return c;
+}
+
 /* ---- output -------------------------------------------------------------- */
 typedef struct { unsigned char *p; size_t n, cap; } buf;
 
@@ -468,6 +481,7 @@ int main(int argc, char **argv) {
   collect_chars(&lex, 1);
   for (size_t i = 0; i < nemits; i++) char_get(emits[i].cp)->weight += 0.5;
   collect_chars(&gaz, 0);
+  for (size_t i = 0; i < sizeof cn_digits / sizeof *cn_digits; i++) char_get(cn_digits[i]);
   qsort(chars, nchars_, sizeof *chars, cmp_weight);
   if (nchars_ >= 65535) die("too many distinct characters");
   for (size_t i = 0; i < nchars_; i++) chars[i].id = (uint32_t)(i + 1);
@@ -560,10 +574,10 @@ int main(int argc, char **argv) {
   h.len[SEC_CMAP] = 0x10000 * sizeof *cmap;
   h.off[SEC_BIGMAP] = (uint32_t)put(&img, big, nbig * 2 * sizeof *big);
   h.len[SEC_BIGMAP] = nbig * 2 * sizeof *big;
-  h.off[SEC_LEX_BASE] = (uint32_t)put(&img, dl.base, dl.n * sizeof(int32_t));
-  h.len[SEC_LEX_BASE] = dl.n * sizeof(int32_t);
-  h.off[SEC_LEX_CHECK] = (uint32_t)put(&img, dl.check, dl.n * sizeof(int32_t));
-  h.len[SEC_LEX_CHECK] = dl.n * sizeof(int32_t);
+  int32_t *cells = interleave(&dl);
+  h.off[SEC_LEX_CELLS] = (uint32_t)put(&img, cells, dl.n * 2 * sizeof(int32_t));
+  h.len[SEC_LEX_CELLS] = dl.n * 2 * sizeof(int32_t);
+  free(cells);
   h.off[SEC_LEX_LOGP] = (uint32_t)put(&img, logp, lex.n * sizeof *logp);
   h.len[SEC_LEX_LOGP] = (uint32_t)(lex.n * sizeof *logp);
   h.off[SEC_LEX_POS] = (uint32_t)put(&img, posv, lex.n);
@@ -572,12 +586,25 @@ int main(int argc, char **argv) {
   h.len[SEC_POS_OFF] = (uint32_t)((size_t)ntags * sizeof *pos_off);
   h.off[SEC_HMM] = (uint32_t)put(&img, hmm, nh * sizeof *hmm);
   h.len[SEC_HMM] = (uint32_t)(nh * sizeof *hmm);
-  h.off[SEC_GAZ_BASE] = (uint32_t)put(&img, dg.base, dg.n * sizeof(int32_t));
-  h.len[SEC_GAZ_BASE] = dg.n * sizeof(int32_t);
-  h.off[SEC_GAZ_CHECK] = (uint32_t)put(&img, dg.check, dg.n * sizeof(int32_t));
-  h.len[SEC_GAZ_CHECK] = dg.n * sizeof(int32_t);
+  cells = interleave(&dg);
+  h.off[SEC_GAZ_CELLS] = (uint32_t)put(&img, cells, dg.n * 2 * sizeof(int32_t));
+  h.len[SEC_GAZ_CELLS] = dg.n * 2 * sizeof(int32_t);
+  free(cells);
   h.off[SEC_GAZ_OFF] = (uint32_t)put(&img, gaz_off, gaz.n * sizeof *gaz_off);
   h.len[SEC_GAZ_OFF] = (uint32_t)(gaz.n * sizeof *gaz_off);
+  uint8_t *chinfo = xrealloc(NULL, nchars_ + 1);
+  memset(chinfo, 0, nchars_ + 1);
+  {
+    const uint32_t *cn = cn_digits;
+    const uint8_t *val = cn_values;
+    for (size_t i = 0; i < sizeof cn_digits / sizeof *cn_digits; i++) {
+      char k[16];
+      snprintf(k, sizeof k, "%u", (unsigned)cn[i]);
+      if (smap_get(&charidx, k, 0)) chinfo[char_id(cn[i])] = (uint8_t)(val[i] + 1);
+    }
+  }
+  h.off[SEC_CHINFO] = (uint32_t)put(&img, chinfo, nchars_ + 1);
+  h.len[SEC_CHINFO] = (uint32_t)(nchars_ + 1);
   h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
   h.len[SEC_STRS] = (uint32_t)strs.n;
   put(&img, NULL, 0);

@@ -1,0 +1,190 @@
+/* test_core.c — the core's segmentation, sentences, models, bad input and
+ * threads, through the public API only.  Built with ASan and UBSan. */
+#include "shijian.h"
+#include "check.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static check_state st;
+
+/* The tokens of text joined with '|' into out. */
+static void cut(const sj_model *m, const char *text, unsigned seg, char *out, size_t cap) {
+  sj_options o = {0};
+  o.want = SJ_WANT_TOKENS;
+  o.seg = seg;
+  sj_doc *d;
+  out[0] = 0;
+  if (sj_analyze(m, text, strlen(text), &o, &d)) return;
+  size_t n = sj_doc_ntokens(d), k = 0;
+  const sj_token *t = sj_doc_tokens(d);
+  for (size_t i = 0; i < n && k + (t[i].end - t[i].start) + 2 < cap; i++) {
+    if (i) out[k++] = '|';
+    memcpy(out + k, text + t[i].start, t[i].end - t[i].start);
+    k += t[i].end - t[i].start;
+  }
+  out[k] = 0;
+  sj_doc_free(d);
+}
+
+#define EXPECT_CUT(m, text, seg, want)                                     \
+  do {                                                                     \
+    char got_[4096];                                                       \
+    cut(m, text, seg, got_, sizeof got_);                                  \
+    CHECK(&st, strcmp(got_, want) == 0, "cut(%s) = %s, want %s", text, got_, want); \
+  } while (0)
+
+/* Tokens tile the input exactly: no gap, no overlap, nothing dropped. */
+static int tiles(const sj_model *m, const char *text, size_t len) {
+  sj_doc *d;
+  if (sj_analyze(m, text, len, NULL, &d)) return 0;
+  size_t n = sj_doc_ntokens(d), at = 0;
+  const sj_token *t = sj_doc_tokens(d);
+  int ok = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (t[i].start != at || t[i].end <= t[i].start) ok = 0;
+    at = t[i].end;
+  }
+  if (at != len) ok = 0;
+  /* every span and mention is inside the text */
+  for (int k = SJ_SENTENCE; k <= SJ_PARAGRAPH; k++) {
+    const sj_span *s = sj_doc_spans(d, (sj_span_kind)k);
+    for (size_t i = 0; i < sj_doc_nspans(d, (sj_span_kind)k); i++)
+      if (s[i].start >= s[i].end || s[i].end > len) ok = 0;
+  }
+  const sj_mention *mm = sj_doc_mentions(d);
+  for (size_t i = 0; i < sj_doc_nmentions(d); i++)
+    if (mm[i].start >= mm[i].end || mm[i].end > len) ok = 0;
+  sj_doc_free(d);
+  return ok;
+}
+
+static void test_segment(const sj_model *m) {
+  EXPECT_CUT(m, "两国空军在亚太地区实施联合空中战略巡航", 0, "两国|空军|在|亚太地区|实施|联合|空中|战略|巡航");
+  EXPECT_CUT(m, "6800余艘、36批、3.5%", 0, "6800余艘|、|36批|、|3.5%");
+  EXPECT_CUT(m, "36批", SJ_SEG_SPLIT_MEASURES, "36|批");
+  EXPECT_CUT(m, "12月22日", 0, "12月22日");
+  EXPECT_CUT(m, "12月22日", SJ_SEG_SPLIT_MEASURES, "12月|22日");
+  EXPECT_CUT(m, "二○○○年十二月三十一日", 0, "二○○○年|十二月|三十一日");
+  EXPECT_CUT(m, "１２月", 0, "１２月");
+  EXPECT_CUT(m, "轰-6K", 0, "轰-6K");
+  EXPECT_CUT(m, "运-20起飞", 0, "运-20|起飞");
+  EXPECT_CUT(m, "96B型坦克", 0, "96B型|坦克");
+  EXPECT_CUT(m, "COVID-19疫情", 0, "COVID-19|疫情");
+  EXPECT_CUT(m, "见https://a.example.org/x?y=1。", 0, "见|https://a.example.org/x?y=1|。");
+  EXPECT_CUT(m, "邮箱a.b@example.com。", 0, "邮箱|a.b@example.com|。");
+  EXPECT_CUT(m, "", 0, "");
+}
+
+static void test_sentences(const sj_model *m) {
+  const char *text = "甲说：“好！”乙走了。\n\n丙来了";
+  sj_doc *d;
+  CHECK(&st, sj_analyze(m, text, strlen(text), NULL, &d) == SJ_OK, "analyze");
+  size_t n = sj_doc_nspans(d, SJ_SENTENCE);
+  const sj_span *s = sj_doc_spans(d, SJ_SENTENCE);
+  CHECK(&st, n == 3, "3 sentences, got %zu", n);
+  if (n == 3) {
+    CHECK(&st, s[0].end - s[0].start == strlen("甲说：“好！”"), "closing quote stays");
+    CHECK(&st, s[2].para == 1 && s[0].para == 0, "paragraph index");
+  }
+  CHECK(&st, sj_doc_nspans(d, SJ_PARAGRAPH) == 2, "2 paragraphs");
+  CHECK(&st, sj_doc_nspans(d, SJ_CLAUSE) >= 3, "clauses");
+  sj_doc_free(d);
+}
+
+static void test_model(void) {
+  sj_model *m;
+  CHECK(&st, sj_model_new(&m) == SJ_OK, "model");
+  EXPECT_CUT(m, "魏凤和", SJ_SEG_NO_HMM, "魏|凤|和");
+  CHECK(&st, sj_model_add_word(m, "魏凤和", strlen("魏凤和"), 0, "nr") == SJ_OK, "add");
+  EXPECT_CUT(m, "魏凤和", 0, "魏凤和");
+  CHECK(&st, sj_model_add_word(m, "", 0, 1, NULL) == SJ_EINVAL, "empty word");
+  CHECK(&st, sj_model_add_word(m, "\xff", 1, 1, NULL) == SJ_EINVAL, "bad utf8");
+  CHECK(&st, sj_model_add_word(m, "x", 1, 1, "no-such-tag!") == SJ_EINVAL, "bad tag");
+  size_t before = sj_model_user_words(m);
+  const char *bad = "新词甲 5 n\n新词乙 oops n\n";
+  CHECK(&st, sj_model_load_dict_buffer(m, "u.dict", bad, strlen(bad)) == SJ_EDICT, "bad dict");
+  CHECK(&st, strstr(sj_model_errmsg(m), "u.dict:2:") != NULL, "errmsg names line: %s", sj_model_errmsg(m));
+  CHECK(&st, sj_model_user_words(m) == before && !sj_model_lookup(m, "新词甲", strlen("新词甲"), NULL, NULL),
+        "nothing loaded");
+  const char *good = "\xEF\xBB\xBF新词甲 5 n\r\nNew York\t10\tns\n";
+  CHECK(&st, sj_model_load_dict_buffer(m, "u.dict", good, strlen(good)) == SJ_OK, "good dict: %s", sj_model_errmsg(m));
+  EXPECT_CUT(m, "在New York", 0, "在|New York");
+  CHECK(&st, sj_model_load_dict(m, "/nonexistent/dict.txt") == SJ_EIO, "missing file");
+  sj_model_free(m);
+  sj_model_free(NULL);
+}
+
+static void test_bad_input(const sj_model *m) {
+  static const char *cases[] = {
+    "", " ", "\n\n\n", "\xff\xfe", "\xe4\xb8", "中\x80国", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "\xc0\xaf", "😀中国🇨🇳", "𠀀𠀁中", "مرحبا 中国", "中國軍隊訪問", "a\0b中\0", "。。。！！？？",
+    "“““《《《", "1234567890123456789012345678901234567890", "－－－－", "————……",
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    size_t len = i == 13 ? 6 : strlen(cases[i]);
+    CHECK(&st, tiles(m, cases[i], len), "tiles case %zu", i);
+  }
+  /* a long line with no punctuation, and a million short lines */
+  size_t n = 300000;
+  char *big = malloc(n * 3 + 1);
+  if (big) {
+    for (size_t i = 0; i < n; i++) memcpy(big + 3 * i, "国", 3);
+    CHECK(&st, tiles(m, big, n * 3), "long line");
+    for (size_t i = 0; i < n * 3; i++) big[i] = (i % 2) ? '\n' : 'a';
+    CHECK(&st, tiles(m, big, n * 3), "many lines");
+    free(big);
+  }
+  sj_doc *d;
+  CHECK(&st, sj_analyze(NULL, "x", 1, NULL, &d) == SJ_EINVAL, "no model");
+  CHECK(&st, sj_analyze(m, NULL, 1, NULL, &d) == SJ_EINVAL, "no text");
+  CHECK(&st, sj_analyze(m, NULL, 0, NULL, &d) == SJ_OK, "NULL empty text");
+  sj_doc_free(d);
+  sj_options bad = {0};
+  bad.ref_month = 13;
+  CHECK(&st, sj_analyze(m, "x", 1, &bad, &d) == SJ_EINVAL, "bad ref month");
+  CHECK(&st, sj_strerror(SJ_ENOMEM)[0] != 0 && sj_strerror(9999)[0] != 0, "strerror");
+}
+
+/* Threads sharing one model get the same results as one thread. */
+typedef struct { const sj_model *m; const char *text; char out[8192]; } job;
+static void *work(void *p) {
+  job *j = p;
+  for (int r = 0; r < 20; r++) cut(j->m, j->text, 0, j->out, sizeof j->out);
+  return NULL;
+}
+
+static void test_threads(const sj_model *m) {
+  static const char *texts[] = {
+    "中俄两国空军在亚太地区实施第二次联合空中战略巡航。",
+    "国务委员兼国防部长魏凤和先后访问马来西亚、印度尼西亚、文莱。",
+    "中国军队向莫桑比克等50国军队提供防疫物资援助。",
+    "8月下旬，海军第40批护航编队赴亚丁湾执行任务。",
+  };
+  enum { N = 8 };
+  job jobs[N];
+  pthread_t th[N];
+  for (int i = 0; i < N; i++) {
+    jobs[i].m = m;
+    jobs[i].text = texts[i % 4];
+    pthread_create(&th[i], NULL, work, &jobs[i]);
+  }
+  for (int i = 0; i < N; i++) pthread_join(th[i], NULL);
+  for (int i = 0; i < N; i++) {
+    char want[8192];
+    cut(m, jobs[i].text, 0, want, sizeof want);
+    CHECK(&st, strcmp(want, jobs[i].out) == 0, "thread %d", i);
+  }
+}
+
+int main(void) {
+  sj_model *m;
+  if (sj_model_new(&m) != SJ_OK) { puts("test_core: 0 passed, 1 failed"); return 1; }
+  test_segment(m);
+  test_sentences(m);
+  test_model();
+  test_bad_input(m);
+  test_threads(m);
+  sj_model_free(m);
+  return check_summary("test_core", &st);
+}

@@ -1,0 +1,241 @@
+/* test_tag.c — the tagger: time/number normaliser (time.c) directly, and
+ * mentions/events through sj_analyze on real sentences.  Linked against
+ * build/libshijian.a.  Prints `test_tag: N passed, M failed`. */
+#include "shijian.h"
+#include "tag.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int npass, nfail;
+
+static void check(int ok, const char *what, const char *got) {
+  if (ok) npass++;
+  else { nfail++; fprintf(stderr, "FAIL %s (got %s)\n", what, got ? got : "NULL"); }
+}
+
+/* scan s left to right like the tagger and return the value of the
+ * k-th time/duration match */
+static void time_k(const char *s, int ry, int rm, int rd, int k, const char *want,
+                   const char *span) {
+  sj_tctx c = {ry, rm, rd, 0, 0, 0};
+  size_t n = strlen(s), i = 0;
+  int seen = 0;
+  while (i < n) {
+    sj_tmatch t;
+    if (sj_time_at(&c, s, n, i, &t)) {
+      if (t.absolute) { c.ay = t.ay; c.am = t.am; c.ad = t.ad; }
+      if (seen++ == k) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s [%.*s]", t.value, (int)(t.end - t.start), s + t.start);
+        int ok = !strcmp(t.value, want) &&
+                 (!span || (strlen(span) == t.end - t.start && !memcmp(span, s + t.start, t.end - t.start)));
+        char what[256];
+        snprintf(what, sizeof what, "time %s -> %s", s, want);
+        check(ok, what, buf);
+        return;
+      }
+      i = t.end;
+      continue;
+    }
+    uint32_t cp;
+    i += (size_t)sj_t_dec(s, n, i, &cp);
+  }
+  char what[256];
+  snprintf(what, sizeof what, "time %s -> %s", s, want);
+  check(0, what, "no match");
+}
+
+static void qty(const char *s, double v, const char *unit, unsigned fl) {
+  sj_qmatch q;
+  int ok = sj_qty_at(s, strlen(s), 0, &q);
+  char got[128];
+  snprintf(got, sizeof got, "%g %.*s %u", ok ? q.number : -1, ok ? (int)(q.uend - q.ustart) : 0,
+           ok ? s + q.ustart : "", ok ? q.flags : 0u);
+  check(ok && q.number == v && strlen(unit) == q.uend - q.ustart &&
+        !memcmp(unit, s + q.ustart, q.uend - q.ustart) && q.flags == fl, s, got);
+}
+
+static void num(const char *s, double v) {
+  double x; int nd; unsigned fl;
+  size_t e = sj_num_at(s, strlen(s), 0, &x, &nd, &fl);
+  char got[64];
+  snprintf(got, sizeof got, "%g", e ? x : -1);
+  check(e && x == v, s, got);
+}
+
+/* a mention of kind over the substring sub of text, with value/codes */
+static const sj_mention *find(const sj_doc *d, const char *text, const char *sub, int kind) {
+  const char *p = strstr(text, sub);
+  if (!p) return NULL;
+  size_t a = (size_t)(p - text), b = a + strlen(sub);
+  const sj_mention *m = sj_doc_mentions(d);
+  for (size_t i = 0; i < sj_doc_nmentions(d); i++)
+    if (m[i].start == a && m[i].end == b && (int)m[i].kind == kind) return &m[i];
+  return NULL;
+}
+
+static void ment(const sj_doc *d, const char *text, const char *sub, int kind, const char *val) {
+  const sj_mention *m = find(d, text, sub, kind);
+  const char *got = !m ? "missing" : kind == SJ_ACTOR || kind == SJ_PLACE ? m->codes : m->value;
+  char what[256];
+  snprintf(what, sizeof what, "mention %s (%s)", sub, sj_kind_name((sj_kind)kind));
+  check(m && (val == NULL ? got == NULL : got && !strcmp(got, val)), what, got);
+}
+
+int main(void) {
+  /* numbers */
+  num("二十三", 23); num("一百零五", 105); num("两千", 2000); num("二○二○", 2020);
+  num("6万", 60000); num("1.5亿", 150000000); num("６８００", 6800); num("1,200", 1200);
+  num("十二", 12); num("三千五百万", 35000000);
+  /* dates */
+  check(sj_weekday(2020, 12, 22) == 2, "weekday 2020-12-22 Tuesday", NULL);
+  check(sj_days_in_month(2020, 2) == 29, "leap February", NULL);
+  /* times against 2020 */
+  time_k("6月24日", 2020, 0, 0, 0, "2020-06-24", "6月24日");
+  time_k("9月，中国", 2020, 0, 0, 0, "2020-09", "9月");
+  time_k("10月28日至29日", 2020, 0, 0, 0, "2020-10-28/2020-10-29", NULL);
+  time_k("8月23日至9月5日", 2020, 0, 0, 0, "2020-08-23/2020-09-05", NULL);
+  time_k("12月9日、10日", 2020, 0, 0, 0, "2020-12-09,2020-12-10", NULL);
+  time_k("5月以来", 2020, 0, 0, 0, "2020-05/..", "5月以来");
+  time_k("截至今年12月", 2020, 0, 0, 0, "../2020-12", "截至今年12月");
+  time_k("今年以来", 2020, 0, 0, 0, "2020/..", NULL);
+  time_k("年内", 2020, 0, 0, 0, "2020", NULL);
+  time_k("去年", 2020, 12, 22, 0, "2019", NULL);
+  time_k("上月", 2020, 12, 22, 0, "2020-11", NULL);
+  time_k("昨天", 2020, 3, 1, 0, "2020-02-29", NULL);
+  time_k("3月5日。次日", 2020, 0, 0, 1, "2020-03-06", "次日");
+  time_k("12月上旬", 2020, 0, 0, 0, "2020-12-01/2020-12-10", NULL);
+  time_k("年底", 2020, 0, 0, 0, "2020-12", NULL);
+  time_k("星期三", 2020, 12, 22, 0, "2020-12-23", NULL);
+  time_k("上周五", 2020, 12, 22, 0, "2020-12-18", NULL);
+  time_k("二○二○年十二月二十二日", 0, 0, 0, 0, "2020-12-22", NULL);
+  time_k("２０１４年４月５日", 0, 0, 0, 0, "2014-04-05", NULL);
+  time_k("12月22日上午10时", 2020, 0, 0, 0, "2020-12-22T10:00", NULL);
+  time_k("4月5日晚8点30分", 2014, 0, 0, 0, "2014-04-05T20:30", NULL);
+  time_k("3月24日，……近半个月后", 2020, 0, 0, 1, "2020-04-06", "近半个月后");
+  time_k("3月24日，……一个月后", 2020, 0, 0, 1, "2020-04-24", "一个月后");
+  time_k("2014年以来", 2020, 0, 0, 0, "2014/..", NULL);
+  time_k("这一年", 2020, 0, 0, 0, "2020", NULL);
+  time_k("2020中美两军", 2020, 0, 0, 0, "2020", "2020");
+  /* durations */
+  time_k("为期3天", 2020, 0, 0, 0, "P3D", "3天");
+  time_k("30年来", 2020, 0, 0, 0, "P30Y", "30年");
+  time_k("75周年", 2020, 0, 0, 0, "P75Y", NULL);
+  time_k("不到一个月", 2020, 0, 0, 0, "P1M", "不到一个月");
+  time_k("1个多小时", 2020, 0, 0, 0, "PT1H", NULL);
+  {
+    sj_tctx c = {2020, 0, 0, 0, 0, 0};
+    sj_tmatch t;
+    const char *s = "高加索-2020";
+    check(!sj_time_at(&c, s, strlen(s), strlen("高加索-"), &t), "no time in 高加索-2020", NULL);
+    s = "第7年";
+    check(!sj_time_at(&c, s, strlen(s), 3, &t), "no duration after 第", NULL);
+    s = "百年未有";
+    check(!sj_time_at(&c, s, strlen(s), 0, &t), "no duration in 百年", NULL);
+  }
+  /* quantities */
+  qty("50国军队", 50, "国", 0);
+  qty("115艘次舰船", 115, "艘次", 0);
+  qty("6800余艘", 6800, "艘", SJ_APPROX);
+  qty("近6万平方米", 60000, "平方米", SJ_APPROX);
+  qty("八轮会谈", 8, "轮", 0);
+  qty("32位专家", 32, "位", 0);
+  qty("一架飞机", 1, "架", 0);
+  {
+    sj_qmatch q;
+    check(!sj_qty_at("一场疫情", strlen("一场疫情"), 0, &q), "no quantity 一场", NULL);
+    check(!sj_qty_at("一张张海报", strlen("一张张海报"), 0, &q), "no quantity 一张张", NULL);
+    check(!sj_qty_at("千家万户", strlen("千家万户"), 0, &q), "no quantity 千家", NULL);
+  }
+  /* reference date inference */
+  {
+    int y, m, d;
+    const char *s = "2020年中国军队国际军事合作亮点解读\n\n正文";
+    sj_infer_ref(s, strlen(s), &y, &m, &d);
+    check(y == 2020, "infer ref year from title", NULL);
+    s = "标题\n2014-04-05 18:44\n正文";
+    sj_infer_ref(s, strlen(s), &y, &m, &d);
+    check(y == 2014 && m == 4 && d == 5, "infer ref date from dateline", NULL);
+  }
+
+  /* through sj_analyze */
+  sj_model *mod = NULL;
+  if (sj_model_new(&mod) != SJ_OK) {
+    check(0, "sj_model_new", NULL);
+  } else {
+    const char *t1 = "2020年回顾\n\n12月15日，中俄国防部长举行视频会议。12月22日，两国空军在亚太地区实施联合巡航。"
+                     "国务委员兼国防部长魏凤和先后访问马来西亚、文莱，同日本、韩国防务部门领导人分别通话。"
+                     "中国军队赴俄参加演习。美方加强军事挑衅。上海合作组织成员国举行会议。";
+    sj_doc *d = NULL;
+    int rc = sj_analyze(mod, t1, strlen(t1), NULL, &d);
+    check(rc == SJ_OK, "sj_analyze", NULL);
+    if (rc == SJ_OK) {
+      check(sj_doc_ref_year(d) == 2020, "inferred reference year", NULL);
+      ment(d, t1, "12月15日", SJ_TIME, "2020-12-15");
+      ment(d, t1, "中俄国防部长", SJ_ACTOR, "CHN RUS");
+      ment(d, t1, "两国空军", SJ_ACTOR, "CHN RUS");
+      ment(d, t1, "亚太地区", SJ_PLACE, NULL);
+      ment(d, t1, "魏凤和", SJ_ACTOR, "CHN");
+      ment(d, t1, "马来西亚", SJ_ACTOR, "MYS");
+      ment(d, t1, "日本", SJ_ACTOR, "JPN");
+      ment(d, t1, "中国军队", SJ_ACTOR, "CHN");
+      {
+        /* 赴俄: the country is a place */
+        size_t a = (size_t)(strstr(t1, "赴俄") - t1) + 3;
+        const sj_mention *m = sj_doc_mentions(d);
+        int ok = 0;
+        for (size_t i = 0; i < sj_doc_nmentions(d); i++)
+          if (m[i].start == a && m[i].end == a + 3 && m[i].kind == SJ_PLACE && m[i].codes &&
+              !strcmp(m[i].codes, "RUS")) ok = 1;
+        check(ok, "place 俄 after 赴", NULL);
+      }
+      ment(d, t1, "美方", SJ_ACTOR, "USA");
+      {
+        const sj_mention *m = find(d, t1, "上海合作组织", SJ_ACTOR);
+        check(m && m->type && !strcmp(m->type, "organization") && m->org, "organization SCO",
+              m ? m->type : NULL);
+        m = find(d, t1, "中国军队", SJ_ACTOR);
+        check(m && m->type && !strcmp(m->type, "military"), "type military", m ? m->type : NULL);
+      }
+      /* mentions sorted by start */
+      {
+        const sj_mention *m = sj_doc_mentions(d);
+        int sorted = 1;
+        for (size_t i = 1; i < sj_doc_nmentions(d); i++)
+          if (m[i].start < m[i - 1].start) sorted = 0;
+        check(sorted, "mentions sorted", NULL);
+      }
+      /* events: the video conference of 12月15日, joint */
+      {
+        const sj_event *e = sj_doc_events(d);
+        int found = 0, visit = 0;
+        for (size_t i = 0; i < sj_doc_nevents(d); i++) {
+          if (!strncmp(e[i].cameo, "04", 2) && e[i].date && !strcmp(e[i].date, "2020-12-15") &&
+              e[i].sources && !strcmp(e[i].sources, "CHN RUS") && e[i].targets &&
+              !strcmp(e[i].targets, "CHN RUS"))
+            found = 1;
+          if (!strcmp(e[i].cameo, "042") && e[i].sources && !strcmp(e[i].sources, "CHN") &&
+              e[i].targets && strstr(e[i].targets, "MYS") && strstr(e[i].targets, "BRN"))
+            visit = 1;
+        }
+        check(found, "event 040 2020-12-15 CHN RUS <-> CHN RUS", NULL);
+        check(visit, "event 042 CHN -> MYS BRN", NULL);
+      }
+      sj_doc_free(d);
+    }
+    /* bad input never crashes */
+    {
+      const char bad[] = "\xff\xfe 12\xe6\x9c 月\0 5日 \xe4";
+      rc = sj_analyze(mod, bad, sizeof bad - 1, NULL, &d);
+      check(rc == SJ_OK, "invalid UTF-8 accepted", NULL);
+      if (rc == SJ_OK) sj_doc_free(d);
+      rc = sj_analyze(mod, "", 0, NULL, &d);
+      check(rc == SJ_OK, "empty text", NULL);
+      if (rc == SJ_OK) sj_doc_free(d);
+    }
+    sj_model_free(mod);
+  }
+  printf("test_tag: %d passed, %d failed\n", npass, nfail);
+  return nfail != 0;
+}
