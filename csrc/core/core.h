@@ -163,6 +163,10 @@ typedef struct sj_gaz_hit {
  * the number of hits written (at most max). */
 int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos,
                  sj_gaz_hit *hits, int max);
+/* The payload line of kind `kind` of the entry that is exactly text[a..b),
+ * pointing just past "kind\t" (the fields, up to '\n' or NUL), or NULL. */
+const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t a, size_t b,
+                        const char *kind);
 
 /* ---- doc -------------------------------------------------------------- */
 struct sj_doc {

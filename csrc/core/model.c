@@ -423,3 +423,17 @@ int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos,
   }
   return n;
 }
+
+const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t a, size_t b,
+                        const char *kind) {
+  sj_gaz_hit hits[16];
+  int n = sj_gaz_match(m, text, len, a, hits, 16);
+  size_t kl = strlen(kind);
+  for (int i = 0; i < n; i++) {
+    if (hits[i].len != b - a) continue;
+    for (const char *p = hits[i].payload; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+      if (!strncmp(p, kind, kl) && (p[kl] == '\t' || p[kl] == '\n' || !p[kl]))
+        return p[kl] == '\t' ? p + kl + 1 : p + kl;
+  }
+  return NULL;
+}

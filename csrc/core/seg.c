@@ -86,24 +86,12 @@ static int is_alnum_cls(int k) { return k == SJ_C_LATIN || k == SJ_C_DIGIT; }
  * (kind "num" in dict/seg/numbers.tsv): 'd' date unit, 'g' magnitude,
  * 'a' approximation, 'm' measure word, 0 none. */
 static int num_class(const sj_model *m, const char *text, size_t len, size_t a, size_t b) {
-  sj_gaz_hit hits[8];
-  int n = sj_gaz_match(m, text, len, a, hits, 8);
-  for (int i = 0; i < n; i++) {
-    if (hits[i].len != b - a) continue;
-    const char *p = hits[i].payload;
-    while (p) {
-      if (!strncmp(p, "num\t", 4)) {
-        const char *c = p + 4;
-        if (!strncmp(c, "date", 4)) return 'd';
-        if (!strncmp(c, "mag", 3)) return 'g';
-        if (!strncmp(c, "approx", 6)) return 'a';
-        if (!strncmp(c, "measure", 7)) return 'm';
-        return 0;
-      }
-      p = strchr(p, '\n');
-      if (p) p++;
-    }
-  }
+  const char *c = sj_gaz_find(m, text, len, a, b, "num");
+  if (!c) return 0;
+  if (!strncmp(c, "date", 4)) return 'd';
+  if (!strncmp(c, "mag", 3)) return 'g';
+  if (!strncmp(c, "approx", 6)) return 'a';
+  if (!strncmp(c, "measure", 7)) return 'm';
   return 0;
 }
 
@@ -284,15 +272,51 @@ static int hmm_cut(seg *g, uint32_t c0, uint32_t c1) {
   return SJ_OK;
 }
 
+static int is_surname(seg *g, uint32_t a, uint32_t b);
+
+/* Tag of a word found by the HMM: a person's name if it starts with a
+ * surname, else a proper noun. */
 static const char *oov_pos(seg *g, uint32_t c0, uint32_t c1) {
-  size_t a = g->off[c0], b = g->off[c1];
-  if (c1 - c0 >= 2 && c1 - c0 <= 4) {
-    sj_gaz_hit hits[4];
-    int n = sj_gaz_match(g->m, (const char *)g->s, g->len, a, hits, 4);
-    for (int i = 0; i < n; i++)
-      if (hits[i].len < b - a && strstr(hits[i].payload, "surname") == hits[i].payload) return "nr";
-  }
+  if (c1 - c0 >= 2 && c1 - c0 <= 4 && (is_surname(g, c0, c0 + 1) || (c1 - c0 >= 3 && is_surname(g, c0, c0 + 2))))
+    return "nr";
   return "nz";
+}
+
+/* A character that is, on its own, a frequent function word (a
+ * preposition, conjunction, particle, adverb, pronoun or numeral) does not
+ * belong in an out-of-vocabulary word: 这是 图为 二是 更大 are two words
+ * each, the HMM's joins notwithstanding.  Such joins are undone. */
+#define FUNC_LOGP (-9.0f)
+static int is_function_char(seg *g, uint32_t c) {
+  int32_t p = g->npos[c];
+  if (p < 0 || g->nlogp[c] < FUNC_LOGP) return 0;
+  const char *tag = sj_image_pos(&g->m->img, (uint32_t)p);
+  if (strchr("pcudry", tag[0]) && !(tag[0] == 'u' && tag[1] == 'v')) return 1;
+  return tag[0] == 'm' && g->id[c] && g->m->img.chinfo[g->id[c]] >= 2 && g->m->img.chinfo[g->id[c]] <= 10;
+}
+
+static int hmm_filter(seg *g, size_t from) {
+  for (size_t t = from; t < g->out.n; t++) {
+    tok *o = &SJ_VEC_AT(&g->out, tok, t);
+    if (o->c1 - o->c0 < 2) continue;
+    int bad = 0;
+    for (uint32_t c = o->c0; c < o->c1 && !bad; c++) bad = is_function_char(g, c);
+    if (!bad) continue;
+    uint32_t c0 = o->c0, c1 = o->c1;
+    for (uint32_t c = c0 + 1; c < c1; c++) { /* split into single chars */
+      tok *x = sj_vec_push(&g->out);
+      if (!x) return SJ_ENOMEM;
+      o = &SJ_VEC_AT(&g->out, tok, t);
+      memmove(o + 2, o + 1, (g->out.n - t - 2) * sizeof *o);
+      o[1] = o[0];
+      o[1].c0 = c;
+      o[1].c1 = c + 1;
+      t++;
+      o++;
+    }
+    SJ_VEC_AT(&g->out, tok, t - (c1 - c0 - 1)).c1 = c0 + 1;
+  }
+  return SJ_OK;
 }
 
 /* Walk the best path, sending runs of single Han chars to the HMM. */
@@ -316,6 +340,8 @@ static int emit_path(seg *g, size_t n) {
       if (k - run > 1 && !whole) {
         size_t before = g->out.n;
         int rc = hmm_cut(g, (uint32_t)run, (uint32_t)k);
+        if (rc) return rc;
+        rc = hmm_filter(g, before);
         if (rc) return rc;
         for (size_t t = before; t < g->out.n; t++) {
           tok *o = &SJ_VEC_AT(&g->out, tok, t);
@@ -393,56 +419,69 @@ static int tok_is(seg *g, const tok *t, const char *lit) {
   return b - a == n && !memcmp(g->s + a, lit, n);
 }
 
+/* Does cur (a number) take chars [a, b) of the following token? */
+static int takes(seg *g, const tok *cur, int cn, int pure, long cv, int k, uint32_t a, uint32_t b,
+                 int prev_date, int fine) {
+  switch (k) {
+  case 'd':
+    /* date units: with Chinese numerals 年 needs a year-like numeral,
+     * 月 1..12, 日 1..31 after a month */
+    if (cn) {
+      if (g->cp[a] == 0x5E74 && !(pure && cur->c1 - cur->c0 >= 2)) return 0;
+      if (g->cp[a] == 0x6708 && !(cv >= 1 && cv <= 12)) return 0;
+      if ((g->cp[a] == 0x65E5 || g->cp[a] == 0x53F7) && !(cv >= 1 && cv <= 31 && prev_date)) return 0;
+    }
+    return 1;
+  case 'g': return 1;
+  case 'a': return !fine;
+  case 'm':
+    if (fine) return 0;
+    /* a lone 一 before a measure is usually a word of its own (一种) */
+    return !(cn && cur->c1 - cur->c0 == 1 && g->cp[cur->c0] == 0x4E00);
+  default: (void)b; return 0;
+  }
+}
+
+/* Join numbers with what follows them (date units, magnitudes, approx
+ * markers, measure words) and join designations.  The tail may be the
+ * first character of a longer token (1 日电 -> 1日 电; 1 万人 -> 1万人). */
 static void post_numbers(seg *g) {
   tok *t = g->out.data;
   size_t n = g->out.n, w = 0;
   int fine = (g->flags & SJ_SEG_SPLIT_MEASURES) != 0;
+  const char *text = (const char *)g->s;
   for (size_t i = 0; i < n; i++) {
     tok cur = t[i];
     int cn, pure;
     if ((cur.type == U_ALNUM || cur.type == U_HAN) && all_digits(g, cur.c0, cur.c1, &cn, &pure)) {
       long cv = cn ? cn_value(g, cur.c0, cur.c1) : 0;
-      int is_num = !cn || cur.c1 - cur.c0 >= 2 || cur.type == U_HAN;
+      int prev_date = w > 0 && t[w - 1].type == T_DATE;
       size_t j = i + 1;
-      int took_unit = 0;
-      while (is_num && j < n && t[j].type == U_HAN) {
-        int k = num_class(g->m, (const char *)g->s, g->len, g->off[t[j].c0], g->off[t[j].c1]);
-        if (!k && !fine && !took_unit && t[j].c1 - t[j].c0 >= 2 &&
-            num_class(g->m, (const char *)g->s, g->len, g->off[t[j].c0], g->off[t[j].c0 + 1]) == 'a' &&
-            num_class(g->m, (const char *)g->s, g->len, g->off[t[j].c0 + 1], g->off[t[j].c1]) == 'm') {
-          cur.c1 = t[j].c1; cur.type = T_MEASURED; cur.pos = "m"; j++;
-          break; /* 6800 余艘 */
+      int phase = 0; /* 0: magnitudes and approx may follow; 1: done */
+      if (cur.type == U_ALNUM) { cur.type = T_NUM; cur.pos = "m"; }
+      while (phase == 0 && j < n && t[j].type == U_HAN && t[j].c0 == cur.c1) {
+        uint32_t a = t[j].c0, b = t[j].c1;
+        int k = num_class(g->m, text, g->len, g->off[a], g->off[b]);
+        if (!k || !takes(g, &cur, cn, pure, cv, k, a, b, prev_date, fine)) {
+          /* only the first character? */
+          if (b - a < 2) break;
+          b = a + 1;
+          k = num_class(g->m, text, g->len, g->off[a], g->off[b]);
+          if (!k || !takes(g, &cur, cn, pure, cv, k, a, b, prev_date, fine)) break;
         }
-        if (!k) break;
-        if (k == 'd') {
-          /* date units: 年 needs a year-like numeral, 月 1..12, 日 1..31 */
-          if (cn) {
-            if (tok_is(g, &t[j], "年") && !(pure && cur.c1 - cur.c0 >= 2)) break;
-            if (tok_is(g, &t[j], "月") && !(cv >= 1 && cv <= 12)) break;
-            if ((tok_is(g, &t[j], "日") || tok_is(g, &t[j], "号")) && !(cv >= 1 && cv <= 31 && w > 0 && t[w - 1].type == T_DATE)) break;
-          }
-          cur.c1 = t[j].c1; cur.type = T_DATE; cur.pos = "t"; j++;
-          break;
-        }
-        if (k == 'g') { if (took_unit) break; cur.c1 = t[j].c1; j++; continue; }
-        if (fine) break;
-        if (k == 'a') { if (took_unit) break; cur.c1 = t[j].c1; j++; continue; }
-        if (k == 'm' && !cn) { cur.c1 = t[j].c1; cur.type = T_MEASURED; cur.pos = "m"; j++; took_unit = 1; break; }
-        if (k == 'm' && cn && cur.c1 - cur.c0 >= 1 && !(cur.c1 - cur.c0 == 1 && (g->cp[cur.c0] == 0x4E00))) {
-          cur.c1 = t[j].c1; cur.type = T_MEASURED; cur.pos = "m"; j++; took_unit = 1; break;
-        }
-        break;
+        cur.c1 = b;
+        if (b == t[j].c1) j++;
+        else t[j].c0 = b; /* the rest of the token stays a token */
+        if (k == 'd') { cur.type = T_DATE; cur.pos = "t"; phase = 1; }
+        else if (k == 'm') { cur.type = T_MEASURED; cur.pos = "m"; phase = 1; }
+        else { cur.type = T_NUM; cur.pos = "m"; }
       }
-      if (cur.type == U_ALNUM || (cur.type == U_HAN && j > i + 1)) { if (cur.type != T_DATE && cur.type != T_MEASURED) cur.type = T_NUM; cur.pos = cur.pos ? cur.pos : "m"; }
-      if (j > i + 1 && cur.type == U_HAN) cur.type = T_NUM;
       /* join date parts: 2020年 12月 22日 -> one token (not in the fine scheme) */
-      if (cur.type == T_DATE && !fine && w > 0 && t[w - 1].type == T_DATE &&
-          t[w - 1].c1 == cur.c0) {
+      if (cur.type == T_DATE && !fine && prev_date && t[w - 1].c1 == cur.c0) {
         t[w - 1].c1 = cur.c1;
-        i = j - 1;
-        continue;
+      } else {
+        t[w++] = cur;
       }
-      t[w++] = cur;
       i = j - 1;
       continue;
     }
@@ -467,6 +506,47 @@ static void post_numbers(seg *g) {
     t[w++] = cur;
   }
   g->out.n = w;
+}
+
+/* Is [a, b) a surname (gazetteer kind "surname")? */
+static int is_surname(seg *g, uint32_t a, uint32_t b) {
+  return sj_gaz_find(g->m, (const char *)g->s, g->len, g->off[a], g->off[b], "surname") != NULL;
+}
+
+/* The fine scheme (the PKU standard) splits what the lexicon keeps
+ * together: a numeral and its measure word (一年 -> 一 年, 第一个 -> 第一
+ * 个) and a person's surname and given name (江泽民 -> 江 泽民). */
+static int post_fine(seg *g) {
+  const uint8_t *cd = g->m->img.chinfo;
+  const char *text = (const char *)g->s;
+  for (size_t i = 0; i < g->out.n; i++) {
+    tok *t = &SJ_VEC_AT(&g->out, tok, i);
+    uint32_t a = t->c0, b = t->c1, cut = 0;
+    if (t->type != U_HAN || b - a < 2) continue;
+    uint32_t x = a;
+    if (g->cp[x] == 0x7B2C) x++; /* 第 */
+    uint32_t y = x;
+    while (y < b && g->id[y] && cd[g->id[y]] && cd[g->id[y]] <= 11) y++;
+    if (y == x && (g->cp[x] == 0x51E0 || g->cp[x] == 0x591A)) y = x + 1; /* 几 多 */
+    /* 一个 is a word of the standard itself */
+    if (y > x && y < b && num_class(g->m, text, g->len, g->off[y], g->off[b]) == 'm' &&
+        !(b - a == 2 && g->cp[a] == 0x4E00 && g->cp[a + 1] == 0x4E2A))
+      cut = y;
+    if (!cut && t->pos && t->pos[0] == 'n' && t->pos[1] == 'r' && b - a >= 2 && b - a <= 4) {
+      if (b - a >= 3 && is_surname(g, a, a + 2)) cut = a + 2;
+      else if (is_surname(g, a, a + 1)) cut = a + 1;
+    }
+    if (!cut) continue;
+    tok *o = sj_vec_push(&g->out);
+    if (!o) return SJ_ENOMEM;
+    t = &SJ_VEC_AT(&g->out, tok, i);
+    memmove(t + 2, t + 1, (g->out.n - i - 2) * sizeof *t);
+    t[1] = t[0];
+    t[0].c1 = cut;
+    t[1].c0 = cut;
+    i++;
+  }
+  return SJ_OK;
 }
 
 /* ---- driver ------------------------------------------------------------- */
@@ -500,6 +580,7 @@ static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
   int rc = emit_path(g, n);
   if (rc) return rc;
   post_numbers(g);
+  if ((g->flags & SJ_SEG_SPLIT_MEASURES) && (rc = post_fine(g))) return rc;
   if (sj_vec_reserve(&d->tokens, d->tokens.n + g->out.n)) return SJ_ENOMEM;
   for (size_t i = 0; i < g->out.n; i++) {
     const tok *t = &SJ_VEC_AT(&g->out, tok, i);

@@ -1,0 +1,1052 @@
+--- shijian.pandoc — the logic of the Pandoc filter (filters/shijian.lua).
+--
+-- One pass over the document:
+--   1. collect the text of every Para, Plain, Header, LineBlock line and
+--      definition-list term (Str, Space, SoftBreak inside Emph, Strong, Link,
+--      Span, Quoted ...; Code, Math, Raw, Note, Cite, Image are opaque);
+--   2. join these runs with blank lines and analyse the whole document ONCE —
+--      with the C module `shijian.core` when it loads, otherwise with the
+--      `shijian tag` command through one pandoc.pipe call (same text, same
+--      results);
+--   3. rewrite the same runs, wrapping mentions and event triggers in Spans
+--      (a mention that crosses formatting becomes one Span per piece);
+--   4. add the event table, `shijian-events` metadata and the JSON export.
+--
+-- Options: metadata map `shijian:` (see docs/pandoc.md), overridden by
+-- SHIJIAN_* environment variables.
+local M = {}
+
+M.MIN_PANDOC = { 2, 11 }
+M.KINDS = { "time", "duration", "actor", "place", "name", "quantity", "event" }
+
+---------------------------------------------------------------- utilities
+
+local function stringify(v)
+  if v == nil then return nil end
+  local t = type(v)
+  if t == "string" then return v end
+  if t == "boolean" or t == "number" then return tostring(v) end
+  return pandoc.utils.stringify(v)
+end
+
+local function truthy(v, default)
+  if v == nil then return default end
+  if type(v) == "boolean" then return v end
+  local s = stringify(v):lower()
+  if s == "" then return default end
+  if s == "true" or s == "yes" or s == "on" or s == "1" then return true end
+  if s == "false" or s == "no" or s == "off" or s == "0" then return false end
+  return s -- "auto" and the like
+end
+
+local function split_list(s)
+  local out = {}
+  for w in s:gmatch("[^,%s;:]+") do out[#out + 1] = w end
+  return out
+end
+
+local INLINE_TAG = {}
+for _, t in ipairs { "Str", "Space", "SoftBreak", "LineBreak", "Emph", "Strong",
+  "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps", "Quoted",
+  "Cite", "Code", "Math", "RawInline", "Link", "Image", "Note", "Span" } do
+  INLINE_TAG[t] = true
+end
+
+-- a metadata value as a list of strings: a YAML list, or "a, b c"
+local function meta_list(v)
+  if v == nil then return nil end
+  if type(v) == "string" then return split_list(v) end
+  if type(v) == "table" or type(v) == "userdata" then
+    local tag = v.t or v.tag
+    local first = v[1]
+    local ftag = first ~= nil and (type(first) == "table" or type(first) == "userdata") and (first.t or first.tag)
+    if tag == "MetaList" or (first ~= nil and not INLINE_TAG[ftag or ""]) then
+      local out = {}
+      for _, x in ipairs(v) do out[#out + 1] = stringify(x) end
+      return out
+    end
+  end
+  return split_list(stringify(v))
+end
+
+-- numbers as the CLI writes them: 50, not 50.0
+local function numstr(v)
+  if type(v) ~= "number" then return v ~= nil and tostring(v) or nil end
+  if v == math.floor(v) and math.abs(v) < 2 ^ 53 then return string.format("%d", v) end
+  return string.format("%.12g", v)
+end
+
+local function file_exists(p)
+  local f = p and io.open(p, "rb")
+  if f then f:close() return true end
+  return false
+end
+
+--- Stop pandoc with one message (no Lua traceback).
+function M.die(msg)
+  io.stderr:write(msg, "\n")
+  io.stderr:flush()
+  os.exit(83)
+end
+
+local function warn(msg)
+  io.stderr:write("[shijian] ", msg, "\n")
+end
+
+---------------------------------------------------------------- JSON
+
+local json = {}
+
+local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f",
+  ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+local function jstr(s)
+  return '"' .. s:gsub('[%c"\\]', function(c)
+    return escapes[c] or string.format("\\u%04x", c:byte())
+  end) .. '"'
+end
+
+json.null = setmetatable({}, { __tostring = function() return "null" end })
+
+--- An object with ordered keys: json.obj{ {"a", 1}, {"b", 2} }.
+function json.obj(pairs_) return setmetatable({ pairs = pairs_ }, { __jsonobj = true }) end
+
+function json.encode(v, ind)
+  ind = ind or ""
+  local t = type(v)
+  if v == nil or v == json.null then return "null" end
+  if t == "boolean" then return tostring(v) end
+  if t == "number" then return numstr(v) end
+  if t == "string" then return jstr(v) end
+  local mt = getmetatable(v)
+  local ind2 = ind .. "  "
+  if mt and mt.__jsonobj then
+    if #v.pairs == 0 then return "{}" end
+    local parts = {}
+    for _, kv in ipairs(v.pairs) do
+      parts[#parts + 1] = ind2 .. jstr(kv[1]) .. ": " .. json.encode(kv[2], ind2)
+    end
+    return "{\n" .. table.concat(parts, ",\n") .. "\n" .. ind .. "}"
+  end
+  if #v == 0 then return "[]" end
+  local parts, simple = {}, true
+  for i, x in ipairs(v) do
+    if type(x) == "table" then simple = false end
+    parts[i] = json.encode(x, ind2)
+  end
+  if simple then return "[" .. table.concat(parts, ", ") .. "]" end
+  for i = 1, #parts do parts[i] = ind2 .. parts[i] end
+  return "[\n" .. table.concat(parts, ",\n") .. "\n" .. ind .. "]"
+end
+
+local function utf8char(cp)
+  if utf8 and utf8.char then return utf8.char(cp) end
+  if cp < 0x80 then return string.char(cp) end
+  if cp < 0x800 then return string.char(0xC0 | (cp >> 6), 0x80 | (cp & 0x3F)) end
+  if cp < 0x10000 then
+    return string.char(0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F))
+  end
+  return string.char(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3F),
+    0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F))
+end
+
+--- Decode JSON text; null becomes nil (absent keys).
+function json.decode(s)
+  local pos = 1
+  local function err(what) error("bad JSON from shijian (" .. what .. " at byte " .. pos .. ")", 0) end
+  local function ws() pos = s:find("[^ \t\r\n]", pos) or #s + 1 end
+  local value
+  local function str()
+    pos = pos + 1
+    local out = {}
+    while true do
+      local a, b = s:find('["\\]', pos)
+      if not a then err("unterminated string") end
+      out[#out + 1] = s:sub(pos, a - 1)
+      pos = b + 1
+      if s:sub(a, a) == '"' then break end
+      local c = s:sub(pos, pos)
+      pos = pos + 1
+      if c == "u" then
+        local cp = tonumber(s:sub(pos, pos + 3), 16) or err("bad \\u escape")
+        pos = pos + 4
+        if cp >= 0xD800 and cp < 0xDC00 and s:sub(pos, pos + 1) == "\\u" then
+          local lo = tonumber(s:sub(pos + 2, pos + 5), 16)
+          if lo and lo >= 0xDC00 and lo < 0xE000 then
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
+            pos = pos + 6
+          end
+        end
+        out[#out + 1] = utf8char(cp)
+      else
+        local m = ({ b = "\b", f = "\f", n = "\n", r = "\r", t = "\t" })[c]
+        out[#out + 1] = m or c
+      end
+    end
+    return table.concat(out)
+  end
+  function value()
+    ws()
+    local c = s:sub(pos, pos)
+    if c == "{" then
+      pos = pos + 1
+      local o = {}
+      ws()
+      if s:sub(pos, pos) == "}" then pos = pos + 1 return o end
+      while true do
+        ws()
+        if s:sub(pos, pos) ~= '"' then err("object key expected") end
+        local k = str()
+        ws()
+        if s:sub(pos, pos) ~= ":" then err("':' expected") end
+        pos = pos + 1
+        o[k] = value()
+        ws()
+        local d = s:sub(pos, pos)
+        pos = pos + 1
+        if d == "}" then return o end
+        if d ~= "," then err("',' or '}' expected") end
+      end
+    elseif c == "[" then
+      pos = pos + 1
+      local a, n = {}, 0
+      ws()
+      if s:sub(pos, pos) == "]" then pos = pos + 1 return a end
+      while true do
+        n = n + 1
+        a[n] = value()
+        ws()
+        local d = s:sub(pos, pos)
+        pos = pos + 1
+        if d == "]" then return a end
+        if d ~= "," then err("',' or ']' expected") end
+      end
+    elseif c == '"' then
+      return str()
+    elseif s:find("^true", pos) then pos = pos + 4 return true
+    elseif s:find("^false", pos) then pos = pos + 5 return false
+    elseif s:find("^null", pos) then pos = pos + 4 return nil
+    else
+      local num = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
+      if not num or num == "" then err("value expected") end
+      pos = pos + #num
+      return tonumber(num) or err("bad number")
+    end
+  end
+  local v = value()
+  ws()
+  if pos <= #s then err("trailing text") end
+  return v
+end
+
+M.json = json
+
+---------------------------------------------------------------- options
+
+local ENV = {
+  ref = "SHIJIAN_REF", kinds = "SHIJIAN_KINDS", table = "SHIJIAN_TABLE",
+  json = "SHIJIAN_JSON", ["east-asian-line-breaks"] = "SHIJIAN_EAST_ASIAN_LINE_BREAKS",
+  ["custom-style"] = "SHIJIAN_CUSTOM_STYLE", css = "SHIJIAN_CSS", dict = "SHIJIAN_DICT",
+  cli = "SHIJIAN_CLI", caption = "SHIJIAN_CAPTION", ["force-cli"] = "SHIJIAN_FORCE_CLI",
+}
+M.ENV = ENV
+
+local function is_html(fmt)
+  fmt = fmt or ""
+  return fmt:match("html") or fmt:match("epub") or fmt:match("revealjs") or fmt:match("slidy")
+    or fmt:match("^s5") or fmt:match("dzslides") or fmt:match("slideous") or false
+end
+M.is_html = is_html
+
+-- reference date from the document's `date` field: 2020-12-31, 2020年12月31日
+local function date_ref(meta)
+  local d = meta.date and stringify(meta.date)
+  if not d then return nil end
+  local y, m, dd = d:match("^%s*(%d%d%d%d)%-(%d%d?)%-(%d%d?)")
+  if not y then y, m, dd = d:match("^%s*(%d%d%d%d)年(%d%d?)月(%d%d?)日") end
+  if y then return string.format("%s-%02d-%02d", y, tonumber(m), tonumber(dd)) end
+  y = d:match("^%s*(%d%d%d%d)%s*$") or d:match("^%s*(%d%d%d%d)年")
+  return y
+end
+
+--- The options of a document: metadata `shijian:` map, then SHIJIAN_*.
+function M.options(meta, env, fmt)
+  env = env or os.getenv
+  fmt = fmt or FORMAT or ""
+  local raw = {}
+  local map = meta.shijian
+  if type(map) == "table" or type(map) == "userdata" then
+    for k in pairs(ENV) do
+      local v = map[k]
+      if v == nil then v = map[(k:gsub("%-", "_"))] end
+      if v ~= nil then raw[k] = v end
+    end
+  end
+  for k, var in pairs(ENV) do
+    local v = env(var)
+    if v ~= nil and v ~= "" then raw[k] = v end
+  end
+  local o = {}
+  o.ref = raw.ref and stringify(raw.ref) or date_ref(meta)
+  if o.ref == "" or o.ref == "auto" then o.ref = nil end
+  o.kinds = {}
+  local kinds = raw.kinds and meta_list(raw.kinds) or M.KINDS
+  for _, k in ipairs(kinds) do
+    if k == "all" then for _, x in ipairs(M.KINDS) do o.kinds[x] = true end
+    elseif k == "none" then o.kinds = {}
+    else o.kinds[k] = true end
+  end
+  o.table = truthy(raw.table, true) ~= false
+  o.json = raw.json and stringify(raw.json) or nil
+  if o.json == "" or o.json == "false" then o.json = nil end
+  local lang = meta.lang and stringify(meta.lang) or ""
+  o.lang = lang
+  local chinese = lang == "" or lang:match("^zh") or lang:match("^ja") or lang:match("^ko")
+  local ea = truthy(raw["east-asian-line-breaks"], "auto")
+  if ea == "auto" then ea = chinese and true or false end
+  o.east_asian = ea and true or false
+  local cs = truthy(raw["custom-style"], "auto")
+  if cs == "auto" then cs = (fmt:match("docx") or fmt:match("odt")) and true or false end
+  o.custom_style = cs and true or false
+  o.html = is_html(fmt) and true or false
+  local css = truthy(raw.css, "auto")
+  o.css = css -- true/"auto" = the shipped stylesheet, false = none, other = a path
+  o.dict = raw.dict and meta_list(raw.dict) or nil
+  o.cli = raw.cli and stringify(raw.cli) or nil
+  o.force_cli = truthy(raw["force-cli"], false) == true
+  o.caption = raw.caption and stringify(raw.caption) or nil
+  return o
+end
+
+---------------------------------------------------------------- analysis
+
+local function norm_mention(m, zero_based)
+  local s, e
+  if zero_based then s, e = m.start, m["end"] else s, e = m.first - 1, m.last end
+  return {
+    kind = m.kind, text = m.text, s = s, e = e, value = m.value,
+    approx = m.approx, codes = m.codes, type = m.type, org = m.org,
+    country = m.country, class = m.class, unit = m.unit,
+  }
+end
+
+local function norm_event(ev, zero_based)
+  local s, e, ss, se, trig
+  if zero_based then
+    trig = ev.trigger and ev.trigger.text
+    s, e = ev.trigger.start, ev.trigger["end"]
+    if ev.sentence then ss, se = ev.sentence.start, ev.sentence["end"] end
+  else
+    trig = ev.trigger
+    s, e = ev.first - 1, ev.last
+    if ev.sentence then ss, se = ev.sentence.first - 1, ev.sentence.last end
+  end
+  return {
+    kind = "event", text = trig, s = s, e = e, cameo = ev.cameo, root = ev.root,
+    label = ev.label, date = ev.date, sources = ev.sources or {}, targets = ev.targets or {},
+    place = ev.place, ss = ss, se = se, negated = ev.negated, future = ev.future,
+    hypothetical = ev.hypothetical,
+  }
+end
+
+local function normalise(r, zero_based)
+  local out = { ref_year = r.ref_year, mentions = {}, events = {} }
+  for _, m in ipairs(r.mentions or {}) do out.mentions[#out.mentions + 1] = norm_mention(m, zero_based) end
+  for _, ev in ipairs(r.events or {}) do out.events[#out.events + 1] = norm_event(ev, zero_based) end
+  return out
+end
+
+--- Analyse with the C module; nil, message when it cannot be loaded.
+function M.analyze_module(text, o)
+  local ok, core = pcall(require, "shijian.core")
+  if not ok then return nil, (tostring(core):gsub("\n.*", "")) end
+  local sj = require "shijian"
+  local model = (o.dict and #o.dict > 0) and sj.new { dict = o.dict } or sj.model()
+  local r = model:analyze(text, { ref = o.ref, want = "mentions,events" })
+  return normalise(r, false)
+end
+
+--- Analyse with the `shijian tag` command (one pandoc.pipe call).
+function M.analyze_cli(text, o, ctx)
+  local cmd = o.cli
+  if not cmd then
+    local built = ctx and ctx.root and (ctx.root .. "/build/shijian")
+    cmd = (built and file_exists(built)) and built or "shijian"
+  end
+  local args = { "tag" }
+  if o.ref then args[#args + 1] = "--ref"; args[#args + 1] = o.ref end
+  for _, d in ipairs(o.dict or {}) do args[#args + 1] = "--dict"; args[#args + 1] = d end
+  local ok, out = pcall(pandoc.pipe, cmd, args, text)
+  if not ok then
+    local msg = type(out) == "table" and (out.output or out.error_code) or out
+    return nil, "`" .. cmd .. " tag` failed: " .. tostring(msg):gsub("%s+$", "")
+  end
+  local okj, r = pcall(json.decode, out)
+  if not okj then return nil, tostring(r) end
+  return normalise(r, true)
+end
+
+--- Analyse text with the module, else the command; raise one clear error.
+function M.analyze(text, o, ctx)
+  local r, merr
+  if not o.force_cli then
+    local ok, res, e = pcall(M.analyze_module, text, o)
+    if not ok then M.die("shijian.lua: analysis failed: " .. tostring(res):gsub("^[^:]*:%d+: ", "")) end
+    r, merr = res, e
+    if r then r.backend = "module" return r end
+  else
+    merr = "SHIJIAN_FORCE_CLI is set"
+  end
+  local cr, cerr = M.analyze_cli(text, o, ctx)
+  if cr then cr.backend = "cli" return cr end
+  M.die("shijian.lua: cannot analyse the document.\n" ..
+    "  The C module shijian.core did not load for " .. _VERSION .. ": " .. tostring(merr) .. "\n" ..
+    "  and the fallback command failed: " .. tostring(cerr) .. "\n" ..
+    "  Run `make` in the shijian checkout (pandoc with " .. _VERSION .. " needs build/" ..
+    ((type(jit) == "table") and "luajit" or ("lua" .. _VERSION:match("%d+%.%d+"))) ..
+    "/shijian/core.so), or put the `shijian` command on PATH or in SHIJIAN_CLI.")
+end
+
+---------------------------------------------------------------- text runs
+
+local CONTAINER = { Emph = true, Strong = true, Underline = true, Strikeout = true,
+  Superscript = true, Subscript = true, SmallCaps = true, Span = true, Link = true,
+  Quoted = true }
+-- what opaque inlines contribute to the analysed text
+local OPAQUE = { Code = " ", Math = " ", Image = " ", RawInline = "", Note = "", Cite = "" }
+
+local function quote_marks(el)
+  local qt = el.quotetype
+  qt = type(qt) == "string" and qt or tostring(qt)
+  if qt:match("Single") then return "‘", "’" end
+  return "“", "”"
+end
+
+local function first_cp(s)
+  local c = s:byte(1)
+  if not c then return nil end
+  if c < 0x80 then return c end
+  local n = c >= 0xF0 and 4 or c >= 0xE0 and 3 or 2
+  local cp = c & (0xFF >> (n + 1))
+  for i = 2, n do cp = (cp << 6) | ((s:byte(i) or 0x80) & 0x3F) end
+  return cp
+end
+
+local function last_cp(s)
+  local i = #s
+  while i > 1 do
+    local b = s:byte(i)
+    if b < 0x80 or b >= 0xC0 then break end
+    i = i - 1
+  end
+  return first_cp(s:sub(i))
+end
+
+--- Is code point cp East Asian (CJK ideographs, kana, hangul, fullwidth
+-- forms, CJK punctuation, and the curly quotes / dashes Chinese uses)?
+local function is_cjk(cp)
+  if not cp then return false end
+  return (cp >= 0x2E80 and cp <= 0x9FFF) or (cp >= 0xAC00 and cp <= 0xD7AF)
+    or (cp >= 0xF900 and cp <= 0xFAFF) or (cp >= 0xFE30 and cp <= 0xFE4F)
+    or (cp >= 0xFF00 and cp <= 0xFFEF) or (cp >= 0x20000 and cp <= 0x3FFFF)
+    or (cp >= 0x2018 and cp <= 0x201F) or cp == 0x2014 or cp == 0x2026 or cp == 0x00B7
+end
+M.is_cjk = is_cjk
+
+-- Flatten inlines into tokens: { k = "s"|"v"|"b", x = text }.
+local function flatten(inls, out)
+  for _, el in ipairs(inls) do
+    local t = el.t or el.tag
+    if t == "Str" then out[#out + 1] = { k = "s", x = el.text }
+    elseif t == "Space" then out[#out + 1] = { k = "v", x = " " }
+    elseif t == "SoftBreak" then out[#out + 1] = { k = "b", x = " " }
+    elseif t == "LineBreak" then out[#out + 1] = { k = "v", x = "\n" }
+    elseif CONTAINER[t] then
+      if t == "Quoted" then
+        local a, b = quote_marks(el)
+        out[#out + 1] = { k = "q", x = a }
+        flatten(el.content, out)
+        out[#out + 1] = { k = "q", x = b }
+      else
+        flatten(el.content, out)
+      end
+    else
+      out[#out + 1] = { k = "v", x = OPAQUE[t] or "" }
+    end
+  end
+  return out
+end
+
+--- The analysed text of an inline list, and which SoftBreaks are dropped
+-- (by their order among the list's SoftBreaks).
+function M.run_text(inls, o)
+  local toks = flatten(inls, {})
+  local drops, nb = {}, 0
+  for i, tk in ipairs(toks) do
+    if tk.k == "b" then
+      nb = nb + 1
+      if o.east_asian then
+        local p, n = i - 1, i + 1
+        while p >= 1 and toks[p].x == "" do p = p - 1 end
+        while n <= #toks and toks[n].x == "" do n = n + 1 end
+        local pt, nt = toks[p], toks[n]
+        if pt and nt and (pt.k == "s" or pt.k == "q") and (nt.k == "s" or nt.k == "q")
+          and is_cjk(last_cp(pt.x)) and is_cjk(first_cp(nt.x)) then
+          drops[nb] = true
+          tk.x = ""
+        end
+      end
+    end
+  end
+  local parts = {}
+  for i, tk in ipairs(toks) do parts[i] = tk.x end
+  return table.concat(parts), drops
+end
+
+---------------------------------------------------------------- markup
+
+local KIND_STYLE = { time = "Time", duration = "Duration", actor = "Actor", place = "Place",
+  name = "Name", quantity = "Quantity", event = "Event" }
+
+local function join(list, sep)
+  local out = {}
+  for _, x in ipairs(list or {}) do out[#out + 1] = tostring(x) end
+  return table.concat(out, sep or " ")
+end
+
+--- The tooltip text of a mention or event.
+function M.tip(m)
+  local k = m.kind
+  if k == "time" or k == "duration" then
+    return k .. ": " .. tostring(m.value or "?") .. (m.approx and " (approx.)" or "")
+  elseif k == "actor" then
+    local s = "actor: " .. join(m.codes, " ")
+    if m.type then s = s .. " · " .. m.type end
+    if m.org then s = s .. " · " .. m.org end
+    return s
+  elseif k == "place" then
+    return "place" .. (m.country and (": " .. m.country) or "")
+  elseif k == "name" then
+    return "name" .. (m.class and (": " .. m.class) or "")
+  elseif k == "quantity" then
+    return "quantity: " .. (m.approx and "~" or "") .. (numstr(m.value) or "?") ..
+      (m.unit and (" " .. m.unit) or "")
+  elseif k == "event" then
+    local s = "event " .. (m.cameo or "?") .. " " .. (m.label or "")
+    if m.date then s = s .. " · " .. m.date end
+    if #m.sources > 0 or #m.targets > 0 then
+      local a, b = join(m.sources, ","), join(m.targets, ",")
+      s = s .. " · " .. (a ~= "" and a or "?") .. " → " .. (b ~= "" and b or "?")
+    end
+    if m.place then s = s .. " · " .. m.place end
+    if m.negated then s = s .. " · negated" end
+    if m.future then s = s .. " · future" end
+    if m.hypothetical then s = s .. " · hypothetical" end
+    return s
+  end
+  return k
+end
+
+local function span_attr(m, o, with_id)
+  local classes = { "shijian", m.kind }
+  local kv = {}
+  local function add(k, v)
+    if v == nil or v == false or v == "" then return end
+    if v == true then v = "true" end
+    kv[#kv + 1] = { o.html and ("data-" .. k) or k, tostring(v) }
+  end
+  local k = m.kind
+  if k == "time" or k == "duration" then
+    add("value", m.value); add("approx", m.approx)
+  elseif k == "actor" then
+    add("codes", join(m.codes, " ")); add("type", m.type); add("org", m.org)
+  elseif k == "place" then
+    add("country", m.country)
+  elseif k == "name" then
+    add("type", m.class)
+  elseif k == "quantity" then
+    add("value", numstr(m.value)); add("unit", m.unit); add("approx", m.approx)
+  elseif k == "event" then
+    add("cameo", m.cameo); add("root", m.root); add("label", m.label); add("date", m.date)
+    add("sources", join(m.sources, " ")); add("targets", join(m.targets, " "))
+    add("place", m.place)
+    if m.negated then classes[#classes + 1] = "negated" end
+    if m.future then classes[#classes + 1] = "future" end
+    if m.hypothetical then classes[#classes + 1] = "hypothetical" end
+  end
+  kv[#kv + 1] = { "title", M.tip(m) }
+  if o.custom_style then kv[#kv + 1] = { "custom-style", "Shijian " .. (KIND_STYLE[k] or k) } end
+  local id = ""
+  if with_id and m.id then id = m.id; m.placed = true end
+  return pandoc.Attr(id, classes, kv)
+end
+
+-- Keep the mentions of one run that nest or are disjoint (a laminar family),
+-- sorted by start, longer first. A mention that partly overlaps an earlier
+-- kept one is dropped.
+function M.nest(ms)
+  table.sort(ms, function(a, b)
+    if a.s ~= b.s then return a.s < b.s end
+    if a.e ~= b.e then return a.e > b.e end
+    if (a.kind == "event") ~= (b.kind == "event") then return a.kind == "event" end
+    return (a.order or 0) < (b.order or 0)
+  end)
+  local kept, stack = {}, {}
+  for _, m in ipairs(ms) do
+    if m.e > m.s then
+      while #stack > 0 and stack[#stack].e <= m.s do stack[#stack] = nil end
+      if #stack == 0 or m.e <= stack[#stack].e then
+        kept[#kept + 1] = m
+        stack[#stack + 1] = m
+      end
+    end
+  end
+  return kept
+end
+
+local function inside(p, m)
+  if p.s < p.e then return m.s <= p.s and p.e <= m.e end
+  return m.s < p.s and p.s < m.e
+end
+
+local function merge_str(els)
+  local out = {}
+  for _, el in ipairs(els) do
+    local prev = out[#out]
+    if prev and (el.t or el.tag) == "Str" and (prev.t or prev.tag) == "Str" then
+      out[#out] = pandoc.Str(prev.text .. el.text)
+    else
+      out[#out + 1] = el
+    end
+  end
+  return out
+end
+
+-- Wrap pieces ({el, s, e}) in Spans for the mentions ms (laminar, sorted).
+local function wrap(pieces, ms, o)
+  local tops, kids = {}, {}
+  local j = 1
+  while j <= #ms do
+    local T = ms[j]
+    local k, ks = j + 1, {}
+    while k <= #ms and ms[k].s < T.e do ks[#ks + 1] = ms[k]; k = k + 1 end
+    tops[#tops + 1] = T
+    kids[#tops] = ks
+    j = k
+  end
+  local out = {}
+  local i, ti = 1, 1
+  while i <= #pieces do
+    local p = pieces[i]
+    while ti <= #tops and tops[ti].e <= p.s do ti = ti + 1 end
+    local T = tops[ti]
+    if T and inside(p, T) then
+      local run = {}
+      while i <= #pieces and inside(pieces[i], T) do run[#run + 1] = pieces[i]; i = i + 1 end
+      local content = wrap(run, kids[ti], o)
+      out[#out + 1] = pandoc.Span(content, span_attr(T, o, run[1].s <= T.s))
+    else
+      out[#out + 1] = p.el
+      i = i + 1
+    end
+  end
+  return merge_str(out)
+end
+
+-- Rebuild an inline list as pieces with byte ranges, splitting Str at
+-- mention boundaries and wrapping inside containers.
+local function build(inls, st, ms, o)
+  local pieces = {}
+  for _, el in ipairs(inls) do
+    local t = el.t or el.tag
+    if t == "Str" then
+      local s = st.pos
+      local text = el.text
+      local e = s + #text
+      st.pos = e
+      local cuts = {}
+      for _, m in ipairs(ms) do
+        if m.s > s and m.s < e then cuts[#cuts + 1] = m.s end
+        if m.e > s and m.e < e then cuts[#cuts + 1] = m.e end
+      end
+      if #cuts == 0 then
+        pieces[#pieces + 1] = { el = el, s = s, e = e }
+      else
+        table.sort(cuts)
+        local at = s
+        for _, c in ipairs(cuts) do
+          if c > at then
+            pieces[#pieces + 1] = { el = pandoc.Str(text:sub(at - s + 1, c - s)), s = at, e = c }
+            at = c
+          end
+        end
+        pieces[#pieces + 1] = { el = pandoc.Str(text:sub(at - s + 1)), s = at, e = e }
+      end
+    elseif t == "SoftBreak" then
+      st.nb = st.nb + 1
+      if not st.drops[st.nb] then
+        pieces[#pieces + 1] = { el = el, s = st.pos, e = st.pos + 1 }
+        st.pos = st.pos + 1
+      end
+    elseif t == "Space" or t == "LineBreak" then
+      pieces[#pieces + 1] = { el = el, s = st.pos, e = st.pos + 1 }
+      st.pos = st.pos + 1
+    elseif CONTAINER[t] then
+      local s = st.pos
+      local qa, qb
+      if t == "Quoted" then qa, qb = quote_marks(el); st.pos = st.pos + #qa end
+      local inner = build(el.content, st, ms, o)
+      if qb then st.pos = st.pos + #qb end
+      local e = st.pos
+      local here = {}
+      for _, m in ipairs(ms) do
+        if m.s < e and s < m.e and not (m.s <= s and e <= m.e) then here[#here + 1] = m end
+      end
+      el.content = wrap(inner, here, o)
+      pieces[#pieces + 1] = { el = el, s = s, e = e }
+    else
+      local w = #(OPAQUE[t] or "")
+      pieces[#pieces + 1] = { el = el, s = st.pos, e = st.pos + w }
+      st.pos = st.pos + w
+    end
+  end
+  return pieces
+end
+
+--- Mark up one inline list given its mentions (byte offsets into its text).
+function M.markup(inls, ms, drops, o)
+  local st = { pos = 0, nb = 0, drops = drops or {} }
+  local pieces = build(inls, st, ms, o)
+  return wrap(pieces, ms, o)
+end
+
+---------------------------------------------------------------- document
+
+-- Walk every inline run of the blocks; fn(inlines) returns new inlines or
+-- nil. pandoc walks bottom-up, so the runs inside a Note are met before the
+-- paragraph holding it, and definitions before their term. When on_block is
+-- given, it is called after each block's own runs as on_block(n, counts):
+-- n own runs, and counts[j] = the runs met before them that belong after
+-- own run j (its notes; for a definition list also the definitions).
+local walk_runs
+local function count_runs(blocks)
+  local n = 0
+  walk_runs(blocks, function() n = n + 1 end)
+  return n
+end
+local function has_note(inls)
+  local found = false
+  pandoc.walk_inline(pandoc.Span(inls), { Note = function() found = true end })
+  return found
+end
+local function note_runs(inls)
+  if not has_note(inls) then return 0 end
+  return count_runs { pandoc.Plain(inls) } - 1
+end
+
+function walk_runs(blocks, fn, on_block)
+  local function simple(b)
+    local inls = b.content
+    local r = fn(inls)
+    if on_block then on_block(1, { note_runs(inls) }) end
+    if r then b.content = r; return b end
+  end
+  local filter = {
+    Para = simple, Plain = simple, Header = simple,
+    LineBlock = function(b)
+      local lines, changed, counts = b.content, false, {}
+      for i = 1, #lines do
+        local r = fn(lines[i])
+        if on_block then counts[i] = note_runs(lines[i]) end
+        if r then lines[i] = r; changed = true end
+      end
+      if on_block then on_block(#lines, counts) end
+      if changed then b.content = lines; return b end
+    end,
+    DefinitionList = function(b)
+      local items, changed, counts = b.content, false, {}
+      for i = 1, #items do
+        local item = items[i]
+        local r = fn(item[1])
+        if on_block then
+          local c = note_runs(item[1])
+          for _, def in ipairs(item[2]) do c = c + count_runs(def) end
+          counts[i] = c
+        end
+        if r then item[1] = r; items[i] = item; changed = true end
+      end
+      if on_block then on_block(#items, counts) end
+      if changed then b.content = items; return b end
+    end,
+  }
+  return pandoc.walk_block(pandoc.Div(blocks), filter).content
+end
+
+local function events_meta(events)
+  local list = {}
+  for _, ev in ipairs(events) do
+    local function ms(v) return v and pandoc.MetaString(v) or nil end
+    local function ml(l)
+      local out = {}
+      for _, x in ipairs(l) do out[#out + 1] = pandoc.MetaString(tostring(x)) end
+      return pandoc.MetaList(out)
+    end
+    list[#list + 1] = pandoc.MetaMap {
+      id = ms(ev.id), date = ms(ev.date), trigger = ms(ev.text), cameo = ms(ev.cameo),
+      root = ms(ev.root), label = ms(ev.label), sources = ml(ev.sources),
+      targets = ml(ev.targets), place = ms(ev.place), sentence = ms(ev.sentence),
+      negated = pandoc.MetaBool(ev.negated and true or false),
+      future = pandoc.MetaBool(ev.future and true or false),
+      hypothetical = pandoc.MetaBool(ev.hypothetical and true or false),
+    }
+  end
+  return pandoc.MetaList(list)
+end
+
+local function words(s)
+  local out = {}
+  for w in tostring(s):gmatch("%S+") do
+    if #out > 0 then out[#out + 1] = pandoc.Space() end
+    out[#out + 1] = pandoc.Str(w)
+  end
+  return out
+end
+
+--- The event table: a pandoc Table inside nothing (the caller wraps it).
+function M.event_table(events, o)
+  local zh = o.lang:match("^zh") ~= nil
+  local heads = zh and { "日期", "事件", "CAMEO", "发起方", "对象", "地点" }
+    or { "Date", "Event", "CAMEO", "Sources", "Targets", "Place" }
+  local caption = o.caption or (zh and "事件表" or "Events")
+  local function cell(inls) return { pandoc.Plain(inls) } end
+  local header = {}
+  for i, h in ipairs(heads) do header[i] = cell { pandoc.Str(h) } end
+  local rows = {}
+  for _, ev in ipairs(events) do
+    local trig = { pandoc.Str(ev.text or "") }
+    if ev.placed then trig = { pandoc.Link(trig, "#" .. ev.id) } end
+    local flags = {}
+    if ev.negated then flags[#flags + 1] = zh and "否定" or "negated" end
+    if ev.future then flags[#flags + 1] = zh and "将来" or "future" end
+    if ev.hypothetical then flags[#flags + 1] = zh and "假设" or "hypothetical" end
+    if #flags > 0 then
+      trig[#trig + 1] = pandoc.Space()
+      trig[#trig + 1] = pandoc.Str("(" .. table.concat(flags, ", ") .. ")")
+    end
+    local cameo = { pandoc.Str(ev.cameo or "") }
+    if ev.label then
+      cameo[#cameo + 1] = pandoc.Space()
+      for _, x in ipairs(words(ev.label)) do cameo[#cameo + 1] = x end
+    end
+    rows[#rows + 1] = {
+      cell { pandoc.Str(ev.date or "") }, cell(trig), cell(cameo),
+      cell { pandoc.Str(join(ev.sources, ", ")) }, cell { pandoc.Str(join(ev.targets, ", ")) },
+      cell { pandoc.Str(ev.place or "") },
+    }
+  end
+  -- Str("") would leave empty strings in the AST; use empty cells instead
+  for _, row in ipairs(rows) do
+    for i, c in ipairs(row) do
+      local inl = c[1].content
+      if #inl == 1 and (inl[1].t or inl[1].tag) == "Str" and inl[1].text == "" then row[i] = {} end
+    end
+  end
+  local aligns, widths = {}, {}
+  for i = 1, #heads do aligns[i] = pandoc.AlignDefault; widths[i] = 0 end
+  local simple = pandoc.SimpleTable({ pandoc.Str(caption) }, aligns, widths, header, rows)
+  return pandoc.utils.from_simple_table(simple)
+end
+
+--- The JSON export of an analysis (ordered keys, stable output).
+function M.export(res, o)
+  local evs, mens = {}, {}
+  for _, ev in ipairs(res.events) do
+    evs[#evs + 1] = json.obj {
+      { "id", ev.id }, { "date", ev.date or json.null }, { "trigger", ev.text },
+      { "cameo", ev.cameo or json.null }, { "root", ev.root or json.null },
+      { "label", ev.label or json.null }, { "sources", ev.sources }, { "targets", ev.targets },
+      { "place", ev.place or json.null }, { "sentence", ev.sentence or json.null },
+      { "negated", ev.negated and true or false }, { "future", ev.future and true or false },
+      { "hypothetical", ev.hypothetical and true or false },
+    }
+  end
+  for _, m in ipairs(res.mentions) do
+    local p = { { "kind", m.kind }, { "text", m.text } }
+    if m.value ~= nil then p[#p + 1] = { "value", m.value } end
+    if m.approx then p[#p + 1] = { "approx", true } end
+    if m.codes then p[#p + 1] = { "codes", m.codes } end
+    if m.type then p[#p + 1] = { "type", m.type } end
+    if m.org then p[#p + 1] = { "org", m.org } end
+    if m.country then p[#p + 1] = { "country", m.country } end
+    if m.class then p[#p + 1] = { "class", m.class } end
+    if m.unit then p[#p + 1] = { "unit", m.unit } end
+    mens[#mens + 1] = json.obj(p)
+  end
+  return json.encode(json.obj {
+    { "ref_year", res.ref_year or json.null }, { "events", evs }, { "mentions", mens },
+  }) .. "\n"
+end
+
+local function add_css(meta, o, ctx)
+  if not o.html or o.css == false then return end
+  local path = (o.css ~= true and o.css ~= "auto") and o.css or nil
+  if not path then
+    for _, p in ipairs { ctx.root and (ctx.root .. "/share/shijian.css"),
+      ctx.here and (ctx.here .. "/shijian.css") } do
+      if file_exists(p) then path = p break end
+    end
+  end
+  local f = path and io.open(path, "rb")
+  if not f then
+    if o.css ~= true and o.css ~= "auto" then warn("cannot read CSS file " .. tostring(path)) end
+    return
+  end
+  local css = f:read("a")
+  f:close()
+  local raw = pandoc.MetaBlocks { pandoc.RawBlock("html", "<style>\n" .. css .. "</style>") }
+  local hi = meta["header-includes"]
+  local list = {}
+  if hi ~= nil then
+    local tag = (type(hi) == "table" or type(hi) == "userdata") and (hi.t or hi.tag)
+    if tag == "MetaList" then for _, x in ipairs(hi) do list[#list + 1] = x end
+    else list[1] = hi end
+  end
+  list[#list + 1] = raw
+  meta["header-includes"] = pandoc.MetaList(list)
+end
+
+--- Process a whole document.
+function M.process(doc, ctx)
+  ctx = ctx or {}
+  local o = M.options(doc.meta)
+  -- 1. collect the runs (in walk order), and put them in document order
+  local runs, order = {}, {}
+  walk_runs(doc.blocks, function(inls)
+    local text, drops = M.run_text(inls, o)
+    local r = { text = text, drops = drops, ms = {} }
+    runs[#runs + 1] = r
+    order[#order + 1] = r
+    return nil
+  end, function(n, counts)
+    local total = 0
+    for _, c in ipairs(counts) do total = total + c end
+    if total == 0 then return end
+    local own, notes = {}, {}
+    for i = 1, n do own[i] = order[#order - n + i] end
+    for i = 1, total do notes[i] = order[#order - n - total + i] end
+    for _ = 1, n + total do order[#order] = nil end
+    local ni = 1
+    for j = 1, n do
+      order[#order + 1] = own[j]
+      for _ = 1, counts[j] do order[#order + 1] = notes[ni]; ni = ni + 1 end
+    end
+  end)
+  local parts, base = {}, 0
+  for i, r in ipairs(order) do
+    r.base = base
+    parts[i] = r.text
+    base = base + #r.text + 2
+  end
+  local all = table.concat(parts, "\n\n")
+  -- 2. analyse once
+  local res = M.analyze(all, o, ctx)
+  M.last = res
+  table.sort(res.events, function(a, b) return a.s < b.s end)
+  for i, ev in ipairs(res.events) do
+    ev.id = "shijian-e" .. i
+    ev.order = i
+    if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):gsub("^%s+", ""):gsub("%s+$", "") end
+  end
+  -- assign mentions (and event triggers) to runs
+  local function run_of(s, e)
+    local lo, hi = 1, #order
+    while lo <= hi do
+      local mid = (lo + hi) // 2
+      local r = order[mid]
+      if s < r.base then hi = mid - 1
+      elseif s >= r.base + #r.text then lo = mid + 1
+      else return (e <= r.base + #r.text) and r or nil end
+    end
+  end
+  local function place(m, i)
+    local r = run_of(m.s, m.e)
+    if r then
+      local c = {}
+      for k, v in pairs(m) do c[k] = v end
+      c.s, c.e, c.order, c.orig = m.s - r.base, m.e - r.base, i, m
+      r.ms[#r.ms + 1] = c
+    end
+  end
+  for i, m in ipairs(res.mentions) do if o.kinds[m.kind] then place(m, i) end end
+  if o.kinds.event then for i, ev in ipairs(res.events) do place(ev, 10 ^ 6 + i) end end
+  for _, r in ipairs(runs) do r.ms = M.nest(r.ms) end
+  -- 3. rewrite
+  local k = 0
+  doc.blocks = walk_runs(doc.blocks, function(inls)
+    k = k + 1
+    local r = runs[k]
+    if not r or (#r.ms == 0 and next(r.drops) == nil) then return nil end
+    local text = M.run_text(inls, o)
+    if text ~= r.text then
+      warn("text run " .. k .. " changed between passes; left unmarked")
+      return nil
+    end
+    local out = M.markup(inls, r.ms, r.drops, o)
+    for _, m in ipairs(r.ms) do if m.placed then m.orig.placed = true end end
+    return out
+  end)
+  -- 4. outputs
+  if o.table and #res.events > 0 then
+    local tbl = M.event_table(res.events, o)
+    local found = false
+    doc.blocks = pandoc.walk_block(pandoc.Div(doc.blocks), {
+      Div = function(d)
+        if d.identifier == "shijian-events" and not found then
+          found = true
+          local c = d.content
+          c[#c + 1] = tbl
+          d.content = c
+          return d
+        end
+      end,
+    }).content
+    if not found then
+      doc.blocks[#doc.blocks + 1] = pandoc.Div({ tbl }, pandoc.Attr("shijian-events", { "shijian-events" }))
+    end
+  end
+  doc.meta["shijian-events"] = events_meta(res.events)
+  if o.json then
+    local text = M.export(res, o)
+    if o.json == "-" then
+      io.stdout:write(text)
+    else
+      local f, err = io.open(o.json, "wb")
+      if not f then M.die("shijian.lua: cannot write " .. o.json .. ": " .. tostring(err)) end
+      f:write(text)
+      f:close()
+    end
+  end
+  add_css(doc.meta, o, ctx)
+  return doc
+end
+
+--- Stop with a clear message when pandoc is too old.
+function M.check_version()
+  local v = PANDOC_VERSION
+  if v == nil then
+    M.die("shijian.lua: this pandoc is too old (no PANDOC_VERSION); pandoc " ..
+      table.concat(M.MIN_PANDOC, ".") .. " or newer is needed")
+  end
+  local major, minor = tonumber(v[1]) or 0, tonumber(v[2]) or 0
+  if major < M.MIN_PANDOC[1] or (major == M.MIN_PANDOC[1] and minor < M.MIN_PANDOC[2]) then
+    M.die("shijian.lua: pandoc " .. table.concat(M.MIN_PANDOC, ".") ..
+      " or newer is needed; this is pandoc " .. tostring(v))
+  end
+end
+
+--- The filter list for pandoc; ctx = { root = checkout root, here = filter dir }.
+function M.filter(ctx)
+  M.check_version()
+  return { { Pandoc = function(doc) return M.process(doc, ctx) end } }
+end
+
+return M
