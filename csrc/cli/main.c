@@ -217,6 +217,19 @@ static void field(const char *s, size_t n, int csv) {
   putchar('"');
 }
 
+typedef struct { const char *date; size_t idx; } evkey;
+
+static int cmp_evkey(const void *pa, const void *pb) {
+  const evkey *a = pa, *b = pb;
+  if (a->date && b->date) {
+    int c = strcmp(a->date, b->date);
+    if (c) return c;
+  } else if (a->date || b->date) {
+    return a->date ? -1 : 1;
+  }
+  return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
 static int cmd_events(sj_model *m, args *a, FILE *in) {
   size_t len;
   char *text = slurp(in, &len);
@@ -228,21 +241,18 @@ static int cmd_events(sj_model *m, args *a, FILE *in) {
   if (a->csv) puts("date,cameo,label,sources,targets,place,trigger,text");
   size_t n = sj_doc_nevents(d);
   const sj_event *ev = sj_doc_events(d);
-  /* date order (stable; undated last) */
-  size_t *ord = malloc((n ? n : 1) * sizeof *ord);
+  /* date order (stable; undated last; an open start "../X" sorts as X) */
+  evkey *ord = malloc((n ? n : 1) * sizeof *ord);
   if (!ord) { sj_doc_free(d); free(text); return fail("%s%s", "out of memory", ""); }
-  for (size_t i = 0; i < n; i++) ord[i] = i;
-  for (size_t i = 1; i < n; i++) {
-    for (size_t j = i; j > 0; j--) {
-      const char *x = ev[ord[j - 1]].date, *y = ev[ord[j]].date;
-      int gt = x && (!y ? 1 : strcmp(x, y) > 0);
-      if (!x && y) gt = 1;
-      if (!gt) break;
-      size_t t = ord[j]; ord[j] = ord[j - 1]; ord[j - 1] = t;
-    }
+  for (size_t i = 0; i < n; i++) {
+    const char *k = ev[i].date;
+    if (k && !strncmp(k, "../", 3)) k += 3;
+    ord[i].date = k;
+    ord[i].idx = i;
   }
+  qsort(ord, n, sizeof *ord, cmp_evkey);
   for (size_t k = 0; k < n; k++) {
-    const sj_event *v = &ev[ord[k]];
+    const sj_event *v = &ev[ord[k].idx];
     const char *cols[6] = {v->date ? v->date : "", v->cameo, v->label ? v->label : "",
                            v->sources ? v->sources : "", v->targets ? v->targets : "",
                            v->place ? v->place : ""};

@@ -14,22 +14,37 @@ static size_t lit(const sj_tg *g, size_t i, const char *w) {
 
 void sj_tg_trigger(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
+  /* a trigger nested in the last one (巡航 in 联合空中战略巡航) is not another */
+  if (g->trig.n && SJ_VEC_AT(&g->trig, sj_trig, g->trig.n - 1).end > i) return;
   sj_gaz_hit *h;
   int nh = sj_tg_match(g, i, &h);
   for (int q = nh - 1; q >= 0; q--) {
     sj_gfield f;
     if (!sj_tg_payload(h[q].payload, "trigger", &f) || f.n < 1) continue;
     size_t e = i + h[q].len;
-    /* a trigger must end a token (or be followed by a token start) */
-    if (!sj_tg_is_tend(g, e) && h[q].len <= 3) continue;
+    /* a trigger must end a token: not 驱逐 in 驱逐舰, 参赛 in 参赛队 */
+    if (!sj_tg_is_tend(g, e)) continue;
     sj_trig *tr = sj_vec_push(&g->trig);
     if (!tr) { g->err = SJ_ENOMEM; return; }
     tr->start = (uint32_t)i;
     tr->end = (uint32_t)e;
+    tr->tok = (uint32_t)t;
     size_t cl = f.l[0] < 3 ? f.l[0] : 3;
     memcpy(tr->cameo, f.s[0], cl);
     tr->cameo[cl] = 0;
     tr->label = f.n >= 2 ? sj_tg_str(g, f.s[1], f.l[1]) : NULL;
+    tr->hint = 0;
+    if (f.n >= 3 && f.l[2] >= 1) {
+      switch (f.s[2][0]) {
+      case 'l': tr->hint = f.l[2] == 2 ? 'V' : 'L'; break; /* light, lv */
+      case 'w': tr->hint = 'W'; break;
+      case 's': tr->hint = 'S'; break;
+      case 'r': tr->hint = 'R'; break;
+      default: break;
+      }
+    }
+    tr->ctx = f.n >= 4 ? f.s[3] : NULL;
+    tr->ctxlen = f.n >= 4 ? (uint32_t)f.l[3] : 0;
     return;
   }
 }
@@ -60,8 +75,10 @@ static size_t phrase_end(const sj_tg *g, size_t hi, size_t i) {
 static int root_eq(const char *a, const char *b) { return a[0] == b[0] && a[1] == b[1]; }
 
 static const char *const PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "及", "以及", NULL};
-static const char *const LIGHT[] = {"提供", "举行", "召开", "开展", "组织", "实施", "进行",
-                                    "参加", "参与", "举办", NULL};
+/* what aid is given: relief goods and medical help are humanitarian (073) */
+static const char AID_HUMAN[] =
+  "医疗|医护|防疫|抗疫|物资|人道|救灾|救援|药品|疫苗|医院|口罩|防护服|试剂|粮食|食品|帐篷|"
+  "专家组|医疗队|救治|款项|善款|赈灾";
 
 /* the word before byte a, skipping nothing: a preposition makes a partner */
 static int after_prep(const sj_tg *g, size_t a, size_t lo) {
@@ -95,6 +112,140 @@ static int str_in(const sj_tg *g, size_t a, size_t b, const char *w) {
   size_t l = strlen(w);
   for (size_t i = a; i + l <= b; i++)
     if (!memcmp(g->s + i, w, l)) return 1;
+  return 0;
+}
+
+/* a '|'-separated word of list [w, w + wl) occurs in [a, b) */
+static int any_in(const sj_tg *g, size_t a, size_t b, const char *w, size_t wl) {
+  size_t i = 0;
+  while (i < wl) {
+    size_t j = i;
+    while (j < wl && w[j] != '|') j++;
+    size_t l = j - i;
+    if (l && b >= a + l) {
+      const char *s = g->s;
+      for (size_t k = a; k + l <= b; k++)
+        if (s[k] == w[i] && !memcmp(s + k, w + i, l)) return 1;
+    }
+    i = j + 1;
+  }
+  return 0;
+}
+static int any_of(const sj_tg *g, size_t a, size_t b, const char *w) {
+  return any_in(g, a, b, w, strlen(w));
+}
+
+static int tok_eq(const sj_tg *g, size_t t, const char *w) {
+  size_t l = strlen(w);
+  return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
+         !memcmp(g->s + g->tok[t].start, w, l);
+}
+
+/* verbs that make an abstract noun an act: 进行交流, 开展合作, 表示支持 */
+static const char LICENSE[] = "举行|召开|进行|开展|组织|实施|表示|给予|提供|举办|展开|了";
+
+/* is the trigger a happening, not a modifier, an anniversary, a name or a
+ * noun in commentary?  May turn it into a name trigger (hint 'N'). */
+static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
+                        size_t nm) {
+  size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
+  /* context words the entry needs (演习 needs nothing; 亮相 needs a military word) */
+  if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
+  /* inside a name: a document or forum name says nothing happened; an
+   * exercise, contest or meeting name may stand for its event */
+  for (size_t k = 0; k < nm; k++) {
+    if (M[k].kind != SJ_NAME || M[k].start > T->start || M[k].end < T->end) continue;
+    const char *c = M[k].type ? M[k].type : "";
+    if (!strcmp(c, "exercise") || !strcmp(c, "competition") || !strcmp(c, "meeting")) {
+      T->start = M[k].start;
+      T->end = M[k].end;
+      T->hint = 'N';
+      return 1;
+    }
+    return 0;
+  }
+  /* an anniversary (…成立75周年, 纪念…胜利75周年) recalls, it does not report */
+  if (any_of(g, T->end, pe, "周年")) return 0;
+  /* 继…之后: a past event recalled as a reference point */
+  if (any_of(g, ps, T->start, "继") && any_of(g, T->end, pe, "后")) return 0;
+  /* a noun modifying the noun after it: 视频会议形式, 援助力量, 战略协作伙伴关系 */
+  size_t tn = sj_tg_tok_at(g, T->end);
+  const char *tp = sj_tg_pos(g, T->tok);
+  int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || !strcmp(tp, "vn");
+  if (nounish && tn < g->ntok && g->tok[tn].start == T->end) {
+    const char *np = sj_tg_pos(g, tn);
+    if ((!strcmp(np, "n") || !strcmp(np, "vn") || !strcmp(np, "nz")) &&
+        !any_of(g, g->tok[tn].start, g->tok[tn].end, "任务|行动|活动|工作")) {
+      /* unless the next word is itself the event named again (联演实兵演练) */
+      size_t te = g->tok[tn].end, tl = te - g->tok[tn].start;
+      int apposed = 0;
+      if (tl >= 6) {
+        sj_gfield f;
+        size_t l = sj_tg_gaz(g, te - 6, "trigger", &f);
+        if (l == 6 && f.n && f.l[0] >= 2 && f.s[0][0] == T->cameo[0] && f.s[0][1] == T->cameo[1])
+          apposed = 1;
+      }
+      if (!apposed) return 0;
+    }
+  }
+  if (T->hint == 'W') {
+    /* an abstract word is an act only after a support verb or with 了 */
+    if (tok_eq(g, tn, "了")) return 1;
+    size_t t = T->tok;
+    for (int hop = 0; hop < 5 && t > 0; hop++) {
+      t--;
+      if (g->tok[t].start < ps) break;
+      if (any_in(g, g->tok[t].start, g->tok[t].end, LICENSE, sizeof LICENSE - 1) &&
+          g->tok[t].end - g->tok[t].start <= 6) {
+        size_t l = g->tok[t].end - g->tok[t].start;
+        /* the whole token is a licensing verb */
+        const char *w = LICENSE;
+        size_t i = 0, wl = sizeof LICENSE - 1;
+        while (i < wl) {
+          size_t j = i;
+          while (j < wl && w[j] != '|') j++;
+          if (j - i == l && !memcmp(w + i, g->s + g->tok[t].start, l)) return 1;
+          i = j + 1;
+        }
+      }
+    }
+    return 0;
+  }
+  return 1;
+}
+
+/* does the clause [ps, pe) name a party of its own: an actor before the
+ * trigger, a name, or a destination (赴亚丁湾)? */
+static int own_party(const sj_tg *g, const struct amen *A, size_t na, size_t ps, size_t pe,
+                     size_t trig, const sj_mention *M, size_t nm) {
+  for (size_t k = 0; k < na; k++) {
+    if (A[k].a < ps || A[k].b > pe) continue;
+    if (!A[k].place && A[k].a < trig) return 1;
+    if (A[k].place && A[k].a >= 3 && (sj_t_lit(g->s, g->n, A[k].a - 3, "赴") ||
+                                      (A[k].a >= 6 && (sj_t_lit(g->s, g->n, A[k].a - 6, "前往") ||
+                                                       sj_t_lit(g->s, g->n, A[k].a - 6, "飞往")))))
+      return 1;
+  }
+  for (size_t k = 0; k < nm; k++)
+    if (M[k].kind == SJ_NAME && M[k].start >= ps && M[k].end <= pe) return 1;
+  return 0;
+}
+
+/* a sentence with actors of two or more countries: a drill or parade there
+ * is done with a partner (中国军队使用俄军装备参加演习) */
+static int foreign_party(const sj_tg *g, const struct amen *A, size_t na, const sj_codes *src) {
+  (void)g;
+  sj_codes all = *src;
+  for (size_t k = 0; k < na; k++)
+    if (!A[k].place) sj_codes_merge(&all, &A[k].c);
+  return all.n >= 2;
+}
+/* the sentence names an exercise or contest (“高加索-2020”) */
+static int named_drill(const sj_mention *M, size_t nm) {
+  for (size_t k = 0; k < nm; k++)
+    if (M[k].kind == SJ_NAME && M[k].type &&
+        (!strcmp(M[k].type, "exercise") || !strcmp(M[k].type, "competition")))
+      return 1;
   return 0;
 }
 
@@ -166,45 +317,57 @@ int sj_tg_events(sj_tg *g) {
     sj_codes subj;
     subj.n = 0;
     int have_subj = 0;
+    /* pass 1: triggers that name no event of their own */
     for (size_t q = t0; q < ti; q++) {
       sj_trig *T = &tr[q];
-      if (T->start < sa) continue;
+      if (T->start < sa) { T->cameo[0] = 0; continue; }
+      if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0)) T->cameo[0] = 0;
+    }
+    /* pass 2: support verbs yield to the event noun of their clause;
+     * one record per event (same root) */
+    for (size_t q = t0; q < ti; q++) {
+      sj_trig *T = &tr[q];
+      if (!T->cameo[0]) continue;
       size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
-      /* a light verb (参加, 举行, 提供…) yields to the event noun after it */
-      {
-        int light = 0;
-        for (const char *const *lv = LIGHT; *lv; lv++)
-          if (T->end - T->start == strlen(*lv) && !memcmp(g->s + T->start, *lv, strlen(*lv))) light = 1;
-        if (light && q + 1 < ti && tr[q + 1].start < pe) { T->cameo[0] = 0; continue; }
+      if (T->hint == 'V' || T->hint == 'S') {
+        int yield = 0;
+        for (size_t r = q + 1; r < ti && tr[r].start < pe; r++) {
+          if (!tr[r].cameo[0]) continue;
+          if (T->hint == 'V' && (tr[r].hint == 'L' || tr[r].hint == 'N' || tr[r].hint == 'W'))
+            yield = 1;
+          if (T->hint == 'S' && !root_eq(tr[r].cameo, "01")) yield = 1;
+        }
+        if (yield) {
+          /* the noun inherits a refinement its verb's object gives (派出医疗队) */
+          T->cameo[0] = 0;
+          continue;
+        }
       }
-      /* merge: same root as a kept trigger of this sentence */
+      /* a name standing for its event only when nothing else in its clause does */
+      if (T->hint == 'N') {
+        int other = 0;
+        for (size_t r = t0; r < ti; r++)
+          if (r != q && tr[r].cameo[0] && tr[r].hint != 'N' && tr[r].start >= ps && tr[r].start < pe)
+            other = 1;
+        if (other) { T->cameo[0] = 0; continue; }
+      }
       int drop = 0;
       for (size_t r = t0; r < q; r++) {
-        if (!tr[r].cameo[0] || tr[r].start < sa) continue;
+        if (!tr[r].cameo[0]) continue;
         if (!root_eq(tr[r].cameo, T->cameo)) continue;
         size_t rps = phrase_start(g, sa, tr[r].start);
         if (rps == ps) {
-          /* same phrase: a light verb yields to its noun */
-          int light = 0;
-          for (const char *const *lv = LIGHT; *lv; lv++)
-            if (tr[r].end - tr[r].start == strlen(*lv) && !memcmp(g->s + tr[r].start, *lv, strlen(*lv)))
-              light = 1;
-          if (light) { tr[r].cameo[0] = 0; continue; }
           /* a verb keeps its object's noun (出席…会议); in a noun phrase
            * the head noun at the end wins (危机沟通工作组视频会议) */
-          size_t rt = sj_tg_tok_at(g, tr[r].start);
-          const char *rp = rt < g->ntok && g->tok[rt].pos ? g->tok[rt].pos : "x";
-          if (rp[0] == 'v' && rp[1] == 0) { drop = 1; break; }
+          const char *rp = sj_tg_pos(g, tr[r].tok);
+          if ((rp[0] == 'v' && rp[1] == 0) || tr[r].hint == 'V') { drop = 1; break; }
           tr[r].cameo[0] = 0;
           continue;
         }
-        /* a later phrase after a comma with no actor of its own */
-        int own = 0;
-        for (size_t k = 0; k < am.n; k++)
-          if (A[k].a >= ps && A[k].b <= pe && !A[k].place) own = 1;
-        uint32_t cp;
-        sj_t_prev(g->s, ps, &cp);
-        if (!own && cp == 0xFF0C) { drop = 1; break; }
+        /* a later clause with no party of its own goes on telling the
+         * same event (召开视频会议，交流…经验); statements always do */
+        if (root_eq(T->cameo, "01")) { drop = 1; break; }
+        if (!own_party(g, A, am.n, ps, pe, T->start, men + m0, m1 - m0)) { drop = 1; break; }
       }
       if (drop) { T->cameo[0] = 0; continue; }
     }
@@ -218,6 +381,17 @@ int sj_tg_events(sj_tg *g) {
       ev->sent_start = (uint32_t)sa; ev->sent_end = (uint32_t)sb;
       memcpy(ev->cameo, T->cameo, 4);
       ev->label = T->label;
+      /* aid unspecified: what is given says which (CAMEO 072/073/074) */
+      if (!strcmp(T->cameo, "070")) {
+        size_t xa = ps > sa ? ps : sa;
+        if (any_of(g, xa, pe, AID_HUMAN)) {
+          memcpy(ev->cameo, "073", 4); ev->label = "provide humanitarian aid";
+        } else if (any_of(g, xa, pe, "维和")) {
+          memcpy(ev->cameo, "074", 4); ev->label = "provide military protection or peacekeeping";
+        } else if (any_of(g, xa, pe, "军事|武器|装备|弹药")) {
+          memcpy(ev->cameo, "072", 4); ev->label = "provide military aid";
+        }
+      }
       /* date: the time nearest before the trigger in the sentence, else
        * after it; else the paragraph frame; else a re-mention */
       const char *date = NULL;
@@ -297,7 +471,8 @@ int sj_tg_events(sj_tg *g) {
       }
       /* a drill or parade with a foreign party is military cooperation
        * (CAMEO 062), not a show of force (15x) */
-      if (root_eq(T->cameo, "15") && (tgt.n > 0 || joint)) {
+      if (root_eq(T->cameo, "15") && (tgt.n > 0 || joint || foreign_party(g, A, am.n, &src) ||
+                                      (!src.n && named_drill(men + m0, m1 - m0)))) {
         memcpy(ev->cameo, "062", 4);
         ev->label = "cooperate militarily";
       }

@@ -18,8 +18,13 @@ typedef struct sj_gfield { /* the fields of one gazetteer payload line */
 
 typedef struct sj_trig { /* a trigger found by the scan */
   uint32_t start, end;
+  uint32_t tok;          /* index of its first token */
   char cameo[4];
+  char hint;             /* 0 (verb), 'L' light noun, 'W' weak, 'V' support
+                            verb, 'S' saying verb, 'R' subject is target */
   const char *label;
+  const char *ctx;       /* '|'-separated words, one needed in the sentence */
+  uint32_t ctxlen;
 } sj_trig;
 
 typedef struct sj_tg {

@@ -247,6 +247,7 @@ local ENV = {
   json = "SHIJIAN_JSON", ["east-asian-line-breaks"] = "SHIJIAN_EAST_ASIAN_LINE_BREAKS",
   ["custom-style"] = "SHIJIAN_CUSTOM_STYLE", css = "SHIJIAN_CSS", dict = "SHIJIAN_DICT",
   cli = "SHIJIAN_CLI", caption = "SHIJIAN_CAPTION", ["force-cli"] = "SHIJIAN_FORCE_CLI",
+  verbose = "SHIJIAN_VERBOSE",
 }
 M.ENV = ENV
 
@@ -314,6 +315,7 @@ function M.options(meta, env, fmt)
   o.cli = raw.cli and stringify(raw.cli) or nil
   o.force_cli = truthy(raw["force-cli"], false) == true
   o.caption = raw.caption and stringify(raw.caption) or nil
+  o.verbose = truthy(raw.verbose, false) == true
   return o
 end
 
@@ -324,7 +326,7 @@ local function norm_mention(m, zero_based)
   if zero_based then s, e = m.start, m["end"] else s, e = m.first - 1, m.last end
   return {
     kind = m.kind, text = m.text, s = s, e = e, value = m.value,
-    approx = m.approx, codes = m.codes, type = m.type, org = m.org,
+    approx = (m.approx == true) or nil, codes = m.codes, type = m.type, org = m.org,
     country = m.country, class = m.class, unit = m.unit,
   }
 end
@@ -950,6 +952,10 @@ function M.process(doc, ctx)
   -- 2. analyse once
   local res = M.analyze(all, o, ctx)
   M.last = res
+  if o.verbose then
+    warn(string.format("backend: %s (%s), %d runs, %d bytes, %d mentions, %d events",
+      res.backend, _VERSION, #order, #all, #res.mentions, #res.events))
+  end
   table.sort(res.events, function(a, b) return a.s < b.s end)
   for i, ev in ipairs(res.events) do
     ev.id = "shijian-e" .. i

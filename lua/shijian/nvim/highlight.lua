@@ -47,6 +47,8 @@ function M.define_groups()
   end
 end
 
+M.define_groups()
+
 local PARA_MAX = 60 -- rows: a "paragraph" longer than this is tagged in pieces
 local CJK = "[\227-\233][\128-\191][\128-\191]" -- U+3000..U+9FFF (punctuation, kana, ideographs)
 M.CJK = CJK
@@ -313,10 +315,11 @@ local function visible(buf)
   local out = {}
   for _, win in ipairs(api.nvim_list_wins()) do
     if api.nvim_win_get_buf(win) == buf then
-      local ok, t, b = pcall(api.nvim_win_call, win, function()
-        return vim.fn.line("w0"), vim.fn.line("w$")
+      local ok, tb = pcall(api.nvim_win_call, win, function()
+        return { vim.fn.line("w0"), vim.fn.line("w$") }
       end)
-      if ok then
+      if ok and type(tb) == "table" then
+        local t, b = tb[1], tb[2]
         local h = api.nvim_win_get_height(win)
         if b < t then b = t + h end
         -- w$ can lag behind a jump made in the same tick: cover the height
