@@ -23,7 +23,7 @@ local abi = (type(jit) == "table" and "luajit") or ("lua" .. _VERSION:match("%d+
 
 package.path = table.concat({
   root .. "/lua/?.lua", root .. "/lua/?/init.lua",
-  here .. "/?.lua", here .. "/?/init.lua",
+  here .. "/?/init.lua", here .. "/?.lua",
   package.path }, ";")
 package.cpath = table.concat({
   root .. "/build/" .. abi .. "/?.so",

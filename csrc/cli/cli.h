@@ -4,7 +4,49 @@
 #include "../core/core.h"
 #include <stdio.h>
 
+/* ---- spool: an append-only byte store on disk (tmpfile), or in memory
+ * when no temporary file can be made.  Used to write one JSON object, or
+ * a sorted timeline, without holding the analysis of the whole input. */
+typedef struct spool {
+  FILE *f;
+  char *mem;        /* open_memstream fallback */
+  size_t msize;
+  int ismem;
+  int err;
+} spool;
+FILE *spool_file(spool *s);                     /* NULL on error */
+int spool_copy(spool *s, FILE *out);            /* 0 ok, -1 error */
+int spool_read(spool *s, size_t off, char *buf, size_t n); /* 0 ok, -1 error */
+void spool_close(spool *s);
+
+/* ---- JSON ---------------------------------------------------------------- */
 void json_str(FILE *f, const char *s, size_t n);
 /* Write the analysis of text as one JSON object; offsets are shifted by base. */
 void json_doc(FILE *f, const sj_doc *d, const char *text, size_t base, int tokens);
+
+/* One JSON object for a document analysed piece by piece (paragraphs, or
+ * parts of an overlong paragraph).  Offsets are relative to the whole
+ * input (base of each piece), paragraph indexes run on across pieces, and
+ * "ref_year" is the first reference year known (given or inferred).  The
+ * object is written to out as soon as its header is known; what must
+ * follow the sentences (tokens, mentions, events) is spooled until the
+ * end.  A document of one piece is written directly. */
+typedef struct json_stream {
+  FILE *out;
+  spool sp[4];        /* sentences (until the header is out), tokens, mentions, events */
+  size_t count[4];    /* items written per section */
+  int tokens;         /* include the tokens */
+  int ref_year;
+  int header;         /* header written: sentences go straight to out */
+  int pieces;
+  uint32_t para_next; /* paragraphs seen so far */
+  int err;
+} json_stream;
+void json_stream_begin(json_stream *js, FILE *out, int tokens, int ref_year);
+/* cont: the piece continues a paragraph of the previous piece (forced cut);
+ * last: no piece follows (lets a one-piece document skip the spools). */
+int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t base, int cont,
+                    int last);
+/* Finish the object (no newline); 0 ok, -1 on an I/O error.  Frees the spools. */
+int json_stream_end(json_stream *js);
 #endif

@@ -29,6 +29,9 @@ static const char usage[] =
     "  --lines            tag: one JSON object per input line (JSON Lines)\n"
     "  --tokens           tag: include the tokens\n"
     "  --csv              events: comma-separated with a header\n"
+    "  --chunk BYTES      largest piece analysed at once (default 1048576): input\n"
+    "                     is read by line (cut, tag --lines) or by paragraph (tag,\n"
+    "                     events); longer ones are cut at a line end or sentence stop\n"
     "  -h, --help         this text\n"
     "  --version          the version\n"
     "\n"
@@ -37,6 +40,7 @@ static const char usage[] =
 typedef struct {
   const char *cmd, *file;
   int pos, lines, tokens, csv;
+  size_t chunk;     /* largest piece analysed at once */
   sj_options opt;
 } args;
 
@@ -58,84 +62,192 @@ static int parse_ref(const char *s, sj_options *o) {
   return 0;
 }
 
-/* Read all of f. */
-static char *slurp(FILE *f, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) return NULL;
-  for (;;) {
-    if (n == cap) {
-      char *nb = cap < ((size_t)1 << 40) ? realloc(buf, cap * 2) : NULL;
-      if (!nb) { free(buf); return NULL; }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-  }
-  if (ferror(f)) { free(buf); return NULL; }
-  *len = n;
-  return buf;
-}
-
-/* A buffered line reader: lines of any length, without their \n. */
+/* ---- input in pieces ------------------------------------------------------
+ * The reader hands out pieces of the input that are analysed one at a time,
+ * so memory stays bounded whatever the input's size:
+ *   - by line (cut, tag --lines): one line, without its '\n';
+ *   - by paragraph (tag, events): a paragraph (a run of non-blank lines, as
+ *     the core defines it) with the blank lines that follow it.
+ * A line or paragraph longer than the limit is cut (forced): a paragraph at
+ * its last line end in the buffer, a line after its last sentence stop, or
+ * else at a white space or a character boundary; the piece is then marked
+ * `more` (the line or paragraph goes on in the next piece). */
 typedef struct {
   FILE *f;
   char *buf;
-  size_t cap, start, end;
+  size_t cap, start, end; /* unconsumed bytes buf[start..end) */
+  size_t pos;             /* input offset of buf[start] */
+  size_t scan;            /* paragraph mode: buf[start..scan) scanned */
+  int content;            /* paragraph mode: a non-blank line seen in the piece */
   int eof;
+  size_t limit;
 } reader;
 
-/* Next line in (*line, *len); returns 1, 0 at EOF, -1 on error.  The line
- * stays valid until the next call. */
-static int read_line(reader *r, char **line, size_t *len) {
+typedef struct {
+  char *s;
+  size_t len;   /* bytes of the piece (line mode: without the '\n') */
+  size_t base;  /* input offset of s[0] */
+  int more;     /* forced cut: the line/paragraph goes on in the next piece */
+  int cont;     /* the previous piece was a forced cut */
+  int last;     /* the input ends with this piece */
+} piece;
+
+/* A line is blank when it has only white space (the core's definition). */
+static int blank_line(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    uint32_t cp;
+    int l = sj_utf8_decode((const unsigned char *)s, n, i, &cp);
+    int c = sj_cclass(cp);
+    if (c != SJ_C_SPACE && c != SJ_C_NEWLINE) return 0;
+    i += (size_t)l;
+  }
+  return 1;
+}
+
+/* Where to cut an overlong piece s[0..n) (n >= 1): after the last line end,
+ * else after the last sentence stop, else after the last space or comma in
+ * the second half, else at the last character boundary. */
+static size_t force_cut(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = n; i > 0; i--)
+    if (u[i - 1] == '\n') return i;
+  static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B"};
+  static const char *const weak[] = {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xE3\x80\x80"};
+  for (size_t i = n; i >= 3 && i > n / 2; i--) {
+    if (u[i - 1] == '!' || u[i - 1] == '?' || u[i - 1] == ';') return i;
+    for (int k = 0; k < 4; k++)
+      if (!memcmp(s + i - 3, stops[k], 3)) return i;
+  }
+  for (size_t i = n; i >= 3 && i > n / 2; i--) {
+    if (u[i - 1] == ' ' || u[i - 1] == '\t' || u[i - 1] == ',') return i;
+    for (int k = 0; k < 3; k++)
+      if (!memcmp(s + i - 3, weak[k], 3)) return i;
+  }
+  size_t i = n;
+  for (int k = 0; k < 4 && i > 1 && (u[i - 1] & 0xC0) == 0x80; k++) i--;
+  /* i - 1 is a lead byte (or garbage): keep its sequence for the next piece
+   * unless it is complete */
+  if (i < n && i > 1) {
+    uint32_t cp;
+    int l = sj_utf8_decode(u, n, i - 1, &cp);
+    return cp != SJ_BADCP && i - 1 + (size_t)l == n ? n : i - 1;
+  }
+  return n;
+}
+
+/* Read more input; -1 on a read error or no memory. */
+static int fill(reader *r) {
+  if (r->start > 0) {
+    memmove(r->buf, r->buf + r->start, r->end - r->start);
+    r->end -= r->start;
+    r->scan -= r->start;
+    r->start = 0;
+  }
+  if (r->end == r->cap) {
+    size_t nc = r->cap ? r->cap * 2 : 1 << 16;
+    char *nb = realloc(r->buf, nc);
+    if (!nb) return -1;
+    r->buf = nb;
+    r->cap = nc;
+  }
+  size_t want = r->cap - r->end;
+  size_t got = fread(r->buf + r->end, 1, want, r->f);
+  r->end += got;
+  if (got < want) { /* fread is short only at the end or on an error */
+    if (ferror(r->f)) return -1;
+    r->eof = 1;
+  }
+  return 0;
+}
+
+static void take(reader *r, piece *p, size_t n, size_t len, int more) {
+  p->s = r->buf + r->start;
+  p->len = len;
+  p->base = r->pos;
+  p->cont = p->more;
+  p->more = more;
+  r->start += n;
+  r->pos += n;
+  r->scan = r->start;
+  if (!more) r->content = 0;
+  p->last = r->eof && r->start == r->end;
+}
+
+/* Next piece in *p (valid until the next call); 1, 0 at the end, -1 on error. */
+static int next_piece(reader *r, int paragraphs, piece *p) {
   for (;;) {
-    char *nl = r->end > r->start ? memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
-    if (nl || (r->eof && r->end > r->start)) {
-      size_t e = nl ? (size_t)(nl - r->buf) : r->end;
-      *line = r->buf + r->start;
-      *len = e - r->start;
-      r->start = nl ? e + 1 : e;
+    if (r->scan < r->start) r->scan = r->start;
+    if (!paragraphs) {
+      char *nl = r->end > r->scan ? memchr(r->buf + r->scan, '\n', r->end - r->scan) : NULL;
+      if (nl) {
+        size_t e = (size_t)(nl - r->buf);
+        take(r, p, e + 1 - r->start, e - r->start, 0);
+        return 1;
+      }
+      r->scan = r->end;
+    } else {
+      /* whole lines from scan on: a blank line after content ends the piece */
+      for (;;) {
+        char *nl = r->end > r->scan ? memchr(r->buf + r->scan, '\n', r->end - r->scan) : NULL;
+        if (!nl) break;
+        size_t e = (size_t)(nl - r->buf);
+        int blank = blank_line(r->buf + r->scan, e - r->scan);
+        r->scan = e + 1;
+        if (blank && r->content) {
+          size_t n = r->scan - r->start;
+          take(r, p, n, n, 0);
+          return 1;
+        }
+        if (!blank) r->content = 1;
+      }
+    }
+    size_t have = r->end - r->start;
+    if (r->eof) {
+      if (!have) return 0;
+      if (paragraphs && !blank_line(r->buf + r->scan, r->end - r->scan)) r->content = 1;
+      take(r, p, have, have, 0);
       return 1;
     }
-    if (r->eof) return 0;
-    if (r->start > 0) { /* keep the partial line at the front */
-      memmove(r->buf, r->buf + r->start, r->end - r->start);
-      r->end -= r->start;
-      r->start = 0;
+    if (have >= r->limit) {
+      size_t n = force_cut(r->buf + r->start, have);
+      /* in paragraph mode the piece must not end inside an unscanned line */
+      if (paragraphs && r->scan > r->start && r->start + n > r->scan) n = r->scan - r->start;
+      if (paragraphs && !blank_line(r->buf + r->start, n)) r->content = 1;
+      int keep = r->content;
+      take(r, p, n, n, 1);
+      r->content = keep; /* the paragraph goes on */
+      return 1;
     }
-    if (r->end == r->cap) {
-      size_t nc = r->cap ? r->cap * 2 : 1 << 16;
-      char *nb = realloc(r->buf, nc);
-      if (!nb) return -1;
-      r->buf = nb;
-      r->cap = nc;
-    }
-    size_t got = fread(r->buf + r->end, 1, r->cap - r->end, r->f);
-    r->end += got;
-    if (got == 0) {
-      if (ferror(r->f)) return -1;
-      r->eof = 1;
-    }
+    if (fill(r)) return -1;
   }
 }
 
+static void reader_init(reader *r, FILE *f, size_t limit) {
+  memset(r, 0, sizeof *r);
+  r->f = f;
+  r->limit = limit ? limit : 1;
+}
+
 static int cmd_cut(sj_model *m, args *a, FILE *in) {
-  reader rd = {in, NULL, 0, 0, 0, 0};
-  char *line, *out = NULL;
-  size_t len, ocap = 0;
-  int r, rc = 0;
+  reader rd;
+  reader_init(&rd, in, a->chunk);
+  piece pc = {0};
+  char *out = NULL;
+  size_t ocap = 0;
+  int r, rc = 0, words = 0;
   a->opt.want = SJ_WANT_TOKENS;
-  while ((r = read_line(&rd, &line, &len)) > 0) {
-    if (len && line[len - 1] == '\r') len--;
+  while ((r = next_piece(&rd, 0, &pc)) > 0) {
+    char *line = pc.s;
+    size_t len = pc.len;
+    if (!pc.more && len && line[len - 1] == '\r') len--;
     sj_doc *d;
     int e = sj_analyze(m, line, len, &a->opt, &d);
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
     const sj_token *t = sj_doc_tokens(d);
     size_t n = sj_doc_ntokens(d);
-    /* the line's words go into one buffer, written at once */
-    size_t need = len * 3 + n * 12 + 2;
+    /* the piece's words go into one buffer, written at once */
+    size_t need = len + n * 12 + 4;
     if (need > ocap) {
       char *nb = realloc(out, need);
       if (!nb) { sj_doc_free(d); rc = fail("%s%s", "out of memory", ""); break; }
@@ -148,7 +260,8 @@ static int cmd_cut(sj_model *m, args *a, FILE *in) {
       size_t k = t[i].start;
       while (k < t[i].end && (line[k] == ' ' || line[k] == '\t')) k++;
       if (k == t[i].end) continue;
-      if (o) { out[o++] = ' '; out[o++] = ' '; }
+      if (words) { out[o++] = ' '; out[o++] = ' '; }
+      words = 1;
       memcpy(out + o, line + t[i].start, t[i].end - t[i].start);
       o += t[i].end - t[i].start;
       if (a->pos) {
@@ -159,7 +272,7 @@ static int cmd_cut(sj_model *m, args *a, FILE *in) {
         o += pl;
       }
     }
-    out[o++] = '\n';
+    if (!pc.more) { out[o++] = '\n'; words = 0; }
     fwrite(out, 1, o, stdout);
     sj_doc_free(d);
   }
@@ -169,55 +282,63 @@ static int cmd_cut(sj_model *m, args *a, FILE *in) {
   return rc;
 }
 
+/* Carry the reference year across pieces. */
+static void carry_ref(args *a, const sj_doc *d) {
+  if (!a->opt.ref_year && sj_doc_ref_year(d)) a->opt.ref_year = sj_doc_ref_year(d);
+}
+
 static int cmd_tag(sj_model *m, args *a, FILE *in) {
   if (a->tokens) a->opt.want = SJ_WANT_ALL;
-  if (a->lines) {
-    reader rd = {in, NULL, 0, 0, 0, 0};
-    char *line;
-    size_t len, base = 0;
-    int r, rc = 0;
-    while ((r = read_line(&rd, &line, &len)) > 0) {
-      sj_doc *d;
-      int e = sj_analyze(m, line, len, &a->opt, &d);
-      if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
-      json_doc(stdout, d, line, base, a->tokens);
+  reader rd;
+  reader_init(&rd, in, a->chunk);
+  piece pc = {0};
+  json_stream js;
+  int r, rc = 0, open = 0;
+  while ((r = next_piece(&rd, !a->lines, &pc)) > 0) {
+    if (!open) { json_stream_begin(&js, stdout, a->tokens, a->opt.ref_year); open = 1; }
+    sj_doc *d;
+    int e = sj_analyze(m, pc.s, pc.len, &a->opt, &d);
+    if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
+    e = json_stream_add(&js, d, pc.s, pc.base, pc.cont, a->lines ? !pc.more : pc.last);
+    carry_ref(a, d);
+    sj_doc_free(d);
+    if (e) { rc = fail("%s%s", "cannot write the output (temporary file)", ""); break; }
+    if (a->lines && !pc.more) { /* one object per line */
+      open = 0;
+      if (json_stream_end(&js)) { rc = fail("%s%s", "write error", ""); break; }
       putchar('\n');
-      /* carry the reference year across lines */
-      if (!a->opt.ref_year && sj_doc_ref_year(d)) a->opt.ref_year = sj_doc_ref_year(d);
-      sj_doc_free(d);
-      base += len + 1;
     }
-    if (r < 0) rc = fail("%s%s", "read error", "");
-    free(rd.buf);
-    return rc;
   }
-  size_t len;
-  char *text = slurp(in, &len);
-  if (!text) return fail("%s%s", "cannot read input", "");
-  sj_doc *d;
-  int e = sj_analyze(m, text, len, &a->opt, &d);
-  if (e) { free(text); return fail("%s%s", sj_strerror(e), ""); }
-  json_doc(stdout, d, text, 0, a->tokens);
-  putchar('\n');
-  sj_doc_free(d);
-  free(text);
-  return 0;
+  if (r < 0) rc = fail("%s%s", "read error", "");
+  if (!open && !a->lines && !rc) { json_stream_begin(&js, stdout, a->tokens, a->opt.ref_year); open = 1; }
+  if (open) {
+    if (json_stream_end(&js) && !rc) rc = fail("%s%s", "write error", "");
+    if (!rc) putchar('\n');
+  }
+  free(rd.buf);
+  return rc;
 }
 
-static void field(const char *s, size_t n, int csv) {
+static void field(FILE *f, const char *s, size_t n, int csv) {
   if (!csv) {
-    for (size_t i = 0; i < n; i++) putchar(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+    for (size_t i = 0; i < n; i++) putc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
     return;
   }
-  putchar('"');
+  putc('"', f);
   for (size_t i = 0; i < n; i++) {
-    if (s[i] == '"') putchar('"');
-    putchar(s[i]);
+    if (s[i] == '"') putc('"', f);
+    putc(s[i], f);
   }
-  putchar('"');
+  putc('"', f);
 }
 
-typedef struct { const char *date; size_t idx; } evkey;
+/* An event row of the timeline, spooled; sorted by date at the end. */
+typedef struct {
+  const char *date; /* into the dates buffer once it stops moving */
+  size_t date_off;  /* offset in dates, or SIZE_MAX: undated */
+  size_t off, len;  /* the row in the spool */
+  size_t idx;
+} evkey;
 
 static int cmp_evkey(const void *pa, const void *pb) {
   const evkey *a = pa, *b = pb;
@@ -230,45 +351,109 @@ static int cmp_evkey(const void *pa, const void *pb) {
   return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
-static int cmd_events(sj_model *m, args *a, FILE *in) {
-  size_t len;
-  char *text = slurp(in, &len);
-  if (!text) return fail("%s%s", "cannot read input", "");
-  sj_doc *d;
-  int e = sj_analyze(m, text, len, &a->opt, &d);
-  if (e) { free(text); return fail("%s%s", sj_strerror(e), ""); }
-  char sep = a->csv ? ',' : '\t';
-  if (a->csv) puts("date,cameo,label,sources,targets,place,trigger,text");
+typedef struct {
+  evkey *keys;
+  size_t n, cap;
+  char *dates;
+  size_t dn, dcap;
+  spool rows;
+  size_t rows_len;
+} timeline;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return 0;
+  size_t nc = *cap ? *cap : 64;
+  while (nc < need) nc *= 2;
+  void *q = realloc(*p, nc * size);
+  if (!q) return -1;
+  *p = q;
+  *cap = nc;
+  return 0;
+}
+
+/* Spool the events of one piece; -1 on an error. */
+static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv) {
+  FILE *f = spool_file(&tl->rows);
+  if (!f) return -1;
+  char sep = csv ? ',' : '\t';
   size_t n = sj_doc_nevents(d);
   const sj_event *ev = sj_doc_events(d);
-  /* date order (stable; undated last; an open start "../X" sorts as X) */
-  evkey *ord = malloc((n ? n : 1) * sizeof *ord);
-  if (!ord) { sj_doc_free(d); free(text); return fail("%s%s", "out of memory", ""); }
   for (size_t i = 0; i < n; i++) {
-    const char *k = ev[i].date;
-    if (k && !strncmp(k, "../", 3)) k += 3;
-    ord[i].date = k;
-    ord[i].idx = i;
-  }
-  qsort(ord, n, sizeof *ord, cmp_evkey);
-  for (size_t k = 0; k < n; k++) {
-    const sj_event *v = &ev[ord[k].idx];
+    const sj_event *v = &ev[i];
+    if (grow((void **)&tl->keys, &tl->cap, tl->n + 1, sizeof *tl->keys)) return -1;
+    evkey *k = &tl->keys[tl->n];
+    k->date = NULL;
+    k->date_off = SIZE_MAX;
+    k->idx = tl->n;
+    /* date order (stable; undated last; an open start "../X" sorts as X) */
+    const char *dk = v->date;
+    if (dk && !strncmp(dk, "../", 3)) dk += 3;
+    if (dk) {
+      size_t l = strlen(dk) + 1;
+      if (grow((void **)&tl->dates, &tl->dcap, tl->dn + l, 1)) return -1;
+      memcpy(tl->dates + tl->dn, dk, l);
+      k->date_off = tl->dn;
+      tl->dn += l;
+    }
+    long long before = ftello(f);
     const char *cols[6] = {v->date ? v->date : "", v->cameo, v->label ? v->label : "",
                            v->sources ? v->sources : "", v->targets ? v->targets : "",
                            v->place ? v->place : ""};
     for (int c = 0; c < 6; c++) {
-      field(cols[c], strlen(cols[c]), a->csv);
-      putchar(sep);
+      field(f, cols[c], strlen(cols[c]), csv);
+      putc(sep, f);
     }
-    field(text + v->start, v->end - v->start, a->csv);
-    putchar(sep);
-    field(text + v->sent_start, v->sent_end - v->sent_start, a->csv);
-    putchar('\n');
+    field(f, text + v->start, v->end - v->start, csv);
+    putc(sep, f);
+    field(f, text + v->sent_start, v->sent_end - v->sent_start, csv);
+    putc('\n', f);
+    long long after = ftello(f);
+    if (before < 0 || after < before || ferror(f)) return -1;
+    k->off = (size_t)before;
+    k->len = (size_t)(after - before);
+    tl->n++;
   }
-  free(ord);
-  sj_doc_free(d);
-  free(text);
   return 0;
+}
+
+static int cmd_events(sj_model *m, args *a, FILE *in) {
+  reader rd;
+  reader_init(&rd, in, a->chunk);
+  piece pc = {0};
+  timeline tl;
+  memset(&tl, 0, sizeof tl);
+  int r, rc = 0;
+  while ((r = next_piece(&rd, 1, &pc)) > 0) {
+    sj_doc *d;
+    int e = sj_analyze(m, pc.s, pc.len, &a->opt, &d);
+    if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
+    e = timeline_add(&tl, d, pc.s, a->csv);
+    carry_ref(a, d);
+    sj_doc_free(d);
+    if (e) { rc = fail("%s%s", "out of memory or no temporary file", ""); break; }
+  }
+  if (r < 0) rc = fail("%s%s", "read error", "");
+  if (!rc) {
+    if (a->csv) puts("date,cameo,label,sources,targets,place,trigger,text");
+    for (size_t i = 0; i < tl.n; i++)
+      tl.keys[i].date = tl.keys[i].date_off == SIZE_MAX ? NULL : tl.dates + tl.keys[i].date_off;
+    if (tl.n) qsort(tl.keys, tl.n, sizeof *tl.keys, cmp_evkey);
+    char *row = NULL;
+    size_t rcap = 0;
+    for (size_t i = 0; i < tl.n && !rc; i++) {
+      if (grow((void **)&row, &rcap, tl.keys[i].len, 1) ||
+          spool_read(&tl.rows, tl.keys[i].off, row, tl.keys[i].len))
+        rc = fail("%s%s", "cannot read back the temporary file", "");
+      else
+        fwrite(row, 1, tl.keys[i].len, stdout);
+    }
+    free(row);
+  }
+  spool_close(&tl.rows);
+  free(tl.keys);
+  free(tl.dates);
+  free(rd.buf);
+  return rc;
 }
 
 int main(int argc, char **argv) {
@@ -288,7 +473,17 @@ int main(int argc, char **argv) {
     else if (!strcmp(s, "--tsv")) a.csv = 0;
     else if (!strcmp(s, "--no-hmm")) a.opt.seg |= SJ_SEG_NO_HMM;
     else if (!strcmp(s, "--split-measures")) a.opt.seg |= SJ_SEG_SPLIT_MEASURES;
-    else if (!strcmp(s, "--dict") || !strcmp(s, "--ref")) {
+    else if (!strcmp(s, "--chunk")) {
+      char *e = NULL;
+      unsigned long long v = i + 1 < argc ? strtoull(argv[i + 1], &e, 10) : 0;
+      if (i + 1 >= argc || !e || *e || v < 1 || v > SJ_MAX_INPUT) {
+        fail("--chunk needs a size in bytes (1..%s)%s", "2147483647", "");
+        sj_model_free(m);
+        return 2;
+      }
+      a.chunk = (size_t)v;
+      i++;
+    } else if (!strcmp(s, "--dict") || !strcmp(s, "--ref")) {
       if (i + 1 >= argc) { fail("%s needs a value%s", s, ""); sj_model_free(m); return 2; }
       const char *v = argv[++i];
       if (s[2] == 'd') {
@@ -307,6 +502,7 @@ int main(int argc, char **argv) {
     else if (!a.file) a.file = s;
     else { fail("too many arguments%s%s", "", ""); sj_model_free(m); return 2; }
   }
+  if (!a.chunk) a.chunk = (size_t)1 << 20;
   if (!a.cmd) { fputs(usage, stderr); sj_model_free(m); return 2; }
   FILE *in = stdin;
   if (a.file && strcmp(a.file, "-")) {

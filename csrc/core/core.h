@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- utf8.c ----------------------------------------------------------- */
 /* Decode one code point at s[i] (i < n).  Returns its byte length (1..4);
@@ -82,6 +83,19 @@ static inline int32_t sj_dat_next(const sj_dat *d, int32_t s, uint32_t c) {
   if (t <= 0 || t >= (int64_t)d->n || d->cells[2 * (size_t)t + 1] != s) return -1;
   return (int32_t)t;
 }
+/* The terminator cell of state s (a word ends at s), or -1. */
+static inline int32_t sj_dat_term(const sj_dat *d, int32_t s) {
+  int64_t t = d->cells[2 * (size_t)s];
+  if (t <= 0 || t >= (int64_t)d->n || d->cells[2 * (size_t)t + 1] != s) return -1;
+  return (int32_t)t;
+}
+/* In the lexicon trie a terminator cell's base holds the word's log
+ * probability as float bits. */
+static inline float sj_lex_logp(const sj_dat *d, int32_t t) {
+  float f;
+  memcpy(&f, &d->cells[2 * (size_t)t], sizeof f);
+  return f;
+}
 static inline int32_t sj_dat_value(const sj_dat *d, int32_t s) {
   int64_t t = d->cells[2 * (size_t)s];
   if (t <= 0 || t >= (int64_t)d->n || d->cells[2 * (size_t)t + 1] != s) return -1;
@@ -94,8 +108,7 @@ typedef struct sj_image {
   uint32_t nbig;
   uint32_t nchars;           /* char ids are 1..nchars */
   sj_dat lex;                /* segmentation lexicon */
-  const float *lex_logp;     /* per value: log(freq / total) */
-  const uint8_t *lex_pos;    /* per value: index into pos_names */
+  const uint8_t *lex_pos;    /* per terminator cell: tag index */
   uint32_t nlex;
   double log_total;          /* log of the total frequency */
   uint32_t npos;

@@ -18,7 +18,7 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
     if ((size_t)h.off[i] + h.len[i] > len || (h.off[i] & 7u)) return SJ_ECORRUPT;
   if (h.len[SEC_CMAP] != 0x10000 * 2 || h.len[SEC_BIGMAP] != h.nbig * 8u ||
       h.len[SEC_LEX_CELLS] != h.nlexcells * 8u ||
-      h.len[SEC_LEX_LOGP] != h.nlex * 4u || h.len[SEC_LEX_POS] != h.nlex ||
+      h.len[SEC_LEX_POS] != h.nlexcells ||
       h.len[SEC_POS_OFF] != h.npos * 4u ||
       h.len[SEC_HMM] != (20u + 4u * (h.nchars + 1u)) * 4u ||
       h.len[SEC_GAZ_CELLS] != h.ngazcells * 8u ||
@@ -32,7 +32,6 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   img->nchars = h.nchars;
   img->lex.cells = (const int32_t *)(const void *)(p + h.off[SEC_LEX_CELLS]);
   img->lex.n = h.nlexcells;
-  img->lex_logp = (const float *)(const void *)(p + h.off[SEC_LEX_LOGP]);
   img->lex_pos = p + h.off[SEC_LEX_POS];
   img->nlex = h.nlex;
   img->log_total = h.log_total_milli / 1e6;

@@ -12,14 +12,14 @@
 #include <stdint.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 3u
+#define SJ_IMAGE_VERSION 4u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
   SEC_BIGMAP,    /* uint32[2 * nbig] */
   SEC_LEX_CELLS, /* int32[2 * nlexcells]: base, check of each cell */
-  SEC_LEX_LOGP,  /* float[nlex] */
-  SEC_LEX_POS,   /* uint8[nlex] */
+  SEC_LEX_POS,   /* uint8[nlexcells]: tag of the word ending at a terminator cell,
+                    whose base holds the word's log probability (float bits) */
   SEC_POS_OFF,   /* uint32[npos] offsets into STRS */
   SEC_HMM,       /* float[4 + 16 + 4 * (nchars + 1)] */
   SEC_GAZ_CELLS, /* int32[2 * ngazcells] */

@@ -393,10 +393,10 @@ int sj_model_lookup(const sj_model *m, const char *word, size_t wlen, double *fr
     st = sj_dat_next(&m->img.lex, st, id);
     if (st < 0) return 0;
   }
-  int32_t v = sj_dat_value(&m->img.lex, st);
-  if (v < 0 || (uint32_t)v >= m->img.nlex) return 0;
-  if (freq) *freq = exp(m->img.lex_logp[v] + m->img.log_total);
-  if (pos) *pos = sj_image_pos(&m->img, m->img.lex_pos[v]);
+  int32_t t = sj_dat_term(&m->img.lex, st);
+  if (t < 0) return 0;
+  if (freq) *freq = exp(sj_lex_logp(&m->img.lex, t) + m->img.log_total);
+  if (pos) *pos = sj_image_pos(&m->img, m->img.lex_pos[t]);
   return 1;
 }
 

@@ -54,11 +54,12 @@ typedef struct tok {
 
 enum { T_NUM = 16, T_DATE, T_MEASURED };
 
+/* Room for n chars (+1).  Contents are not kept: each block fills them anew. */
 static int seg_reserve(seg *g, size_t n) {
   if (n + 1 <= g->cap) return SJ_OK;
   size_t cap = g->cap ? g->cap : 256;
   while (cap < n + 1) cap *= 2;
-#define GROW(p) do { void *q = realloc(g->p, cap * sizeof *g->p); if (!q) return SJ_ENOMEM; g->p = q; } while (0)
+#define GROW(p) do { free(g->p); g->p = malloc(cap * sizeof *g->p); if (!g->p) { g->cap = 0; return SJ_ENOMEM; } } while (0)
   GROW(cp); GROW(id); GROW(off); GROW(cls); GROW(ustart); GROW(uend); GROW(utype);
   GROW(route); GROW(next); GROW(nlogp); GROW(npos); GROW(upos);
 #undef GROW
@@ -93,6 +94,12 @@ static int num_class(const sj_model *m, const char *text, size_t len, size_t a, 
   if (!strncmp(c, "approx", 6)) return 'a';
   if (!strncmp(c, "measure", 7)) return 'm';
   return 0;
+}
+
+/* A new output token (fields left for the caller to set), NULL on ENOMEM. */
+static inline tok *out_push(seg *g) {
+  if (g->out.n == g->out.cap && sj_vec_reserve(&g->out, g->out.n + 1)) return NULL;
+  return (tok *)g->out.data + g->out.n++;
 }
 
 /* ---- units ------------------------------------------------------------ */
@@ -159,48 +166,63 @@ static void make_units(seg *g, size_t n) {
 static void best_path(seg *g, size_t n) {
   const sj_image *img = &g->m->img;
   const sj_user *u = &g->m->user;
-  double unk = -img->log_total; /* log(1 / total) */
-  g->route[n] = 0;
+  /* locals, so that stores into the arrays do not reload the pointers */
+  const int32_t *cells = img->lex.cells;
+  const int64_t ncells = img->lex.n;
+  const uint8_t *lexpos = img->lex_pos;
+  const uint32_t *id = g->id, *uend = g->uend, *cp = g->cp;
+  const uint8_t *ustart = g->ustart;
+  double *route = g->route;
+  uint32_t *next = g->next;
+  float *nlogp = g->nlogp;
+  int32_t *npos = g->npos;
+  const char **upos = g->upos;
+  const int user = u->nwords != 0;
+  const double unk = -img->log_total; /* log(1 / total) */
+  route[n] = 0;
   for (size_t k = n; k-- > 0;) {
-    if (!g->ustart[k]) continue;
+    if (!ustart[k]) continue;
     /* the unit alone, then lexicon words */
-    size_t e = g->uend[k];
-    double best = unk + g->route[e];
+    size_t e = uend[k];
+    double best = unk + route[e];
     uint32_t bnext = (uint32_t)e;
     float blp = (float)unk;
     int32_t bpos = -1;
     const char *bup = NULL;
-    int32_t st = 0;
-    for (size_t j = k; j < n && g->id[j]; j++) {
-      st = sj_dat_next(&img->lex, st, g->id[j]);
-      if (st < 0) break;
-      if (j + 1 < e || !g->ustart[j + 1]) continue;
-      int32_t v = sj_dat_value(&img->lex, st);
-      if (v < 0 || (uint32_t)v >= img->nlex) continue;
-      double c = img->lex_logp[v] + g->route[j + 1];
+    int64_t st = 0;
+    for (size_t j = k; j < n && id[j]; j++) {
+      int64_t t = (int64_t)cells[2 * st] + id[j];
+      if (t >= ncells || cells[2 * t + 1] != st) break;
+      st = t;
+      if (j + 1 < e || !ustart[j + 1]) continue;
+      int64_t term = cells[2 * st];
+      if (term <= 0 || term >= ncells || cells[2 * term + 1] != st) continue;
+      float lp;
+      memcpy(&lp, &cells[2 * term], sizeof lp);
+      double c = lp + route[j + 1];
       if (c >= best || j + 1 == e) {
-        best = c; bnext = (uint32_t)(j + 1); blp = img->lex_logp[v];
-        bpos = (int32_t)img->lex_pos[v]; bup = NULL;
+        best = c; bnext = (uint32_t)(j + 1); blp = lp;
+        bpos = (int32_t)lexpos[term]; bup = NULL;
       }
     }
     /* user words (they may contain spaces, Latin and punctuation) */
-    if (u->nwords) {
+    if (user) {
       int32_t node = 0;
       for (size_t j = k; j < n; j++) {
-        node = sj_user_next(u, node, g->cp[j]);
+        node = sj_user_next(u, node, cp[j]);
         if (node < 0) break;
-        if (!u->term[node] || !g->ustart[j + 1]) continue;
-        double c = u->logp[node] + g->route[j + 1];
+        if (!u->term[node] || !ustart[j + 1]) continue;
+        double c = u->logp[node] + route[j + 1];
         if (c >= best) {
           best = c; bnext = (uint32_t)(j + 1); blp = u->logp[node]; bpos = -2; bup = u->pos[node];
         }
       }
     }
-    g->route[k] = best;
-    g->next[k] = bnext;
-    g->nlogp[k] = blp;
-    g->npos[k] = bpos;
-    g->upos[k] = bup;
+    route[k] = best;
+    next[k] = bnext;
+    nlogp[k] = blp;
+    npos[k] = bpos;
+    upos[k] = bup;
   }
 }
 
@@ -254,7 +276,7 @@ static int hmm_cut(seg *g, uint32_t c0, uint32_t c1) {
     if (s == 0) ws = c0 + (uint32_t)t;
     if (s == 2 || s == 3) {
       uint32_t a = s == 3 ? c0 + (uint32_t)t : ws;
-      tok *o = sj_vec_push(&g->out);
+      tok *o = out_push(g);
       if (!o) { if (states != states_stack) free(states); return SJ_ENOMEM; }
       o->c0 = a;
       o->c1 = c0 + (uint32_t)t + 1;
@@ -264,7 +286,7 @@ static int hmm_cut(seg *g, uint32_t c0, uint32_t c1) {
     }
   }
   if (ws < c1) { /* an unfinished B/M tail: emit as one word */
-    tok *o = sj_vec_push(&g->out);
+    tok *o = out_push(g);
     if (!o) { if (states != states_stack) free(states); return SJ_ENOMEM; }
     o->c0 = ws; o->c1 = c1; o->type = U_HAN; o->pos = NULL;
   }
@@ -292,7 +314,9 @@ static int is_function_char(seg *g, uint32_t c) {
   if (p < 0 || g->nlogp[c] < FUNC_LOGP) return 0;
   const char *tag = sj_image_pos(&g->m->img, (uint32_t)p);
   if (strchr("pcudry", tag[0]) && !(tag[0] == 'u' && tag[1] == 'v')) return 1;
-  return tag[0] == 'm' && g->id[c] && g->m->img.chinfo[g->id[c]] >= 2 && g->m->img.chinfo[g->id[c]] <= 10;
+  /* numerals 一..九 (二是, 三大), but not 两 (两军, 两岸 are words) */
+  return tag[0] == 'm' && g->cp[c] != 0x4E24 && g->id[c] && g->m->img.chinfo[g->id[c]] >= 2 &&
+         g->m->img.chinfo[g->id[c]] <= 10;
 }
 
 static int hmm_filter(seg *g, size_t from) {
@@ -304,7 +328,7 @@ static int hmm_filter(seg *g, size_t from) {
     if (!bad) continue;
     uint32_t c0 = o->c0, c1 = o->c1;
     for (uint32_t c = c0 + 1; c < c1; c++) { /* split into single chars */
-      tok *x = sj_vec_push(&g->out);
+      tok *x = out_push(g);
       if (!x) return SJ_ENOMEM;
       o = &SJ_VEC_AT(&g->out, tok, t);
       memmove(o + 2, o + 1, (g->out.n - t - 2) * sizeof *o);
@@ -335,7 +359,7 @@ static int emit_path(seg *g, size_t n) {
       if (k - run > 1) {
         int32_t st = 0;
         for (size_t j = run; j < k && st >= 0; j++) st = g->id[j] ? sj_dat_next(&img->lex, st, g->id[j]) : -1;
-        whole = st >= 0 && sj_dat_value(&img->lex, st) >= 0;
+        whole = st >= 0 && sj_dat_term(&img->lex, st) >= 0;
       }
       if (k - run > 1 && !whole) {
         size_t before = g->out.n;
@@ -350,7 +374,7 @@ static int emit_path(seg *g, size_t n) {
         }
       } else {
         for (size_t j = run; j < k; j++) {
-          tok *o = sj_vec_push(&g->out);
+          tok *o = out_push(g);
           if (!o) return SJ_ENOMEM;
           o->c0 = (uint32_t)j; o->c1 = (uint32_t)j + 1; o->type = U_HAN;
           o->pos = g->npos[j] >= 0 ? sj_image_pos(img, (uint32_t)g->npos[j]) : "x";
@@ -358,7 +382,7 @@ static int emit_path(seg *g, size_t n) {
       }
     }
     if (k == n) break;
-    tok *o = sj_vec_push(&g->out);
+    tok *o = out_push(g);
     if (!o) return SJ_ENOMEM;
     o->c0 = (uint32_t)k;
     o->c1 = (uint32_t)e;
@@ -453,7 +477,9 @@ static void post_numbers(seg *g) {
   for (size_t i = 0; i < n; i++) {
     tok cur = t[i];
     int cn, pure;
-    if ((cur.type == U_ALNUM || cur.type == U_HAN) && all_digits(g, cur.c0, cur.c1, &cn, &pure)) {
+    int first_num = cur.type == U_ALNUM ? sj_digit(g->cp[cur.c0]) >= 0
+                    : cur.type == U_HAN && g->id[cur.c0] && g->m->img.chinfo[g->id[cur.c0]];
+    if (first_num && all_digits(g, cur.c0, cur.c1, &cn, &pure)) {
       long cv = cn ? cn_value(g, cur.c0, cur.c1) : 0;
       int prev_date = w > 0 && t[w - 1].type == T_DATE;
       size_t j = i + 1;
@@ -537,7 +563,7 @@ static int post_fine(seg *g) {
       else if (is_surname(g, a, a + 1)) cut = a + 1;
     }
     if (!cut) continue;
-    tok *o = sj_vec_push(&g->out);
+    tok *o = out_push(g);
     if (!o) return SJ_ENOMEM;
     t = &SJ_VEC_AT(&g->out, tok, i);
     memmove(t + 2, t + 1, (g->out.n - i - 2) * sizeof *t);
@@ -550,12 +576,13 @@ static int post_fine(seg *g) {
 }
 
 /* ---- driver ------------------------------------------------------------- */
-static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
+/* Decode text[b0..b1) into the per-char arrays; returns the number of
+ * chars, or (size_t)-1 for ENOMEM. */
+static size_t decode_block(seg *g, size_t b0, size_t b1) {
   const unsigned char *s = g->s;
-  /* decode */
   size_t n = 0;
+  if (seg_reserve(g, b1 - b0 + 1)) return (size_t)-1; /* chars <= bytes */
   for (size_t i = b0; i < b1;) {
-    if (n + 1 >= g->cap && seg_reserve(g, n + 1)) return SJ_ENOMEM;
     uint32_t cp;
     int l;
     unsigned c0 = s[i];
@@ -568,13 +595,18 @@ static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
     }
     g->cp[n] = cp;
     g->off[n] = (uint32_t)i;
-    g->cls[n] = (uint8_t)sj_cclass(cp);
+    g->cls[n] = (uint8_t)(cp >= 0x4E00 && cp <= 0x9FFF ? SJ_C_HAN : sj_cclass(cp));
     g->id[n] = cp < 0x10000 ? g->m->img.cmap[cp] : cp == SJ_BADCP ? 0 : sj_image_char(&g->m->img, cp);
     n++;
     i += (size_t)l;
   }
-  if (seg_reserve(g, n + 1)) return SJ_ENOMEM;
   g->off[n] = (uint32_t)b1;
+  return n;
+}
+
+static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
+  size_t n = decode_block(g, b0, b1);
+  if (n == (size_t)-1) return SJ_ENOMEM;
   make_units(g, n);
   best_path(g, n);
   int rc = emit_path(g, n);
@@ -582,13 +614,14 @@ static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
   post_numbers(g);
   if ((g->flags & SJ_SEG_SPLIT_MEASURES) && (rc = post_fine(g))) return rc;
   if (sj_vec_reserve(&d->tokens, d->tokens.n + g->out.n)) return SJ_ENOMEM;
+  sj_token *o = (sj_token *)d->tokens.data + d->tokens.n;
   for (size_t i = 0; i < g->out.n; i++) {
     const tok *t = &SJ_VEC_AT(&g->out, tok, i);
-    sj_token *o = sj_vec_push(&d->tokens);
-    o->start = g->off[t->c0];
-    o->end = g->off[t->c1];
-    o->pos = t->pos ? t->pos : "x";
+    o[i].start = g->off[t->c0];
+    o[i].end = g->off[t->c1];
+    o[i].pos = t->pos ? t->pos : "x";
   }
+  d->tokens.n += g->out.n;
   return SJ_OK;
 }
 
@@ -621,7 +654,8 @@ int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
   g.len = d->len;
   g.flags = segflags;
   sj_vec_init(&g.out, sizeof(tok));
-  int rc = SJ_OK;
+  /* about one token per 4 bytes of Chinese text: reserve, grow rarely */
+  int rc = sj_vec_reserve(&d->tokens, d->len / 4 + 16);
   size_t b0 = 0;
   while (b0 < d->len && rc == SJ_OK) {
     const unsigned char *nl = memchr(g.s + b0, '\n', d->len - b0);
@@ -643,19 +677,9 @@ double sj_seg_word_logp(const sj_model *m, const char *w, size_t n) {
   g.s = (const unsigned char *)w;
   g.len = n;
   g.flags = SJ_SEG_NO_HMM;
-  size_t k = 0;
   double r = -m->img.log_total * 4;
-  for (size_t i = 0; i < n; k++) {
-    if (seg_reserve(&g, k + 1)) { seg_free(&g); return r; }
-    uint32_t cp;
-    int l = sj_utf8_decode(g.s, n, i, &cp);
-    g.cp[k] = cp;
-    g.off[k] = (uint32_t)i;
-    g.cls[k] = (uint8_t)sj_cclass(cp);
-    g.id[k] = cp == SJ_BADCP ? 0 : sj_image_char(&m->img, cp);
-    i += (size_t)l;
-  }
-  if (seg_reserve(&g, k + 1) == SJ_OK) {
+  size_t k = decode_block(&g, 0, n);
+  if (k != (size_t)-1) {
     sj_model tmp = *m; /* the word's parts, without the user layer */
     memset(&tmp.user, 0, sizeof tmp.user);
     g.m = &tmp;

@@ -75,6 +75,8 @@ static size_t phrase_end(const sj_tg *g, size_t hi, size_t i) {
 static int root_eq(const char *a, const char *b) { return a[0] == b[0] && a[1] == b[1]; }
 
 static const char *const PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "及", "以及", NULL};
+/* drills, patrols, parades and displays: done with a partner they are 062 */
+static const char DRILL[] = "演|练|训|巡|阅兵|表演|亮相|比赛|集结";
 /* what aid is given: relief goods and medical help are humanitarian (073) */
 static const char AID_HUMAN[] =
   "医疗|医护|防疫|抗疫|物资|人道|救灾|救援|药品|疫苗|医院|口罩|防护服|试剂|粮食|食品|帐篷|"
@@ -142,21 +144,52 @@ static int tok_eq(const sj_tg *g, size_t t, const char *w) {
 }
 
 /* verbs that make an abstract noun an act: 进行交流, 开展合作, 表示支持 */
-static const char LICENSE[] = "举行|召开|进行|开展|组织|实施|表示|给予|提供|举办|展开|了";
+static const char LICENSE[] = "举行|召开|进行|开展|组织|实施|表示|给予|提供|举办|展开|参加|参与|了";
 
 /* is the trigger a happening, not a modifier, an anniversary, a name or a
  * noun in commentary?  May turn it into a name trigger (hint 'N'). */
 static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
-                        size_t nm) {
+                        size_t nm, const sj_trig *prev) {
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   /* context words the entry needs (演习 needs nothing; 亮相 needs a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
-  /* inside a name: a document or forum name says nothing happened; an
-   * exercise, contest or meeting name may stand for its event */
+  /* an anniversary (…成立75周年, 纪念…胜利75周年) recalls, it does not report */
+  if (any_of(g, T->end, pe, "周年")) return 0;
+  /* 继…之后: a past event recalled as a reference point */
+  if (any_of(g, ps, T->start, "继") && any_of(g, T->end, pe, "后")) return 0;
+  /* normative content of a statement: 强调各国应加强团结，抵制… */
+  {
+    size_t t = T->tok;
+    for (int hop = 0; hop < 40 && t > 0; hop++) {
+      t--;
+      if (g->tok[t].start < sa) break;
+      if (tok_eq(g, t, "应") || tok_eq(g, t, "应该") || tok_eq(g, t, "应当") ||
+          tok_eq(g, t, "必须")) {
+        /* under a saying verb before it */
+        for (const sj_trig *p = prev; p && p->start >= sa && p->start < g->tok[t].start;) {
+          if (p->cameo[0] == '0' && p->cameo[1] == '1') return 0;
+          break;
+        }
+        if (any_of(g, sa, g->tok[t].start, "强调|指出|表示|呼吁|认为|主张")) return 0;
+        break;
+      }
+    }
+  }
+  /* inside a name: a document or forum name says nothing happened; a
+   * meeting name ending in its event noun is that event (…视频会议); an
+   * exercise, contest or operation name may stand for its event */
   for (size_t k = 0; k < nm; k++) {
     if (M[k].kind != SJ_NAME || M[k].start > T->start || M[k].end < T->end) continue;
     const char *c = M[k].type ? M[k].type : "";
-    if (!strcmp(c, "exercise") || !strcmp(c, "competition") || !strcmp(c, "meeting")) {
+    if (!strcmp(c, "meeting") && M[k].end == T->end) break;
+    if (!strcmp(c, "exercise") || !strcmp(c, "competition") || !strcmp(c, "operation")) {
+      if (prev && prev->start == M[k].start && prev->hint == 'N') return 0;
+      /* 联合国维和行动的关键力量, 参加维和行动30年来的历程: a modifier */
+      for (size_t t = sj_tg_tok_at(g, M[k].end); t < g->ntok && g->tok[t].start < pe; t++) {
+        const char *p = sj_tg_pos(g, t);
+        if (p[0] == 'v') break;
+        if (tok_eq(g, t, "的")) return 0;
+      }
       T->start = M[k].start;
       T->end = M[k].end;
       T->hint = 'N';
@@ -164,49 +197,42 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
     }
     return 0;
   }
-  /* an anniversary (…成立75周年, 纪念…胜利75周年) recalls, it does not report */
-  if (any_of(g, T->end, pe, "周年")) return 0;
-  /* 继…之后: a past event recalled as a reference point */
-  if (any_of(g, ps, T->start, "继") && any_of(g, T->end, pe, "后")) return 0;
-  /* a noun modifying the noun after it: 视频会议形式, 援助力量, 战略协作伙伴关系 */
   size_t tn = sj_tg_tok_at(g, T->end);
   const char *tp = sj_tg_pos(g, T->tok);
   int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || !strcmp(tp, "vn");
   if (nounish && tn < g->ntok && g->tok[tn].start == T->end) {
+    /* a frame, not an act: 在峰会上, 研讨会期间, 在…交流中, 演习后 */
+    if (tok_eq(g, tn, "上") || tok_eq(g, tn, "期间") || tok_eq(g, tn, "中") ||
+        tok_eq(g, tn, "之际") || tok_eq(g, tn, "前夕") || tok_eq(g, tn, "后") ||
+        tok_eq(g, tn, "之后") || tok_eq(g, tn, "以来") || tok_eq(g, tn, "的"))
+      return 0;
+    /* a noun modifying the noun after it: 视频会议形式, 援助力量, 协作伙伴关系 */
     const char *np = sj_tg_pos(g, tn);
     if ((!strcmp(np, "n") || !strcmp(np, "vn") || !strcmp(np, "nz")) &&
-        !any_of(g, g->tok[tn].start, g->tok[tn].end, "任务|行动|活动|工作")) {
-      /* unless the next word is itself the event named again (联演实兵演练) */
+        !tok_eq(g, tn, "任务") && !tok_eq(g, tn, "行动") && !tok_eq(g, tn, "活动") &&
+        !tok_eq(g, tn, "工作")) {
+      /* unless the next word names the event again (联演实兵演练) */
       size_t te = g->tok[tn].end, tl = te - g->tok[tn].start;
       int apposed = 0;
-      if (tl >= 6) {
-        sj_gfield f;
-        size_t l = sj_tg_gaz(g, te - 6, "trigger", &f);
-        if (l == 6 && f.n && f.l[0] >= 2 && f.s[0][0] == T->cameo[0] && f.s[0][1] == T->cameo[1])
-          apposed = 1;
-      }
+      if (tl >= 6 && sj_tg_gaz(g, te - 6, "trigger", NULL) == 6) apposed = 1;
       if (!apposed) return 0;
     }
   }
   if (T->hint == 'W') {
-    /* an abstract word is an act only after a support verb or with 了 */
+    /* an abstract word is an act only after a verb that makes it one, or with 了 */
     if (tok_eq(g, tn, "了")) return 1;
     size_t t = T->tok;
     for (int hop = 0; hop < 5 && t > 0; hop++) {
       t--;
       if (g->tok[t].start < ps) break;
-      if (any_in(g, g->tok[t].start, g->tok[t].end, LICENSE, sizeof LICENSE - 1) &&
-          g->tok[t].end - g->tok[t].start <= 6) {
-        size_t l = g->tok[t].end - g->tok[t].start;
-        /* the whole token is a licensing verb */
-        const char *w = LICENSE;
-        size_t i = 0, wl = sizeof LICENSE - 1;
-        while (i < wl) {
-          size_t j = i;
-          while (j < wl && w[j] != '|') j++;
-          if (j - i == l && !memcmp(w + i, g->s + g->tok[t].start, l)) return 1;
-          i = j + 1;
-        }
+      size_t l = g->tok[t].end - g->tok[t].start;
+      const char *w = LICENSE;
+      size_t i = 0, wl = sizeof LICENSE - 1;
+      while (i < wl) {
+        size_t j = i;
+        while (j < wl && w[j] != '|') j++;
+        if (j - i == l && !memcmp(w + i, g->s + g->tok[t].start, l)) return 1;
+        i = j + 1;
       }
     }
     return 0;
@@ -321,7 +347,10 @@ int sj_tg_events(sj_tg *g) {
     for (size_t q = t0; q < ti; q++) {
       sj_trig *T = &tr[q];
       if (T->start < sa) { T->cameo[0] = 0; continue; }
-      if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0)) T->cameo[0] = 0;
+      const sj_trig *prev = NULL;
+      for (size_t r = q; r-- > t0;)
+        if (tr[r].cameo[0]) { prev = &tr[r]; break; }
+      if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0, prev)) T->cameo[0] = 0;
     }
     /* pass 2: support verbs yield to the event noun of their clause;
      * one record per event (same root) */
@@ -330,44 +359,70 @@ int sj_tg_events(sj_tg *g) {
       if (!T->cameo[0]) continue;
       size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
       if (T->hint == 'V' || T->hint == 'S') {
+        /* a support verb yields to the event word of its clause (派…护航),
+         * or of a following clause that goes on without a party of its own
+         * (派出…编队，安全护送…); a saying verb to what it announces */
         int yield = 0;
-        for (size_t r = q + 1; r < ti && tr[r].start < pe; r++) {
+        for (size_t r = q + 1; r < ti && !yield; r++) {
           if (!tr[r].cameo[0]) continue;
-          if (T->hint == 'V' && (tr[r].hint == 'L' || tr[r].hint == 'N' || tr[r].hint == 'W'))
-            yield = 1;
-          if (T->hint == 'S' && !root_eq(tr[r].cameo, "01")) yield = 1;
+          if (tr[r].start < pe) {
+            if (T->hint == 'V' || !root_eq(tr[r].cameo, "01")) yield = 1;
+          } else if (T->hint == 'V') {
+            size_t rps = phrase_start(g, sa, tr[r].start), rpe = phrase_end(g, sb, tr[r].end);
+            if (!own_party(g, A, am.n, rps, rpe, tr[r].start, men + m0, m1 - m0) &&
+                root_eq(tr[r].cameo, T->cameo))
+              yield = 1;
+            break;
+          }
         }
-        if (yield) {
-          /* the noun inherits a refinement its verb's object gives (派出医疗队) */
-          T->cameo[0] = 0;
-          continue;
-        }
+        if (yield) { T->cameo[0] = 0; continue; }
       }
-      /* a name standing for its event only when nothing else in its clause does */
+      /* a name stands for its event unless an event word follows it */
       if (T->hint == 'N') {
         int other = 0;
-        for (size_t r = t0; r < ti; r++)
-          if (r != q && tr[r].cameo[0] && tr[r].hint != 'N' && tr[r].start >= ps && tr[r].start < pe)
-            other = 1;
+        for (size_t r = q + 1; r < ti; r++)
+          if (tr[r].cameo[0] && tr[r].start >= T->end && tr[r].start <= T->end + 9) other = 1;
         if (other) { T->cameo[0] = 0; continue; }
       }
       int drop = 0;
-      for (size_t r = t0; r < q; r++) {
+      for (size_t r = q; r-- > t0;) {
         if (!tr[r].cameo[0]) continue;
         if (!root_eq(tr[r].cameo, T->cameo)) continue;
         size_t rps = phrase_start(g, sa, tr[r].start);
         if (rps == ps) {
+          /* two events of one kind in a list, each with its own party or
+           * name (从中柬“金龙”联合训练到中巴“雄鹰”联合训练) */
+          int between = 0;
+          for (size_t k = m0; k < m1; k++)
+            if ((men[k].kind == SJ_NAME || men[k].kind == SJ_ACTOR) && men[k].start >= tr[r].end &&
+                men[k].end <= T->start)
+              between = 1;
+          int inname = 0;
+          for (size_t k = m0; k < m1; k++)
+            if (men[k].kind == SJ_NAME && men[k].start < T->start && men[k].end >= T->end) inname = 1;
+          if (between && !inname && T->hint != 'N') break;
+          /* a re-mention (此类会议) keeps the first */
+          size_t pt = T->tok > 0 ? T->tok - 1 : 0;
+          if (T->tok > 0 && (tok_eq(g, pt, "此类") || tok_eq(g, pt, "这类") || tok_eq(g, pt, "该") ||
+                             tok_eq(g, pt, "此次") || tok_eq(g, pt, "本次") || tok_eq(g, pt, "上述"))) {
+            drop = 1; break;
+          }
           /* a verb keeps its object's noun (出席…会议); in a noun phrase
-           * the head noun at the end wins (危机沟通工作组视频会议) */
+           * (会晤和…视频会议) the head noun at the end wins */
           const char *rp = sj_tg_pos(g, tr[r].tok);
-          if ((rp[0] == 'v' && rp[1] == 0) || tr[r].hint == 'V') { drop = 1; break; }
+          size_t rn = sj_tg_tok_at(g, tr[r].end);
+          int coord = tok_eq(g, rn, "和") || tok_eq(g, rn, "及") || tok_eq(g, rn, "与") ||
+                      tok_eq(g, rn, "、") || tok_eq(g, rn, "以及");
+          if (((rp[0] == 'v' && rp[1] == 0) || tr[r].hint == 'V') && !coord) { drop = 1; break; }
           tr[r].cameo[0] = 0;
-          continue;
+          break;
         }
         /* a later clause with no party of its own goes on telling the
          * same event (召开视频会议，交流…经验); statements always do */
         if (root_eq(T->cameo, "01")) { drop = 1; break; }
-        if (!own_party(g, A, am.n, ps, pe, T->start, men + m0, m1 - m0)) { drop = 1; break; }
+        if ((!strcmp(tr[r].cameo, T->cameo) || T->cameo[2] == '0') &&
+            !own_party(g, A, am.n, ps, pe, T->start, men + m0, m1 - m0)) { drop = 1; break; }
+        break;
       }
       if (drop) { T->cameo[0] = 0; continue; }
     }
@@ -471,7 +526,7 @@ int sj_tg_events(sj_tg *g) {
       }
       /* a drill or parade with a foreign party is military cooperation
        * (CAMEO 062), not a show of force (15x) */
-      if (root_eq(T->cameo, "15") && (tgt.n > 0 || joint || foreign_party(g, A, am.n, &src) ||
+      if (root_eq(T->cameo, "15") && any_of(g, T->start, T->end, DRILL) && (tgt.n > 0 || joint || foreign_party(g, A, am.n, &src) ||
                                       (!src.n && named_drill(men + m0, m1 - m0)))) {
         memcpy(ev->cameo, "062", 4);
         ev->label = "cooperate militarily";

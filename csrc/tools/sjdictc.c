@@ -523,11 +523,16 @@ int main(int argc, char **argv) {
   free(lsorted);
   free(gsorted);
 
-  float *logp = xrealloc(NULL, lex.n * sizeof *logp);
-  uint8_t *posv = xrealloc(NULL, lex.n ? lex.n : 1);
-  for (size_t i = 0; i < lex.n; i++) {
-    logp[i] = (float)(log(lex.e[i].freq > 0 ? lex.e[i].freq : 1) - logtotal);
-    posv[i] = (uint8_t)lex.e[i].pos;
+  /* lexicon terminator cells: base = log probability (float bits), tag per cell */
+  uint8_t *posv = xrealloc(NULL, dl.n ? dl.n : 1);
+  memset(posv, 0, dl.n ? dl.n : 1);
+  for (uint32_t t = 1; t < dl.n; t++) {
+    int32_t par = dl.check[t];
+    if (par < 0 || dl.base[par] != (int32_t)t) continue;
+    const entry *e = &lex.e[dl.base[t]];
+    float lp = (float)(log(e->freq > 0 ? e->freq : 1) - logtotal);
+    memcpy(&dl.base[t], &lp, sizeof lp);
+    posv[t] = (uint8_t)e->pos;
   }
   uint32_t *gaz_off = xrealloc(NULL, (gaz.n ? gaz.n : 1) * sizeof *gaz_off);
   for (size_t i = 0; i < gaz.n; i++) {
@@ -578,10 +583,8 @@ int main(int argc, char **argv) {
   h.off[SEC_LEX_CELLS] = (uint32_t)put(&img, cells, dl.n * 2 * sizeof(int32_t));
   h.len[SEC_LEX_CELLS] = dl.n * 2 * sizeof(int32_t);
   free(cells);
-  h.off[SEC_LEX_LOGP] = (uint32_t)put(&img, logp, lex.n * sizeof *logp);
-  h.len[SEC_LEX_LOGP] = (uint32_t)(lex.n * sizeof *logp);
-  h.off[SEC_LEX_POS] = (uint32_t)put(&img, posv, lex.n);
-  h.len[SEC_LEX_POS] = (uint32_t)lex.n;
+  h.off[SEC_LEX_POS] = (uint32_t)put(&img, posv, dl.n);
+  h.len[SEC_LEX_POS] = dl.n;
   h.off[SEC_POS_OFF] = (uint32_t)put(&img, pos_off, (size_t)ntags * sizeof *pos_off);
   h.len[SEC_POS_OFF] = (uint32_t)((size_t)ntags * sizeof *pos_off);
   h.off[SEC_HMM] = (uint32_t)put(&img, hmm, nh * sizeof *hmm);

@@ -119,7 +119,7 @@ PLACE_CLASSES = {'capital', 'city', 'province', 'state', 'region', 'sea',
 SCHEMA = {
     # kind: (number of fields after kind, checker or None)
     'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': 1, 'title': 1,
-    'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': 3,
+    'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': (3, 4),
     'surname': 1, 'person': 1,
 }
 MIL = {'armed', 'army', 'navy', 'airforce', 'rocket', 'unit', 'personnel'}
@@ -128,7 +128,7 @@ TITLE = {'GOV', 'MIL'}
 PLACESUFFIX = PLACE_CLASSES | {'facility'}
 NAMESUFFIX = {'exercise', 'competition', 'meeting', 'event', 'document',
               'equipment', 'unit', 'operation', 'project'}
-HINTS = {'-', 'light', 'recv'}
+HINTS = {'-', 'light', 'weak', 'lv', 'say', 'recv'}
 
 
 def main():
@@ -187,9 +187,12 @@ def main():
             if kind not in SCHEMA:
                 err(where, 'unknown kind %r' % kind)
                 continue
-            if len(fields) != SCHEMA[kind]:
-                err(where, '%s needs %d field(s), has %d: %r'
-                    % (kind, SCHEMA[kind], len(fields), line))
+            want = SCHEMA[kind]
+            lo, hi = want if isinstance(want, tuple) else (want, want)
+            if not lo <= len(fields) <= hi:
+                err(where, '%s needs %s field(s), has %d: %r'
+                    % (kind, lo if lo == hi else '%d-%d' % (lo, hi),
+                       len(fields), line))
                 continue
             if re.search(r'\s', surface):
                 err(where, 'whitespace in surface %r' % surface)
@@ -228,7 +231,11 @@ def main():
             elif kind == 'surname' and a != '-':
                 err(where, 'surname field must be -')
             elif kind == 'trigger':
-                code, label, hint = fields
+                code, label, hint = fields[:3]
+                if len(fields) > 3 and any(
+                        not w or re.search(r'\s', w)
+                        for w in fields[3].split('|')):
+                    err(where, 'bad context word list %r' % fields[3])
                 if not re.fullmatch(r'\d{3}', code) or code not in CAMEO:
                     err(where, 'not a CAMEO 3-digit code: %r' % code)
                 elif label != CAMEO[code]:

@@ -34,7 +34,7 @@ function M.check()
   local loader = require("shijian.nvim.loader")
   local so = loader.so_path()
   r.info("plugin root: " .. loader.root())
-  if vim.loop.fs_stat(so) then
+  if (vim.uv or vim.loop).fs_stat(so) then
     r.ok("found " .. so)
   else
     r.error("missing " .. so, {
@@ -47,9 +47,9 @@ function M.check()
   local lib, err = loader.lib()
   if lib then
     r.ok("require(\"shijian\") works (core " .. tostring(lib.version and lib.version() or "?") .. ")")
-    local t0 = vim.loop.hrtime()
+    local t0 = (vim.uv or vim.loop).hrtime()
     local ok, words = pcall(lib.cut, "中俄两国空军实施联合空中战略巡航")
-    local ms = (vim.loop.hrtime() - t0) / 1e6
+    local ms = ((vim.uv or vim.loop).hrtime() - t0) / 1e6
     if ok and type(words) == "table" and #words > 1 then
       r.ok(("segmenter: %s (%.2f ms)"):format(table.concat(words, " / "), ms))
     else

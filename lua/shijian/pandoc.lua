@@ -361,8 +361,8 @@ end
 function M.analyze_module(text, o)
   local ok, core = pcall(require, "shijian.core")
   if not ok then return nil, (tostring(core):gsub("\n.*", "")) end
-  local sj = require "shijian"
-  local model = (o.dict and #o.dict > 0) and sj.new { dict = o.dict } or sj.model()
+  local model = core.new()
+  for _, d in ipairs(o.dict or {}) do model:load_dict(d) end
   local r = model:analyze(text, { ref = o.ref, want = "mentions,events" })
   return normalise(r, false)
 end

@@ -114,8 +114,9 @@ function H.finish(result_file)
   if result_file then
     local f = io.open(result_file, "w")
     if f then f:write(line, "\n"); f:close() end
+  else
+    say(line)
   end
-  say(line)
   vim.cmd(H.failed > 0 and "cquit 1" or "qall!")
 end
 

@@ -14,7 +14,7 @@
 --     (not at all for buffers longer than `max_lines`).
 --   * Buffers without CJK text do no work.
 local api = vim.api
-local uv = vim.loop
+local uv = vim.uv or vim.loop
 local config = require("shijian.nvim.config")
 local loader = require("shijian.nvim.loader")
 
@@ -255,7 +255,8 @@ function M.tag_rows(buf, st, s, e, model)
     while lines[k + 1] and not blank(lines[k + 1]) and a + k - 1 < lim do k = k + 1 end
     E = a + k
   end
-  api.nvim_buf_clear_namespace(buf, M.ns, S, E)
+  -- (marks of lines deleted at the end of the buffer can sit past its end)
+  api.nvim_buf_clear_namespace(buf, M.ns, S, E >= n and -1 or E)
   local ref = buf_ref(buf, st)
   local want = o.kinds.event and "mentions,events" or "mentions"
   local maxb = o.max_line_bytes
@@ -355,7 +356,7 @@ function M.update(buf, background_only)
     local holes = uncovered(st.clean, 0, n)
     while holes[1] and now_ms() < deadline do
       local h = holes[1]
-      M.tag_rows(buf, st, h[1], math.min(h[2], h[1] + 40), model)
+      M.tag_rows(buf, st, h[1], math.min(h[2], h[1] + 8), model)
       holes = uncovered(st.clean, 0, n)
     end
     st.last_background_ms = now_ms() - t0

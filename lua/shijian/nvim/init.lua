@@ -61,7 +61,10 @@ function M.attach(buf, force)
   -- the compiled module is loaded (or its absence reported) only when the
   -- buffer has CJK text to tag
   local ok = h.attach(buf)
-  if ok then require("shijian.nvim.motions").map_buffer(buf, config.get().mappings) end
+  if ok then
+    h.states[buf].forced = force and true or false
+    require("shijian.nvim.motions").map_buffer(buf, config.get().mappings)
+  end
   return ok
 end
 
@@ -70,6 +73,8 @@ function M.detach(buf)
   buf = (buf == nil or buf == 0) and api.nvim_get_current_buf() or buf
   local h = package.loaded["shijian.nvim.highlight"]
   if h then h.detach(buf) end
+  local m = package.loaded["shijian.nvim.motions"]
+  if m then m.unmap_buffer(buf) end
 end
 
 function M.is_attached(buf)
@@ -86,9 +91,14 @@ function M.attach_loaded()
 end
 
 --- Autocommand entry point (plugin/shijian.lua): cheap checks first.
+-- A buffer attached automatically is detached again when its 'filetype'
+-- changes to one that is not wanted (e.g. :enew then :setfiletype lua).
 function M._auto(buf)
-  if not config.get().auto_attach then return end
-  if M.is_attached(buf) then return end
+  if M.is_attached(buf) then
+    local st = hl().states[buf]
+    if not st.forced and not wanted(buf) then M.detach(buf) end
+    return
+  end
   if wanted(buf) then M.attach(buf) end
 end
 

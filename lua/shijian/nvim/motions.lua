@@ -256,6 +256,13 @@ local function set_cursor(row, col) api.nvim_win_set_cursor(0, { row + 1, col })
 local function select_inclusive(r1, c1, r2, c2, linewise)
   set_cursor(r1, c1)
   vim.cmd("normal! " .. (linewise and "V" or "v"))
+  if not linewise and r2 > r1 and get_line(0, r2) == "" then
+    -- an inclusive end on an empty line: up to the previous line's end,
+    -- its line break included (as Vim's own inclusive motions do)
+    set_cursor(r2 - 1, 0)
+    vim.cmd("normal! $")
+    return
+  end
   if not linewise and vim.o.selection == "exclusive" then
     local l = get_line(0, r2)
     local _, len = char_at(l .. " ", c2 + 1)
@@ -291,6 +298,7 @@ function M.motion(motion, mode)
       select_inclusive(row, col, r, c)
       return
     end
+    local n = api.nvim_buf_line_count(buf)
     local r, c = row, col
     for k = 1, count do
       local r2, c2 = next_w(buf, r, c)
@@ -302,10 +310,15 @@ function M.motion(motion, mode)
           select_inclusive(row, col, r, ur[#ur].lc)
           return
         end
-        if not r2 then
-          -- an empty last line: nothing more to move over
-          if r == row and c == col then return end
-          break
+        if #lr == 0 then
+          -- from an empty line Vim stops at the start of the next line; its
+          -- rules for an exclusive motion ending in column 0 then apply
+          if r + 1 < n then
+            set_cursor(r + 1, 0)
+          elseif r ~= row or c ~= col then
+            set_cursor(r, c)
+          end
+          return
         end
       elseif not r2 then
         local lr, lc = last_char_pos(buf)
@@ -324,11 +337,7 @@ function M.motion(motion, mode)
     if r ~= row or c ~= col then set_cursor(r, c) end
   else -- ge: inclusive, backwards
     local r, c = M.target(buf, "ge", row, col, count)
-    if r ~= row or c ~= col then
-      select_inclusive(r, c, row, col)
-    else
-      select_inclusive(row, col, row, col)
-    end
+    if r ~= row or c ~= col then select_inclusive(r, c, row, col) end
   end
 end
 
@@ -380,17 +389,30 @@ function M.textobj(kind, mode)
         if e < #u and u[e + 1].c == 0 then e = e + 1; trailing = true else trailing = false end
       end
     end
-    if u[s].c ~= 0 and not trailing and s > 1 and u[s - 1].c == 0 and u[e].c ~= 0 then
-      s = s - 1 -- no blanks after: take the ones before
+    if u[s].c ~= 0 and not trailing and s > 2 and u[s - 1].c == 0 and u[e].c ~= 0 then
+      s = s - 1 -- no blanks after: take the ones before (never the indent)
     end
   end
   if mode == "x" then vim.cmd("normal! \27") end
   select_inclusive(row, u[s].s, row, u[e].lc)
 end
 
+local mapped = {} -- buf -> { { modes, lhs }, ... }
+
+--- Remove the buffer-local mappings map_buffer() made.
+function M.unmap_buffer(buf)
+  for _, m in ipairs(mapped[buf] or {}) do
+    pcall(vim.keymap.del, m[1], m[2], { buffer = buf })
+  end
+  mapped[buf] = nil
+end
+
 --- Make buffer-local mappings for buf (opts.mappings = true or a table).
 function M.map_buffer(buf, mappings)
+  M.unmap_buffer(buf)
   if not mappings then return end
+  local list = {}
+  mapped[buf] = list
   local keys = { w = "w", b = "b", e = "e", ge = "ge", iw = "iw", aw = "aw" }
   if type(mappings) == "table" then
     for k, v in pairs(mappings) do keys[k] = v end
@@ -399,12 +421,14 @@ function M.map_buffer(buf, mappings)
     if keys[m] then
       vim.keymap.set({ "n", "x", "o" }, keys[m], "<Plug>(shijian-" .. m .. ")",
         { buffer = buf, remap = true, desc = "shijian: Chinese-aware " .. m })
+      list[#list + 1] = { { "n", "x", "o" }, keys[m] }
     end
   end
   for _, m in ipairs({ "iw", "aw" }) do
     if keys[m] then
       vim.keymap.set({ "x", "o" }, keys[m], "<Plug>(shijian-" .. m .. ")",
         { buffer = buf, remap = true, desc = "shijian: Chinese-aware " .. m })
+      list[#list + 1] = { { "x", "o" }, keys[m] }
     end
   end
 end

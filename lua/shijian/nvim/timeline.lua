@@ -5,7 +5,7 @@
 -- in slices of a few milliseconds, so a long buffer does not freeze the editor;
 -- the list is filled when the last slice is done.
 local api = vim.api
-local uv = vim.loop
+local uv = vim.uv or vim.loop
 local config = require("shijian.nvim.config")
 local loader = require("shijian.nvim.loader")
 local hl = require("shijian.nvim.highlight")
@@ -18,10 +18,11 @@ local BLOCK = 2000
 local function blank(l) return l:find("^%s*$") ~= nil end
 
 -- A sort key for ISO-like dates: "2020-06-24", "2020-10-28/2020-10-29",
--- "2020-12-09,2020-12-10", "2020-05/..", "2020", "XXXX-06-24".
+-- "2020-12-09,2020-12-10", "2020-05/..", "../2020-12", "2020", "XXXX-06-24".
 local function date_key(d)
   if type(d) ~= "string" or d == "" then return nil end
   local first = d:match("^[^/,]+") or d
+  if first == ".." then first = d:match("^%.%./([^/,]+)") or first end -- "../2020-12"
   -- unknown years after known ones
   if first:sub(1, 4) == "XXXX" then first = "~" .. first:sub(5) end
   return first
@@ -127,6 +128,7 @@ function M.collect(buf, done, budget_ms)
     return true
   end
   local function finish()
+    if not api.nvim_buf_is_valid(buf) then return end -- wiped meanwhile
     M.sort(items)
     done(items)
   end
@@ -163,7 +165,7 @@ function M.show(buf, win, opts)
       list[i] = { bufnr = it.bufnr, lnum = it.lnum, col = it.col, end_lnum = it.end_lnum,
         end_col = it.end_col, text = it.text, type = "I" }
     end
-    if not api.nvim_win_is_valid(win) then return end
+    if not api.nvim_win_is_valid(win) or not api.nvim_buf_is_valid(buf) then return end
     vim.fn.setloclist(win, {}, " ", { title = "shijian events: " .. vim.fn.bufname(buf), items = list })
     if #list == 0 then
       vim.notify("shijian: no events found in this buffer", vim.log.levels.INFO)
