@@ -319,6 +319,17 @@ static int is_function_char(seg *g, uint32_t c) {
          g->m->img.chinfo[g->id[c]] <= 10;
 }
 
+/* Split output token i at char `cut` into two tokens. */
+static int split_tok(seg *g, size_t i, uint32_t cut) {
+  if (!out_push(g)) return SJ_ENOMEM;
+  tok *t = &SJ_VEC_AT(&g->out, tok, i);
+  memmove(t + 2, t + 1, (g->out.n - i - 2) * sizeof *t);
+  t[1] = t[0];
+  t[0].c1 = cut;
+  t[1].c0 = cut;
+  return SJ_OK;
+}
+
 static int hmm_filter(seg *g, size_t from) {
   for (size_t t = from; t < g->out.n; t++) {
     tok *o = &SJ_VEC_AT(&g->out, tok, t);
@@ -326,19 +337,10 @@ static int hmm_filter(seg *g, size_t from) {
     int bad = 0;
     for (uint32_t c = o->c0; c < o->c1 && !bad; c++) bad = is_function_char(g, c);
     if (!bad) continue;
-    uint32_t c0 = o->c0, c1 = o->c1;
-    for (uint32_t c = c0 + 1; c < c1; c++) { /* split into single chars */
-      tok *x = out_push(g);
-      if (!x) return SJ_ENOMEM;
-      o = &SJ_VEC_AT(&g->out, tok, t);
-      memmove(o + 2, o + 1, (g->out.n - t - 2) * sizeof *o);
-      o[1] = o[0];
-      o[1].c0 = c;
-      o[1].c1 = c + 1;
-      t++;
-      o++;
-    }
-    SJ_VEC_AT(&g->out, tok, t - (c1 - c0 - 1)).c1 = c0 + 1;
+    /* into single chars */
+    uint32_t c1 = o->c1;
+    for (uint32_t c = o->c0 + 1; c < c1; c++, t++)
+      if (split_tok(g, t, c)) return SJ_ENOMEM;
   }
   return SJ_OK;
 }
@@ -563,13 +565,7 @@ static int post_fine(seg *g) {
       else if (is_surname(g, a, a + 1)) cut = a + 1;
     }
     if (!cut) continue;
-    tok *o = out_push(g);
-    if (!o) return SJ_ENOMEM;
-    t = &SJ_VEC_AT(&g->out, tok, i);
-    memmove(t + 2, t + 1, (g->out.n - i - 2) * sizeof *t);
-    t[1] = t[0];
-    t[0].c1 = cut;
-    t[1].c0 = cut;
+    if (split_tok(g, i, cut)) return SJ_ENOMEM;
     i++;
   }
   return SJ_OK;

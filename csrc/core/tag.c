@@ -49,21 +49,54 @@ int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
   return 0;
 }
 
-/* gazetteer hits at i: the longest one having kind, its length, fields */
-int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h) {
-  if (g->hits_at != i) {
-    g->nhits = sj_gaz_match(g->m, g->s, g->n, i, g->hits, 12);
-    g->hits_at = i;
+/* gazetteer hits at i, cached by position (the scan, the trigger pass and
+ * the suffix checks ask about the same positions) with the kinds of each */
+const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
+  sj_gcache *c = &g->gc[(i ^ (i >> 5)) & (SJ_GCACHE - 1)];
+  if (c->at == i) return c;
+  c->at = i;
+  c->any = 0;
+  c->n = i < g->n ? sj_gaz_match(g->m, g->s, g->n, i, c->h, SJ_GMAX) : 0;
+  for (int q = 0; q < c->n; q++) {
+    uint32_t k = 0;
+    for (const char *p = c->h[q].payload; *p;) {
+      const char *e = p;
+      while (*e && *e != '\t' && *e != '\n') e++;
+      k |= sj_kind_bit(p, (size_t)(e - p));
+      while (*e && *e != '\n') e++;
+      p = *e ? e + 1 : e;
+    }
+    c->k[q] = k;
+    c->any |= k;
   }
-  *h = g->hits;
-  return g->nhits;
+  return c;
 }
 
-size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f) {
-  sj_gaz_hit *h;
-  int n = sj_tg_match(g, i, &h);
-  for (int k = n - 1; k >= 0; k--)
-    if (sj_tg_payload(h[k].payload, kind, f)) return h[k].len;
+int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h) {
+  const sj_gcache *c = sj_tg_hits(g, i);
+  *h = (sj_gaz_hit *)c->h;
+  return c->n;
+}
+
+static const char *kind_name(uint32_t k) {
+  switch (k) {
+  case SJ_K_COUNTRY: return "country"; case SJ_K_ABBR: return "abbr";
+  case SJ_K_ORG: return "org"; case SJ_K_MIL: return "mil"; case SJ_K_GOV: return "gov";
+  case SJ_K_TITLE: return "title"; case SJ_K_PLACE: return "place";
+  case SJ_K_PLACESUFFIX: return "placesuffix"; case SJ_K_NAMESUFFIX: return "namesuffix";
+  case SJ_K_TRIGGER: return "trigger"; case SJ_K_SURNAME: return "surname";
+  case SJ_K_PERSON: return "person"; default: return "";
+  }
+}
+
+size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
+  const sj_gcache *c = sj_tg_hits(g, i);
+  if (!(c->any & k)) return 0;
+  for (int q = c->n - 1; q >= 0; q--)
+    if (c->k[q] & k) {
+      if (f) sj_tg_payload(c->h[q].payload, kind_name(k), f);
+      return c->h[q].len;
+    }
   return 0;
 }
 
@@ -335,7 +368,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_init(&g->needctx, sizeof(sj_tctx));
   sj_vec_init(&g->trig, sizeof(sj_trig));
   ref_date(g);
-  g->hits_at = (size_t)-1;
+  for (int k = 0; k < SJ_GCACHE; k++) g->gc[k].at = (size_t)-1;
   g->tb = sj_arena_alloc(&d->arena, d->len + 1);
   if (!g->tb) return SJ_ENOMEM;
   memset(g->tb, 0, d->len + 1);

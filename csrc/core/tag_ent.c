@@ -10,7 +10,7 @@
 static size_t lit(const sj_tg *g, size_t i, const char *w) {
   return sj_t_lit(g->s, g->n, i, w);
 }
-static int tok_is(const sj_tg *g, size_t t, const char *w) {
+static inline int tok_is(const sj_tg *g, size_t t, const char *w) {
   size_t l = strlen(w);
   return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
          !memcmp(g->s + g->tok[t].start, w, l);
@@ -442,11 +442,18 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   const char *bk = NULL;
   static const char *const KINDS[] = {"country", "org", "person", "place", "mil", "gov",
                                       "title", "abbr", NULL};
+  static const uint32_t KBIT[] = {SJ_K_COUNTRY, SJ_K_ORG, SJ_K_PERSON, SJ_K_PLACE, SJ_K_MIL,
+                                  SJ_K_GOV, SJ_K_TITLE, SJ_K_ABBR};
+  const sj_gcache *gc = sj_tg_hits(g, i);
+  const uint32_t ENT = SJ_K_COUNTRY | SJ_K_ORG | SJ_K_PERSON | SJ_K_PLACE | SJ_K_MIL |
+                       SJ_K_GOV | SJ_K_TITLE | SJ_K_ABBR;
+  if (!(gc->any & ENT)) return t + 1;
   for (int q = nh - 1; q >= 0 && best < 0; q--) {
+    if (!(gc->k[q] & ENT)) continue;
     int tend = sj_tg_is_tend(g, i + h[q].len);
     for (int kk = 0; KINDS[kk]; kk++) {
       if (!tend && h[q].len <= 9 && kk != 3 && kk != 7 && kk != 0 && kk != 1) continue;
-      if (sj_tg_payload(h[q].payload, KINDS[kk], NULL)) {
+      if (gc->k[q] & KBIT[kk]) {
         best = q; bk = KINDS[kk];
         break;
       }
@@ -684,11 +691,28 @@ static size_t ment_lb(const sj_tg *g, size_t nment, size_t a) {
 
 void sj_tg_names_fix(sj_tg *g) {
   size_t nment = g->d->mentions.n; /* sorted by start (sj_tag sorts first) */
+  /* a name needs a proper noun or an actor/place within the 6 tokens
+   * before its suffix: only tokens after one are looked at */
+  size_t last_prop = (size_t)-1, mc = 0;
+  uint32_t last_ment = 0;
+  int have_ment = 0;
   for (size_t t = 0; t < g->ntok && !g->err; t++) {
     size_t i = g->tok[t].start;
     size_t ls = 0;
     sj_gfield f;
     const char *tp = sj_tg_pos(g, t);
+    {
+      const sj_mention *M = g->d->mentions.data;
+      while (mc < nment && M[mc].start < i) {
+        if (M[mc].kind == SJ_ACTOR || M[mc].kind == SJ_PLACE) { last_ment = M[mc].start; have_ment = 1; }
+        mc++;
+      }
+      int near = (last_prop != (size_t)-1 && t - last_prop <= 7) ||
+                 (have_ment && (t < 8 || last_ment >= g->tok[t - 8].start));
+      if ((tp[0] == 'n' && (tp[1] == 's' || tp[1] == 't' || tp[1] == 'z')) || (tp[0] == 'j' && !tp[1]))
+        last_prop = t;
+      if (!near) continue;
+    }
     if (!(tp[0] == 'n' || tp[0] == 'v') || tp[1] == 'r') continue;
     if (g->tok[t].end - i > 15) i = g->tok[t].end - 15;
     while (i < g->tok[t].end && ((unsigned char)g->s[i] & 0xC0) == 0x80) i++;

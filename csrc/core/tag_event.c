@@ -16,10 +16,12 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   /* a trigger nested in the last one (巡航 in 联合空中战略巡航) is not another */
   if (g->trig.n && SJ_VEC_AT(&g->trig, sj_trig, g->trig.n - 1).end > i) return;
-  sj_gaz_hit *h;
-  int nh = sj_tg_match(g, i, &h);
-  for (int q = nh - 1; q >= 0; q--) {
+  const sj_gcache *gc = sj_tg_hits(g, i);
+  if (!(gc->any & SJ_K_TRIGGER)) return;
+  const sj_gaz_hit *h = gc->h;
+  for (int q = gc->n - 1; q >= 0; q--) {
     sj_gfield f;
+    if (!(gc->k[q] & SJ_K_TRIGGER)) continue;
     if (!sj_tg_payload(h[q].payload, "trigger", &f) || f.n < 1) continue;
     size_t e = i + h[q].len;
     /* a trigger must end a token: not 驱逐 in 驱逐舰, 参赛 in 参赛队 */

@@ -4,6 +4,8 @@
 #include "core.h"
 #include "tag.h"
 
+#include <string.h>
+
 #define SJ_MAXCODES 12
 typedef struct sj_codes {
   char c[SJ_MAXCODES][4];
@@ -27,6 +29,38 @@ typedef struct sj_trig { /* a trigger found by the scan */
   uint32_t ctxlen;
 } sj_trig;
 
+/* gazetteer kinds as bits (one look-up says which kinds a surface has) */
+enum {
+  SJ_K_COUNTRY = 1u << 0, SJ_K_ABBR = 1u << 1, SJ_K_ORG = 1u << 2, SJ_K_MIL = 1u << 3,
+  SJ_K_GOV = 1u << 4, SJ_K_TITLE = 1u << 5, SJ_K_PLACE = 1u << 6, SJ_K_PLACESUFFIX = 1u << 7,
+  SJ_K_NAMESUFFIX = 1u << 8, SJ_K_TRIGGER = 1u << 9, SJ_K_SURNAME = 1u << 10,
+  SJ_K_PERSON = 1u << 11
+};
+/* the bit of a kind name of length l (0: unknown) */
+static inline uint32_t sj_kind_bit(const char *k, size_t l) {
+  switch (l) {
+  case 3: return k[0] == 'o' ? SJ_K_ORG : k[0] == 'm' ? SJ_K_MIL : k[0] == 'g' ? SJ_K_GOV : 0;
+  case 4: return k[0] == 'a' ? SJ_K_ABBR : 0;
+  case 5: return k[0] == 't' ? SJ_K_TITLE : k[0] == 'p' ? SJ_K_PLACE : 0;
+  case 6: return k[0] == 'p' ? SJ_K_PERSON : 0;
+  case 7: return k[0] == 'c' ? SJ_K_COUNTRY : k[0] == 't' ? SJ_K_TRIGGER :
+                 k[0] == 's' ? SJ_K_SURNAME : 0;
+  case 10: return k[0] == 'n' ? SJ_K_NAMESUFFIX : 0;
+  case 11: return k[0] == 'p' ? SJ_K_PLACESUFFIX : 0;
+  default: return 0;
+  }
+}
+
+#define SJ_GMAX 12
+#define SJ_GCACHE 16
+typedef struct sj_gcache { /* the gazetteer hits at one position */
+  size_t at;
+  int n;
+  uint32_t any;            /* union of the kinds of all hits */
+  uint32_t k[SJ_GMAX];     /* kinds per hit */
+  sj_gaz_hit h[SJ_GMAX];
+} sj_gcache;
+
 typedef struct sj_tg {
   sj_doc *d;
   const sj_model *m;
@@ -47,14 +81,18 @@ typedef struct sj_tg {
   int last_place;        /* it was a place */
   int last_person;       /* it was a person */
   uint8_t *tb;           /* per byte: 1 = a token starts here (n + 1 bytes) */
-  size_t hits_at;        /* cache of the last sj_gaz_match */
-  int nhits;
-  sj_gaz_hit hits[12];
+  sj_gcache gc[SJ_GCACHE]; /* recent sj_gaz_match results by position */
 } sj_tg;
 
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
-size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f);
 int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h); /* cached sj_gaz_match */
+const sj_gcache *sj_tg_hits(sj_tg *g, size_t i);      /* with kinds per hit */
+/* the longest entry of kind bit k at i: its length (0 none) and fields */
+size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f);
+/* the same by kind name (a literal: its length folds at compile time) */
+static inline size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f) {
+  return sj_tg_gazk(g, i, sj_kind_bit(kind, strlen(kind)), f);
+}
 size_t sj_tg_tok_at(const sj_tg *g, size_t i);
 int sj_tg_is_tstart(const sj_tg *g, size_t i);
 int sj_tg_is_tend(const sj_tg *g, size_t i);

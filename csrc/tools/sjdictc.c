@@ -169,89 +169,79 @@ static char *chomp(char *line) {
   return line;
 }
 
-static void read_lex(const char *path) {
+/* Call fn on each non-blank, non-comment line of path (BOM and CR removed). */
+static void each_line(const char *path, void (*fn)(char *line, const char *path, int lineno)) {
   FILE *f = open_in(path);
   char buf[4096];
   int lineno = 0;
   while (fgets(buf, sizeof buf, f)) {
     lineno++;
+    size_t n = strlen(buf);
+    if (n == sizeof buf - 1 && buf[n - 1] != '\n') die("%s:%d: line too long", path, lineno);
     char *line = chomp(buf);
     if (!line[0] || line[0] == '#') continue;
-    char *w = strtok(line, " \t");
-    char *fr = strtok(NULL, " \t");
-    char *pos = strtok(NULL, " \t");
-    if (!w || !fr) die("%s:%d: expected `word freq [pos]`", path, lineno);
-    char *end;
-    double freq = strtod(fr, &end);
-    if (*end || freq < 0) die("%s:%d: bad frequency '%s'", path, lineno, fr);
-    entry *e = entries_get(&lex, w);
-    e->freq = freq;
-    e->pos = tag_id(pos ? pos : "x");
+    fn(line, path, lineno);
   }
+  if (ferror(f)) die("%s: read error", path);
   fclose(f);
 }
 
-static void read_hmm(const char *path) {
-  FILE *f = open_in(path);
-  char buf[512];
-  int lineno = 0;
-  while (fgets(buf, sizeof buf, f)) {
-    lineno++;
-    char *line = chomp(buf);
-    if (!line[0] || line[0] == '#') continue;
-    char *k = strtok(line, " ");
-    char *a = strtok(NULL, " ");
-    char *b = strtok(NULL, " ");
-    char *c = strtok(NULL, " ");
-    if (!k || !a || !b) die("%s:%d: bad HMM line", path, lineno);
-    int sa = state_id(a);
-    if (sa < 0) die("%s:%d: bad state", path, lineno);
-    if (!strcmp(k, "start")) {
-      hmm_start[sa] = strtod(b, NULL);
-    } else if (!strcmp(k, "trans") && c) {
-      int sb = state_id(b);
-      if (sb < 0) die("%s:%d: bad state", path, lineno);
-      hmm_trans[sa * 4 + sb] = strtod(c, NULL);
-    } else if (!strcmp(k, "emit") && c) {
-      uint32_t cp;
-      if (decode((unsigned char *)b, &cp) <= 0) die("%s:%d: bad char", path, lineno);
-      if (nemits == capemits) {
-        capemits = capemits ? capemits * 2 : 8192;
-        emits = xrealloc(emits, capemits * sizeof *emits);
-      }
-      emits[nemits++] = (emitrec){cp, sa, strtod(c, NULL)};
-    } else {
-      die("%s:%d: bad HMM line", path, lineno);
+static void lex_line(char *line, const char *path, int lineno) {
+  char *w = strtok(line, " \t");
+  char *fr = strtok(NULL, " \t");
+  char *pos = strtok(NULL, " \t");
+  if (!w || !fr) die("%s:%d: expected `word freq [pos]`", path, lineno);
+  char *end;
+  double freq = strtod(fr, &end);
+  if (*end || freq < 0) die("%s:%d: bad frequency '%s'", path, lineno, fr);
+  entry *e = entries_get(&lex, w);
+  e->freq = freq;
+  e->pos = tag_id(pos ? pos : "x");
+}
+
+static void hmm_line(char *line, const char *path, int lineno) {
+  char *k = strtok(line, " ");
+  char *a = strtok(NULL, " ");
+  char *b = strtok(NULL, " ");
+  char *c = strtok(NULL, " ");
+  if (!k || !a || !b) die("%s:%d: bad HMM line", path, lineno);
+  int sa = state_id(a);
+  if (sa < 0) die("%s:%d: bad state", path, lineno);
+  if (!strcmp(k, "start")) {
+    hmm_start[sa] = strtod(b, NULL);
+  } else if (!strcmp(k, "trans") && c) {
+    int sb = state_id(b);
+    if (sb < 0) die("%s:%d: bad state", path, lineno);
+    hmm_trans[sa * 4 + sb] = strtod(c, NULL);
+  } else if (!strcmp(k, "emit") && c) {
+    uint32_t cp;
+    if (decode((unsigned char *)b, &cp) <= 0) die("%s:%d: bad char", path, lineno);
+    if (nemits == capemits) {
+      capemits = capemits ? capemits * 2 : 8192;
+      emits = xrealloc(emits, capemits * sizeof *emits);
     }
+    emits[nemits++] = (emitrec){cp, sa, strtod(c, NULL)};
+  } else {
+    die("%s:%d: bad HMM line", path, lineno);
   }
   hmm_seen = 1;
-  fclose(f);
 }
 
-static void read_gaz(const char *path) {
-  FILE *f = open_in(path);
-  char buf[4096];
-  int lineno = 0;
-  while (fgets(buf, sizeof buf, f)) {
-    lineno++;
-    char *line = chomp(buf);
-    if (!line[0] || line[0] == '#') continue;
-    char *tab = strchr(line, '\t');
-    if (!tab || tab == line || !tab[1]) die("%s:%d: expected `surface<TAB>kind...`", path, lineno);
-    *tab = 0;
-    entry *e = entries_get(&gaz, line);
-    const char *p = tab + 1;
-    if (e->payload) {
-      size_t n = strlen(e->payload) + strlen(p) + 2;
-      char *np = xrealloc(NULL, n);
-      snprintf(np, n, "%s\n%s", e->payload, p);
-      free(e->payload);
-      e->payload = np;
-    } else {
-      e->payload = xstrdup(p);
-    }
+static void gaz_line(char *line, const char *path, int lineno) {
+  char *tab = strchr(line, '\t');
+  if (!tab || tab == line || !tab[1]) die("%s:%d: expected `surface<TAB>kind...`", path, lineno);
+  *tab = 0;
+  entry *e = entries_get(&gaz, line);
+  const char *p = tab + 1;
+  if (e->payload) {
+    size_t n = strlen(e->payload) + strlen(p) + 2;
+    char *np = xrealloc(NULL, n);
+    snprintf(np, n, "%s\n%s", e->payload, p);
+    free(e->payload);
+    e->payload = np;
+  } else {
+    e->payload = xstrdup(p);
   }
-  fclose(f);
 }
 
 /* 零〇○一二两三四五六七八九: the digits of Chinese numerals */
@@ -469,9 +459,9 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(argv[i], "-c")) as_c = 1;
     else if (!strcmp(argv[i], "-b")) as_c = 0;
-    else if (!strcmp(argv[i], "--lex") && i + 1 < argc) read_lex(argv[++i]);
-    else if (!strcmp(argv[i], "--hmm") && i + 1 < argc) read_hmm(argv[++i]);
-    else if (!strcmp(argv[i], "--gaz") && i + 1 < argc) read_gaz(argv[++i]);
+    else if (!strcmp(argv[i], "--lex") && i + 1 < argc) each_line(argv[++i], lex_line);
+    else if (!strcmp(argv[i], "--hmm") && i + 1 < argc) each_line(argv[++i], hmm_line);
+    else if (!strcmp(argv[i], "--gaz") && i + 1 < argc) each_line(argv[++i], gaz_line);
     else die("usage: sjdictc -o OUT [-c|-b] --lex FILE... --hmm FILE --gaz FILE...");
   }
   if (!out) die("no output (-o)");
