@@ -28,7 +28,7 @@ else
 MODFLAGS = -shared
 endif
 
-.PHONY: all lib cli lua test check demo eval bench install uninstall clean help deps rock
+.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock
 .SECONDARY:
 all: lib cli lua
 
@@ -38,6 +38,7 @@ help:
 	@echo "make test       every test suite; ends with 'N passed, N failed'"
 	@echo "make eval       segmentation (SIGHAN PKU) and tagger (gold) scores"
 	@echo "make bench      throughput, start-up and memory against jieba"
+	@echo "make bench-nvim editor-thread time of the Neovim plugin's updates"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 
 lib: $(B)/libshijian.a
@@ -108,6 +109,12 @@ eval: all
 
 bench: all
 	@sh bench/bench.sh
+
+bench-nvim: all
+	@sh bench/nvim/bench.sh
+
+# only the LuaJIT module (a light build step for Neovim plugin managers)
+nvim: $(if $(LUAJIT_INC),$(B)/luajit/shijian/core.so)
 
 rock: $(B)/embed.c
 	luarocks make --local rockspec/shijian-scm-1.rockspec

@@ -137,8 +137,8 @@ local done, t0 = false, uv.hrtime()
 local slice_max = 0
 require("shijian.nvim.timeline").collect(buf, function(items) done = items end)
 vim.wait(60000, function() return done ~= false end, 1)
-say(":Shijian events (10,000 lines)         : %d events in %.0f ms wall time, sliced (<= %d ms per slice)",
-  #done, (uv.hrtime() - t0) / 1e6, math.max(require("shijian.nvim.config").get().budget, 30))
+say(":Shijian events (10,000 lines)         : %d events in %.0f ms wall time (in slices of ~%d ms)",
+  #done, (uv.hrtime() - t0) / 1e6, math.max(require("shijian.nvim.config").get().budget, 16))
 
 -- motions: w across a paragraph
 local m = require("shijian.nvim.motions")

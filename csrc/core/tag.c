@@ -104,10 +104,22 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
 /* index of the token containing byte i (or the first one after) */
 size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
   size_t lo = 0, hi = g->ntok;
+  if (g->tokhint) {
+    /* near the last answer: step a few tokens instead of a binary search */
+    size_t h = *g->tokhint;
+    if (h < g->ntok && g->tok[h].start <= i) {
+      for (int k = 0; k < 8 && h < g->ntok; k++, h++)
+        if (g->tok[h].end > i) { *g->tokhint = h; return h; }
+      lo = h;
+    } else if (h < g->ntok) {
+      hi = h + 1;
+    }
+  }
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (g->tok[mid].end <= i) lo = mid + 1; else hi = mid;
   }
+  if (g->tokhint && lo < g->ntok) *g->tokhint = lo;
   return lo;
 }
 
@@ -369,6 +381,8 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_init(&g->trig, sizeof(sj_trig));
   ref_date(g);
   for (int k = 0; k < SJ_GCACHE; k++) g->gc[k].at = (size_t)-1;
+  size_t tokhint = 0;
+  g->tokhint = &tokhint;
   g->tb = sj_arena_alloc(&d->arena, d->len + 1);
   if (!g->tb) return SJ_ENOMEM;
   memset(g->tb, 0, d->len + 1);

@@ -147,26 +147,12 @@ static const char *const PLACE_PREP[] = {"在", "赴", "于", "飞往", "抵达"
                                          "位于", "进入", NULL};
 static const char *const ACT_PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "就", "及",
                                        "使", "令", "促", "让", "、", "被", NULL};
-/* bare government bodies that are Chinese when no country is named */
-static const char *const GOV_FOREIGN[] = {
-  "外务省", "防卫省", "国防省", "五角大楼", "国土安全部", "中央情报局", "中情局",
-  "联邦调查局", "国家安全局", "内政部", "白宫", "克里姆林宫", "爱丽舍宫", "唐宁街", "国会",
-  "参议院", "众议院", "国家杜马", "内阁", "议会", "当局", "政府", "联邦政府", "过渡政府",
-  "临时政府", "中央政府", "大使馆", "使馆", "总领事馆", "领事馆", "代表团", "政府代表团",
-  "军事代表团", "外交部门", "国防部门", "防务部门", "防务部", "军事部门", "外事部门",
-  "主管部门", "有关部门", "国家安全委员会", "国安会", NULL};
 static const char *const ROLE_SUFFIX[] = {"领导人", "领导", "发言人", "新闻发言人", "负责人",
                                           "官员", NULL};
 /* 中国 + these is rhetoric, not an actor */
 static const char *const RHETORIC[] = {"力量", "精神", "情怀", "梦", "特色", "经验", "故事",
                                        "方案", "智慧", "声音", "风格", "气派", "元素", "制造",
                                        "速度", "模式", "道路", NULL};
-
-static int is_gov_foreign(const sj_tg *g, size_t a, size_t b) {
-  for (const char *const *p = GOV_FOREIGN; *p; p++)
-    if (strlen(*p) == b - a && !memcmp(g->s + a, *p, b - a)) return 1;
-  return 0;
-}
 
 static void note_codes(sj_tg *g, const sj_codes *c, size_t at) {
   if (c->n >= 2) { g->pair = *c; g->pair_at = at; return; }
@@ -419,6 +405,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
               (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
                (tok_is(g, tb, "、") && g->last_end + 3 == i && g->last_person));
     int nm = (p[0] == 'n' && p[1] == 'r') || !strcmp(p, "nz") || !strcmp(p, "x");
+    /* a word the gazetteer knows as a body, country, place or group is no
+     * person even when tagged nr (白宫发言人) */
+    for (int q = 0; q < nh && nm; q++)
+      if (h[q].len == l && (sj_tg_hits(g, i)->k[q] & (SJ_K_GOV | SJ_K_COUNTRY | SJ_K_ORG |
+                                                      SJ_K_PLACE | SJ_K_MIL)))
+        nm = 0;
     if (nm && l >= 6 && l <= 9 && (sj_tg_gaz(g, i, "surname", NULL) || p[1] == 'r') &&
         (ctx || (p[1] == 'r' && sj_tg_gaz(g, g->tok[t].end, "title", NULL) &&
                  sj_tg_is_tend(g, g->tok[t].end + sj_tg_gaz(g, g->tok[t].end, "title", NULL))))) {
@@ -625,11 +617,14 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     return sj_tg_tok_at(g, j);
   }
   if (!strcmp(bk, "gov")) {
-    if (is_gov_foreign(g, a, j)) return sj_tg_tok_at(g, j);
+    /* the body's country (dict/gaz/mil.tsv): 白宫 USA; `-` names nobody
+     * without a country before it (政府, 议会); none: Chinese (国防部, 军委) */
+    if (f.n >= 2 && f.l[1] == 1 && f.s[1][0] == '-') return sj_tg_tok_at(g, j);
     if (f.n && f.l[0] == 6 && !memcmp(f.s[0], "leader", 6)) return sj_tg_tok_at(g, j);
     /* 国防部长: the title wins over the ministry */
     if (sj_tg_gaz(g, a, "title", NULL) > j - a) return t + 1;
-    sj_codes_add(&c, "CHN", 3);
+    if (f.n >= 2 && f.l[1] == 3) sj_codes_add(&c, f.s[1], 3);
+    else sj_codes_add(&c, "CHN", 3);
     const char *ty = "government";
     size_t e = j;
     {

@@ -16,6 +16,17 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   /* a trigger nested in the last one (巡航 in 联合空中战略巡航) is not another */
   if (g->trig.n && SJ_VEC_AT(&g->trig, sj_trig, g->trig.n - 1).end > i) return;
+  /* a light verb fused with its noun in one token (举行会谈, 进行磋商):
+   * the noun is the trigger */
+  size_t te = g->tok[t].end;
+  if (te - i > 6 && te - i <= 18 &&
+      (sj_t_lit(g->s, g->n, i, "举行") || sj_t_lit(g->s, g->n, i, "召开") ||
+       sj_t_lit(g->s, g->n, i, "进行") || sj_t_lit(g->s, g->n, i, "开展") ||
+       sj_t_lit(g->s, g->n, i, "举办") || sj_t_lit(g->s, g->n, i, "参加") ||
+       sj_t_lit(g->s, g->n, i, "提供") || sj_t_lit(g->s, g->n, i, "实施"))) {
+    sj_gfield f0;
+    if (sj_tg_gaz(g, i + 6, "trigger", &f0) == te - i - 6) i += 6;
+  }
   const sj_gcache *gc = sj_tg_hits(g, i);
   if (!(gc->any & SJ_K_TRIGGER)) return;
   const sj_gaz_hit *h = gc->h;
@@ -139,7 +150,7 @@ static int any_of(const sj_tg *g, size_t a, size_t b, const char *w) {
   return any_in(g, a, b, w, strlen(w));
 }
 
-static int tok_eq(const sj_tg *g, size_t t, const char *w) {
+static inline int tok_eq(const sj_tg *g, size_t t, const char *w) {
   size_t l = strlen(w);
   return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
          !memcmp(g->s + g->tok[t].start, w, l);
@@ -557,6 +568,15 @@ int sj_tg_events(sj_tg *g) {
         static const char *const FUT[] = {"将", "拟", "计划", "即将", "将要", "准备", "打算", NULL};
         static const char *const HYP[] = {"如果", "若", "一旦", "假如", "倘若", "如若", NULL};
         for (size_t i = a; i < T->start;) {
+          uint32_t c0;
+          int cl = sj_t_dec(g->s, g->n, i, &c0);
+          /* first characters of the words below: 不未没并尚将拟计即准打 */
+          if (c0 != 0x4E0D && c0 != 0x672A && c0 != 0x6CA1 && c0 != 0x5E76 && c0 != 0x5C1A &&
+              c0 != 0x5C06 && c0 != 0x62DF && c0 != 0x8BA1 && c0 != 0x5373 && c0 != 0x51C6 &&
+              c0 != 0x6253) {
+            i += (size_t)cl;
+            continue;
+          }
           for (const char *const *w = NEG; *w; w++)
             if (lit(g, i, *w) && T->start - i <= 9) ev->flags |= SJ_NEGATED;
           for (const char *const *w = FUT; *w; w++)
@@ -565,6 +585,13 @@ int sj_tg_events(sj_tg *g) {
           i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
         }
         for (size_t i = sa; i < T->start;) {
+          uint32_t c0;
+          int cl = sj_t_dec(g->s, g->n, i, &c0);
+          /* 如若一假倘 */
+          if (c0 != 0x5982 && c0 != 0x82E5 && c0 != 0x4E00 && c0 != 0x5047 && c0 != 0x5018) {
+            i += (size_t)cl;
+            continue;
+          }
           for (const char *const *w = HYP; *w; w++)
             if (lit(g, i, *w) && !lit(g, i, "若干")) ev->flags |= SJ_HYPOTHETICAL;
           uint32_t cp;

@@ -81,6 +81,7 @@ typedef struct sj_tg {
   int last_place;        /* it was a place */
   int last_person;       /* it was a person */
   uint8_t *tb;           /* per byte: 1 = a token starts here (n + 1 bytes) */
+  size_t *tokhint;       /* last answer of sj_tg_tok_at (look-ups cluster) */
   sj_gcache gc[SJ_GCACHE]; /* recent sj_gaz_match results by position */
 } sj_tg;
 

@@ -118,7 +118,7 @@ PLACE_CLASSES = {'capital', 'city', 'province', 'state', 'region', 'sea',
                  'river'}
 SCHEMA = {
     # kind: (number of fields after kind, checker or None)
-    'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': 1, 'title': 1,
+    'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': (1, 2), 'title': 1,
     'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': (3, 4),
     'surname': 1, 'person': 1,
 }
@@ -128,6 +128,8 @@ TITLE = {'GOV', 'MIL'}
 PLACESUFFIX = PLACE_CLASSES | {'facility'}
 NAMESUFFIX = {'exercise', 'competition', 'meeting', 'event', 'document',
               'equipment', 'unit', 'operation', 'project'}
+# withdrawn ISO 3166-1 alpha-3 codes (ISO 3166-3) still used for history
+HISTORIC = {'SUN', 'YUG', 'CSK', 'DDR'}
 HINTS = {'-', 'light', 'weak', 'lv', 'say', 'recv'}
 
 
@@ -146,7 +148,7 @@ def main():
     def iso3(where, code, allow_dash=False):
         if allow_dash and code == '-':
             return
-        if code not in iso:
+        if code not in iso and code not in HISTORIC:
             err(where, 'not an ISO 3166-1 alpha-3 code: %r' % code)
 
     countries_codes = set()
@@ -220,8 +222,11 @@ def main():
                     err(where, 'bad org code %r' % a)
             elif kind == 'mil' and a not in MIL:
                 err(where, 'bad mil class %r' % a)
-            elif kind == 'gov' and a not in GOV:
-                err(where, 'bad gov class %r' % a)
+            elif kind == 'gov':
+                if a not in GOV:
+                    err(where, 'bad gov class %r' % a)
+                if len(fields) > 1:
+                    iso3(where, fields[1], allow_dash=True)
             elif kind == 'title' and a not in TITLE:
                 err(where, 'bad title sector %r' % a)
             elif kind == 'placesuffix' and a not in PLACESUFFIX:

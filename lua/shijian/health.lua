@@ -79,7 +79,9 @@ function M.check()
   if #problems == 0 then r.ok("options are valid") else
     for _, p in ipairs(problems) do r.warn(p) end
   end
-  r.info("filetypes: " .. table.concat(o.filetypes, ", ")
+  local fts = {}
+  for i, ft in ipairs(o.filetypes) do fts[i] = ft == "" and '"" (none)' or ft end
+  r.info("filetypes: " .. table.concat(fts, ", ")
     .. "; auto_attach: " .. tostring(o.auto_attach)
     .. "; ref: " .. tostring(o.ref or "from the text")
     .. "; debounce: " .. tostring(o.debounce) .. " ms")
@@ -99,7 +101,16 @@ function M.check()
   local n = 0
   if h then for _ in pairs(h.states) do n = n + 1 end end
   r.info(("attached buffers: %d"):format(n))
-  if vim.fn.hlexists("ShijianTime") == 1 then r.ok("highlight groups defined") end
+  local hlmod = require("shijian.nvim.highlight") -- defines the groups
+  local names = {}
+  for group in pairs(hlmod.links) do names[#names + 1] = group end
+  table.sort(names)
+  local missing = {}
+  for _, g in ipairs(names) do
+    if vim.fn.hlexists(g) == 0 then missing[#missing + 1] = g end
+  end
+  if #missing == 0 then r.ok("highlight groups: " .. table.concat(names, ", "))
+  else r.warn("highlight groups missing: " .. table.concat(missing, ", ")) end
 end
 
 return M

@@ -83,6 +83,30 @@ static void ment(const sj_doc *d, const char *text, const char *sub, int kind, c
   check(m && (val == NULL ? got == NULL : got && !strcmp(got, val)), what, got);
 }
 
+/* the events of text as "trigger:cameo:sources>targets;..." (codes joined
+ * by ','), compared with want */
+static void evs(const sj_model *mod, const char *text, const char *want) {
+  sj_doc *d;
+  sj_options o = {0};
+  o.ref_year = 2020;
+  if (sj_analyze(mod, text, strlen(text), &o, &d) != SJ_OK) { check(0, text, "analyze failed"); return; }
+  char got[1024];
+  size_t k = 0;
+  got[0] = 0;
+  const sj_event *e = sj_doc_events(d);
+  for (size_t i = 0; i < sj_doc_nevents(d) && k < sizeof got - 200; i++) {
+    int w = snprintf(got + k, sizeof got - k, "%.*s:%s:%s>%s;", (int)(e[i].end - e[i].start),
+                     text + e[i].start, e[i].cameo, e[i].sources ? e[i].sources : "",
+                     e[i].targets ? e[i].targets : "");
+    if (w > 0) k += (size_t)w;
+  }
+  for (char *c = got; *c; c++) if (*c == ' ') *c = ',';
+  char what[512];
+  snprintf(what, sizeof what, "events of %s = %s", text, want);
+  check(!strcmp(got, want), what, got);
+  sj_doc_free(d);
+}
+
 int main(void) {
   /* numbers */
   num("二十三", 23); num("一百零五", 105); num("两千", 2000); num("二○二○", 2020);
@@ -224,6 +248,20 @@ int main(void) {
       }
       sj_doc_free(d);
     }
+    /* events: CAMEO conventions and what is not an event */
+    evs(mod, "中国国防部长与俄罗斯国防部长举行会谈，双方就两军合作交换意见。",
+        "会谈:046:CHN>RUS;交换意见:040:CHN,RUS>CHN,RUS;");
+    evs(mod, "今年是两国建交70周年。", "");                     /* anniversary */
+    evs(mod, "两国将继续深化务实合作，加强战略沟通。", "");      /* policy talk */
+    evs(mod, "5月3日，中国向巴基斯坦提供了一批防疫物资。", "提供:073:CHN>PAK;");
+    evs(mod, "中国政府向尼泊尔提供医疗援助。", "医疗援助:073:CHN>NPL;");
+    evs(mod, "美国与日本在冲绳附近海域举行联合演习。", "联合演习:062:USA,JPN>USA,JPN;");
+    evs(mod, "俄罗斯海军在黑海举行演习。", "演习:150:RUS>;");
+    evs(mod, "外交部就此向美方提出严正交涉。", "严正交涉:114:CHN>USA;");
+    evs(mod, "日本外务省召见中国驻日大使。", "召见:114:JPN>CHN;");      /* 外务省 = JPN (data) */
+    evs(mod, "双方通过视频会议形式举行了研讨会。", "研讨会:040:>;");    /* 视频会议 modifies 形式 */
+    evs(mod, "两国国防部长宣布双边协定延期五年。", "延期:057:>;");       /* 宣布 yields */
+    evs(mod, "中国海军派出第40批护航编队赴亚丁湾执行护航任务。", "执行护航任务:074:CHN>;");
     /* bad input never crashes */
     {
       const char bad[] = "\xff\xfe 12\xe6\x9c 月\0 5日 \xe4";

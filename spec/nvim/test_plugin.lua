@@ -303,13 +303,26 @@ t.test(":Shijian disable / enable / toggle", function()
   t.eq(0, #marks(buf))
   vim.cmd("Shijian toggle")
   t.ok(wait_for(function() return #marks(buf) > 0 end), "marks back after toggle")
+  -- after detach + re-attach without edits, edits are tracked once (not twice)
+  api.nvim_buf_set_lines(buf, 0, 0, false, { "新标题", "", "第二行" })
+  t.ok(wait_for(function()
+    local st = hl.state(buf)
+    return st and #hl._uncovered(st.clean, 0, api.nvim_buf_line_count(buf)) == 0
+  end), "all re-tagged")
+  local m = mark_at(buf, "3月18日", "ShijianTime")
+  t.ok(m, "time still marked after the lines moved")
+  t.eq("3月18日", text_of(buf, m))
+  local st = hl.state(buf)
+  t.eq({ { 0, api.nvim_buf_line_count(buf) } }, st.clean, "one clean interval")
 end)
 
 t.test(":Shijian events: location list sorted by date, jumps to the event", function()
   need_lib()
   local buf = t.buffer(fixture, "text")
   local win = api.nvim_get_current_win()
-  vim.cmd("Shijian events")
+  vim.fn.setloclist(win, {}, "r", { items = {} })
+  vim.cmd("Shijian events") -- may finish in later slices on a busy machine
+  t.ok(wait_for(function() return #vim.fn.getloclist(win) > 0 end, 20000), "list filled")
   local ll = vim.fn.getloclist(win)
   t.ok(#ll >= 5, "events found: " .. #ll)
   local tl = require("shijian.nvim.timeline")
@@ -351,7 +364,9 @@ t.test(":Shijian events on the sample: sorted, many events", function()
   if not sample_text then t.skip("no ../shared/corpus sample") end
   t.buffer(t.split_lines(sample_text), "text")
   local win = api.nvim_get_current_win()
+  vim.fn.setloclist(win, {}, "r", { items = {} })
   vim.cmd("Shijian events")
+  t.ok(wait_for(function() return #vim.fn.getloclist(win) > 0 end, 20000), "list filled")
   local ll = vim.fn.getloclist(win)
   t.ok(#ll >= 20, "events: " .. #ll)
   local tl = require("shijian.nvim.timeline")
@@ -788,6 +803,21 @@ t.test("health: :checkhealth shijian reports OK", function()
   t.ok(text:find("shijian", 1, true), "report present")
   t.ok(text:find("OK", 1, true), "has OK lines: " .. text:sub(1, 400))
   if sj then t.ok(not text:find("ERROR", 1, true), "no ERROR: " .. text) end
+end)
+
+t.test("health: the vim.health API of Neovim 0.10+ is used when present", function()
+  local saved = vim.health
+  local got = {}
+  local function rec(kind) return function(msg) got[#got + 1] = kind .. " " .. tostring(msg) end end
+  vim.health = { start = rec("start"), ok = rec("ok"), warn = rec("warn"), error = rec("error"), info = rec("info") }
+  local ok, err = pcall(require("shijian.health").check)
+  vim.health = saved
+  t.ok(ok, tostring(err))
+  t.ok(#got > 5, "reported through vim.health")
+  t.ok(got[1]:find("^start shijian") ~= nil, got[1])
+  if sj then
+    for _, g in ipairs(got) do t.ok(not g:find("^error"), g) end
+  end
 end)
 
 t.test("missing compiled module: one plain warning, :checkhealth explains make", function()

@@ -395,9 +395,8 @@ function M.schedule(buf, delay, background_only)
   end))
 end
 
-local function on_lines(_, buf, _, first, last, new_last)
-  local st = states[buf]
-  if not st or not st.active then return true end -- detach
+local function on_lines(st, buf, first, last, new_last)
+  if states[buf] ~= st or not st.active then return true end -- detached meanwhile
   local delta = new_last - last
   -- drop the changed rows (and one either side: the paragraph may have
   -- split or joined), then shift what follows.
@@ -432,7 +431,9 @@ function M.attach(buf)
   states[buf] = st
   st.cjk = has_cjk(buf, 0, 5000, 4 * 1024 * 1024)
   local ok = api.nvim_buf_attach(buf, false, {
-    on_lines = on_lines,
+    on_lines = function(_, b, _, first, last, new_last)
+      return on_lines(st, b, first, last, new_last)
+    end,
     on_reload = function(_, b)
       if states[b] ~= st then return true end
       reset(b)

@@ -43,6 +43,7 @@ local function wanted(buf)
   if not api.nvim_buf_is_valid(buf) or not api.nvim_buf_is_loaded(buf) then return false end
   local bo = vim.bo[buf]
   if bo.buftype ~= "" and bo.buftype ~= "acwrite" then return false end
+  if bo.binary then return false end
   if vim.b[buf].shijian_disable == true then return false end
   local ft = bo.filetype
   for _, f in ipairs(o.filetypes) do

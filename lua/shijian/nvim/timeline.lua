@@ -78,7 +78,7 @@ function M.collect(buf, done, budget_ms)
     return true
   end
   local o = config.get()
-  budget_ms = budget_ms or math.max(o.budget, 30)
+  budget_ms = budget_ms or math.max(o.budget, 16)
   local ref = hl.ref(buf)
   local n = api.nvim_buf_line_count(buf)
   local items, idx = {}, 0
@@ -163,7 +163,7 @@ function M.show(buf, win, opts)
     local list = {}
     for i, it in ipairs(items) do
       list[i] = { bufnr = it.bufnr, lnum = it.lnum, col = it.col, end_lnum = it.end_lnum,
-        end_col = it.end_col, text = it.text, type = "I" }
+        end_col = it.end_col, text = it.text }
     end
     if not api.nvim_win_is_valid(win) or not api.nvim_buf_is_valid(buf) then return end
     vim.fn.setloclist(win, {}, " ", { title = "shijian events: " .. vim.fn.bufname(buf), items = list })

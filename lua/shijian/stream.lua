@@ -1,0 +1,206 @@
+--- shijian.stream: analyse a file chunk by chunk (paragraphs or lines)
+-- without holding it in memory.
+--
+--   for doc in sj.each_paragraph("news.txt") do
+--     for _, ev in ipairs(doc.events) do print(ev.first, ev.trigger, ev.date) end
+--   end
+--
+-- Each chunk is analysed on its own and yielded as an analysis table whose
+-- positions (first, last, sentence, para) count in the WHOLE input, plus:
+--   doc.text    the chunk's text (doc.text:sub(x.first - doc.offset, x.last - doc.offset))
+--   doc.offset  bytes of input before the chunk
+--   doc.first, doc.last   the chunk's span in the input
+--   doc.line    the input line (1-based) where the chunk starts
+--   doc.index   the chunk's number (1-based)
+--   doc.ref     the reference year the chunk was analysed with (nil if none)
+--
+-- Reference date: unless opts.ref is given, the first chunk whose reference
+-- year the core infers (doc.ref_year ~= 0) fixes it for all later chunks.
+local M = {}
+
+local BLOCK = 65536
+local DEFAULT_MAX = 1048576
+
+local function firstline(e) return (tostring(e):gsub("\n.*", "")) end
+
+-- source -> read(): the next piece of input or nil; close() or nil
+local function open_source(src, fname)
+  local t = type(src)
+  if t == "string" then
+    local f, err = io.open(src, "rb")
+    if not f then error("shijian." .. fname .. ": cannot open " .. firstline(err), 0) end
+    return function() return f:read(BLOCK) end, function() f:close() end
+  elseif t == "function" then
+    return src, nil
+  elseif t == "table" or t == "userdata" then
+    local ok, read = pcall(function() return src.read end)
+    if ok and read then
+      return function() return src:read(BLOCK) end, nil
+    end
+  end
+  error("shijian." .. fname .. ": bad argument #1 (a path, a file or a reader function expected, got "
+    .. t .. ")", 0)
+end
+
+-- read -> next_line(): the next line WITH its terminator, or nil at the end
+local function line_reader(read)
+  local buf, i, eof = "", 1, false
+  return function()
+    while true do
+      local nl = buf:find("\n", i, true)
+      if nl then
+        local line = buf:sub(i, nl)
+        i = nl + 1
+        return line
+      end
+      if eof then
+        if i <= #buf then
+          local line = buf:sub(i)
+          i = #buf + 1
+          return line
+        end
+        return nil
+      end
+      local piece = read()
+      if piece == nil or piece == "" then
+        eof = true
+      elseif type(piece) ~= "string" then
+        error("shijian: the reader returned a " .. type(piece) .. ", not a string", 0)
+      else
+        buf = buf:sub(i) .. piece
+        i = 1
+      end
+    end
+  end
+end
+
+local function blank(s) return (s:gsub("\227\128\128", " ")):find("^%s*$") ~= nil end
+local function strip_eol(s) return (s:gsub("\r?\n$", "")) end
+
+-- next_line -> next_chunk(): text, offset, line number; nil at the end
+local function chunker(next_line, by, max)
+  local pos, lineno = 0, 0
+  if by == "line" then
+    return function()
+      while true do
+        local l = next_line()
+        if not l then return nil end
+        lineno = lineno + 1
+        local off = pos
+        pos = pos + #l
+        local body = strip_eol(l)
+        if not blank(body) then return body, off, lineno end
+      end
+    end
+  end
+  local pending -- a line that did not fit in the previous chunk
+  return function()
+    local parts, size, off, first = {}, 0, nil, nil
+    while true do
+      local l = pending
+      if l then
+        pending = nil
+      else
+        l = next_line()
+        if not l then break end
+        lineno = lineno + 1
+        pos = pos + #l
+      end
+      if blank(l) then
+        if parts[1] then break end
+      elseif parts[1] and size + #l > max then
+        pending = l -- starts the next chunk
+        break
+      else
+        if not parts[1] then off, first = pos - #l, lineno end
+        parts[#parts + 1] = l
+        size = size + #l
+      end
+    end
+    if not parts[1] then return nil end
+    parts[#parts] = strip_eol(parts[#parts])
+    return table.concat(parts), off, first
+  end
+end
+
+--- shift(doc, offset, para_offset) -> doc
+-- Adds offset to every first/last of doc and para_offset to every para.
+function M.shift(doc, off, poff)
+  poff = poff or 0
+  for _, key in ipairs { "tokens", "sentences", "clauses", "paragraphs", "mentions", "events" } do
+    for _, x in ipairs(doc[key] or {}) do
+      x.first, x.last = x.first + off, x.last + off
+      if x.para then x.para = x.para + poff end
+      local s = x.sentence
+      if s then s.first, s.last = s.first + off, s.last + off end
+    end
+  end
+  return doc
+end
+
+local OWN = { by = true, max_bytes = true, carry = true }
+
+--- stream(model, src, opts, fname) -> iterator of docs (see the top)
+-- src: a path, a file (anything with :read(n)) or a reader function that
+-- returns successive pieces of the input and nil (or "") at the end.
+-- opts: analysis options (ref, reference, want, hmm, rules, ...) plus
+--   by = "paragraph" (default; blank lines separate) or "line",
+--   max_bytes = 1048576: a paragraph longer than this is cut at a line end,
+--   carry = false: do not carry the inferred reference year.
+function M.stream(model, src, opts, fname)
+  fname = fname or "stream"
+  if opts ~= nil and type(opts) ~= "table" then
+    error("shijian." .. fname .. ": options must be a table, got " .. type(opts), 0)
+  end
+  opts = opts or {}
+  local by = opts.by or "paragraph"
+  if by ~= "paragraph" and by ~= "line" then
+    error("shijian." .. fname .. ": option 'by' must be \"paragraph\" or \"line\", got " .. tostring(by), 0)
+  end
+  local max = opts.max_bytes or DEFAULT_MAX
+  if type(max) ~= "number" or max < 1 then
+    error("shijian." .. fname .. ": option 'max_bytes' must be a positive number", 0)
+  end
+  local aopts = {}
+  for k, v in pairs(opts) do if not OWN[k] then aopts[k] = v end end
+  local ref = aopts.ref
+  if ref == nil then ref = aopts.reference end
+  aopts.reference = nil
+  local carry = opts.carry ~= false
+  -- check the analysis options now, not at the first chunk
+  model:cut("", { ref = ref, hmm = aopts.hmm })
+
+  local read, close = open_source(src, fname)
+  local next_chunk = chunker(line_reader(read), by, max)
+  local index, paras, done = 0, 0, false
+  local function finish()
+    if not done then
+      done = true
+      if close then close() end
+    end
+  end
+  local function iter()
+    if done then return nil end
+    local ok, text, off, line = pcall(next_chunk)
+    if not ok then finish(); error(text, 0) end
+    if not text then finish(); return nil end
+    aopts.ref = ref
+    local ok2, doc = pcall(model.analyze, model, text, aopts)
+    if not ok2 then finish(); error(doc, 0) end
+    if ref == nil and carry and (doc.ref_year or 0) > 0 then ref = doc.ref_year end
+    index = index + 1
+    M.shift(doc, off, paras)
+    paras = paras + #(doc.paragraphs or {})
+    doc.text, doc.offset, doc.first, doc.last = text, off, off + 1, off + #text
+    doc.line, doc.index = line, index
+    doc.ref = aopts.ref or ((doc.ref_year or 0) > 0 and doc.ref_year or nil)
+    return doc
+  end
+  if _VERSION >= "Lua 5.4" then
+    -- a generic `for` closes this when the loop ends early (break, error)
+    return iter, nil, nil, setmetatable({}, { __close = finish })
+  end
+  return iter
+end
+
+return M
