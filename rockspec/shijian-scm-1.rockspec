@@ -18,6 +18,9 @@ build = {
   type = "builtin",
   modules = {
     ["shijian"] = "lua/shijian/init.lua",
+    ["shijian.rules"] = "lua/shijian/rules.lua",
+    ["shijian.offsets"] = "lua/shijian/offsets.lua",
+    ["shijian.stream"] = "lua/shijian/stream.lua",
     ["shijian.core"] = {
       sources = {
         "csrc/lua/lshijian.c",

@@ -67,3 +67,9 @@ const sj_mention *sj_doc_mentions(const sj_doc *d) { return d ? d->mentions.data
 size_t sj_doc_nevents(const sj_doc *d) { return d ? d->events.n : 0; }
 const sj_event *sj_doc_events(const sj_doc *d) { return d ? d->events.data : NULL; }
 int sj_doc_ref_year(const sj_doc *d) { return d ? d->ref_year : 0; }
+void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day) {
+  int y = d ? d->ref_year : 0, m = y ? d->ref_month : 0, dd = m ? d->ref_day : 0;
+  if (year) *year = y;
+  if (month) *month = m;
+  if (day) *day = dd;
+}

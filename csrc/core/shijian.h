@@ -175,6 +175,8 @@ size_t sj_doc_nevents(const sj_doc *d);
 const sj_event *sj_doc_events(const sj_doc *d);
 /* The reference year used (given or inferred), 0 if none. */
 int sj_doc_ref_year(const sj_doc *d);
+/* The reference date used: year (0 if none), month and day (0 if unknown). */
+void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day);
 
 const char *sj_kind_name(sj_kind k);
 

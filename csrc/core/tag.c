@@ -49,27 +49,97 @@ int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
   return 0;
 }
 
-/* gazetteer hits at i, cached by position (the scan, the trigger pass and
- * the suffix checks ask about the same positions) with the kinds of each */
-const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
-  sj_gcache *c = &g->gc[(i ^ (i >> 5)) & (SJ_GCACHE - 1)];
-  if (c->at == i) return c;
-  c->at = i;
-  c->any = 0;
-  c->n = i < g->n ? sj_gaz_match(g->m, g->s, g->n, i, c->h, SJ_GMAX) : 0;
-  for (int q = 0; q < c->n; q++) {
-    uint32_t k = 0;
-    for (const char *p = c->h[q].payload; *p;) {
-      const char *e = p;
-      while (*e && *e != '\t' && *e != '\n') e++;
-      k |= sj_kind_bit(p, (size_t)(e - p));
-      while (*e && *e != '\n') e++;
-      p = *e ? e + 1 : e;
-    }
-    c->k[q] = k;
-    c->any |= k;
+/* the kind bits of a payload ("kind\tfields\nkind\t..."), cached by its
+ * address: a model has a few thousand payloads, a text asks about far fewer */
+static uint32_t payload_kinds(sj_tg *g, const char *payload) {
+  uintptr_t h = (uintptr_t)payload;
+  sj_kslot *ks = &g->kc[((h >> 3) ^ (h >> 11)) & (SJ_KCACHE - 1)];
+  if (ks->p == payload) return ks->k;
+  uint32_t k = 0;
+  for (const char *p = payload; *p;) {
+    const char *e = p;
+    while (*e && *e != '\t' && *e != '\n') e++;
+    k |= sj_kind_bit(p, (size_t)(e - p));
+    while (*e && *e != '\n') e++;
+    p = *e ? e + 1 : e;
   }
-  return c;
+  ks->p = payload;
+  ks->k = k;
+  return k;
+}
+
+static const sj_gcache no_hits = {0, 0, NULL, NULL};
+
+static size_t gslot_of(size_t i, size_t cap) {
+  return (size_t)(((uint64_t)(i + 1) * 0x9E3779B97F4A7C15ull) >> 40) & (cap - 1);
+}
+
+static int gmemo_grow(sj_tg *g) {
+  size_t ncap = g->gcap ? g->gcap * 2 : 256;
+  /* about 1.4 looked-up positions per token: size for that at once */
+  while (ncap < 3 * g->ntok && ncap < ((size_t)1 << 30)) ncap *= 2;
+  sj_gslot *nm = calloc(ncap, sizeof *nm);
+  if (!nm) return SJ_ENOMEM;
+  for (size_t q = 0; q < g->gcap; q++) {
+    if (!g->gm[q].key) continue;
+    size_t x = gslot_of(g->gm[q].key - 1, ncap);
+    while (nm[x].key) x = (x + 1) & (ncap - 1);
+    nm[x] = g->gm[q];
+  }
+  free(g->gm);
+  g->gm = nm;
+  g->gcap = ncap;
+  return SJ_OK;
+}
+
+/* gazetteer hits at i: one trie walk per position and analysis (the scan,
+ * the suffix checks, the name and trigger passes ask about the same
+ * positions), with the kinds of each hit parsed once */
+const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
+  if (i >= g->n || g->err) return &no_hits;
+  if (!g->gm || (g->gused + 1) * 2 > g->gcap) {
+    if (gmemo_grow(g)) { g->err = SJ_ENOMEM; return &no_hits; }
+  }
+  size_t x = gslot_of(i, g->gcap);
+  uint32_t key = (uint32_t)(i + 1);
+  while (g->gm[x].key) {
+    if (g->gm[x].key == key) return g->gm[x].c;
+    x = (x + 1) & (g->gcap - 1);
+  }
+  sj_gaz_hit h[SJ_GMAX];
+  int n = 0;
+  {
+    /* most characters start no entry: one trie step says so (the
+     * gazetteer trie's root over the image's char ids, core.h) */
+    uint32_t cp;
+    sj_t_dec(g->s, g->n, i, &cp);
+    const sj_image *img = &g->m->img;
+    uint32_t id = cp == 0xFFFFFFFFu ? 0 : sj_image_char(img, cp);
+    if (id && sj_dat_next(&img->gaz, 0, id) >= 0)
+      n = sj_gaz_match(g->m, g->s, g->n, i, h, SJ_GMAX);
+  }
+  const sj_gcache *r = &no_hits;
+  if (n > 0) {
+    size_t sz = sizeof(sj_gcache) + (size_t)n * (sizeof(sj_gaz_hit) + sizeof(uint32_t));
+    sj_gcache *c = sj_arena_alloc(&g->d->arena, sz);
+    if (!c) { g->err = SJ_ENOMEM; return &no_hits; }
+    sj_gaz_hit *hh = (sj_gaz_hit *)(c + 1);
+    uint32_t *kk = (uint32_t *)(hh + n);
+    memcpy(hh, h, (size_t)n * sizeof *h);
+    c->n = n;
+    c->any = 0;
+    for (int q = 0; q < n; q++) {
+      kk[q] = payload_kinds(g, h[q].payload);
+      c->any |= kk[q];
+    }
+    c->h = hh;
+    c->k = kk;
+    r = c;
+  }
+  g->gm[x].key = key;
+  g->gm[x].c = r;
+  g->gused++;
+  return r;
 }
 
 int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h) {
@@ -98,6 +168,15 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
       return c->h[q].len;
     }
   return 0;
+}
+
+int sj_tg_grow_stops(sj_tg *g) {
+  size_t nc = g->capstop ? g->capstop * 2 : 64;
+  struct sj_stop *ns = realloc(g->stop, nc * sizeof *ns);
+  if (!ns) { g->err = SJ_ENOMEM; return SJ_ENOMEM; }
+  g->stop = ns;
+  g->capstop = nc;
+  return SJ_OK;
 }
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -380,7 +459,6 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_init(&g->needctx, sizeof(sj_tctx));
   sj_vec_init(&g->trig, sizeof(sj_trig));
   ref_date(g);
-  for (int k = 0; k < SJ_GCACHE; k++) g->gc[k].at = (size_t)-1;
   size_t tokhint = 0;
   g->tokhint = &tokhint;
   g->tb = sj_arena_alloc(&d->arena, d->len + 1);
@@ -418,5 +496,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_free(&g->needref);
   sj_vec_free(&g->needctx);
   sj_vec_free(&g->trig);
+  free(g->gm);
+  free(g->stop);
   return rc;
 }

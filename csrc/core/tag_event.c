@@ -67,23 +67,51 @@ static int is_stop(uint32_t cp) { /* phrase ends */
   return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
          cp == '\n' || cp == 0xFF1A || cp == ',' || cp == ';' || cp == '!' || cp == '?';
 }
-static size_t phrase_start(const sj_tg *g, size_t lo, size_t i) {
-  while (i > lo) {
-    uint32_t cp;
-    size_t p = sj_t_prev(g->s, i, &cp);
-    if (is_stop(cp)) return i;
-    i = p;
-  }
-  return lo;
-}
-static size_t phrase_end(const sj_tg *g, size_t hi, size_t i) {
-  while (i < hi) {
+/* The clause stops of the current sentence, found once per sentence
+ * (sj_tg_events): phrase bounds are then a binary search, not a rescan of
+ * the sentence for every trigger and actor. */
+static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
+  g->nstop = 0;
+  for (size_t i = sa; i < sb && !g->err;) {
+    unsigned char c = (unsigned char)g->s[i];
+    if (c < 0x80) {
+      if (c == '\n' || c == ',' || c == ';' || c == '!' || c == '?') {
+        if (g->nstop == g->capstop && sj_tg_grow_stops(g)) return;
+        g->stop[g->nstop].a = (uint32_t)i;
+        g->stop[g->nstop++].b = (uint32_t)(i + 1);
+      }
+      i++;
+      continue;
+    }
     uint32_t cp;
     int l = sj_t_dec(g->s, g->n, i, &cp);
-    if (is_stop(cp)) return i;
+    if (is_stop(cp)) {
+      if (g->nstop == g->capstop && sj_tg_grow_stops(g)) return;
+      g->stop[g->nstop].a = (uint32_t)i;
+      g->stop[g->nstop++].b = (uint32_t)(i + (size_t)l);
+    }
     i += (size_t)l;
   }
-  return hi;
+}
+/* start of the clause holding i: just after the last stop ending <= i */
+static size_t phrase_start(const sj_tg *g, size_t lo, size_t i) {
+  size_t a = 0, b = g->nstop;
+  while (a < b) {
+    size_t mid = (a + b) / 2;
+    if (g->stop[mid].b <= i) a = mid + 1; else b = mid;
+  }
+  size_t r = a ? g->stop[a - 1].b : lo;
+  return r > lo ? r : lo;
+}
+/* end of the clause holding i: the first stop starting at or after i */
+static size_t phrase_end(const sj_tg *g, size_t hi, size_t i) {
+  size_t a = 0, b = g->nstop;
+  while (a < b) {
+    size_t mid = (a + b) / 2;
+    if (g->stop[mid].a < i) a = mid + 1; else b = mid;
+  }
+  size_t r = a < g->nstop ? g->stop[a].a : hi;
+  return r < hi ? r : hi;
 }
 static int root_eq(const char *a, const char *b) { return a[0] == b[0] && a[1] == b[1]; }
 
@@ -318,6 +346,8 @@ int sj_tg_events(sj_tg *g) {
       cur_para = sent[si].para;
       para_date = NULL; prev_date = NULL; prev_cameo[0] = 0; prev_subj.n = 0;
     }
+    clause_stops(g, sa, sb);
+    if (g->err) { rc = g->err; goto out; }
     /* mentions of this sentence */
     while (mi < nmen && men[mi].start < sa) mi++;
     size_t m0 = mi, m1 = mi;

@@ -52,14 +52,27 @@ static inline uint32_t sj_kind_bit(const char *k, size_t l) {
 }
 
 #define SJ_GMAX 12
-#define SJ_GCACHE 16
-typedef struct sj_gcache { /* the gazetteer hits at one position */
-  size_t at;
+/* The gazetteer hits at one position, with the kinds of each hit parsed
+ * once.  Blocks live in the doc's arena: a pointer stays valid for the
+ * whole analysis, whatever is looked up after it. */
+typedef struct sj_gcache {
   int n;
   uint32_t any;            /* union of the kinds of all hits */
-  uint32_t k[SJ_GMAX];     /* kinds per hit */
-  sj_gaz_hit h[SJ_GMAX];
+  const uint32_t *k;       /* kinds per hit [n] */
+  const sj_gaz_hit *h;     /* hits [n], shortest first */
 } sj_gcache;
+
+/* memo of look-ups: open addressing on the byte position */
+typedef struct sj_gslot {
+  uint32_t key;            /* position + 1; 0 = empty */
+  const sj_gcache *c;
+} sj_gslot;
+
+#define SJ_KCACHE 256
+typedef struct sj_kslot {  /* kinds of a payload string, by its address */
+  const char *p;
+  uint32_t k;
+} sj_kslot;
 
 typedef struct sj_tg {
   sj_doc *d;
@@ -82,9 +95,14 @@ typedef struct sj_tg {
   int last_person;       /* it was a person */
   uint8_t *tb;           /* per byte: 1 = a token starts here (n + 1 bytes) */
   size_t *tokhint;       /* last answer of sj_tg_tok_at (look-ups cluster) */
-  sj_gcache gc[SJ_GCACHE]; /* recent sj_gaz_match results by position */
+  sj_gslot *gm;          /* memo of gazetteer look-ups (malloc'd) */
+  size_t gcap, gused;    /* slots (a power of 2) and slots in use */
+  sj_kslot kc[SJ_KCACHE]; /* payload -> kind bits */
+  struct sj_stop { uint32_t a, b; } *stop; /* clause stops of one sentence */
+  size_t nstop, capstop;
 } sj_tg;
 
+int sj_tg_grow_stops(sj_tg *g);
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
 int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h); /* cached sj_gaz_match */
 const sj_gcache *sj_tg_hits(sj_tg *g, size_t i);      /* with kinds per hit */

@@ -369,6 +369,14 @@ static int l_analyze(lua_State *L) {
   lua_setfield(L, -2, "events");
   lua_pushinteger(L, sj_doc_ref_year(d));
   lua_setfield(L, -2, "ref_year");
+  int y, mo, dd;
+  sj_doc_ref_date(d, &y, &mo, &dd);
+  if (y) {
+    if (dd) lua_pushfstring(L, "%d-%s%d-%s%d", y, mo < 10 ? "0" : "", mo, dd < 10 ? "0" : "", dd);
+    else if (mo) lua_pushfstring(L, "%d-%s%d", y, mo < 10 ? "0" : "", mo);
+    else lua_pushfstring(L, "%d", y);
+    lua_setfield(L, -2, "ref");
+  }
   sj_doc_free(d);
   return 1;
 }

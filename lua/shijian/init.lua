@@ -40,6 +40,14 @@ M.Model = Model
 
 local default -- the shared default model, made on first use
 
+-- Call a C method so that its error carries no position of this file:
+-- messages read as the core wrote them ("bad argument #1 (...)").
+local function pass(ok, ...)
+  if ok then return ... end
+  error((...), 0)
+end
+local function call(c, method, ...) return pass(pcall(c[method], c, ...)) end
+
 local function check_self(self, name)
   if getmetatable(self) ~= Model then
     error("shijian: bad self for '" .. name .. "' (call it as model:" .. name .. "(...), got "
@@ -106,7 +114,7 @@ end
 function Model:analyze(text, opts)
   check_self(self, "analyze")
   local o, rs = prepare(self, opts)
-  local doc = self.core:analyze(text, o)
+  local doc = call(self.core, "analyze", text, o)
   if rs and rs.list[1] then
     local parts = parts_of(o and o.want)
     if parts then rs:apply(doc, text, parts) end
@@ -117,19 +125,19 @@ end
 --- m:cut(text [, opts]) -> { word, ... }
 function Model:cut(text, opts)
   check_self(self, "cut")
-  return self.core:cut(text, (prepare(self, opts)))
+  return call(self.core, "cut", text, (prepare(self, opts)))
 end
 
 --- m:tokens(text [, opts]) -> { { word, first, last, pos }, ... }
 function Model:tokens(text, opts)
   check_self(self, "tokens")
-  return self.core:tokens(text, (prepare(self, opts)))
+  return call(self.core, "tokens", text, (prepare(self, opts)))
 end
 
 --- m:sentences(text [, opts]) -> { { first, last, para }, ... }
 function Model:sentences(text, opts)
   check_self(self, "sentences")
-  return self.core:sentences(text, (prepare(self, opts)))
+  return call(self.core, "sentences", text, (prepare(self, opts)))
 end
 
 --- m:mentions(text [, opts]) -> { mention, ... }; opts.kind: a kind or a
@@ -205,30 +213,30 @@ end
 --- m:add_word(word [, freq [, pos]]) -> m
 function Model:add_word(word, freq, pos)
   check_self(self, "add_word")
-  self.core:add_word(word, freq, pos)
+  call(self.core, "add_word", word, freq, pos)
   return self
 end
 --- m:load_dict(path) -> m  (all or nothing; errors name file and line)
 function Model:load_dict(path)
   check_self(self, "load_dict")
-  self.core:load_dict(path)
+  call(self.core, "load_dict", path)
   return self
 end
 --- m:load_dict_string(text [, name]) -> m
 function Model:load_dict_string(text, name)
   check_self(self, "load_dict_string")
-  self.core:load_dict_string(text, name)
+  call(self.core, "load_dict_string", text, name)
   return self
 end
 --- m:lookup(word) -> freq, pos  or nil
 function Model:lookup(word)
   check_self(self, "lookup")
-  return self.core:lookup(word)
+  return call(self.core, "lookup", word)
 end
 --- m:user_words() -> number of user words
 function Model:user_words()
   check_self(self, "user_words")
-  return self.core:user_words()
+  return call(self.core, "user_words")
 end
 
 --- m:add_rule(rule_or_rules) -> m  (not on the shared default model)
@@ -246,7 +254,7 @@ end
 --- m:close() -> frees the model now (the garbage collector does it otherwise)
 function Model:close()
   check_self(self, "close")
-  self.core:close()
+  call(self.core, "close")
   if self == default then default = nil end
 end
 
@@ -294,17 +302,17 @@ function M.new(opts)
       if d ~= nil and type(d) ~= "table" then
         error("shijian.new: option '" .. key .. "' must be a path or a list of paths", 0)
       end
-      for _, path in ipairs(d or {}) do c:load_dict(path) end
+      for _, path in ipairs(d or {}) do call(c, "load_dict", path) end
     end
     if opts.words ~= nil and type(opts.words) ~= "table" then
       error("shijian.new: option 'words' must be a list", 0)
     end
     for _, w in ipairs(opts.words or {}) do
-      if type(w) == "table" then c:add_word(w[1], w[2], w[3]) else c:add_word(w) end
+      if type(w) == "table" then call(c, "add_word", w[1], w[2], w[3]) else call(c, "add_word", w) end
     end
     if ref ~= nil or opts.hmm ~= nil or opts.split_measures ~= nil then
       m.defaults = { ref = ref, hmm = opts.hmm, split_measures = opts.split_measures }
-      c:cut("", m.defaults) -- bad defaults fail here, not at the first analysis
+      call(c, "cut", "", m.defaults) -- bad defaults fail here, not at the first analysis
     end
     if opts.rules ~= nil then m.ruleset = to_set(opts.rules) end
   end)

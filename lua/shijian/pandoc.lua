@@ -374,7 +374,8 @@ function M.analyze_cli(text, o, ctx)
     local built = ctx and ctx.root and (ctx.root .. "/build/shijian")
     cmd = (built and file_exists(built)) and built or "shijian"
   end
-  local args = { "tag" }
+  -- one piece, however long (the command cuts pieces at --chunk bytes)
+  local args = { "tag", "--chunk", string.format("%d", math.max(#text, 1) + 1) }
   if o.ref then args[#args + 1] = "--ref"; args[#args + 1] = o.ref end
   for _, d in ipairs(o.dict or {}) do args[#args + 1] = "--dict"; args[#args + 1] = d end
   local ok, out = pcall(pandoc.pipe, cmd, args, text)
@@ -409,6 +410,38 @@ function M.analyze(text, o, ctx)
 end
 
 ---------------------------------------------------------------- text runs
+
+-- Runs are joined with one newline: the tagger ends a sentence there, and the
+-- whole document stays one piece for `shijian tag`, which analyses blank-line
+-- separated paragraphs one by one (losing the context the module keeps).
+M.SEP = "\n"
+
+local SPACE_SEQ = { "\194\160", "\194\133", "\225\154\128", "\226\128[\128-\138]",
+  "\226\128\168", "\226\128\169", "\226\128\175", "\226\129\159", "\227\128\128" }
+
+local function blank(line)
+  line = line:gsub("[ \t\r\f\v]", "")
+  for _, p in ipairs(SPACE_SEQ) do line = line:gsub(p, "") end
+  return line == ""
+end
+
+--- Turn every blank line into a continuation of the line before (the
+-- newline before it becomes a space: same length, same offsets), so that
+-- `shijian tag` sees one piece, exactly what the module sees.
+function M.no_blank_lines(text)
+  local out, pos, first = {}, 1, true
+  while true do
+    local nl = text:find("\n", pos, true)
+    local line = text:sub(pos, (nl or #text + 1) - 1)
+    if not first and nl and blank(line) then out[#out] = " " end
+    out[#out + 1] = line
+    if not nl then break end
+    out[#out + 1] = "\n"
+    pos = nl + 1
+    first = false
+  end
+  return table.concat(out)
+end
 
 local CONTAINER = { Emph = true, Strong = true, Underline = true, Strikeout = true,
   Superscript = true, Subscript = true, SmallCaps = true, Span = true, Link = true,
@@ -745,7 +778,7 @@ local function note_runs(inls)
   return count_runs { pandoc.Plain(inls) } - 1
 end
 
-function walk_runs(blocks, fn, on_block)
+function walk_runs(blocks, fn, on_block, extra)
   local function simple(b)
     local inls = b.content
     local r = fn(inls)
@@ -780,6 +813,7 @@ function walk_runs(blocks, fn, on_block)
       if changed then b.content = items; return b end
     end,
   }
+  for k, f in pairs(extra or {}) do filter[k] = f end
   return pandoc.walk_block(pandoc.Div(blocks), filter).content
 end
 
@@ -820,8 +854,12 @@ function M.event_table(events, o)
     or { "Date", "Event", "CAMEO", "Sources", "Targets", "Place" }
   local caption = o.caption or (zh and "事件表" or "Events")
   local function cell(inls) return { pandoc.Plain(inls) } end
+  local function text_cell(s)
+    if s == nil or s == "" then return {} end
+    return { pandoc.Plain { pandoc.Str(s) } }
+  end
   local header = {}
-  for i, h in ipairs(heads) do header[i] = cell { pandoc.Str(h) } end
+  for i, h in ipairs(heads) do header[i] = text_cell(h) end
   local rows = {}
   for _, ev in ipairs(events) do
     local trig = { pandoc.Str(ev.text or "") }
@@ -840,17 +878,10 @@ function M.event_table(events, o)
       for _, x in ipairs(words(ev.label)) do cameo[#cameo + 1] = x end
     end
     rows[#rows + 1] = {
-      cell { pandoc.Str(ev.date or "") }, cell(trig), cell(cameo),
-      cell { pandoc.Str(join(ev.sources, ", ")) }, cell { pandoc.Str(join(ev.targets, ", ")) },
-      cell { pandoc.Str(ev.place or "") },
+      text_cell(ev.date), cell(trig), cell(cameo),
+      text_cell(join(ev.sources, ", ")), text_cell(join(ev.targets, ", ")),
+      text_cell(ev.place),
     }
-  end
-  -- Str("") would leave empty strings in the AST; use empty cells instead
-  for _, row in ipairs(rows) do
-    for i, c in ipairs(row) do
-      local inl = c[1].content
-      if #inl == 1 and (inl[1].t or inl[1].tag) == "Str" and inl[1].text == "" then row[i] = {} end
-    end
   end
   local aligns, widths = {}, {}
   for i = 1, #heads do aligns[i] = pandoc.AlignDefault; widths[i] = 0 end
@@ -920,8 +951,14 @@ end
 function M.process(doc, ctx)
   ctx = ctx or {}
   local o = M.options(doc.meta)
+  local clock, t0 = os.clock, os.clock()
+  local function lap(what)
+    if o.verbose then warn(string.format("%-8s %.3f s", what, clock() - t0)) end
+    t0 = clock()
+  end
   -- 1. collect the runs (in walk order), and put them in document order
   local runs, order = {}, {}
+  local has_div = false
   walk_runs(doc.blocks, function(inls)
     local text, drops = M.run_text(inls, o)
     local r = { text = text, drops = drops, ms = {} }
@@ -941,17 +978,20 @@ function M.process(doc, ctx)
       order[#order + 1] = own[j]
       for _ = 1, counts[j] do order[#order + 1] = notes[ni]; ni = ni + 1 end
     end
-  end)
+  end, { Div = function(d) if d.identifier == "shijian-events" then has_div = true end end })
   local parts, base = {}, 0
   for i, r in ipairs(order) do
     r.base = base
     parts[i] = r.text
-    base = base + #r.text + 2
+    base = base + #r.text + #M.SEP
   end
-  local all = table.concat(parts, "\n\n")
+  local all = M.no_blank_lines(table.concat(parts, M.SEP))
+  M.last_text = all
+  lap("collect")
   -- 2. analyse once
   local res = M.analyze(all, o, ctx)
   M.last = res
+  lap("analyse")
   if o.verbose then
     warn(string.format("backend: %s (%s), %d runs, %d bytes, %d mentions, %d events",
       res.backend, _VERSION, #order, #all, #res.mentions, #res.events))
@@ -985,6 +1025,7 @@ function M.process(doc, ctx)
   for i, m in ipairs(res.mentions) do if o.kinds[m.kind] then place(m, i) end end
   if o.kinds.event then for i, ev in ipairs(res.events) do place(ev, 10 ^ 6 + i) end end
   for _, r in ipairs(runs) do r.ms = M.nest(r.ms) end
+  lap("assign")
   -- 3. rewrite
   local k = 0
   doc.blocks = walk_runs(doc.blocks, function(inls)
@@ -1000,26 +1041,37 @@ function M.process(doc, ctx)
     for _, m in ipairs(r.ms) do if m.placed then m.orig.placed = true end end
     return out
   end)
+  lap("markup")
   -- 4. outputs
   if o.table and #res.events > 0 then
     local tbl = M.event_table(res.events, o)
+    lap("table")
     local found = false
-    doc.blocks = pandoc.walk_block(pandoc.Div(doc.blocks), {
-      Div = function(d)
-        if d.identifier == "shijian-events" and not found then
-          found = true
-          local c = d.content
-          c[#c + 1] = tbl
-          d.content = c
-          return d
-        end
-      end,
-    }).content
+    local function fill(d)
+      if d.identifier == "shijian-events" and not found then
+        found = true
+        local c = d.content
+        c[#c + 1] = tbl
+        d.content = c
+        return d
+      end
+    end
+    if has_div then
+      -- at the top level (the usual place) without walking the document
+      local blocks = doc.blocks
+      for i, b in ipairs(blocks) do
+        if (b.t or b.tag) == "Div" and fill(b) then blocks[i] = b break end
+      end
+      if found then doc.blocks = blocks
+      else doc.blocks = pandoc.walk_block(pandoc.Div(doc.blocks), { Div = fill }).content end
+    end
     if not found then
       doc.blocks[#doc.blocks + 1] = pandoc.Div({ tbl }, pandoc.Attr("shijian-events", { "shijian-events" }))
     end
   end
+  lap("place")
   doc.meta["shijian-events"] = events_meta(res.events)
+  lap("meta")
   if o.json then
     local text = M.export(res, o)
     if o.json == "-" then
@@ -1032,6 +1084,7 @@ function M.process(doc, ctx)
     end
   end
   add_css(doc.meta, o, ctx)
+  lap("outputs")
   return doc
 end
 

@@ -12,7 +12,7 @@
 --   doc.first, doc.last   the chunk's span in the input
 --   doc.line    the input line (1-based) where the chunk starts
 --   doc.index   the chunk's number (1-based)
---   doc.ref     the reference year the chunk was analysed with (nil if none)
+--   doc.ref     the reference the chunk was analysed with (nil if none)
 --
 -- Reference date: unless opts.ref is given, the first chunk whose reference
 -- year the core infers (doc.ref_year ~= 0) fixes it for all later chunks.
@@ -28,7 +28,13 @@ local function open_source(src, fname)
   local t = type(src)
   if t == "string" then
     local f, err = io.open(src, "rb")
-    if not f then error("shijian." .. fname .. ": cannot open " .. firstline(err), 0) end
+    if not f then
+      if src:find("\n", 1, true) or #src > 4096 then
+        error("shijian." .. fname .. ": a path expected, got text (to stream a string, pass a reader: "
+          .. "function() local s = text; text = nil; return s end)", 0)
+      end
+      error("shijian." .. fname .. ": cannot open " .. firstline(err), 0)
+    end
     return function() return f:read(BLOCK) end, function() f:close() end
   elseif t == "function" then
     return src, nil
@@ -187,13 +193,17 @@ function M.stream(model, src, opts, fname)
     aopts.ref = ref
     local ok2, doc = pcall(model.analyze, model, text, aopts)
     if not ok2 then finish(); error(doc, 0) end
-    if ref == nil and carry and (doc.ref_year or 0) > 0 then ref = doc.ref_year end
+    -- the reference the core used or inferred: a full date when the core
+    -- reports one (doc.ref, "YYYY[-MM[-DD]]"), else the year
+    local used = doc.ref
+    if type(used) ~= "string" then used = (doc.ref_year or 0) > 0 and doc.ref_year or nil end
+    if ref == nil and carry and used then ref = used end
     index = index + 1
     M.shift(doc, off, paras)
     paras = paras + #(doc.paragraphs or {})
     doc.text, doc.offset, doc.first, doc.last = text, off, off + 1, off + #text
     doc.line, doc.index = line, index
-    doc.ref = aopts.ref or ((doc.ref_year or 0) > 0 and doc.ref_year or nil)
+    doc.ref = aopts.ref or used
     return doc
   end
   if _VERSION >= "Lua 5.4" then
