@@ -124,6 +124,8 @@ install: all
 	install -m 755 $(B)/shijian $(DESTDIR)$(PREFIX)/bin/shijian
 	install -m 644 $(B)/libshijian.a $(DESTDIR)$(PREFIX)/lib/libshijian.a
 	install -m 644 csrc/core/shijian.h $(DESTDIR)$(PREFIX)/include/shijian.h
+	install -d $(DESTDIR)$(PREFIX)/share/shijian
+	install -m 644 filters/shijian.lua share/shijian.css $(DESTDIR)$(PREFIX)/share/shijian/
 	for v in 5.4 5.3; do \
 	  if [ -f $(B)/lua$$v/shijian/core.so ]; then \
 	    install -d $(DESTDIR)$(PREFIX)/lib/lua/$$v/shijian $(DESTDIR)$(PREFIX)/share/lua/$$v/shijian; \
@@ -139,7 +141,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/shijian $(DESTDIR)$(PREFIX)/lib/libshijian.a $(DESTDIR)$(PREFIX)/include/shijian.h
-	rm -rf $(DESTDIR)$(PREFIX)/lib/lua/*/shijian $(DESTDIR)$(PREFIX)/share/lua/*/shijian
+	rm -rf $(DESTDIR)$(PREFIX)/lib/lua/*/shijian $(DESTDIR)$(PREFIX)/share/lua/*/shijian $(DESTDIR)$(PREFIX)/share/shijian
 
 clean:
 	rm -rf $(B)

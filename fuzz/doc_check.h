@@ -3,8 +3,10 @@
  *   - tokens (when asked for) tile text[0..len): no gap, no overlap, none empty;
  *   - spans, mentions and events lie inside the text, start < end, in order
  *     where the API promises it (sentences, paragraphs; mentions by start);
- *   - every string handed out is NUL-terminated valid UTF-8 (or NULL where
- *     NULL is allowed); a token's pos is never NULL; cameo is 3 digits. */
+ *   - every normalised string handed out (values, codes, types, labels,
+ *     dates) is NUL-terminated valid UTF-8 (or NULL where NULL is allowed);
+ *     an event's place is text of the input and may carry its invalid bytes;
+ *     a token's pos is never NULL; cameo is 3 digits. */
 #ifndef SJ_DOC_CHECK_H
 #define SJ_DOC_CHECK_H
 #include "shijian.h"
@@ -69,8 +71,9 @@ static inline const char *doc_check(const sj_doc *d, size_t len, unsigned want) 
     if (strnlen(e[i].cameo, 4) != 3 || e[i].cameo[0] < '0' || e[i].cameo[0] > '9' ||
         e[i].cameo[1] < '0' || e[i].cameo[1] > '9' || e[i].cameo[2] < '0' || e[i].cameo[2] > '9')
       return "cameo code";
+    /* place is text of the input, so it may hold the input's invalid bytes */
     if (!dc_str_ok(e[i].label, 1) || !dc_str_ok(e[i].date, 1) || !dc_str_ok(e[i].sources, 1) ||
-        !dc_str_ok(e[i].targets, 1) || !dc_str_ok(e[i].place, 1))
+        !dc_str_ok(e[i].targets, 1))
       return "event string not UTF-8";
   }
   return NULL;

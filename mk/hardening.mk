@@ -59,17 +59,18 @@ $(B)/asan-lua/build/lua5.4/shijian/core.so: csrc/lua/lshijian.c $(ASAN_PIC_OBJ)
 $(B)/asan/shijian: $(CLI_SRC) csrc/cli/cli.h $(ASAN_OBJ)
 	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -o $@ $(CLI_SRC) $(ASAN_OBJ) -lm
 
-HARDENING_BUILD = all $(C_TESTS) $(FUZZ_BINS) $(B)/tsan/test_hardening \
+HARDENING_BASE = all $(C_TESTS) $(B)/tsan/test_hardening \
   $(B)/asan-lua/build/lua5.4/shijian/core.so $(B)/asan/shijian
 
-.PHONY: fuzz fuzz-build hardening-build check-sanitize check-valgrind check-tsan check-hardening bench-memory
+.PHONY: fuzz fuzz-build hardening-base hardening-build check-sanitize check-valgrind check-tsan check-hardening bench-memory
 fuzz-build: $(FUZZ_BINS)
-hardening-build: $(HARDENING_BUILD)
+hardening-base: $(HARDENING_BASE)
+hardening-build: hardening-base $(FUZZ_BINS)
 
 fuzz: $(FUZZ_BINS)
 	@sh spec/hardening/run.sh fuzz $(SECONDS)
 
-check-sanitize: hardening-build
+check-sanitize: hardening-base
 	@sh spec/hardening/run.sh sanitize
 check-valgrind: all
 	@sh spec/hardening/run.sh valgrind

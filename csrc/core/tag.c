@@ -68,6 +68,8 @@ static uint32_t payload_kinds(sj_tg *g, const char *payload) {
   return k;
 }
 
+#define SJ_GIDX_MAX ((size_t)64 << 20)
+
 static const sj_gcache no_hits = {0, 0, NULL, NULL};
 
 static size_t gslot_of(size_t i, size_t cap) {
@@ -95,8 +97,70 @@ static int gmemo_grow(sj_tg *g) {
 /* gazetteer hits at i: one trie walk per position and analysis (the scan,
  * the suffix checks, the name and trigger passes ask about the same
  * positions), with the kinds of each hit parsed once */
+/* the hits at i, one walk: all entries starting there, kinds parsed */
+static const sj_gcache *gaz_walk(sj_tg *g, size_t i) {
+  /* The walk of sj_gaz_match (model.c) with the tagger's inline decoder:
+   * this runs at nearly every token start, and most walks end at the
+   * first character.  Same trie, same checks, same hits. */
+  sj_gaz_hit h[SJ_GMAX];
+  int n = 0;
+  const sj_image *img = &g->m->img;
+  int32_t st = 0;
+  for (size_t j = i; j < g->n && n < SJ_GMAX;) {
+    uint32_t cp;
+    j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
+    uint32_t id = cp == 0xFFFFFFFFu ? 0 : sj_image_char(img, cp);
+    if (!id) break;
+    st = sj_dat_next(&img->gaz, st, id);
+    if (st < 0) break;
+    int32_t v = sj_dat_value(&img->gaz, st);
+    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs) {
+      h[n].len = (uint32_t)(j - i);
+      h[n].payload = img->strs + img->gaz_off[v];
+      n++;
+    }
+  }
+  if (n <= 0) return &no_hits;
+  size_t sz = sizeof(sj_gcache) + (size_t)n * (sizeof(sj_gaz_hit) + sizeof(uint32_t));
+  sj_gcache *c = sj_arena_alloc(&g->d->arena, sz);
+  if (!c) { g->err = SJ_ENOMEM; return &no_hits; }
+  sj_gaz_hit *hh = (sj_gaz_hit *)(c + 1);
+  uint32_t *kk = (uint32_t *)(hh + n);
+  memcpy(hh, h, (size_t)n * sizeof *h);
+  c->n = n;
+  c->any = 0;
+  for (int q = 0; q < n; q++) {
+    kk[q] = payload_kinds(g, h[q].payload);
+    c->any |= kk[q];
+  }
+  c->h = hh;
+  c->k = kk;
+  return c;
+}
+
+/* gazetteer hits at i: one trie walk per position and analysis (the scan,
+ * the suffix checks, the name and trigger passes ask about the same
+ * positions).  Texts up to SJ_GIDX_MAX bytes index the memo by byte
+ * position (look-ups move left to right: cache-friendly); longer ones use
+ * a hash table. */
 const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
   if (i >= g->n || g->err) return &no_hits;
+  if (g->gidx) {
+    uint32_t v = g->gidx[i];
+    if (v) return v == 1 ? &no_hits : g->gblk[v - 2];
+    const sj_gcache *c = gaz_walk(g, i);
+    if (c == &no_hits) { g->gidx[i] = 1; return c; }
+    if (g->nblk == g->capblk) {
+      size_t nc = g->capblk ? g->capblk * 2 : 256;
+      const sj_gcache **nb = realloc((void *)g->gblk, nc * sizeof *nb);
+      if (!nb) { g->err = SJ_ENOMEM; return &no_hits; }
+      g->gblk = nb;
+      g->capblk = nc;
+    }
+    g->gblk[g->nblk++] = c;
+    g->gidx[i] = (uint32_t)(g->nblk + 1);
+    return c;
+  }
   if (!g->gm || (g->gused + 1) * 2 > g->gcap) {
     if (gmemo_grow(g)) { g->err = SJ_ENOMEM; return &no_hits; }
   }
@@ -106,36 +170,7 @@ const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
     if (g->gm[x].key == key) return g->gm[x].c;
     x = (x + 1) & (g->gcap - 1);
   }
-  sj_gaz_hit h[SJ_GMAX];
-  int n = 0;
-  {
-    /* most characters start no entry: one trie step says so (the
-     * gazetteer trie's root over the image's char ids, core.h) */
-    uint32_t cp;
-    sj_t_dec(g->s, g->n, i, &cp);
-    const sj_image *img = &g->m->img;
-    uint32_t id = cp == 0xFFFFFFFFu ? 0 : sj_image_char(img, cp);
-    if (id && sj_dat_next(&img->gaz, 0, id) >= 0)
-      n = sj_gaz_match(g->m, g->s, g->n, i, h, SJ_GMAX);
-  }
-  const sj_gcache *r = &no_hits;
-  if (n > 0) {
-    size_t sz = sizeof(sj_gcache) + (size_t)n * (sizeof(sj_gaz_hit) + sizeof(uint32_t));
-    sj_gcache *c = sj_arena_alloc(&g->d->arena, sz);
-    if (!c) { g->err = SJ_ENOMEM; return &no_hits; }
-    sj_gaz_hit *hh = (sj_gaz_hit *)(c + 1);
-    uint32_t *kk = (uint32_t *)(hh + n);
-    memcpy(hh, h, (size_t)n * sizeof *h);
-    c->n = n;
-    c->any = 0;
-    for (int q = 0; q < n; q++) {
-      kk[q] = payload_kinds(g, h[q].payload);
-      c->any |= kk[q];
-    }
-    c->h = hh;
-    c->k = kk;
-    r = c;
-  }
+  const sj_gcache *r = gaz_walk(g, i);
   g->gm[x].key = key;
   g->gm[x].c = r;
   g->gused++;
@@ -467,6 +502,10 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   for (size_t k = 0; k < g->ntok; k++)
     if (g->tok[k].start <= d->len) g->tb[g->tok[k].start] = 1;
   g->tb[d->len] = 1;
+  if (d->len <= SJ_GIDX_MAX) {
+    g->gidx = calloc(d->len + 1, sizeof *g->gidx);
+    if (!g->gidx) return SJ_ENOMEM;
+  }
   int rc = scan(g);
   if (!rc) {
     fix_needref(g);
@@ -497,6 +536,9 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_free(&g->needctx);
   sj_vec_free(&g->trig);
   free(g->gm);
+  free(g->gidx);
+  free((void *)g->gblk);
   free(g->stop);
+  free(g->mark);
   return rc;
 }

@@ -70,25 +70,68 @@ static int is_stop(uint32_t cp) { /* phrase ends */
 /* The clause stops of the current sentence, found once per sentence
  * (sj_tg_events): phrase bounds are then a binary search, not a rescan of
  * the sentence for every trigger and actor. */
+static const char *const NEG[] = {"不", "未", "没有", "没", "并未", "尚未", NULL};
+static const char *const FUT[] = {"将", "拟", "计划", "即将", "将要", "准备", "打算", NULL};
+static const char *const HYP[] = {"如果", "若", "一旦", "假如", "倘若", "如若", NULL};
+
+/* the negation, future and hypothesis words starting at i (SJ_* flags) */
+static unsigned marker_at(const sj_tg *g, size_t i, uint32_t c0) {
+  unsigned f = 0;
+  switch (c0) {
+  case 0x4E0D: case 0x672A: case 0x6CA1: case 0x5E76: case 0x5C1A: case 0x5C06: case 0x62DF:
+  case 0x8BA1: case 0x5373: case 0x51C6: case 0x6253: /* 不未没并尚将拟计即准打 */
+    for (const char *const *w = NEG; *w; w++)
+      if (lit(g, i, *w)) f |= SJ_NEGATED;
+    for (const char *const *w = FUT; *w; w++)
+      if (lit(g, i, *w) && !lit(g, i, "将领") && !lit(g, i, "将士")) f |= SJ_FUTURE;
+    break;
+  case 0x5982: case 0x82E5: case 0x4E00: case 0x5047: case 0x5018: /* 如若一假倘 */
+    for (const char *const *w = HYP; *w; w++)
+      if (lit(g, i, *w) && !lit(g, i, "若干")) f |= SJ_HYPOTHETICAL;
+    break;
+  default: break;
+  }
+  return f;
+}
+
+static int push_stop(sj_tg *g, size_t a, size_t b) {
+  if (g->nstop == g->capstop && sj_tg_grow_stops(g)) return -1;
+  g->stop[g->nstop].a = (uint32_t)a;
+  g->stop[g->nstop++].b = (uint32_t)b;
+  return 0;
+}
+
+/* One pass over a sentence with triggers: its clause stops (phrase bounds
+ * are then a binary search, not a rescan for every trigger and actor) and
+ * its negation/future/hypothesis markers (sj_tg_events). */
 static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
   g->nstop = 0;
+  g->nmark = 0;
   for (size_t i = sa; i < sb && !g->err;) {
     unsigned char c = (unsigned char)g->s[i];
     if (c < 0x80) {
-      if (c == '\n' || c == ',' || c == ';' || c == '!' || c == '?') {
-        if (g->nstop == g->capstop && sj_tg_grow_stops(g)) return;
-        g->stop[g->nstop].a = (uint32_t)i;
-        g->stop[g->nstop++].b = (uint32_t)(i + 1);
-      }
+      if ((c == '\n' || c == ',' || c == ';' || c == '!' || c == '?') && push_stop(g, i, i + 1))
+        return;
       i++;
       continue;
     }
     uint32_t cp;
     int l = sj_t_dec(g->s, g->n, i, &cp);
     if (is_stop(cp)) {
-      if (g->nstop == g->capstop && sj_tg_grow_stops(g)) return;
-      g->stop[g->nstop].a = (uint32_t)i;
-      g->stop[g->nstop++].b = (uint32_t)(i + (size_t)l);
+      if (push_stop(g, i, i + (size_t)l)) return;
+    } else {
+      unsigned f = marker_at(g, i, cp);
+      if (f) {
+        if (g->nmark == g->capmark) {
+          size_t nc = g->capmark ? g->capmark * 2 : 16;
+          struct sj_mark *nm = realloc(g->mark, nc * sizeof *nm);
+          if (!nm) { g->err = SJ_ENOMEM; return; }
+          g->mark = nm;
+          g->capmark = nc;
+        }
+        g->mark[g->nmark].at = (uint32_t)i;
+        g->mark[g->nmark++].f = f;
+      }
     }
     i += (size_t)l;
   }
@@ -591,42 +634,16 @@ int sj_tg_events(sj_tg *g) {
           ev->place = sj_tg_str(g, g->s + A[lo].a, A[hi].b - A[lo].a);
         }
       }
-      /* flags */
-      {
-        size_t a = ps;
-        static const char *const NEG[] = {"不", "未", "没有", "没", "并未", "尚未", NULL};
-        static const char *const FUT[] = {"将", "拟", "计划", "即将", "将要", "准备", "打算", NULL};
-        static const char *const HYP[] = {"如果", "若", "一旦", "假如", "倘若", "如若", NULL};
-        for (size_t i = a; i < T->start;) {
-          uint32_t c0;
-          int cl = sj_t_dec(g->s, g->n, i, &c0);
-          /* first characters of the words below: 不未没并尚将拟计即准打 */
-          if (c0 != 0x4E0D && c0 != 0x672A && c0 != 0x6CA1 && c0 != 0x5E76 && c0 != 0x5C1A &&
-              c0 != 0x5C06 && c0 != 0x62DF && c0 != 0x8BA1 && c0 != 0x5373 && c0 != 0x51C6 &&
-              c0 != 0x6253) {
-            i += (size_t)cl;
-            continue;
-          }
-          for (const char *const *w = NEG; *w; w++)
-            if (lit(g, i, *w) && T->start - i <= 9) ev->flags |= SJ_NEGATED;
-          for (const char *const *w = FUT; *w; w++)
-            if (lit(g, i, *w) && !lit(g, i, "将领") && !lit(g, i, "将士")) ev->flags |= SJ_FUTURE;
-          uint32_t cp;
-          i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+      /* flags: markers of the clause before the trigger (negation close
+       * to it), of the sentence before it (hypothesis) */
+      for (size_t k = 0; k < g->nmark; k++) {
+        const struct sj_mark *mk = &g->mark[k];
+        if (mk->at >= T->start) break;
+        if (mk->at >= ps) {
+          if ((mk->f & SJ_NEGATED) && T->start - mk->at <= 9) ev->flags |= SJ_NEGATED;
+          if (mk->f & SJ_FUTURE) ev->flags |= SJ_FUTURE;
         }
-        for (size_t i = sa; i < T->start;) {
-          uint32_t c0;
-          int cl = sj_t_dec(g->s, g->n, i, &c0);
-          /* 如若一假倘 */
-          if (c0 != 0x5982 && c0 != 0x82E5 && c0 != 0x4E00 && c0 != 0x5047 && c0 != 0x5018) {
-            i += (size_t)cl;
-            continue;
-          }
-          for (const char *const *w = HYP; *w; w++)
-            if (lit(g, i, *w) && !lit(g, i, "若干")) ev->flags |= SJ_HYPOTHETICAL;
-          uint32_t cp;
-          i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
-        }
+        if (mk->f & SJ_HYPOTHETICAL) ev->flags |= SJ_HYPOTHETICAL;
       }
       if (ev->date) prev_date = ev->date;
       memcpy(prev_cameo, T->cameo, 4);

@@ -95,11 +95,16 @@ typedef struct sj_tg {
   int last_person;       /* it was a person */
   uint8_t *tb;           /* per byte: 1 = a token starts here (n + 1 bytes) */
   size_t *tokhint;       /* last answer of sj_tg_tok_at (look-ups cluster) */
-  sj_gslot *gm;          /* memo of gazetteer look-ups (malloc'd) */
+  uint32_t *gidx;        /* per byte: 0 not looked up, 1 no hits, k: gblk[k-2] */
+  const sj_gcache **gblk; /* hit blocks of looked-up positions (malloc'd) */
+  size_t nblk, capblk;
+  sj_gslot *gm;          /* memo of gazetteer look-ups for huge texts (no gidx) */
   size_t gcap, gused;    /* slots (a power of 2) and slots in use */
   sj_kslot kc[SJ_KCACHE]; /* payload -> kind bits */
   struct sj_stop { uint32_t a, b; } *stop; /* clause stops of one sentence */
   size_t nstop, capstop;
+  struct sj_mark { uint32_t at, f; } *mark; /* negation/future/hypothesis words */
+  size_t nmark, capmark;
 } sj_tg;
 
 int sj_tg_grow_stops(sj_tg *g);

@@ -12,7 +12,7 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 if make -s install DESTDIR="$stage" PREFIX=/usr >"$stage/log" 2>&1; then ok "make install DESTDIR PREFIX"; else no "make install"; cat "$stage/log"; fi
-for f in usr/bin/shijian usr/lib/libshijian.a usr/include/shijian.h usr/lib/lua/5.4/shijian/core.so usr/share/lua/5.4/shijian/init.lua; do
+for f in usr/bin/shijian usr/lib/libshijian.a usr/include/shijian.h usr/lib/lua/5.4/shijian/core.so usr/share/lua/5.4/shijian/init.lua usr/share/shijian/shijian.lua usr/share/shijian/shijian.css; do
   [ -f "$stage/$f" ] && ok "installed $f" || no "installed $f"
 done
 
