@@ -59,7 +59,8 @@ static void json_codes(FILE *f, const char *codes) {
 }
 
 static void json_num(FILE *f, double v) {
-  if (v == (double)(long long)v && v > -1e15 && v < 1e15) fprintf(f, "%lld", (long long)v);
+  /* range first: converting an out-of-range double to an integer is undefined */
+  if (v > -1e15 && v < 1e15 && v == (double)(long long)v) fprintf(f, "%lld", (long long)v);
   else if (v == v && v - v == 0) fprintf(f, "%.17g", v);
   else fputs("null", f);
 }

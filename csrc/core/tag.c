@@ -22,29 +22,25 @@
 
 /* ---- gazetteer payloads ---------------------------------------------- */
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
-  size_t kl = strlen(kind);
-  const char *p = payload;
-  while (p && *p) {
-    const char *eol = strchr(p, '\n');
-    size_t ll = eol ? (size_t)(eol - p) : strlen(p);
-    if (ll >= kl && !memcmp(p, kind, kl) && (ll == kl || p[kl] == '\t')) {
+  /* one pass over "kind\tfield...\nkind\tfield..." */
+  for (const char *p = payload; p && *p;) {
+    const char *k = kind;
+    while (*k && *p == *k) { p++; k++; }
+    if (!*k && (*p == '\t' || *p == '\n' || !*p)) {
       if (f) {
-        const char *q = p + kl;
-        const char *end = p + ll;
         f->n = 0;
-        while (q < end && *q == '\t' && f->n < 4) {
-          q++;
-          const char *t = q;
-          while (t < end && *t != '\t') t++;
+        while (*p == '\t' && f->n < 4) {
+          const char *q = ++p;
+          while (*p && *p != '\t' && *p != '\n') p++;
           f->s[f->n] = q;
-          f->l[f->n] = (size_t)(t - q);
+          f->l[f->n] = (size_t)(p - q);
           f->n++;
-          q = t;
         }
       }
       return 1;
     }
-    p = eol ? eol + 1 : NULL;
+    while (*p && *p != '\n') p++;
+    if (*p) p++;
   }
   return 0;
 }
@@ -71,6 +67,7 @@ static uint32_t payload_kinds(sj_tg *g, const char *payload) {
 #define SJ_GIDX_MAX ((size_t)64 << 20)
 
 static const sj_gcache no_hits = {0, 0, NULL, NULL};
+const sj_gcache *const sj_tg_nohits = &no_hits;
 
 static size_t gslot_of(size_t i, size_t cap) {
   return (size_t)(((uint64_t)(i + 1) * 0x9E3779B97F4A7C15ull) >> 40) & (cap - 1);
@@ -143,7 +140,7 @@ static const sj_gcache *gaz_walk(sj_tg *g, size_t i) {
  * positions).  Texts up to SJ_GIDX_MAX bytes index the memo by byte
  * position (look-ups move left to right: cache-friendly); longer ones use
  * a hash table. */
-const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
+const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i) {
   if (i >= g->n || g->err) return &no_hits;
   if (g->gidx) {
     uint32_t v = g->gidx[i];
@@ -319,30 +316,17 @@ static int cmp_mention(const void *a, const void *b) {
   return (int)x->kind - (int)y->kind;
 }
 
-/* ---- times ------------------------------------------------------------ */
-/* first characters that may start a time, duration or quantity */
-static int time_first(uint32_t cp) {
-  if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) return 1;
-  switch (cp) {
-  case 0x96F6: case 0x3007: case 0x25CB: case 0x4E00: case 0x4E8C: case 0x4E24:
-  case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B:
-  case 0x4E5D: case 0x5341: case 0x767E: case 0x5343: case 0x5EFF: /* numerals */
-  case 0x534A: /* 半 */
-  case 0x4ECA: case 0x672C: case 0x53BB: case 0x524D: case 0x660E: case 0x6765:
-  case 0x540E: case 0x5F53: case 0x540C: case 0x8FD9: case 0x4E0A: case 0x4E0B:
-  case 0x6B21: case 0x7FCC: case 0x5927: case 0x6628: case 0x662F: case 0x5317:
-  case 0x516C: case 0x622A: case 0x8FC4: case 0x81F3: case 0x5230: case 0x76EE:
-  case 0x5982: case 0x773C: case 0x8FD1: case 0x65E5: case 0x5E74: case 0x5168:
-  case 0x5C81: case 0x51CC: case 0x6E05: case 0x65E9: case 0x4E2D: case 0x5348:
-  case 0x508D: case 0x665A: case 0x591C: case 0x6DF1: case 0x661F: case 0x793C:
-  case 0x5468: case 0x7EA6: case 0x5C06: case 0x4E0D: case 0x8D85: case 0x903E:
-  case 0x4EC5: case 0x7B2C:
-    return 1;
-  default:
-    return 0;
-  }
+/* the scan leaves mentions nearly sorted: sort only when needed */
+static void sort_mentions(sj_doc *d) {
+  const sj_mention *M = d->mentions.data;
+  for (size_t k = 1; k < d->mentions.n; k++)
+    if (cmp_mention(&M[k - 1], &M[k]) > 0) {
+      qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
+      return;
+    }
 }
 
+/* ---- times ------------------------------------------------------------ */
 static int do_time(sj_tg *g, size_t i, size_t *end) {
   sj_tmatch t;
   if (!sj_time_at(&g->tc, g->s, g->n, i, &t)) return 0;
@@ -456,7 +440,7 @@ static int scan(sj_tg *g) {
     } else if (cp == 0x201C || cp == 0x300C) { /* “ 「 */
       sj_tg_quote(g, i);
     }
-    if (time_first(cp) && (do_time(g, i, &e) || do_qty(g, t, &e))) {
+    if (sj_time_may_start(g->s, g->n, i) && (do_time(g, i, &e) || do_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
       /* a match ending inside a token: go on from the next token start */
       if (t2 < g->ntok && g->tok[t2].start < e) t2++;
@@ -512,11 +496,9 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
     rc = g->err;
   }
   if (!rc) {
-    if (d->mentions.n > 1)
-      qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
+    sort_mentions(d);
     sj_tg_names_fix(g);
-    if (d->mentions.n > 1)
-      qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
+    sort_mentions(d);
     /* quantities and times inside a name are part of the name */
     {
       sj_mention *M = d->mentions.data;

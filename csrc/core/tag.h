@@ -96,6 +96,10 @@ typedef struct sj_tmatch {
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i,
                sj_tmatch *out);
 
+/* 1 if a time, duration or quantity may start at s[i] (a cheap gate on
+ * its first two characters; sj_time_at and sj_qty_at decide). */
+int sj_time_may_start(const char *s, size_t n, size_t i);
+
 /* ---- quantities (time.c) -------------------------------------------- */
 typedef struct sj_qmatch {
   size_t start, end;

@@ -282,7 +282,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   sj_gaz_hit h[12];
   sj_gaz_hit *hc;
   int nh = sj_tg_match(g, i, &hc);
-  memcpy(h, hc, (size_t)nh * sizeof *h);
+  if (nh > 0) memcpy(h, hc, (size_t)nh * sizeof *h);
   sj_gfield f;
   sj_codes c;
   c.n = 0;
@@ -357,7 +357,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       if (dash && dash > g->s + a && (size_t)(dash - (g->s + a)) <= 6 && b - a <= 16) {
         uint32_t c0;
         sj_t_dec(g->s, g->n, a, &c0);
-        uint32_t c1 = (unsigned char)dash[1];
+        uint32_t c1 = dash + 1 < g->s + b ? (unsigned char)dash[1] : 0u;
         if (c0 >= 0x4E00 && c0 <= 0x9FFF && ((c1 >= '0' && c1 <= '9') || (c1 >= 'A' && c1 <= 'Z'))) {
           if (!(a >= 3 && lit(g, a - 3, "“"))) {
             sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);

@@ -191,6 +191,8 @@ typedef struct amen { /* an actor or place mention in the sentence */
   size_t a, b;
   int place;
   int partner;  /* after a preposition */
+  int object;   /* right after a verb: an object, not a subject (加强美台军事勾连) */
+  int topic;    /* a place named as a topic (台湾问题), not a location */
   sj_codes c;
 } amen;
 
@@ -409,6 +411,15 @@ int sj_tg_events(sj_tg *g) {
       x->place = m->kind == SJ_PLACE;
       sj_codes_parse(&x->c, m->codes);
       x->partner = 0;
+      x->object = 0;
+      x->topic = 0;
+      if (m->kind == SJ_PLACE)
+        x->topic = lit(g, m->end, "问题") || lit(g, m->end, "局势") || lit(g, m->end, "形势");
+      else if (m->start > sa) {
+        size_t tb = sj_tg_tok_at(g, m->start - 1);
+        const char *bp = sj_tg_pos(g, tb);
+        x->object = tb < g->ntok && g->tok[tb].end == m->start && bp[0] == 'v' && bp[1] == 0;
+      }
     }
     /* partners: after a preposition, and lists continuing them */
     amen *A = am.data;
@@ -559,7 +570,7 @@ int sj_tg_events(sj_tg *g) {
       src.n = 0; tgt.n = 0;
       int found = 0;
       for (size_t k = am.n; k-- > 0;) {
-        if (A[k].a >= T->start || A[k].place || A[k].partner) continue;
+        if (A[k].a >= T->start || A[k].place || A[k].partner || A[k].object) continue;
         /* object of an earlier trigger in the same phrase? */
         int obj = 0;
         for (size_t r = t0; r < q; r++)
@@ -586,8 +597,14 @@ int sj_tg_events(sj_tg *g) {
           continue;
         }
         if (A[k].a < T->start) {
+          /* a partner or location belongs to the first event word after
+           * it (就美对台军售、美舰擅闯…: 台 goes with 军售 only) */
+          int taken = 0;
+          for (size_t r = t0; r < q && !taken; r++)
+            if (tr[r].cameo[0] && tr[r].start >= A[k].b && tr[r].end <= T->start) taken = 1;
+          if (taken || A[k].topic) continue;
           if (A[k].partner) sj_codes_merge(&tgt, &A[k].c);
-          else if (A[k].place) {
+          else if (A[k].place || A[k].object) {
             for (int z = 0; z < A[k].c.n; z++)
               if (!sj_codes_has(&src, A[k].c.c[z])) sj_codes_add(&tgt, A[k].c.c[z], 3);
           }

@@ -110,7 +110,17 @@ typedef struct sj_tg {
 int sj_tg_grow_stops(sj_tg *g);
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
 int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h); /* cached sj_gaz_match */
-const sj_gcache *sj_tg_hits(sj_tg *g, size_t i);      /* with kinds per hit */
+const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i);
+extern const sj_gcache *const sj_tg_nohits;
+/* the gazetteer hits at i, with kinds per hit (memoised: one walk per
+ * position and analysis) */
+static inline const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
+  if (g->gidx && i < g->n) {
+    uint32_t v = g->gidx[i];
+    if (v) return v == 1 ? sj_tg_nohits : g->gblk[v - 2];
+  }
+  return sj_tg_hits_slow(g, i);
+}
 /* the longest entry of kind bit k at i: its length (0 none) and fields */
 size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f);
 /* the same by kind name (a literal: its length folds at compile time) */

@@ -1080,6 +1080,88 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
   return 1;
 }
 
+/* ---- the scan's gate --------------------------------------------------- */
+/* The first two characters of every word that may start a time, duration
+ * or quantity (the tables above, FIX, the PRE words, weekdays, 截至,
+ * 北京时间 ...), as (cp0 << 16 | cp1), sorted.  Keep in step with the
+ * tables: spec/c/test_tag.c checks every table word passes the gate. */
+static const uint32_t GATE2[] = {
+  0x4E005E74u, 0x4E0A4E00u, 0x4E0A4E2Au, 0x4E0A5348u, 0x4E0A534Au, 0x4E0A5468u,
+  0x4E0A661Fu, 0x4E0A6708u, 0x4E0A767Eu, 0x4E0A793Cu, 0x4E0B4E00u, 0x4E0B4E2Au,
+  0x4E0B5348u, 0x4E0B534Au, 0x4E0B5468u, 0x4E0B661Fu, 0x4E0B6708u, 0x4E0B793Cu,
+  0x4E0D5230u, 0x4E0D8DB3u, 0x4E2D5348u, 0x4ECA5929u, 0x4ECA5E74u, 0x4ECA65E5u,
+  0x4ECA65E9u, 0x4ECA665Au, 0x4ECA6668u, 0x508D665Au, 0x51685E74u, 0x516C5143u,
+  0x51CC6668u, 0x523076EEu, 0x524D4E00u, 0x524D5929u, 0x524D5E74u, 0x524D665Au,
+  0x53174EACu, 0x5348540Eu, 0x5348591Cu, 0x53BB5E74u, 0x540C4E00u, 0x540C5E74u,
+  0x540C65E5u, 0x540C6708u, 0x540E5929u, 0x540E5E74u, 0x54684E00u, 0x54684E09u,
+  0x54684E8Cu, 0x54684E94u, 0x5468516Du, 0x546856DBu, 0x54685929u, 0x546865E5u,
+  0x591C91CCu, 0x591C95F4u, 0x5927524Du, 0x59277EA6u, 0x59824ECAu, 0x5C068FD1u,
+  0x5C81672Bu, 0x5E745185u, 0x5E74521Du, 0x5E745E95u, 0x5E74672Bu, 0x5F53524Du,
+  0x5F535730u, 0x5F53591Cu, 0x5F535929u, 0x5F535E74u, 0x5F5365E5u, 0x5F53665Au,
+  0x5F536708u, 0x622A6B62u, 0x622A81F3u, 0x65E5524Du, 0x65E94E0Au, 0x65E96668u,
+  0x660E5929u, 0x660E5E74u, 0x660E65E5u, 0x661F671Fu, 0x6628591Cu, 0x66285929u,
+  0x662865E5u, 0x6628665Au, 0x662F65E5u, 0x665A4E0Au, 0x665A95F4u, 0x672C5468u,
+  0x672C5E74u, 0x672C661Fu, 0x672C6708u, 0x672C793Cu, 0x67655E74u, 0x6B2165E5u,
+  0x6B216708u, 0x6DF1591Cu, 0x6E056668u, 0x76EE524Du, 0x773C4E0Bu, 0x793C62DCu,
+  0x7B2C4E8Cu, 0x7FCC65E5u, 0x81F34ECAu, 0x8D858FC7u, 0x8FC44ECAu, 0x8FD14E00u,
+  0x8FD165E5u, 0x8FD94E00u, 0x8FD94E2Au, 0x8FD95468u, 0x8FD9661Fu, 0x8FD9793Cu,
+};
+
+static int numch(uint32_t cp) {
+  return adigit(cp) >= 0 || cdigit(cp) >= 0 || cunit(cp) != 0 || cp == 0x534A; /* 半 */
+}
+
+/* first characters of GATE2's words, the Chinese numerals and 近约逾仅 */
+static const uint16_t GATE1[] = {
+  0x25CB, 0x3007, 0x4E00, 0x4E03, 0x4E09, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E24, 0x4E2D, 0x4E5D,
+  0x4E8C, 0x4E94, 0x4EC5, 0x4ECA, 0x508D, 0x5168, 0x516B, 0x516C, 0x516D, 0x51CC, 0x5230,
+  0x524D, 0x5317, 0x5341, 0x5343, 0x5348, 0x534A, 0x53BB, 0x540C, 0x540E, 0x5468, 0x56DB,
+  0x591C, 0x5927, 0x5982, 0x5C06, 0x5C81, 0x5E74, 0x5EFF, 0x5F53, 0x622A, 0x65E5, 0x65E9,
+  0x660E, 0x661F, 0x6628, 0x662F, 0x665A, 0x672C, 0x6765, 0x6B21, 0x6DF1, 0x6E05, 0x767E,
+  0x76EE, 0x773C, 0x793C, 0x7B2C, 0x7EA6, 0x7FCC, 0x81F3, 0x8D85, 0x8FC4, 0x8FD1, 0x8FD9,
+  0x903E, 0x96F6
+};
+
+/* GATE1 as a 1024-bit filter on the low bits of the code point: most
+ * characters fail here without a search (regenerate with GATE1) */
+static const uint32_t GATE1_BITS[32] = {
+  0x000050C0u, 0x40000000u, 0x00000000u, 0x00000100u, 0x00002002u, 0x00000000u, 0x00000000u,
+  0x00000000u, 0x10000000u, 0x10000080u, 0x00000000u, 0x00003900u, 0x00000024u, 0x00000000u,
+  0x00001800u, 0x000A0220u, 0x80006E29u, 0x0001A510u, 0x24002000u, 0x40100000u, 0x00101000u,
+  0x00000040u, 0x08000420u, 0x80404000u, 0x00800000u, 0x10001002u, 0x0008050Au, 0x00000020u,
+  0x00000000u, 0x08000000u, 0x02021010u, 0x00000000u
+};
+
+int sj_time_may_start(const char *s, size_t n, size_t i) {
+  uint32_t c0, c1;
+  if (i >= n) return 0;
+  unsigned char b = (unsigned char)s[i];
+  if (b < 0x80) return b >= '0' && b <= '9';
+  int l = sj_t_dec(s, n, i, &c0);
+  if (c0 >= 0xFF10 && c0 <= 0xFF19) return 1; /* full-width digits */
+  if (c0 < 0x3007 || c0 > 0x9FFF) return c0 == 0x25CB; /* ○ */
+  if (!(GATE1_BITS[(c0 & 0x3FF) >> 5] >> (c0 & 31) & 1)) return 0;
+  size_t lo = 0, hi = sizeof GATE1 / sizeof *GATE1;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (GATE1[mid] < c0) lo = mid + 1; else hi = mid;
+  }
+  if (lo == sizeof GATE1 / sizeof *GATE1 || GATE1[lo] != c0) return 0;
+  if (numch(c0)) return 1;
+  if (i + (size_t)l >= n) return 0;
+  sj_t_dec(s, n, i + (size_t)l, &c1);
+  /* 近 约 逾 仅 + a number */
+  if ((c0 == 0x8FD1 || c0 == 0x7EA6 || c0 == 0x903E || c0 == 0x4EC5) && numch(c1)) return 1;
+  if (c1 > 0xFFFF) return 0;
+  uint32_t key = c0 << 16 | c1;
+  lo = 0; hi = sizeof GATE2 / sizeof *GATE2;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (GATE2[mid] < key) lo = mid + 1; else hi = mid;
+  }
+  return lo < sizeof GATE2 / sizeof *GATE2 && GATE2[lo] == key;
+}
+
 /* ---- quantities ------------------------------------------------------- */
 /* measure words and units, longest first within a shared prefix */
 static const char *const UNITS[] = {

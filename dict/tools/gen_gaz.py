@@ -15,8 +15,11 @@ versa, and write one `surface<TAB>country<TAB>ISO3` line per distinct name.
 CLDR's default name comes first (it is the usual mainland news form).
 
 A few entries are deliberately not emitted as `country` (see SKIP): Taiwan,
-Hong Kong and Macao are tagged as places of CHN in places.tsv (the mainland
-news convention), Antarctica is a continent in places.tsv, and the bare
+Hong Kong and Macao are `place` entries in places.tsv with their own ISO
+3166-1 codes TWN, HKG, MAC (codes follow ISO 3166-1 as it is, like CAMEO,
+ICEWS and GDELT; in news these names mostly name places, 台湾问题, 在香港,
+and 台 is `abbr TWN` in countries-extra.tsv for 美台, 台方, 对台), Antarctica
+is a continent in places.tsv, and the bare
 name 中非 is almost always "China-Africa" in news, so only 中非共和国 is kept.
 Each of those still gets a comment line, so every one of the 249 codes is
 accounted for in the file.
@@ -61,9 +64,9 @@ BAD = {
 
 # ISO3 -> reason: no `country` line is written (a comment is).
 SKIP = {
-    'TWN': '台湾 is tagged `place CHN province` in places.tsv',
-    'HKG': '香港/中国香港特别行政区 are tagged `place CHN city` in places.tsv',
-    'MAC': '澳门/中国澳门特别行政区 are tagged `place CHN city` in places.tsv',
+    'TWN': '台湾 is tagged `place TWN region` in places.tsv, 台 `abbr TWN` in countries-extra.tsv',
+    'HKG': '香港/中国香港特别行政区 are tagged `place HKG city` in places.tsv',
+    'MAC': '澳门/中国澳门特别行政区 are tagged `place MAC city` in places.tsv',
     'ATA': '南极洲 is tagged `place - continent` in places.tsv',
 }
 # (ISO3, name) pairs that are dropped although correct: ambiguous in news.

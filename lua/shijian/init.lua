@@ -103,6 +103,9 @@ local function parts_of(want)
 end
 
 local function with(opts, key, value)
+  if opts ~= nil and type(opts) ~= "table" then
+    error("shijian: options must be a table, got " .. type(opts), 3)
+  end
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o[key] = value
@@ -145,6 +148,9 @@ end
 -- rule's kind).
 function Model:mentions(text, opts)
   check_self(self, "mentions")
+  if opts ~= nil and type(opts) ~= "table" then
+    error("shijian: options must be a table, got " .. type(opts), 2)
+  end
   local kind = opts and opts.kind
   local keep
   if type(kind) == "string" then keep = { [kind] = true }

@@ -387,6 +387,42 @@ static void test_dicts(void) {
   }
 }
 
+/* ---- texts that end inside what a rule looks at ------------------------------ */
+/* Each text is analysed from a buffer of exactly its length, so ASan sees a
+ * read one byte past the end. */
+static void test_edges(void) {
+  sj_model *m;
+  if (sj_model_new(&m) != SJ_OK) return;
+  /* a user word ending in '-' at the very end of the text: the designation
+   * rule (运-20) read the byte after the dash (fuzz_dict regression
+   * tag_ent-heap-overflow) */
+  const char *w = "\xE8\xBF\x90\xE8\xBE\x93-"; /* 运输- */
+  CHECK(&st, sj_model_add_word(m, w, strlen(w), 0, NULL) == SJ_OK, "add 运输-");
+  static const char *texts[] = {
+    "\xE8\xBF\x90\xE8\xBE\x93-", "\xE8\xBF\x90-", "\xE8\xBF\x90-2", "\xE2\x80\x9C", "\xE3\x80\x8A", "12\xE6\x9C\x88",
+    "\xE4\xB8\xAD\xE6\x96\xB9", "\xE4\xB8\xA4\xE5\x9B\xBD", "5\xE6\x9C\x88\xE4\xBB\xA5", "\xE8\x88\xB0",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    size_t len = strlen(texts[i]);
+    /* every prefix too: texts cut anywhere */
+    for (size_t k = 1; k <= len; k++) {
+      char *t = malloc(k);
+      if (!t) break;
+      memcpy(t, texts[i], k);
+      sj_doc *d;
+      int rc = sj_analyze(m, t, k, NULL, &d);
+      CHECK(&st, rc == SJ_OK, "edge text %zu/%zu", i, k);
+      if (rc == SJ_OK) {
+        const char *bad = doc_check(d, k, 0);
+        CHECK(&st, bad == NULL, "edge text %zu/%zu: %s", i, k, bad);
+        sj_doc_free(d);
+      }
+      free(t);
+    }
+  }
+  sj_model_free(m);
+}
+
 /* ---- API misuse ---------------------------------------------------------------- */
 static void test_api(const sj_model *m) {
   sj_doc *d = (sj_doc *)&st; /* must be overwritten */
@@ -609,6 +645,7 @@ int main(int argc, char **argv) {
   test_json_check();
   test_catalogue(m);
   test_api(m);
+  test_edges();
   test_dicts();
   test_large(m);
   test_threads();

@@ -115,6 +115,25 @@ int main(void) {
   /* dates */
   check(sj_weekday(2020, 12, 22) == 2, "weekday 2020-12-22 Tuesday", NULL);
   check(sj_days_in_month(2020, 2) == 29, "leap February", NULL);
+  /* the scan's gate lets every time word of time.c's tables through */
+  {
+    static const char *const W[] = {
+      "一年来", "上一年", "上个月", "上午", "上半年", "上周", "上星期", "上月", "上百", "上礼拜", "下一年", "下个月", "下午",
+      "下半年", "下周", "下星期", "下月", "下礼拜", "不到", "不足", "中午", "今天", "今年", "今年以来", "今日", "今早", "今晚",
+      "今晨", "傍晚", "全年", "公元", "凌晨", "到目前为止", "前一天", "前一日", "前天", "前年", "前晚", "北京时间", "午后",
+      "午夜", "去年", "同一天", "同年", "同日", "同月", "后天", "后年", "周一", "周三", "周二", "周五", "周六", "周四",
+      "周天", "周日", "夜里", "夜间", "大前天", "大约", "如今", "将近", "岁末", "年内", "年初", "年底", "年末", "当前",
+      "当地时间", "当夜", "当天", "当年", "当日", "当晚", "当月", "截止", "截止目前", "截至", "截至目前", "日前", "早上",
+      "早晨", "明天", "明年", "明日", "星期一", "星期三", "星期二", "星期五", "星期六", "星期四", "星期天", "星期日", "昨夜",
+      "昨天", "昨日", "昨晚", "是日", "晚上", "晚间", "本周", "本年", "本星期", "本月", "本月以来", "本礼拜", "来年", "次日",
+      "次日凌晨", "次月", "深夜", "清晨", "目前", "眼下", "礼拜一", "礼拜三", "礼拜二", "礼拜五", "礼拜六", "礼拜四", "礼拜天",
+      "礼拜日", "第二天", "翌日", "至今", "超过", "迄今", "迄今为止", "近一年来", "近日", "这一年", "这一年来", "这个月", "这周",
+      "这星期", "这礼拜",
+      "6月", "１２月", "二○二○年", "十一月", "半年", "近3年", "约5000人", "逾百", "廿日", NULL};
+    for (int k = 0; W[k]; k++) check(sj_time_may_start(W[k], strlen(W[k]), 0), W[k], "gate");
+    static const char *const NO[] = {"中国", "是的", "大家", "上海", "x", NULL};
+    for (int k = 0; NO[k]; k++) check(!sj_time_may_start(NO[k], strlen(NO[k]), 0), NO[k], "gate open");
+  }
   /* times against 2020 */
   time_k("6月24日", 2020, 0, 0, 0, "2020-06-24", "6月24日");
   time_k("9月，中国", 2020, 0, 0, 0, "2020-09", "9月");
@@ -262,6 +281,38 @@ int main(void) {
     evs(mod, "双方通过视频会议形式举行了研讨会。", "研讨会:040:>;");    /* 视频会议 modifies 形式 */
     evs(mod, "两国国防部长宣布双边协定延期五年。", "延期:057:>;");       /* 宣布 yields */
     evs(mod, "中国海军派出第40批护航编队赴亚丁湾执行护航任务。", "执行护航任务:074:CHN>;");
+    /* ISO 3166-1 codes for Taiwan, Hong Kong, Macao; 台 as an abbreviation */
+    {
+      static const char *const T[] = {
+        "今年以来，美方加强美台军事勾连，强化在南海的军事挑衅。",
+        "外交部多次就美对台军售提出交涉。",
+        "中方就台湾问题、南海问题等阐明立场。",
+        "论坛在香港举行，澳门代表出席。",
+        "国务院出台新政策，台风过境，电视台直播，平台上线。",
+        NULL};
+      for (int k = 0; T[k]; k++) {
+        rc = sj_analyze(mod, T[k], strlen(T[k]), NULL, &d);
+        check(rc == SJ_OK, T[k], "analyze failed");
+        if (rc) continue;
+        if (k == 0) ment(d, T[k], "美台", SJ_ACTOR, "USA TWN");
+        if (k == 1) ment(d, T[k], "台", SJ_ACTOR, "TWN");
+        if (k == 2) ment(d, T[k], "台湾", SJ_PLACE, "TWN");
+        if (k == 3) ment(d, T[k], "香港", SJ_PLACE, "HKG");
+        if (k == 4) { /* 台 inside words is no actor */
+          int none = 1;
+          const sj_mention *m = sj_doc_mentions(d);
+          for (size_t i = 0; i < sj_doc_nmentions(d); i++)
+            if (m[i].codes && strstr(m[i].codes, "TWN")) none = 0;
+          check(none, "no TWN in 出台/台风/电视台/平台", NULL);
+        }
+        sj_doc_free(d);
+      }
+    }
+    /* arguments: an actor right after a verb is its object, not the next
+     * event's subject; a partner goes with the first event word after it;
+     * a place named as a topic (台湾问题) is no target */
+    evs(mod, "美方加强美台军事勾连。", "勾连:062:USA>TWN;");
+    evs(mod, "中方就台湾问题阐明立场。", "阐明:010:CHN>;");
     /* bad input never crashes */
     {
       const char bad[] = "\xff\xfe 12\xe6\x9c 月\0 5日 \xe4";
