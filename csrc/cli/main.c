@@ -29,6 +29,8 @@ static const char usage[] =
     "  --lines            tag: one JSON object per input line (JSON Lines)\n"
     "  --tokens           tag: include the tokens\n"
     "  --csv              events: comma-separated with a header\n"
+    "  --whole            tag, events: analyse the input as one document (as the\n"
+    "                     library does), not paragraph by paragraph; holds it in memory\n"
     "  --chunk BYTES      largest piece analysed at once (default 1048576): input\n"
     "                     is read by line (cut, tag --lines) or by paragraph (tag,\n"
     "                     events); longer ones are cut at a line end or sentence stop\n"
@@ -39,7 +41,7 @@ static const char usage[] =
 
 typedef struct {
   const char *cmd, *file;
-  int pos, lines, tokens, csv;
+  int pos, lines, tokens, csv, whole;
   size_t chunk;     /* largest piece analysed at once */
   sj_options opt;
 } args;
@@ -174,7 +176,8 @@ static void take(reader *r, piece *p, size_t n, size_t len, int more) {
   p->last = r->eof && r->start == r->end;
 }
 
-/* Next piece in *p (valid until the next call); 1, 0 at the end, -1 on error. */
+/* Next piece in *p (valid until the next call); 1, 0 at the end, -1 on error.
+ * paragraphs: 0 by line, 1 by paragraph, 2 the whole input (up to the limit). */
 static int next_piece(reader *r, int paragraphs, piece *p) {
   for (;;) {
     if (r->scan < r->start) r->scan = r->start;
@@ -186,6 +189,10 @@ static int next_piece(reader *r, int paragraphs, piece *p) {
         return 1;
       }
       r->scan = r->end;
+    } else if (paragraphs == 2) {
+      /* --whole: only the end of the input (or --chunk) ends the piece */
+      r->scan = r->end;
+      r->content = 1;
     } else {
       /* whole lines from scan on: a blank line after content ends the piece */
       for (;;) {
@@ -294,7 +301,7 @@ static int cmd_tag(sj_model *m, args *a, FILE *in) {
   piece pc = {0};
   json_stream js;
   int r, rc = 0, open = 0;
-  while ((r = next_piece(&rd, !a->lines, &pc)) > 0) {
+  while ((r = next_piece(&rd, a->lines ? 0 : a->whole ? 2 : 1, &pc)) > 0) {
     if (!open) { json_stream_begin(&js, stdout, a->tokens, a->opt.ref_year); open = 1; }
     sj_doc *d;
     int e = sj_analyze(m, pc.s, pc.len, &a->opt, &d);
@@ -423,7 +430,7 @@ static int cmd_events(sj_model *m, args *a, FILE *in) {
   timeline tl;
   memset(&tl, 0, sizeof tl);
   int r, rc = 0;
-  while ((r = next_piece(&rd, 1, &pc)) > 0) {
+  while ((r = next_piece(&rd, a->whole ? 2 : 1, &pc)) > 0) {
     sj_doc *d;
     int e = sj_analyze(m, pc.s, pc.len, &a->opt, &d);
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
@@ -470,6 +477,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(s, "--lines")) a.lines = 1;
     else if (!strcmp(s, "--tokens")) a.tokens = 1;
     else if (!strcmp(s, "--csv")) a.csv = 1;
+    else if (!strcmp(s, "--whole")) a.whole = 1;
     else if (!strcmp(s, "--tsv")) a.csv = 0;
     else if (!strcmp(s, "--no-hmm")) a.opt.seg |= SJ_SEG_NO_HMM;
     else if (!strcmp(s, "--split-measures")) a.opt.seg |= SJ_SEG_SPLIT_MEASURES;
@@ -502,7 +510,7 @@ int main(int argc, char **argv) {
     else if (!a.file) a.file = s;
     else { fail("too many arguments%s%s", "", ""); sj_model_free(m); return 2; }
   }
-  if (!a.chunk) a.chunk = (size_t)1 << 20;
+  if (!a.chunk) a.chunk = a.whole ? (size_t)SJ_MAX_INPUT : (size_t)1 << 20;
   if (!a.cmd) { fputs(usage, stderr); sj_model_free(m); return 2; }
   FILE *in = stdin;
   if (a.file && strcmp(a.file, "-")) {

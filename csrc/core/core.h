@@ -14,6 +14,7 @@
 #define SJ_CORE_H
 
 #include "shijian.h"
+#include "image.h" /* the gazetteer kinds SJ_K_* */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +26,36 @@
  * (then the length is 1: one bad byte). */
 #define SJ_BADCP 0xFFFFFFFFu
 int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+/* The same decoding, always inlined, 3-byte Han first (the hot loops of
+ * the tagger and the gazetteer walks use it). */
+#if defined(__GNUC__) || defined(__clang__)
+#define SJ_HOT static inline __attribute__((always_inline))
+#else
+#define SJ_HOT static inline
+#endif
+SJ_HOT int sj_utf8_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s + i;
+  unsigned c = u[0];
+  if (c < 0x80) { *cp = c; return 1; }
+  if ((c & 0xF0) == 0xE0) {
+    if (i + 2 < n && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+      uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
+    }
+  } else if (c >= 0xC2 && c < 0xE0) {
+    if (i + 1 < n && (u[1] & 0xC0) == 0x80) {
+      *cp = ((uint32_t)(c & 0x1F) << 6) | (u[1] & 0x3F);
+      return 2;
+    }
+  } else if (c >= 0xF0 && c < 0xF5 && i + 3 < n && (u[1] & 0xC0) == 0x80 &&
+             (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
+    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+                 ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    if (v >= 0x10000 && v <= 0x10FFFF) { *cp = v; return 4; }
+  }
+  *cp = SJ_BADCP;
+  return 1;
+}
 /* Encode cp into out (>= 4 bytes); returns length. */
 int sj_utf8_encode(uint32_t cp, char *out);
 
@@ -120,6 +151,9 @@ typedef struct sj_image {
   const uint32_t *gaz_off;   /* per value: offset of its payload in strs */
   uint32_t ngaz;
   const uint8_t *chinfo;     /* per char id: 1..10 Chinese digit 0..9, 11..15 十百千万亿, 0 none */
+  const uint16_t *gaz_kind;  /* per gazetteer value: its SJ_K_* kinds (image.h) */
+  const uint16_t *gaz_start; /* per char id: kinds of the entries starting with it */
+  sj_dat suf;                /* reversed surfaces of the SJ_K_SUFFIXES entries */
   const char *strs;          /* string pool, NUL-terminated strings */
   uint32_t nstrs;
 } sj_image;
@@ -168,14 +202,31 @@ int32_t sj_user_next(const sj_user *u, int32_t node, uint32_t cp);
 
 /* ---- gazetteer look-up (for the tagger) ------------------------------- */
 typedef struct sj_gaz_hit {
-  uint32_t len;         /* bytes matched from the start position */
+  uint32_t len;         /* bytes matched */
+  uint32_t kinds;       /* SJ_K_* bits of the entry (image.h) */
   const char *payload;  /* "kind\tfield\tfield..." lines, '\n'-separated
                            when one surface has several entries */
 } sj_gaz_hit;
-/* All gazetteer entries that start at text[pos]: shortest first.  Returns
- * the number of hits written (at most max). */
-int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos,
+/* The kinds of the gazetteer entries whose surface starts with the
+ * character at text[pos] (0: no entry starts there; no walk needed). */
+static inline uint32_t sj_gaz_start_kinds(const sj_model *m, const char *text, size_t len,
+                                          size_t pos) {
+  uint32_t cp;
+  if (pos >= len) return 0;
+  sj_utf8_dec(text, len, pos, &cp);
+  if (cp == SJ_BADCP) return 0;
+  return m->img.gaz_start[sj_image_char(&m->img, cp)];
+}
+/* The gazetteer entries that start at text[pos] and have a kind in `kinds`
+ * (SJ_K_* bits; 0 = any): shortest first.  Returns the number of hits
+ * written (at most max). */
+int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos, uint32_t kinds,
                  sj_gaz_hit *hits, int max);
+/* The entries of the suffix kinds (SJ_K_SUFFIXES) in `kinds` that end
+ * exactly at text[end] and start at or after lo: shortest first; an entry
+ * starts at end - len.  Walks the reversed trie from end backwards. */
+int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, uint32_t kinds,
+                  sj_gaz_hit *hits, int max);
 /* The payload line of kind `kind` of the entry that is exactly text[a..b),
  * pointing just past "kind\t" (the fields, up to '\n' or NUL), or NULL. */
 const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t a, size_t b,

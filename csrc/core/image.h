@@ -9,10 +9,12 @@
 #ifndef SJ_IMAGE_H
 #define SJ_IMAGE_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 4u
+#define SJ_IMAGE_VERSION 5u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
@@ -26,12 +28,51 @@ enum sj_image_sec {
   SEC_GAZ_OFF,   /* uint32[ngaz] offsets into STRS */
   SEC_STRS,      /* char[nstrs] */
   SEC_CHINFO,    /* uint8[nchars + 1]: 1..10 Chinese digits 0..9, 11..15 十百千万亿 */
+  SEC_GAZ_KIND,  /* uint16[ngaz]: per value, the SJ_K_* bits of its entries */
+  SEC_GAZ_START, /* uint16[nchars + 1]: per char id, the SJ_K_* bits of the
+                    entries whose surface starts with it (0: no walk needed) */
+  SEC_SUF_CELLS, /* int32[2 * nsufcells]: trie over the reversed surfaces of
+                    the SJ_K_SUFFIXES entries; a terminator's base is the
+                    entry's value index (as in the gazetteer trie) */
   SEC_COUNT
 };
 
+/* Gazetteer kinds (dict/gaz/README.md), one bit each.  They are part of the
+ * image format: the compiler stores per value the union of its entries'
+ * kinds, so the library never parses a payload to learn its kinds. */
+enum sj_gaz_kind {
+  SJ_K_COUNTRY = 1u << 0, SJ_K_ABBR = 1u << 1, SJ_K_ORG = 1u << 2, SJ_K_MIL = 1u << 3,
+  SJ_K_GOV = 1u << 4, SJ_K_TITLE = 1u << 5, SJ_K_PLACE = 1u << 6, SJ_K_PLACESUFFIX = 1u << 7,
+  SJ_K_NAMESUFFIX = 1u << 8, SJ_K_TRIGGER = 1u << 9, SJ_K_SURNAME = 1u << 10,
+  SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12
+};
+/* kinds that are endings of longer names: also in the reversed trie */
+#define SJ_K_SUFFIXES (SJ_K_PLACESUFFIX | SJ_K_NAMESUFFIX)
+
+/* the bit of the kind name k[0..l) (0: unknown) */
+static inline uint32_t sj_kind_bit(const char *k, size_t l) {
+#define SJ_KB_(name, bit) \
+  if (l == sizeof name - 1 && !memcmp(k, name, l)) return bit
+  switch (l ? k[0] : 0) {
+  case 'a': SJ_KB_("abbr", SJ_K_ABBR); break;
+  case 'c': SJ_KB_("country", SJ_K_COUNTRY); break;
+  case 'g': SJ_KB_("gov", SJ_K_GOV); break;
+  case 'm': SJ_KB_("mil", SJ_K_MIL); break;
+  case 'n': SJ_KB_("namesuffix", SJ_K_NAMESUFFIX); SJ_KB_("num", SJ_K_NUM); break;
+  case 'o': SJ_KB_("org", SJ_K_ORG); break;
+  case 'p': SJ_KB_("place", SJ_K_PLACE); SJ_KB_("placesuffix", SJ_K_PLACESUFFIX);
+            SJ_KB_("person", SJ_K_PERSON); break;
+  case 's': SJ_KB_("surname", SJ_K_SURNAME); break;
+  case 't': SJ_KB_("title", SJ_K_TITLE); SJ_KB_("trigger", SJ_K_TRIGGER); break;
+  default: break;
+  }
+#undef SJ_KB_
+  return 0;
+}
+
 typedef struct sj_image_header {
   uint32_t magic, version, total;
-  uint32_t nchars, nbig, nlexcells, nlex, npos, ngazcells, ngaz, nstrs;
+  uint32_t nchars, nbig, nlexcells, nlex, npos, ngazcells, ngaz, nstrs, nsufcells;
   uint32_t log_total_milli; /* round(log(total freq) * 1e6) */
   uint32_t off[SEC_COUNT];
   uint32_t len[SEC_COUNT];

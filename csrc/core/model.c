@@ -224,6 +224,7 @@ static const char *parse_line(char *line, size_t len, const char **w, size_t *wn
     if (i < len) i++;
   }
   if (nf == 0 || flen[0] == 0) return "empty word";
+  if (flen[0] >= 3 && !memcmp(fields[0], "\xEF\xBB\xBF", 3)) return "byte order mark inside the file";
   *w = fields[0];
   *wn = flen[0];
   *freq = 0;
@@ -237,7 +238,7 @@ static const char *parse_line(char *line, size_t len, const char **w, size_t *wn
     char *end;
     errno = 0;
     double f = strtod(num, &end);
-    if (*end || errno || !(f >= 0) || f > 1e12) return "bad frequency";
+    if (end != num + flen[1] || errno || !(f >= 0) || f > 1e12) return "bad frequency";
     *freq = f;
   }
   if (nf == 3) {
@@ -400,23 +401,57 @@ int sj_model_lookup(const sj_model *m, const char *word, size_t wlen, double *fr
   return 1;
 }
 
-int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos,
+int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos, uint32_t kinds,
                  sj_gaz_hit *hits, int max) {
   const sj_image *img = &m->img;
-  const unsigned char *s = (const unsigned char *)text;
+  if (!kinds) kinds = ~0u;
   int32_t st = 0;
   int n = 0;
   size_t i = pos;
   while (i < len && n < max) {
     uint32_t cp;
-    i += (size_t)sj_utf8_decode(s, len, i, &cp);
+    i += (size_t)sj_utf8_dec(text, len, i, &cp);
     uint32_t id = cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
-    if (!id) break;
+    /* most walks end here: no entry of these kinds starts with the char */
+    if (!id || (st == 0 && !(img->gaz_start[id] & kinds))) break;
     st = sj_dat_next(&img->gaz, st, id);
     if (st < 0) break;
     int32_t v = sj_dat_value(&img->gaz, st);
-    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs) {
+    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs &&
+        (img->gaz_kind[v] & kinds)) {
       hits[n].len = (uint32_t)(i - pos);
+      hits[n].kinds = img->gaz_kind[v];
+      hits[n].payload = img->strs + img->gaz_off[v];
+      n++;
+    }
+  }
+  return n;
+}
+
+int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, uint32_t kinds,
+                  sj_gaz_hit *hits, int max) {
+  const sj_image *img = &m->img;
+  const unsigned char *s = (const unsigned char *)text;
+  kinds &= SJ_K_SUFFIXES;
+  int32_t st = 0;
+  int n = 0;
+  size_t i = end;
+  while (i > lo && n < max) {
+    /* the code point ending at i, decoded strictly from its lead byte */
+    size_t a = i - 1;
+    while (a > lo && i - a < 4 && (s[a] & 0xC0) == 0x80) a--;
+    uint32_t cp;
+    if (sj_utf8_dec(text, end, a, &cp) != (int)(i - a)) { a = i - 1; cp = SJ_BADCP; }
+    i = a;
+    uint32_t id = cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
+    if (!id) break;
+    st = sj_dat_next(&img->suf, st, id);
+    if (st < 0) break;
+    int32_t v = sj_dat_value(&img->suf, st);
+    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs &&
+        (img->gaz_kind[v] & kinds)) {
+      hits[n].len = (uint32_t)(end - i);
+      hits[n].kinds = img->gaz_kind[v];
       hits[n].payload = img->strs + img->gaz_off[v];
       n++;
     }
@@ -427,8 +462,10 @@ int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos,
 const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t a, size_t b,
                         const char *kind) {
   sj_gaz_hit hits[16];
-  int n = sj_gaz_match(m, text, len, a, hits, 16);
   size_t kl = strlen(kind);
+  uint32_t kb = sj_kind_bit(kind, kl);
+  if (!kb) return NULL;
+  int n = sj_gaz_match(m, text, len, a, kb, hits, 16);
   for (int i = 0; i < n; i++) {
     if (hits[i].len != b - a) continue;
     for (const char *p = hits[i].payload; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)

@@ -45,139 +45,20 @@ int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
   return 0;
 }
 
-/* the kind bits of a payload ("kind\tfields\nkind\t..."), cached by its
- * address: a model has a few thousand payloads, a text asks about far fewer */
-static uint32_t payload_kinds(sj_tg *g, const char *payload) {
-  uintptr_t h = (uintptr_t)payload;
-  sj_kslot *ks = &g->kc[((h >> 3) ^ (h >> 11)) & (SJ_KCACHE - 1)];
-  if (ks->p == payload) return ks->k;
-  uint32_t k = 0;
-  for (const char *p = payload; *p;) {
-    const char *e = p;
-    while (*e && *e != '\t' && *e != '\n') e++;
-    k |= sj_kind_bit(p, (size_t)(e - p));
-    while (*e && *e != '\n') e++;
-    p = *e ? e + 1 : e;
-  }
-  ks->p = payload;
-  ks->k = k;
-  return k;
-}
-
-#define SJ_GIDX_MAX ((size_t)64 << 20)
-
-static const sj_gcache no_hits = {0, 0, NULL, NULL};
+static const sj_gcache no_hits = {0, 0, 0, {{0, 0, NULL}}};
 const sj_gcache *const sj_tg_nohits = &no_hits;
 
-static size_t gslot_of(size_t i, size_t cap) {
-  return (size_t)(((uint64_t)(i + 1) * 0x9E3779B97F4A7C15ull) >> 40) & (cap - 1);
-}
-
-static int gmemo_grow(sj_tg *g) {
-  size_t ncap = g->gcap ? g->gcap * 2 : 256;
-  /* about 1.4 looked-up positions per token: size for that at once */
-  while (ncap < 3 * g->ntok && ncap < ((size_t)1 << 30)) ncap *= 2;
-  sj_gslot *nm = calloc(ncap, sizeof *nm);
-  if (!nm) return SJ_ENOMEM;
-  for (size_t q = 0; q < g->gcap; q++) {
-    if (!g->gm[q].key) continue;
-    size_t x = gslot_of(g->gm[q].key - 1, ncap);
-    while (nm[x].key) x = (x + 1) & (ncap - 1);
-    nm[x] = g->gm[q];
-  }
-  free(g->gm);
-  g->gm = nm;
-  g->gcap = ncap;
-  return SJ_OK;
-}
-
-/* gazetteer hits at i: one trie walk per position and analysis (the scan,
- * the suffix checks, the name and trigger passes ask about the same
- * positions), with the kinds of each hit parsed once */
-/* the hits at i, one walk: all entries starting there, kinds parsed */
-static const sj_gcache *gaz_walk(sj_tg *g, size_t i) {
-  /* The walk of sj_gaz_match (model.c) with the tagger's inline decoder:
-   * this runs at nearly every token start, and most walks end at the
-   * first character.  Same trie, same checks, same hits. */
-  sj_gaz_hit h[SJ_GMAX];
-  int n = 0;
-  const sj_image *img = &g->m->img;
-  int32_t st = 0;
-  for (size_t j = i; j < g->n && n < SJ_GMAX;) {
-    uint32_t cp;
-    j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
-    uint32_t id = cp == 0xFFFFFFFFu ? 0 : sj_image_char(img, cp);
-    if (!id) break;
-    st = sj_dat_next(&img->gaz, st, id);
-    if (st < 0) break;
-    int32_t v = sj_dat_value(&img->gaz, st);
-    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs) {
-      h[n].len = (uint32_t)(j - i);
-      h[n].payload = img->strs + img->gaz_off[v];
-      n++;
-    }
-  }
-  if (n <= 0) return &no_hits;
-  size_t sz = sizeof(sj_gcache) + (size_t)n * (sizeof(sj_gaz_hit) + sizeof(uint32_t));
-  sj_gcache *c = sj_arena_alloc(&g->d->arena, sz);
-  if (!c) { g->err = SJ_ENOMEM; return &no_hits; }
-  sj_gaz_hit *hh = (sj_gaz_hit *)(c + 1);
-  uint32_t *kk = (uint32_t *)(hh + n);
-  memcpy(hh, h, (size_t)n * sizeof *h);
-  c->n = n;
-  c->any = 0;
-  for (int q = 0; q < n; q++) {
-    kk[q] = payload_kinds(g, h[q].payload);
-    c->any |= kk[q];
-  }
-  c->h = hh;
-  c->k = kk;
-  return c;
-}
-
-/* gazetteer hits at i: one trie walk per position and analysis (the scan,
- * the suffix checks, the name and trigger passes ask about the same
- * positions).  Texts up to SJ_GIDX_MAX bytes index the memo by byte
- * position (look-ups move left to right: cache-friendly); longer ones use
- * a hash table. */
+/* gazetteer hits at i: one walk of the core's trie (sj_gaz_match), kept in
+ * a small direct-mapped cache: the scan, the suffix checks and the trigger
+ * pass ask about the same few positions one after the other */
 const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i) {
   if (i >= g->n || g->err) return &no_hits;
-  if (g->gidx) {
-    uint32_t v = g->gidx[i];
-    if (v) return v == 1 ? &no_hits : g->gblk[v - 2];
-    const sj_gcache *c = gaz_walk(g, i);
-    if (c == &no_hits) { g->gidx[i] = 1; return c; }
-    if (g->nblk == g->capblk) {
-      size_t nc = g->capblk ? g->capblk * 2 : 256;
-      const sj_gcache **nb = realloc((void *)g->gblk, nc * sizeof *nb);
-      if (!nb) { g->err = SJ_ENOMEM; return &no_hits; }
-      g->gblk = nb;
-      g->capblk = nc;
-    }
-    g->gblk[g->nblk++] = c;
-    g->gidx[i] = (uint32_t)(g->nblk + 1);
-    return c;
-  }
-  if (!g->gm || (g->gused + 1) * 2 > g->gcap) {
-    if (gmemo_grow(g)) { g->err = SJ_ENOMEM; return &no_hits; }
-  }
-  size_t x = gslot_of(i, g->gcap);
-  uint32_t key = (uint32_t)(i + 1);
-  while (g->gm[x].key) {
-    if (g->gm[x].key == key) return g->gm[x].c;
-    x = (x + 1) & (g->gcap - 1);
-  }
-  const sj_gcache *r = gaz_walk(g, i);
-  g->gm[x].key = key;
-  g->gm[x].c = r;
-  g->gused++;
-  return r;
-}
-
-int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h) {
-  const sj_gcache *c = sj_tg_hits(g, i);
-  *h = (sj_gaz_hit *)c->h;
-  return c->n;
+  sj_gcache *c = &g->gc[i & (SJ_GCACHE - 1)];
+  c->n = sj_gaz_match(g->m, g->s, g->n, i, 0, c->h, SJ_GMAX);
+  c->any = 0;
+  for (int q = 0; q < c->n; q++) c->any |= c->h[q].kinds;
+  c->key = (uint32_t)(i + 1);
+  return c;
 }
 
 static const char *kind_name(uint32_t k) {
@@ -192,14 +73,29 @@ static const char *kind_name(uint32_t k) {
 }
 
 size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
+  /* most asks end here: no entry of kind k starts with this character */
+  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & k)) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & k)) return 0;
   for (int q = c->n - 1; q >= 0; q--)
-    if (c->k[q] & k) {
+    if (c->h[q].kinds & k) {
       if (f) sj_tg_payload(c->h[q].payload, kind_name(k), f);
       return c->h[q].len;
     }
   return 0;
+}
+
+size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f) {
+  sj_gaz_hit h[SJ_GMAX];
+  if (b > g->n || a >= b) return 0;
+  int n = sj_gaz_suffix(g->m, g->s, a, b, k, h, SJ_GMAX);
+  if (n <= 0) return 0;
+  if (f) {
+    /* the longest entry's line of the first of the kinds it has */
+    uint32_t kk = h[n - 1].kinds & k;
+    sj_tg_payload(h[n - 1].payload, kind_name(kk & (~kk + 1)), f);
+  }
+  return h[n - 1].len;
 }
 
 int sj_tg_grow_stops(sj_tg *g) {
@@ -214,28 +110,45 @@ int sj_tg_grow_stops(sj_tg *g) {
 /* ---- tokens ---------------------------------------------------------- */
 /* index of the token containing byte i (or the first one after) */
 size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
-  size_t lo = 0, hi = g->ntok;
-  if (g->tokhint) {
-    /* near the last answer: step a few tokens instead of a binary search */
-    size_t h = *g->tokhint;
-    if (h < g->ntok && g->tok[h].start <= i) {
-      for (int k = 0; k < 8 && h < g->ntok; k++, h++)
-        if (g->tok[h].end > i) { *g->tokhint = h; return h; }
-      lo = h;
-    } else if (h < g->ntok) {
-      hi = h + 1;
+  /* the first token with end > i: tokens tile the text, sorted by end */
+  const sj_token *T = g->tok;
+  size_t nt = g->ntok, lo = 0, hi = nt;
+  if (g->tokhint && *g->tokhint < nt) {
+    /* look-ups cluster around the last answer: gallop from it, forwards
+     * or backwards, then search the bracket found */
+    size_t h = *g->tokhint, step = 1;
+    if (T[h].end <= i) {
+      lo = h + 1;
+      for (;;) {
+        size_t b = lo + step - 1;
+        if (b >= nt) { hi = nt; break; }
+        if (T[b].end > i) { hi = b; break; }
+        lo = b + 1;
+        step *= 2;
+      }
+    } else if (h == 0 || T[h - 1].end <= i) {
+      return h;
+    } else {
+      hi = h;
+      for (;;) {
+        if (hi < step) { lo = 0; break; }
+        size_t b = hi - step;
+        if (T[b].end <= i) { lo = b + 1; break; }
+        hi = b;
+        step *= 2;
+      }
     }
   }
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (g->tok[mid].end <= i) lo = mid + 1; else hi = mid;
+    if (T[mid].end <= i) lo = mid + 1; else hi = mid;
   }
-  if (g->tokhint && lo < g->ntok) *g->tokhint = lo;
+  if (g->tokhint && lo < nt) *g->tokhint = lo;
   return lo;
 }
 
 int sj_tg_is_tstart(const sj_tg *g, size_t i) {
-  if (g->tb) return i <= g->n && g->tb[i];
+  if (g->tb) return i <= g->n && (g->tb[i >> 3] >> (i & 7) & 1);
   size_t t = sj_tg_tok_at(g, i);
   return t < g->ntok && g->tok[t].start == i;
 }
@@ -316,14 +229,26 @@ static int cmp_mention(const void *a, const void *b) {
   return (int)x->kind - (int)y->kind;
 }
 
-/* the scan leaves mentions nearly sorted: sort only when needed */
+/* the scan leaves mentions nearly sorted (a few out of place, a short way):
+ * insertion sort, unless it has to move too much */
 static void sort_mentions(sj_doc *d) {
-  const sj_mention *M = d->mentions.data;
-  for (size_t k = 1; k < d->mentions.n; k++)
-    if (cmp_mention(&M[k - 1], &M[k]) > 0) {
-      qsort(d->mentions.data, d->mentions.n, sizeof(sj_mention), cmp_mention);
-      return;
+  sj_mention *M = d->mentions.data;
+  size_t n = d->mentions.n, moves = 0;
+  for (size_t k = 1; k < n; k++) {
+    if (cmp_mention(&M[k - 1], &M[k]) <= 0) continue;
+    sj_mention x = M[k];
+    size_t j = k;
+    while (j > 0 && cmp_mention(&M[j - 1], &x) > 0) {
+      M[j] = M[j - 1];
+      j--;
+      if (++moves > 4 * n + 64) {
+        M[j] = x;
+        qsort(M, n, sizeof(sj_mention), cmp_mention);
+        return;
+      }
     }
+    M[j] = x;
+  }
 }
 
 /* ---- times ------------------------------------------------------------ */
@@ -433,12 +358,14 @@ static int scan(sj_tg *g) {
     size_t i = g->tok[t].start;
     size_t e = 0;
     if (i < skip_to) { t++; continue; }
-    uint32_t cp;
-    sj_t_dec(g->s, g->n, i, &cp);
-    if (cp == 0x300A) { /* 《 */
-      if (sj_tg_title(g, i, &e)) { skip_to = e; t = sj_tg_tok_at(g, e); continue; }
-    } else if (cp == 0x201C || cp == 0x300C) { /* “ 「 */
-      sj_tg_quote(g, i);
+    /* 《 (E3 80 8A), “ (E2 80 9C), 「 (E3 80 8C): by their bytes */
+    const unsigned char *u = (const unsigned char *)g->s + i;
+    if ((u[0] == 0xE3 || u[0] == 0xE2) && i + 2 < g->n && u[1] == 0x80) {
+      if (u[0] == 0xE3 && u[2] == 0x8A) {
+        if (sj_tg_title(g, i, &e)) { skip_to = e; t = sj_tg_tok_at(g, e); continue; }
+      } else if ((u[0] == 0xE2 && u[2] == 0x9C) || (u[0] == 0xE3 && u[2] == 0x8C)) {
+        sj_tg_quote(g, i);
+      }
     }
     if (sj_time_may_start(g->s, g->n, i) && (do_time(g, i, &e) || do_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
@@ -480,16 +407,14 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   ref_date(g);
   size_t tokhint = 0;
   g->tokhint = &tokhint;
-  g->tb = sj_arena_alloc(&d->arena, d->len + 1);
+  g->tb = sj_arena_alloc(&d->arena, d->len / 8 + 1);
   if (!g->tb) return SJ_ENOMEM;
-  memset(g->tb, 0, d->len + 1);
-  for (size_t k = 0; k < g->ntok; k++)
-    if (g->tok[k].start <= d->len) g->tb[g->tok[k].start] = 1;
-  g->tb[d->len] = 1;
-  if (d->len <= SJ_GIDX_MAX) {
-    g->gidx = calloc(d->len + 1, sizeof *g->gidx);
-    if (!g->gidx) return SJ_ENOMEM;
+  memset(g->tb, 0, d->len / 8 + 1);
+  for (size_t k = 0; k < g->ntok; k++) {
+    size_t a = g->tok[k].start;
+    if (a <= d->len) g->tb[a >> 3] |= (uint8_t)(1u << (a & 7));
   }
+  g->tb[d->len >> 3] |= (uint8_t)(1u << (d->len & 7));
   int rc = scan(g);
   if (!rc) {
     fix_needref(g);
@@ -517,9 +442,6 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_free(&g->needref);
   sj_vec_free(&g->needctx);
   sj_vec_free(&g->trig);
-  free(g->gm);
-  free(g->gidx);
-  free((void *)g->gblk);
   free(g->stop);
   free(g->mark);
   return rc;

@@ -5,39 +5,15 @@
 #ifndef SJ_TAG_H
 #define SJ_TAG_H
 
+#include "core.h"
 #include <stddef.h>
 #include <stdint.h>
 
 /* ---- small UTF-8 helpers (tolerant: a bad byte is one char) ----------- */
 /* Decode the code point at s[i] (i < n); returns its byte length (>= 1).
- * Hot (every scan decodes with it): always inlined, 3-byte Han first. */
-#if defined(__GNUC__) || defined(__clang__)
-#define SJ_T_HOT static inline __attribute__((always_inline))
-#else
-#define SJ_T_HOT static inline
-#endif
-SJ_T_HOT int sj_t_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
-  const unsigned char *u = (const unsigned char *)s + i;
-  unsigned c = u[0];
-  if (c < 0x80) { *cp = c; return 1; }
-  if ((c & 0xF0) == 0xE0) {
-    if (i + 2 < n && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-      uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
-    }
-  } else if (c >= 0xC2 && c < 0xE0) {
-    if (i + 1 < n && (u[1] & 0xC0) == 0x80) {
-      *cp = ((uint32_t)(c & 0x1F) << 6) | (u[1] & 0x3F);
-      return 2;
-    }
-  } else if (c >= 0xF0 && c < 0xF5 && i + 3 < n && (u[1] & 0xC0) == 0x80 &&
-             (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
-    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-                 ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    if (v >= 0x10000 && v <= 0x10FFFF) { *cp = v; return 4; }
-  }
-  *cp = 0xFFFFFFFFu;
-  return 1;
+ * The core's inline decoder (core.h). */
+SJ_HOT int sj_t_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
+  return sj_utf8_dec(s, n, i, cp);
 }
 
 /* Code point ending just before s[i] (i > 0); returns its start or i. */

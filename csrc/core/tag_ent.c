@@ -54,17 +54,14 @@ static const char *suffix_class(sj_tg *g, size_t a, size_t b, int after) {
     /* up to two tokens after the closing quote: 战略演习, 项目比赛 */
     size_t t = sj_tg_tok_at(g, b);
     for (int k = 0; k < 2 && t < g->ntok; k++, t++) {
-      size_t i = g->tok[t].start;
-      for (size_t j = i; j < g->tok[t].end;) {
-        size_t l = sj_tg_gaz(g, j, "namesuffix", &f);
-        if (l && j + l >= g->tok[t].end && f.n) {
-          if (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) return "other";
-          return sj_tg_str(g, f.s[0], f.l[0]);
-        }
-        if (sj_tg_gaz(g, j, "placesuffix", NULL) == g->tok[t].end - j) return "place";
-        uint32_t cp;
-        j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
+      size_t i = g->tok[t].start, te = g->tok[t].end;
+      size_t ln = sj_tg_gaz_end(g, i, te, SJ_K_NAMESUFFIX, &f);
+      size_t lp = sj_tg_gaz_end(g, i, te, SJ_K_PLACESUFFIX, NULL);
+      if (ln && ln >= lp && f.n) {
+        if (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) return "other";
+        return sj_tg_str(g, f.s[0], f.l[0]);
       }
+      if (lp) return "place";
       /* 6个项目比赛: step over a quantity token */
       const char *p = sj_tg_pos(g, t);
       if (p[0] != 'm' && p[0] != 'q' && !(p[0] == 'n' && k == 0)) break;
@@ -72,15 +69,12 @@ static const char *suffix_class(sj_tg *g, size_t a, size_t b, int after) {
     return NULL;
   }
   /* a suffix ending at b */
-  for (size_t j = a; j < b;) {
+  {
     sj_gfield f2;
-    size_t l = sj_tg_gaz(g, j, "namesuffix", &f2);
-    if (l && j + l == b && f2.n) {
+    if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, &f2) && f2.n) {
       if (f2.l[0] == 5 && !memcmp(f2.s[0], "event", 5)) return "other";
       return sj_tg_str(g, f2.s[0], f2.l[0]);
     }
-    uint32_t cp;
-    j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
   }
   return NULL;
 }
@@ -242,9 +236,9 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
       !lit(g, j, "方向") && !lit(g, j, "方案") && !lit(g, j, "方法"))
     return j + k;
   for (int round = 0; round < 3; round++) {
-    size_t lm = sj_tg_gaz(g, j, "mil", &f);
-    size_t lg = sj_tg_gaz(g, j, "gov", NULL);
-    size_t lt = sj_tg_gaz(g, j, "title", NULL);
+    size_t lm = sj_tg_gazk(g, j, SJ_K_MIL, &f);
+    size_t lg = sj_tg_gazk(g, j, SJ_K_GOV, NULL);
+    size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
     if (abbr && !lm && ((k = lit(g, j, "舰")) || (k = lit(g, j, "军机")) || (k = lit(g, j, "战机"))))
       lm = k;
     if (lm && !sj_tg_is_tend(g, j + lm)) lm = 0;
@@ -261,8 +255,8 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
         size_t l = g->tok[t].end - j;
         const char *p = sj_tg_pos(g, t);
         if (l <= 6 && (p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b' || p[0] == 'j') &&
-            sj_tg_gaz(g, g->tok[t].end, "mil", NULL)) {
-          size_t lm2 = sj_tg_gaz(g, g->tok[t].end, "mil", NULL);
+            sj_tg_gazk(g, g->tok[t].end, SJ_K_MIL, NULL)) {
+          size_t lm2 = sj_tg_gazk(g, g->tok[t].end, SJ_K_MIL, NULL);
           j = g->tok[t].end + lm2; *type = "military"; *mil = 1;
           continue;
         }
@@ -279,10 +273,11 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
 
 size_t sj_tg_entity(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
-  sj_gaz_hit h[12];
-  sj_gaz_hit *hc;
-  int nh = sj_tg_match(g, i, &hc);
-  if (nh > 0) memcpy(h, hc, (size_t)nh * sizeof *h);
+  sj_gaz_hit h[SJ_GMAX];
+  const sj_gcache *gc0 = sj_tg_hits(g, i);
+  int nh = gc0->n;
+  uint32_t hany = gc0->any;
+  if (nh > 0) memcpy(h, gc0->h, (size_t)nh * sizeof *h);
   sj_gfield f;
   sj_codes c;
   c.n = 0;
@@ -344,7 +339,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       const char *p = sj_tg_pos(g, t);
       size_t l = g->tok[t].end - i;
       if ((p[0] == 'n' && (p[1] == 's' || p[1] == 'z' || p[1] == 0 || p[1] == 'r')) && l >= 6 && l <= 12 &&
-          !sj_tg_gaz(g, i, "mil", NULL)) {
+          !sj_tg_gazk(g, i, SJ_K_MIL, NULL)) {
         sj_mention *m = sj_tg_add(g, i, g->tok[t].end + k, SJ_NAME);
         if (m) m->type = "equipment";
         return t + 2;
@@ -385,7 +380,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
                 (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
                  (tok_is(g, tb, "、") && g->last_end + 3 == i));
       int nm = (p[0] == 'n' && p[1] == 'r') || !strcmp(p, "nz") || !strcmp(p, "x");
-      if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gaz(g, i, "surname", NULL)) {
+      if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL)) {
         sj_codes_add(&c, "CHN", 3);
         emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
         return t + 1;
@@ -408,19 +403,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* a word the gazetteer knows as a body, country, place or group is no
      * person even when tagged nr (白宫发言人) */
     for (int q = 0; q < nh && nm; q++)
-      if (h[q].len == l && (sj_tg_hits(g, i)->k[q] & (SJ_K_GOV | SJ_K_COUNTRY | SJ_K_ORG |
+      if (h[q].len == l && (h[q].kinds & (SJ_K_GOV | SJ_K_COUNTRY | SJ_K_ORG |
                                                       SJ_K_PLACE | SJ_K_MIL)))
         nm = 0;
-    if (nm && l >= 6 && l <= 9 && (sj_tg_gaz(g, i, "surname", NULL) || p[1] == 'r') &&
-        (ctx || (p[1] == 'r' && sj_tg_gaz(g, g->tok[t].end, "title", NULL) &&
-                 sj_tg_is_tend(g, g->tok[t].end + sj_tg_gaz(g, g->tok[t].end, "title", NULL))))) {
+    if (nm && l >= 6 && l <= 9 && (sj_tg_gazk(g, i, SJ_K_SURNAME, NULL) || p[1] == 'r') &&
+        (ctx || (p[1] == 'r' && sj_tg_gazk(g, g->tok[t].end, SJ_K_TITLE, NULL) &&
+                 sj_tg_is_tend(g, g->tok[t].end + sj_tg_gazk(g, g->tok[t].end, SJ_K_TITLE, NULL))))) {
       sj_codes_add(&c, "CHN", 3);
       emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
       return t + 1;
     }
     /* 习主席: a surname alone before a title */
-    if (l == 3 && sj_tg_gaz(g, i, "surname", NULL) && (k = sj_tg_gaz(g, i + 3, "title", NULL)) &&
-        sj_tg_is_tend(g, i + 3 + k) && tb != (size_t)-1 && !sj_tg_gaz(g, i, "abbr", NULL)) {
+    if (l == 3 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL) && (k = sj_tg_gazk(g, i + 3, SJ_K_TITLE, NULL)) &&
+        sj_tg_is_tend(g, i + 3 + k) && tb != (size_t)-1 && !sj_tg_gazk(g, i, SJ_K_ABBR, NULL)) {
       const char *pb = sj_tg_pos(g, tb);
       if (pb[0] == 'x' || pb[0] == 'u' || pb[0] == 'p' || pb[0] == 'c') {
         sj_codes_add(&c, "CHN", 3);
@@ -436,16 +431,15 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
                                       "title", "abbr", NULL};
   static const uint32_t KBIT[] = {SJ_K_COUNTRY, SJ_K_ORG, SJ_K_PERSON, SJ_K_PLACE, SJ_K_MIL,
                                   SJ_K_GOV, SJ_K_TITLE, SJ_K_ABBR};
-  const sj_gcache *gc = sj_tg_hits(g, i);
   const uint32_t ENT = SJ_K_COUNTRY | SJ_K_ORG | SJ_K_PERSON | SJ_K_PLACE | SJ_K_MIL |
                        SJ_K_GOV | SJ_K_TITLE | SJ_K_ABBR;
-  if (!(gc->any & ENT)) return t + 1;
+  if (!(hany & ENT)) return t + 1;
   for (int q = nh - 1; q >= 0 && best < 0; q--) {
-    if (!(gc->k[q] & ENT)) continue;
+    if (!(h[q].kinds & ENT)) continue;
     int tend = sj_tg_is_tend(g, i + h[q].len);
     for (int kk = 0; KINDS[kk]; kk++) {
       if (!tend && h[q].len <= 9 && kk != 3 && kk != 7 && kk != 0 && kk != 1) continue;
-      if (gc->k[q] & KBIT[kk]) {
+      if (h[q].kinds & KBIT[kk]) {
         best = q; bk = KINDS[kk];
         break;
       }
@@ -462,8 +456,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (abbr) {
       /* a chain of abbreviations: 中俄, 中日韩 */
       for (;;) {
-        size_t l2 = sj_tg_gaz(g, j, "abbr", &f);
-        size_t lc = sj_tg_gaz(g, j, "country", NULL);
+        size_t l2 = sj_tg_gazk(g, j, SJ_K_ABBR, &f);
+        size_t lc = sj_tg_gazk(g, j, SJ_K_COUNTRY, NULL);
         if (lc > l2 && !sj_tg_is_tend(g, j + lc)) lc = 0;
         if (!l2 || lc > l2 || c.n >= 6) break;
         if (lit(g, j, "新时代") || lit(g, j, "新型") || lit(g, j, "新兴") || lit(g, j, "新冠") ||
@@ -488,7 +482,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     }
     size_t tbl = tok_before(g, a);
     int inlist = tbl != (size_t)-1 && tok_is(g, tbl, "、") && !abbr;
-    size_t e = inlist && sj_tg_gaz(g, j, "gov", NULL) ? j : actor_suffix(g, j, abbr != 0, &type, &mil);
+    size_t e = inlist && sj_tg_gazk(g, j, SJ_K_GOV, NULL) ? j : actor_suffix(g, j, abbr != 0, &type, &mil);
     int chain = (int)((base_end - a) / 3);
     if (abbr && e == base_end) {
       /* a bare abbreviation chain */
@@ -512,13 +506,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     }
     /* places: after 在/赴/飞往…, before a place, or in a list of places */
     int placey = !strcmp(type, "country") && e == base_end &&
-                 (place_context(g, a) || sj_tg_gaz(g, e, "place", NULL) ||
+                 (place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) ||
                   lit(g, e, "首都") || lit(g, e, "境内") || lit(g, e, "北部") ||
                   lit(g, e, "南部") || lit(g, e, "东部") || lit(g, e, "西部") ||
-                  (sj_tg_gaz(g, e, "namesuffix", &f) && f.n && f.l[0] == 5 &&
+                  (sj_tg_gazk(g, e, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 5 &&
                    !memcmp(f.s[0], "event", 5)));
     /* 中印边境: a place made of the parties */
-    size_t ls = sj_tg_gaz(g, e, "placesuffix", &f);
+    size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, &f);
     if (e == base_end && ls && (lit(g, e, "边境") || lit(g, e, "海域") || lit(g, e, "水域"))) {
       if (c.n >= 2) g->pair = c;
       sj_codes one = c;
@@ -532,13 +526,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start < e + 30; hop++, tt++) {
         const char *p = sj_tg_pos(g, tt);
         size_t ta = g->tok[tt].start, tb2 = g->tok[tt].end;
-        size_t ls2 = 0;
-        for (size_t q = ta; q < tb2;) {
-          size_t l = sj_tg_gaz(g, q, "placesuffix", NULL);
-          if (l && q + l == tb2 && q > e) { ls2 = l; break; }
-          uint32_t cp;
-          q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
-        }
+        size_t ls2 = sj_tg_gaz_end(g, ta > e ? ta : e + 1, tb2, SJ_K_PLACESUFFIX, NULL);
         if (ls2) {
           emit_place(g, a, e, &c);
           emit_place(g, e, tb2, &c);
@@ -593,7 +581,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   if (!strcmp(bk, "place")) {
     if (f.n && !(f.l[0] == 1 && f.s[0][0] == '-')) sj_codes_add(&c, f.s[0], f.l[0]);
     size_t e = j;
-    size_t ls = sj_tg_gaz(g, e, "placesuffix", NULL);
+    size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL);
     if (ls) e += ls;
     if (!sj_tg_is_tend(g, e)) {
       size_t te = sj_tg_tok_at(g, e);
@@ -622,7 +610,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (f.n >= 2 && f.l[1] == 1 && f.s[1][0] == '-') return sj_tg_tok_at(g, j);
     if (f.n && f.l[0] == 6 && !memcmp(f.s[0], "leader", 6)) return sj_tg_tok_at(g, j);
     /* 国防部长: the title wins over the ministry */
-    if (sj_tg_gaz(g, a, "title", NULL) > j - a) return t + 1;
+    if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) > j - a) return t + 1;
     if (f.n >= 2 && f.l[1] == 3) sj_codes_add(&c, f.s[1], 3);
     else sj_codes_add(&c, "CHN", 3);
     const char *ty = "government";
@@ -653,7 +641,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     size_t e = j;
     for (int guard = 0; guard < 3; guard++) {
       if ((k = lit(g, e, "兼"))) {
-        size_t l2 = sj_tg_gaz(g, e + k, "title", NULL);
+        size_t l2 = sj_tg_gazk(g, e + k, SJ_K_TITLE, NULL);
         if (l2) { e += k + l2; continue; }
       }
       break;
@@ -710,14 +698,10 @@ void sj_tg_names_fix(sj_tg *g) {
     }
     if (!(tp[0] == 'n' || tp[0] == 'v') || tp[1] == 'r') continue;
     if (g->tok[t].end - i > 15) i = g->tok[t].end - 15;
-    while (i < g->tok[t].end && ((unsigned char)g->s[i] & 0xC0) == 0x80) i++;
     /* the suffix ends this token */
-    for (size_t j = i; j < g->tok[t].end;) {
-      size_t l = sj_tg_gaz(g, j, "namesuffix", &f);
-      if (l && j + l == g->tok[t].end) { ls = l; break; }
-      uint32_t cp;
-      j += (size_t)sj_t_dec(g->s, g->n, j, &cp);
-    }
+    ls = sj_tg_gaz_end(g, i, g->tok[t].end, SJ_K_NAMESUFFIX, &f);
+    /* …导弹 | 驱逐舰: the suffix word goes on in the next token */
+    if (ls && sj_tg_gazk(g, g->tok[t].end - ls, SJ_K_NAMESUFFIX, NULL) > ls) continue;
     if (!ls || !f.n) continue;
     const char *cls = (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) ? "other"
                       : sj_tg_str(g, f.s[0], f.l[0]);

@@ -25,14 +25,14 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
        sj_t_lit(g->s, g->n, i, "举办") || sj_t_lit(g->s, g->n, i, "参加") ||
        sj_t_lit(g->s, g->n, i, "提供") || sj_t_lit(g->s, g->n, i, "实施"))) {
     sj_gfield f0;
-    if (sj_tg_gaz(g, i + 6, "trigger", &f0) == te - i - 6) i += 6;
+    if (sj_tg_gazk(g, i + 6, SJ_K_TRIGGER, &f0) == te - i - 6) i += 6;
   }
   const sj_gcache *gc = sj_tg_hits(g, i);
   if (!(gc->any & SJ_K_TRIGGER)) return;
   const sj_gaz_hit *h = gc->h;
   for (int q = gc->n - 1; q >= 0; q--) {
     sj_gfield f;
-    if (!(gc->k[q] & SJ_K_TRIGGER)) continue;
+    if (!(h[q].kinds & SJ_K_TRIGGER)) continue;
     if (!sj_tg_payload(h[q].payload, "trigger", &f) || f.n < 1) continue;
     size_t e = i + h[q].len;
     /* a trigger must end a token: not 驱逐 in 驱逐舰, 参赛 in 参赛队 */
@@ -45,7 +45,8 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
     size_t cl = f.l[0] < 3 ? f.l[0] : 3;
     memcpy(tr->cameo, f.s[0], cl);
     tr->cameo[cl] = 0;
-    tr->label = f.n >= 2 ? sj_tg_str(g, f.s[1], f.l[1]) : NULL;
+    tr->label = f.n >= 2 ? f.s[1] : NULL; /* copied when an event is made */
+    tr->labellen = f.n >= 2 ? (uint32_t)f.l[1] : 0;
     tr->hint = 0;
     if (f.n >= 3 && f.l[2] >= 1) {
       switch (f.s[2][0]) {
@@ -196,11 +197,28 @@ typedef struct amen { /* an actor or place mention in the sentence */
   sj_codes c;
 } amen;
 
-static int str_in(const sj_tg *g, size_t a, size_t b, const char *w) {
-  size_t l = strlen(w);
-  for (size_t i = a; i + l <= b; i++)
-    if (!memcmp(g->s + i, w, l)) return 1;
+/* does the word w[0..l) occur in s[a..b)?  For words of 3+ bytes (Han),
+ * memchr finds the candidates by their third byte (a continuation byte,
+ * rarer than a lead byte) */
+static int has_word(const char *s, size_t a, size_t b, const char *w, size_t l) {
+  if (!l || b < a + l) return 0;
+  if (l < 3) {
+    for (size_t k = a; k + l <= b; k++)
+      if (s[k] == w[0] && !memcmp(s + k, w, l)) return 1;
+    return 0;
+  }
+  const char *p = s + a + 2, *lim = s + b - l + 3;
+  while (p < lim) {
+    const char *q = memchr(p, w[2], (size_t)(lim - p));
+    if (!q) return 0;
+    if (q[-2] == w[0] && q[-1] == w[1] && !memcmp(q + 1, w + 3, l - 3)) return 1;
+    p = q + 1;
+  }
   return 0;
+}
+
+static int str_in(const sj_tg *g, size_t a, size_t b, const char *w) {
+  return has_word(g->s, a, b, w, strlen(w));
 }
 
 /* a '|'-separated word of list [w, w + wl) occurs in [a, b) */
@@ -209,12 +227,7 @@ static int any_in(const sj_tg *g, size_t a, size_t b, const char *w, size_t wl) 
   while (i < wl) {
     size_t j = i;
     while (j < wl && w[j] != '|') j++;
-    size_t l = j - i;
-    if (l && b >= a + l) {
-      const char *s = g->s;
-      for (size_t k = a; k + l <= b; k++)
-        if (s[k] == w[i] && !memcmp(s + k, w + i, l)) return 1;
-    }
+    if (has_word(g->s, a, b, w + i, j - i)) return 1;
     i = j + 1;
   }
   return 0;
@@ -300,7 +313,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
       /* unless the next word names the event again (联演实兵演练) */
       size_t te = g->tok[tn].end, tl = te - g->tok[tn].start;
       int apposed = 0;
-      if (tl >= 6 && sj_tg_gaz(g, te - 6, "trigger", NULL) == 6) apposed = 1;
+      if (tl >= 6 && sj_tg_gazk(g, te - 6, SJ_K_TRIGGER, NULL) == 6) apposed = 1;
       if (!apposed) return 0;
     }
   }
@@ -365,7 +378,8 @@ int sj_tg_events(sj_tg *g) {
   sj_doc *d = g->d;
   const sj_span *sent = d->spans[SJ_SENTENCE].data;
   size_t nsent = d->spans[SJ_SENTENCE].n;
-  const sj_mention *men = d->mentions.data;
+  static const sj_mention no_mentions[1]; /* never NULL: men + m0 below */
+  const sj_mention *men = d->mentions.n ? (const sj_mention *)d->mentions.data : no_mentions;
   size_t nmen = d->mentions.n;
   size_t ntr = g->trig.n;
   if (!ntr || !nsent) return SJ_OK;
@@ -532,7 +546,7 @@ int sj_tg_events(sj_tg *g) {
       ev->start = T->start; ev->end = T->end;
       ev->sent_start = (uint32_t)sa; ev->sent_end = (uint32_t)sb;
       memcpy(ev->cameo, T->cameo, 4);
-      ev->label = T->label;
+      ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
       /* aid unspecified: what is given says which (CAMEO 072/073/074) */
       if (!strcmp(T->cameo, "070")) {
         size_t xa = ps > sa ? ps : sa;

@@ -24,55 +24,23 @@ typedef struct sj_trig { /* a trigger found by the scan */
   char cameo[4];
   char hint;             /* 0 (verb), 'L' light noun, 'W' weak, 'V' support
                             verb, 'S' saying verb, 'R' subject is target */
-  const char *label;
+  const char *label;     /* in the payload: not NUL-terminated (labellen) */
+  uint32_t labellen;
   const char *ctx;       /* '|'-separated words, one needed in the sentence */
   uint32_t ctxlen;
 } sj_trig;
 
-/* gazetteer kinds as bits (one look-up says which kinds a surface has) */
-enum {
-  SJ_K_COUNTRY = 1u << 0, SJ_K_ABBR = 1u << 1, SJ_K_ORG = 1u << 2, SJ_K_MIL = 1u << 3,
-  SJ_K_GOV = 1u << 4, SJ_K_TITLE = 1u << 5, SJ_K_PLACE = 1u << 6, SJ_K_PLACESUFFIX = 1u << 7,
-  SJ_K_NAMESUFFIX = 1u << 8, SJ_K_TRIGGER = 1u << 9, SJ_K_SURNAME = 1u << 10,
-  SJ_K_PERSON = 1u << 11
-};
-/* the bit of a kind name of length l (0: unknown) */
-static inline uint32_t sj_kind_bit(const char *k, size_t l) {
-  switch (l) {
-  case 3: return k[0] == 'o' ? SJ_K_ORG : k[0] == 'm' ? SJ_K_MIL : k[0] == 'g' ? SJ_K_GOV : 0;
-  case 4: return k[0] == 'a' ? SJ_K_ABBR : 0;
-  case 5: return k[0] == 't' ? SJ_K_TITLE : k[0] == 'p' ? SJ_K_PLACE : 0;
-  case 6: return k[0] == 'p' ? SJ_K_PERSON : 0;
-  case 7: return k[0] == 'c' ? SJ_K_COUNTRY : k[0] == 't' ? SJ_K_TRIGGER :
-                 k[0] == 's' ? SJ_K_SURNAME : 0;
-  case 10: return k[0] == 'n' ? SJ_K_NAMESUFFIX : 0;
-  case 11: return k[0] == 'p' ? SJ_K_PLACESUFFIX : 0;
-  default: return 0;
-  }
-}
-
+/* The gazetteer hits at one position (all kinds, shortest first), kept in
+ * a small direct-mapped cache of sj_tg: a pointer to one stays valid until
+ * the next look-up at a position of the same slot. */
 #define SJ_GMAX 12
-/* The gazetteer hits at one position, with the kinds of each hit parsed
- * once.  Blocks live in the doc's arena: a pointer stays valid for the
- * whole analysis, whatever is looked up after it. */
+#define SJ_GCACHE 64
 typedef struct sj_gcache {
+  uint32_t key;            /* position + 1; 0 = empty */
   int n;
   uint32_t any;            /* union of the kinds of all hits */
-  const uint32_t *k;       /* kinds per hit [n] */
-  const sj_gaz_hit *h;     /* hits [n], shortest first */
+  sj_gaz_hit h[SJ_GMAX];   /* shortest first; h[q].kinds */
 } sj_gcache;
-
-/* memo of look-ups: open addressing on the byte position */
-typedef struct sj_gslot {
-  uint32_t key;            /* position + 1; 0 = empty */
-  const sj_gcache *c;
-} sj_gslot;
-
-#define SJ_KCACHE 256
-typedef struct sj_kslot {  /* kinds of a payload string, by its address */
-  const char *p;
-  uint32_t k;
-} sj_kslot;
 
 typedef struct sj_tg {
   sj_doc *d;
@@ -93,14 +61,9 @@ typedef struct sj_tg {
   size_t last_end;       /* end of the last actor/place mention */
   int last_place;        /* it was a place */
   int last_person;       /* it was a person */
-  uint8_t *tb;           /* per byte: 1 = a token starts here (n + 1 bytes) */
+  uint8_t *tb;           /* bit per byte: a token starts here (n + 1 bits) */
   size_t *tokhint;       /* last answer of sj_tg_tok_at (look-ups cluster) */
-  uint32_t *gidx;        /* per byte: 0 not looked up, 1 no hits, k: gblk[k-2] */
-  const sj_gcache **gblk; /* hit blocks of looked-up positions (malloc'd) */
-  size_t nblk, capblk;
-  sj_gslot *gm;          /* memo of gazetteer look-ups for huge texts (no gidx) */
-  size_t gcap, gused;    /* slots (a power of 2) and slots in use */
-  sj_kslot kc[SJ_KCACHE]; /* payload -> kind bits */
+  sj_gcache gc[SJ_GCACHE]; /* gazetteer hits by position (slot: i % SJ_GCACHE) */
   struct sj_stop { uint32_t a, b; } *stop; /* clause stops of one sentence */
   size_t nstop, capstop;
   struct sj_mark { uint32_t at, f; } *mark; /* negation/future/hypothesis words */
@@ -109,24 +72,20 @@ typedef struct sj_tg {
 
 int sj_tg_grow_stops(sj_tg *g);
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
-int sj_tg_match(sj_tg *g, size_t i, sj_gaz_hit **h); /* cached sj_gaz_match */
 const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i);
 extern const sj_gcache *const sj_tg_nohits;
-/* the gazetteer hits at i, with kinds per hit (memoised: one walk per
- * position and analysis) */
+/* the gazetteer hits at i (cached; see sj_gcache) */
 static inline const sj_gcache *sj_tg_hits(sj_tg *g, size_t i) {
-  if (g->gidx && i < g->n) {
-    uint32_t v = g->gidx[i];
-    if (v) return v == 1 ? sj_tg_nohits : g->gblk[v - 2];
-  }
+  const sj_gcache *c = &g->gc[i & (SJ_GCACHE - 1)];
+  if (c->key == i + 1) return c;
   return sj_tg_hits_slow(g, i);
 }
-/* the longest entry of kind bit k at i: its length (0 none) and fields */
+/* the longest entry of kind bit k (SJ_K_*) at i: its length (0 none) and
+ * the fields of its line of that kind */
 size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f);
-/* the same by kind name (a literal: its length folds at compile time) */
-static inline size_t sj_tg_gaz(sj_tg *g, size_t i, const char *kind, sj_gfield *f) {
-  return sj_tg_gazk(g, i, sj_kind_bit(kind, strlen(kind)), f);
-}
+/* the longest entry of a suffix kind in k that ends exactly at b and starts
+ * at or after a (the reversed trie): its length (0 none) and fields */
+size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f);
 size_t sj_tg_tok_at(const sj_tg *g, size_t i);
 int sj_tg_is_tstart(const sj_tg *g, size_t i);
 int sj_tg_is_tend(const sj_tg *g, size_t i);

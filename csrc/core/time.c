@@ -225,7 +225,22 @@ typedef struct pst {
   int needref;
   int relative;    /* resolved from the anchor or reference: not an anchor */
   int whole;       /* 年内/全年: a bare year, not an anchor */
+  /* the last number read (year, month, day and duration readers ask
+   * about the same position one after the other) */
+  size_t num_i, num_e;  /* position + 1 (0: none) and its end */
+  double num_v;
+  int num_nd;
+  unsigned num_fl;
 } pst;
+
+static size_t pnum(pst *p, size_t i, double *v, int *nd, unsigned *fl) {
+  if (p->num_i != i + 1) {
+    p->num_e = sj_num_at(p->s, p->n, i, &p->num_v, &p->num_nd, &p->num_fl);
+    p->num_i = i + 1;
+  }
+  *v = p->num_v; *nd = p->num_nd; *fl = p->num_fl;
+  return p->num_e;
+}
 
 static size_t lit(const pst *p, size_t i, const char *w) {
   return sj_t_lit(p->s, p->n, i, w);
@@ -279,7 +294,7 @@ static void add_months(pt *t, int k) {
 /* A 4-digit year + 年 (Arabic or Chinese digits); *y, returns end. */
 static size_t year_num(pst *p, size_t i, int *y, int need_nian) {
   double v; int nd; unsigned fl;
-  size_t e = sj_num_at(p->s, p->n, i, &v, &nd, &fl);
+  size_t e = pnum(p, i, &v, &nd, &fl);
   if (!e || !(fl & SJ_NUM_DIGITSEQ) || nd != 4) return 0;
   if (v < 1000 || v > 2200) return 0;
   size_t k = lit(p, e, "年");
@@ -297,7 +312,7 @@ static size_t year_num(pst *p, size_t i, int *y, int need_nian) {
 static size_t num_unit(pst *p, size_t i, const char *unit, int lo, int hi, int cn,
                        int *v, int *iscn) {
   double x; int nd; unsigned fl;
-  size_t e = sj_num_at(p->s, p->n, i, &x, &nd, &fl);
+  size_t e = pnum(p, i, &x, &nd, &fl);
   if (!e) return 0;
   if ((fl & SJ_NUM_CHINESE) && !cn) return 0;
   if ((fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE)) return 0;
@@ -384,12 +399,12 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
   if (!e) {
     /* 14:30 */
     double x; int nd; unsigned fl;
-    size_t a = sj_num_at(p->s, p->n, i, &x, &nd, &fl);
+    size_t a = pnum(p, i, &x, &nd, &fl);
     if (a && (fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_ARABIC) && nd <= 2 && x <= 24 &&
         a < p->n && (p->s[a] == ':' || lit(p, a, "："))) {
       size_t b = a + (p->s[a] == ':' ? 1 : 3);
       double y; int nd2; unsigned fl2;
-      size_t c = sj_num_at(p->s, p->n, b, &y, &nd2, &fl2);
+      size_t c = pnum(p, b, &y, &nd2, &fl2);
       if (c && nd2 == 2 && y < 60 && (fl2 & SJ_NUM_DIGITSEQ)) {
         *h = (int)x; *mi = (int)y;
         return c;
@@ -728,7 +743,7 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   size_t e;
   if ((k = lit(p, j, "半"))) { v = 0.5; e = j + k; fl = SJ_NUM_CHINESE; nd = 0; }
   else {
-    e = sj_num_at(p->s, p->n, j, &v, &nd, &fl);
+    e = pnum(p, j, &v, &nd, &fl);
     if (!e) return 0;
     if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
     if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0 &&
@@ -803,7 +818,7 @@ static int after_blocks(pst *p, size_t e) {
 }
 
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
-  pst P = {c, s, n, 0, 0, 0, 0};
+  pst P = {c, s, n, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   pst *p = &P;
   size_t k, j;
   memset(out, 0, sizeof *out);

@@ -180,15 +180,44 @@ static int l_user_words(lua_State *L) {
 }
 
 /* ---- analysis ---------------------------------------------------------- */
+#define DOC_MT "shijian.doc"
+
+/* A result is held by a userdata on the stack while its tables are built,
+ * so that a Lua error (no memory) on the way cannot leak it: __gc frees it. */
+typedef struct docbox {
+  sj_doc *d;
+} docbox;
+
+static int l_docbox_gc(lua_State *L) {
+  docbox *b = luaL_checkudata(L, 1, DOC_MT);
+  sj_doc_free(b->d);
+  b->d = NULL;
+  return 0;
+}
+
+/* Analyse; the docbox is left on the stack (index 4). */
 static sj_doc *run(lua_State *L, unsigned dflt_want, const char **text, size_t *len) {
   sj_model *m = check_model(L, 1);
   *text = check_text(L, 2, len);
   sj_options o;
   check_options(L, 3, &o, dflt_want);
-  sj_doc *d = NULL;
-  int rc = sj_analyze(m, *text, *len, &o, &d);
+  lua_settop(L, 3);
+  docbox *b = lua_newuserdata(L, sizeof *b);
+  b->d = NULL;
+  luaL_getmetatable(L, DOC_MT);
+  lua_setmetatable(L, -2);
+  int rc = sj_analyze(m, *text, *len, &o, &b->d);
   if (rc) push_error(L, "analyze", sj_strerror(rc));
-  return d;
+  return b->d;
+}
+
+/* Free the result now (the box stays, empty). */
+static void done(lua_State *L) {
+  docbox *b = lua_touserdata(L, 4);
+  if (b) {
+    sj_doc_free(b->d);
+    b->d = NULL;
+  }
 }
 
 static void set_span(lua_State *L, uint32_t a, uint32_t b) {
@@ -324,7 +353,7 @@ static int l_cut(lua_State *L) {
     lua_pushlstring(L, text + t[i].start, t[i].end - t[i].start);
     lua_rawseti(L, -2, ++k);
   }
-  sj_doc_free(d);
+  done(L);
   return 1;
 }
 
@@ -334,7 +363,7 @@ static int l_tokens(lua_State *L) {
   size_t len;
   sj_doc *d = run(L, SJ_WANT_TOKENS, &text, &len);
   push_tokens(L, d, text);
-  sj_doc_free(d);
+  done(L);
   return 1;
 }
 
@@ -344,7 +373,7 @@ static int l_sentences(lua_State *L) {
   size_t len;
   sj_doc *d = run(L, SJ_WANT_SENTENCES, &text, &len);
   push_spans(L, d, SJ_SENTENCE);
-  sj_doc_free(d);
+  done(L);
   return 1;
 }
 
@@ -377,7 +406,7 @@ static int l_analyze(lua_State *L) {
     else lua_pushfstring(L, "%d", y);
     lua_setfield(L, -2, "ref");
   }
-  sj_doc_free(d);
+  done(L);
   return 1;
 }
 
@@ -408,6 +437,11 @@ __attribute__((visibility("default")))
 int luaopen_shijian_core(lua_State *L);
 
 int luaopen_shijian_core(lua_State *L) {
+  if (luaL_newmetatable(L, DOC_MT)) {
+    lua_pushcfunction(L, l_docbox_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
   if (luaL_newmetatable(L, MODEL_MT)) {
     luaL_newlib(L, model_methods);
     lua_setfield(L, -2, "__index");

@@ -506,12 +506,55 @@ int main(int argc, char **argv) {
     strs.n += n;
   }
 
-  dat dl, dg;
-  entry **lsorted, **gsorted;
+  dat dl, dg, ds;
+  entry **lsorted, **gsorted, **ssorted;
   dat_build(&dl, &lex, &lsorted);
   dat_build(&dg, &gaz, &gsorted);
   free(lsorted);
   free(gsorted);
+
+  /* gazetteer kinds: per value (union of its entries' kinds) and per first
+   * character; the reversed trie of the suffix kinds, whose values are
+   * remapped to the gazetteer's value indices */
+  uint16_t *gkind = xrealloc(NULL, (gaz.n ? gaz.n : 1) * sizeof *gkind);
+  uint16_t *gstart = xrealloc(NULL, (nchars_ + 1) * sizeof *gstart);
+  memset(gstart, 0, (nchars_ + 1) * sizeof *gstart);
+  entries suf = {0};
+  size_t *suf_of = xrealloc(NULL, (gaz.n ? gaz.n : 1) * sizeof *suf_of);
+  for (size_t i = 0; i < gaz.n; i++) {
+    const entry *e = &gaz.e[i];
+    uint32_t k = 0;
+    for (const char *p = e->payload; *p;) {
+      const char *q = p;
+      while (*q && *q != '\t' && *q != '\n') q++;
+      uint32_t b = sj_kind_bit(p, (size_t)(q - p));
+      if (!b) die("gazetteer entry %s: unknown kind `%.*s`", e->word, (int)(q - p), p);
+      k |= b;
+      while (*q && *q != '\n') q++;
+      p = *q ? q + 1 : q;
+    }
+    gkind[i] = (uint16_t)k;
+    if (e->nids > 0) gstart[e->ids[0]] |= (uint16_t)k;
+    if ((k & SJ_K_SUFFIXES) && e->nids > 0) {
+      if (suf.n == suf.cap) {
+        suf.cap = suf.cap ? suf.cap * 2 : 256;
+        suf.e = xrealloc(suf.e, suf.cap * sizeof *suf.e);
+      }
+      entry *r = &suf.e[suf.n];
+      memset(r, 0, sizeof *r);
+      r->ids = xrealloc(NULL, (size_t)e->nids * sizeof *r->ids);
+      for (int j = 0; j < e->nids; j++) r->ids[j] = e->ids[e->nids - 1 - j];
+      r->nids = e->nids;
+      suf_of[suf.n++] = i;
+    }
+  }
+  dat_build(&ds, &suf, &ssorted);
+  free(ssorted);
+  for (uint32_t t = 1; t < ds.n; t++) {
+    int32_t par = ds.check[t];
+    if (par < 0 || ds.base[par] != (int32_t)t) continue; /* terminator cells */
+    ds.base[t] = (int32_t)suf_of[ds.base[t]];
+  }
 
   /* lexicon terminator cells: base = log probability (float bits), tag per cell */
   uint8_t *posv = xrealloc(NULL, dl.n ? dl.n : 1);
@@ -598,6 +641,14 @@ int main(int argc, char **argv) {
   }
   h.off[SEC_CHINFO] = (uint32_t)put(&img, chinfo, nchars_ + 1);
   h.len[SEC_CHINFO] = (uint32_t)(nchars_ + 1);
+  h.off[SEC_GAZ_KIND] = (uint32_t)put(&img, gkind, gaz.n * sizeof *gkind);
+  h.len[SEC_GAZ_KIND] = (uint32_t)(gaz.n * sizeof *gkind);
+  h.off[SEC_GAZ_START] = (uint32_t)put(&img, gstart, (nchars_ + 1) * sizeof *gstart);
+  h.len[SEC_GAZ_START] = (uint32_t)((nchars_ + 1) * sizeof *gstart);
+  cells = interleave(&ds);
+  h.off[SEC_SUF_CELLS] = (uint32_t)put(&img, cells, ds.n * 2 * sizeof(int32_t));
+  h.len[SEC_SUF_CELLS] = ds.n * 2 * sizeof(int32_t);
+  free(cells);
   h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
   h.len[SEC_STRS] = (uint32_t)strs.n;
   put(&img, NULL, 0);
@@ -612,6 +663,7 @@ int main(int argc, char **argv) {
   h.npos = (uint32_t)ntags;
   h.ngazcells = dg.n;
   h.ngaz = (uint32_t)gaz.n;
+  h.nsufcells = ds.n;
   h.nstrs = (uint32_t)strs.n;
   h.log_total_milli = (uint32_t)llround(logtotal * 1e6);
   memcpy(img.p, &h, sizeof h);
@@ -622,7 +674,7 @@ int main(int argc, char **argv) {
     FILE *f = fopen(out, "wb");
     if (!f || fwrite(img.p, 1, img.n, f) != img.n || fclose(f)) die("%s: write failed", out);
   }
-  fprintf(stderr, "sjdictc: %zu words, %zu gazetteer entries, %zu chars, %u+%u cells, %zu bytes\n",
-          lex.n, gaz.n, nchars_, dl.n, dg.n, img.n);
+  fprintf(stderr, "sjdictc: %zu words, %zu gazetteer entries (%zu suffixes), %zu chars, "
+          "%u+%u+%u cells, %zu bytes\n", lex.n, gaz.n, suf.n, nchars_, dl.n, dg.n, ds.n, img.n);
   return 0;
 }

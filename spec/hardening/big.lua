@@ -1,5 +1,5 @@
 -- big.lua — helpers of spec/hardening/run.sh for the big inputs.
---   lua5.4 big.lua gen FILE          write a 100 MB single line of news text
+--   lua5.4 big.lua gen FILE [MB]     write a single line of news text (100 MB)
 --   lua5.4 big.lua million JSON      tag of a million "a" lines: 1e6 sentences
 --   lua5.4 big.lua line JSON SIZE    tag of the 100 MB line: offsets in range, in order
 local cjson = require "cjson"
@@ -11,11 +11,14 @@ local function decode(p)
   return d
 end
 if cmd == "gen" then
-  local unit = ("中俄两国空军在亚太地区实施联合空中战略巡航，"):rep(1000) .. "。"
+  -- the sample text, its line ends removed: one line of real news
+  local f0 = assert(io.open("examples/pla-intl-cooperation-2020.txt", "rb"))
+  local unit = f0:read("a"):gsub("[\r\n]", "")
+  f0:close()
   local f = assert(io.open(path, "wb"))
-  local n = 0
-  while n + #unit <= 100000000 do f:write(unit); n = n + #unit end
-  f:write(("a"):rep(100000000 - n))
+  local n, total = 0, math.floor((tonumber(size) or 100) * 1000000)
+  while n + #unit <= total do f:write(unit); n = n + #unit end
+  f:write(("a"):rep(total - n))
   f:close()
 elseif cmd == "million" then
   local d = decode(path)
@@ -25,7 +28,7 @@ elseif cmd == "million" then
 elseif cmd == "line" then
   local d = decode(path)
   size = tonumber(size)
-  assert(#d.sentences > 1000, "sentences: " .. #d.sentences)
+  assert(#d.sentences > 10000, "sentences: " .. #d.sentences)
   local prev = 0
   for i, s in ipairs(d.sentences) do
     assert(s.start >= prev and s["end"] <= size and s.start < s["end"], "sentence " .. i)
