@@ -251,6 +251,26 @@ static void sort_mentions(sj_doc *d) {
   }
 }
 
+/* mentions [0, p) are sorted and [p, n) were appended (names by suffix):
+ * sort the tail, then merge it in from the back */
+static void merge_tail(sj_tg *g, size_t p) {
+  sj_doc *d = g->d;
+  sj_mention *M = d->mentions.data;
+  size_t n = d->mentions.n, nt = n - p;
+  if (!nt) return;
+  qsort(M + p, nt, sizeof *M, cmp_mention);
+  if (!p || cmp_mention(&M[p - 1], &M[p]) <= 0) return;
+  sj_mention *B = malloc(nt * sizeof *B);
+  if (!B) { g->err = SJ_ENOMEM; return; }
+  memcpy(B, M + p, nt * sizeof *B);
+  size_t a = p, b = nt, w = n;
+  while (b > 0) {
+    if (a > 0 && cmp_mention(&M[a - 1], &B[b - 1]) > 0) M[--w] = M[--a];
+    else M[--w] = B[--b];
+  }
+  free(B);
+}
+
 /* ---- times ------------------------------------------------------------ */
 static int do_time(sj_tg *g, size_t i, size_t *end) {
   sj_tmatch t;
@@ -422,8 +442,9 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   }
   if (!rc) {
     sort_mentions(d);
+    size_t nbefore = d->mentions.n;
     sj_tg_names_fix(g);
-    sort_mentions(d);
+    if (!g->err) merge_tail(g, nbefore);
     /* quantities and times inside a name are part of the name */
     {
       sj_mention *M = d->mentions.data;

@@ -121,7 +121,9 @@ static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
     if (is_stop(cp)) {
       if (push_stop(g, i, i + (size_t)l)) return;
     } else {
-      unsigned f = marker_at(g, i, cp);
+      /* 0x480422850820c5: the bits (cp & 63) of the marker characters
+       * 不未没并尚将拟计即准打如若一假倘 (most characters skip the switch) */
+      unsigned f = (0x480422850820c5ull >> (cp & 63) & 1) ? marker_at(g, i, cp) : 0;
       if (f) {
         if (g->nmark == g->capmark) {
           size_t nc = g->capmark ? g->capmark * 2 : 16;
@@ -262,8 +264,9 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
     for (int hop = 0; hop < 40 && t > 0; hop++) {
       t--;
       if (g->tok[t].start < sa) break;
-      if (tok_eq(g, t, "应") || tok_eq(g, t, "应该") || tok_eq(g, t, "应当") ||
-          tok_eq(g, t, "必须")) {
+      size_t tl = g->tok[t].end - g->tok[t].start;
+      if ((tl == 3 || tl == 6) && (tok_eq(g, t, "应") || tok_eq(g, t, "应该") ||
+                                   tok_eq(g, t, "应当") || tok_eq(g, t, "必须"))) {
         /* under a saying verb before it */
         for (const sj_trig *p = prev; p && p->start >= sa && p->start < g->tok[t].start;) {
           if (p->cameo[0] == '0' && p->cameo[1] == '1') return 0;
@@ -398,12 +401,19 @@ int sj_tg_events(sj_tg *g) {
 
   for (size_t si = 0; si < nsent && ti < ntr; si++) {
     size_t sa = sent[si].start, sb = sent[si].end;
-    if (tr[ti].start >= sb) {
-      /* still note framing times of sentences without triggers */
-    }
     if (sent[si].para != cur_para) {
       cur_para = sent[si].para;
       para_date = NULL; prev_date = NULL; prev_cameo[0] = 0; prev_subj.n = 0;
+    }
+    if (tr[ti].start >= sb) {
+      /* no trigger: only note a framing time at the paragraph head */
+      while (mi < nmen && men[mi].start < sa) mi++;
+      for (size_t k = mi; k < nmen && men[k].start < sb && !para_date; k++)
+        if (men[k].kind == SJ_TIME) {
+          if (men[k].start <= sa + 16) para_date = men[k].value;
+          break;
+        }
+      continue;
     }
     clause_stops(g, sa, sb);
     if (g->err) { rc = g->err; goto out; }

@@ -374,8 +374,8 @@ function M.analyze_cli(text, o, ctx)
     local built = ctx and ctx.root and (ctx.root .. "/build/shijian")
     cmd = (built and file_exists(built)) and built or "shijian"
   end
-  -- one piece, however long (the command cuts pieces at --chunk bytes)
-  local args = { "tag", "--chunk", string.format("%d", math.max(#text, 1) + 1) }
+  -- the whole document as one, as the module sees it
+  local args = { "tag", "--whole" }
   if o.ref then args[#args + 1] = "--ref"; args[#args + 1] = o.ref end
   for _, d in ipairs(o.dict or {}) do args[#args + 1] = "--dict"; args[#args + 1] = d end
   local ok, out = pcall(pandoc.pipe, cmd, args, text)
@@ -411,37 +411,10 @@ end
 
 ---------------------------------------------------------------- text runs
 
--- Runs are joined with one newline: the tagger ends a sentence there, and the
--- whole document stays one piece for `shijian tag`, which analyses blank-line
--- separated paragraphs one by one (losing the context the module keeps).
-M.SEP = "\n"
+-- Runs are joined with a blank line: each block is a paragraph of its own
+-- for the tagger (dates and actors do not leak from one into the next).
+M.SEP = "\n\n"
 
-local SPACE_SEQ = { "\194\160", "\194\133", "\225\154\128", "\226\128[\128-\138]",
-  "\226\128\168", "\226\128\169", "\226\128\175", "\226\129\159", "\227\128\128" }
-
-local function blank(line)
-  line = line:gsub("[ \t\r\f\v]", "")
-  for _, p in ipairs(SPACE_SEQ) do line = line:gsub(p, "") end
-  return line == ""
-end
-
---- Turn every blank line into a continuation of the line before (the
--- newline before it becomes a space: same length, same offsets), so that
--- `shijian tag` sees one piece, exactly what the module sees.
-function M.no_blank_lines(text)
-  local out, pos, first = {}, 1, true
-  while true do
-    local nl = text:find("\n", pos, true)
-    local line = text:sub(pos, (nl or #text + 1) - 1)
-    if not first and nl and blank(line) then out[#out] = " " end
-    out[#out + 1] = line
-    if not nl then break end
-    out[#out + 1] = "\n"
-    pos = nl + 1
-    first = false
-  end
-  return table.concat(out)
-end
 
 local CONTAINER = { Emph = true, Strong = true, Underline = true, Strikeout = true,
   Superscript = true, Subscript = true, SmallCaps = true, Span = true, Link = true,
@@ -985,7 +958,7 @@ function M.process(doc, ctx)
     parts[i] = r.text
     base = base + #r.text + #M.SEP
   end
-  local all = M.no_blank_lines(table.concat(parts, M.SEP))
+  local all = table.concat(parts, M.SEP)
   M.last_text = all
   lap("collect")
   -- 2. analyse once

@@ -147,11 +147,6 @@ do
 end
 eq("no mentions: inlines unchanged", mark("会见*俄罗斯*部长", {}), "会见*俄罗斯*部长")
 
-eq("blank lines become continuations", P.no_blank_lines("a\n\nb"), "a \nb")
-eq("blank lines with spaces too", P.no_blank_lines("a\n \t\nb\n"), "a  \t\nb\n")
-eq("ideographic-space lines too", P.no_blank_lines("甲\n　\n\n乙"), "甲 　 \n乙")
-eq("text without blank lines unchanged", P.no_blank_lines("甲\n乙\n丙"), "甲\n乙\n丙")
-eq("a leading blank line stays", P.no_blank_lines("\n甲"), "\n甲")
 
 -- 2. east-Asian line breaks ------------------------------------------------
 do
