@@ -104,10 +104,13 @@ demo:
 	@sh examples/demo.sh
 
 eval: all
+	@sh tools/deps.sh bench
 	@sh bench/eval_seg.sh
 	@sh bench/eval_tag.sh
+	@lua5.4 bench/eval_cec.lua
 
 bench: all
+	@sh tools/deps.sh bench
 	@sh bench/bench.sh
 
 bench-nvim: all
