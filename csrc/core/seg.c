@@ -103,6 +103,26 @@ static inline tok *out_push(seg *g) {
 }
 
 /* ---- units ------------------------------------------------------------ */
+/* Alphabets written in runs (a run is one unit): 1 Hangul, 2 kana,
+ * 3 Arabic, 4 Hebrew, 5 Thai, 6 Devanagari; 0 otherwise. */
+static int script_of(uint32_t c) {
+  if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F)) return 1;
+  if ((c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF && c != 0x30FB)) return 2;
+  if (c >= 0x0600 && c <= 0x06FF) return 3;
+  if (c >= 0x0590 && c <= 0x05FF) return 4;
+  if (c >= 0x0E00 && c <= 0x0E7F) return 5;
+  if (c >= 0x0900 && c <= 0x097F) return 6;
+  return 0;
+}
+
+/* Combining marks, variation selectors, emoji modifiers and tags: they
+ * belong to the character before them. */
+static int is_mark(uint32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x20E3 ||
+         (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F) ||
+         (c >= 0xE0100 && c <= 0xE01EF);
+}
+
 static void make_units(seg *g, size_t n) {
   size_t k = 0;
   while (k < n) {
@@ -152,7 +172,21 @@ static void make_units(seg *g, size_t n) {
       t = U_BAD;
     } else {
       t = U_OTHER;
+      int sc = script_of(g->cp[k]);
+      if (sc) { /* a run of one alphabet: Hangul, kana, Arabic, Thai ... */
+        while (e < n && (script_of(g->cp[e]) == sc || is_mark(g->cp[e]))) e++;
+      } else { /* a symbol or emoji with its modifiers and joined parts */
+        int ri = g->cp[k] >= 0x1F1E6 && g->cp[k] <= 0x1F1FF;
+        if (ri && e < n && g->cp[e] >= 0x1F1E6 && g->cp[e] <= 0x1F1FF) e++; /* a flag */
+        for (;;) {
+          while (e < n && is_mark(g->cp[e])) e++;
+          if (e + 1 < n && g->cp[e] == 0x200D && g->cls[e + 1] == SJ_C_OTHER) { e += 2; continue; }
+          break;
+        }
+      }
     }
+    if (t != U_SPACE && t != U_BAD)
+      while (e < n && is_mark(g->cp[e])) e++; /* 1️⃣, 葛󠄀: marks stay with their base */
     g->ustart[k] = 1;
     g->uend[k] = (uint32_t)e;
     g->utype[k] = t;

@@ -74,6 +74,9 @@ static void test_segment(const sj_model *m) {
   EXPECT_CUT(m, "见https://a.example.org/x?y=1。", 0, "见|https://a.example.org/x?y=1|。");
   EXPECT_CUT(m, "邮箱a.b@example.com。", 0, "邮箱|a.b@example.com|。");
   EXPECT_CUT(m, "", 0, "");
+  /* emoji sequences, flags, keycaps and other alphabets' runs stay whole */
+  EXPECT_CUT(m, "👨‍👩‍👧好🇨🇳👍🏽1️⃣", 0, "👨‍👩‍👧|好|🇨🇳|👍🏽|1️⃣");
+  EXPECT_CUT(m, "안녕하세요 カタカナ", 0, "안녕하세요| |カタカナ");
 }
 
 static void test_sentences(const sj_model *m) {
