@@ -314,12 +314,14 @@ describe("rules: matching and merging", function()
   it("apply per call, per model, and not on the shared default model", function()
     local m = sj.new { ref = 2020, rules = { units } }
     assert.is_table(by_text(m:mentions(TEXT), "银川舰"))
-    assert.is_nil(by_text(sj.mentions(TEXT), "银川舰"))
+    -- the core may find the ship as a name of its own; the rule's kind is "unit"
+    local function no_unit(list) local x = by_text(list, "银川舰"); return x == nil or x.kind ~= "unit" end
+    assert.is_true(no_unit(sj.mentions(TEXT)))
     m:add_rule(drill)
     assert.equal(2, m.ruleset:size())
     assert.is_table(by_text(m:events(TEXT), "联演"))
     -- rules = false turns the model's rules off for a call
-    assert.is_nil(by_text(m:mentions(TEXT, { rules = false }), "银川舰"))
+    assert.is_true(no_unit(m:mentions(TEXT, { rules = false })))
     -- call rules add to the model's
     local extra = m:mentions(TEXT, { rules = { kind = "sea", pattern = "'亚丁湾'" } })
     assert.is_table(by_text(extra, "银川舰"))

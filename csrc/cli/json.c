@@ -9,30 +9,39 @@
 void json_str(FILE *f, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   putc('"', f);
-  size_t i = 0;
+  size_t i = 0, run = 0; /* bytes [run, i) are written as they are */
   while (i < n) {
     unsigned c = u[i];
-    if (c < 0x80) {
-      switch (c) {
-      case '"': fputs("\\\"", f); break;
-      case '\\': fputs("\\\\", f); break;
-      case '\n': fputs("\\n", f); break;
-      case '\r': fputs("\\r", f); break;
-      case '\t': fputs("\\t", f); break;
-      default:
-        if (c < 0x20 || c == 0x7F) fprintf(f, "\\u%04x", c);
-        else putc((int)c, f);
-      }
-      i++;
-      continue;
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { i++; continue; }
+    if (c >= 0x80) {
+      uint32_t cp;
+      int l = sj_utf8_dec(s, n, i, &cp);
+      if (cp != SJ_BADCP) { i += (size_t)l; continue; }
     }
-    uint32_t cp;
-    int l = sj_utf8_decode(u, n, i, &cp);
-    if (cp == SJ_BADCP) fputs("\xEF\xBF\xBD", f);
-    else fwrite(u + i, 1, (size_t)l, f);
-    i += (size_t)l;
+    if (i > run) fwrite(u + run, 1, i - run, f);
+    switch (c) {
+    case '"': fputs("\\\"", f); break;
+    case '\\': fputs("\\\\", f); break;
+    case '\n': fputs("\\n", f); break;
+    case '\r': fputs("\\r", f); break;
+    case '\t': fputs("\\t", f); break;
+    default:
+      if (c >= 0x80) fputs("\xEF\xBF\xBD", f); /* an invalid byte */
+      else fprintf(f, "\\u%04x", c);
+    }
+    run = ++i;
   }
+  if (i > run) fwrite(u + run, 1, i - run, f);
   putc('"', f);
+}
+
+/* key (a literal with its punctuation) followed by an unsigned number */
+static void json_uint(FILE *f, const char *key, size_t v) {
+  char buf[24];
+  int k = (int)sizeof buf;
+  do { buf[--k] = (char)('0' + v % 10); v /= 10; } while (v);
+  fputs(key, f);
+  fwrite(buf + k, 1, sizeof buf - (size_t)k, f);
 }
 
 static void json_cstr(FILE *f, const char *s) {
@@ -66,24 +75,29 @@ static void json_num(FILE *f, double v) {
 }
 
 static void json_sentence(FILE *f, const sj_span *sp, size_t base, uint32_t para, int comma) {
-  fprintf(f, "%s{\"start\":%zu,\"end\":%zu,\"para\":%lu}", comma ? "," : "", base + sp->start,
-          base + sp->end, (unsigned long)sp->para + para);
+  json_uint(f, comma ? ",{\"start\":" : "{\"start\":", base + sp->start);
+  json_uint(f, ",\"end\":", base + sp->end);
+  json_uint(f, ",\"para\":", (size_t)sp->para + para);
+  putc('}', f);
 }
 
 static void json_token(FILE *f, const sj_token *t, const char *text, size_t base, int comma) {
   fputs(comma ? ",{\"text\":" : "{\"text\":", f);
   json_str(f, text + t->start, t->end - t->start);
-  fprintf(f, ",\"start\":%zu,\"end\":%zu,\"pos\":", base + t->start, base + t->end);
+  json_uint(f, ",\"start\":", base + t->start);
+  json_uint(f, ",\"end\":", base + t->end);
+  fputs(",\"pos\":", f);
   json_cstr(f, t->pos);
   fputc('}', f);
 }
 
 static void json_mention(FILE *f, const sj_mention *m, const char *text, size_t base, int comma) {
-  fprintf(f, "%s{\"kind\":", comma ? "," : "");
+  fputs(comma ? ",{\"kind\":" : "{\"kind\":", f);
   json_cstr(f, sj_kind_name((sj_kind)m->kind));
   fputs(",\"text\":", f);
   json_str(f, text + m->start, m->end - m->start);
-  fprintf(f, ",\"start\":%zu,\"end\":%zu", base + m->start, base + m->end);
+  json_uint(f, ",\"start\":", base + m->start);
+  json_uint(f, ",\"end\":", base + m->end);
   switch (m->kind) {
   case SJ_TIME:
   case SJ_DURATION:
@@ -122,7 +136,9 @@ static void json_mention(FILE *f, const sj_mention *m, const char *text, size_t 
 static void json_event(FILE *f, const sj_event *e, const char *text, size_t base, int comma) {
   fputs(comma ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":", f);
   json_str(f, text + e->start, e->end - e->start);
-  fprintf(f, ",\"start\":%zu,\"end\":%zu},\"cameo\":", base + e->start, base + e->end);
+  json_uint(f, ",\"start\":", base + e->start);
+  json_uint(f, ",\"end\":", base + e->end);
+  fputs("},\"cameo\":", f);
   json_str(f, e->cameo, strnlen(e->cameo, 3));
   fputs(",\"root\":", f);
   json_str(f, e->cameo, strnlen(e->cameo, 2));
@@ -136,7 +152,9 @@ static void json_event(FILE *f, const sj_event *e, const char *text, size_t base
   json_codes(f, e->targets);
   fputs(",\"place\":", f);
   json_cstr(f, e->place);
-  fprintf(f, ",\"sentence\":{\"start\":%zu,\"end\":%zu}", base + e->sent_start, base + e->sent_end);
+  json_uint(f, ",\"sentence\":{\"start\":", base + e->sent_start);
+  json_uint(f, ",\"end\":", base + e->sent_end);
+  putc('}', f);
   fprintf(f, ",\"negated\":%s,\"future\":%s,\"hypothetical\":%s}",
           (e->flags & SJ_NEGATED) ? "true" : "false", (e->flags & SJ_FUTURE) ? "true" : "false",
           (e->flags & SJ_HYPOTHETICAL) ? "true" : "false");

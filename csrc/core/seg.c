@@ -117,7 +117,8 @@ static int script_of(uint32_t c) {
 
 /* Combining marks, variation selectors, emoji modifiers and tags: they
  * belong to the character before them. */
-static int is_mark(uint32_t c) {
+SJ_HOT int is_mark(uint32_t c) {
+  if (c < 0x0300 || (c > 0x036F && c < 0x20E3) || (c > 0x20E3 && c < 0xFE00)) return 0;
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x20E3 ||
          (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F) ||
          (c >= 0xE0100 && c <= 0xE01EF);

@@ -28,7 +28,7 @@ static int push_span(sj_doc *d, sj_span_kind k, const text *t, size_t a, size_t 
   /* trim white space */
   while (a < b) {
     uint32_t cp;
-    int l = sj_utf8_decode(t->s, b, a, &cp);
+    int l = sj_utf8_dec((const char *)t->s, b, a, &cp);
     int c = sj_cclass(cp);
     if (c != SJ_C_SPACE && c != SJ_C_NEWLINE) break;
     a += (size_t)l;
@@ -37,7 +37,7 @@ static int push_span(sj_doc *d, sj_span_kind k, const text *t, size_t a, size_t 
     size_t p = b - 1;
     while (p > a && (t->s[p] & 0xC0) == 0x80) p--;
     uint32_t cp;
-    int l = sj_utf8_decode(t->s, b, p, &cp);
+    int l = sj_utf8_dec((const char *)t->s, b, p, &cp);
     if (p + (size_t)l != b) { break; }
     int c = sj_cclass(cp);
     if (c != SJ_C_SPACE && c != SJ_C_NEWLINE) break;
@@ -60,8 +60,23 @@ int sj_sentences(sj_doc *d) {
   size_t line_start = 0, open_at = 0;
   int rc = SJ_OK;
   while (i < t.len && rc == SJ_OK) {
+    /* fast path: a run of CJK ideographs U+4000..U+9FFF (lead bytes E4..E9,
+     * most of the text) holds no stop, quote, bracket or space: it only
+     * opens a paragraph and may time out an unclosed quote */
+    if (t.s[i] >= 0xE4 && t.s[i] <= 0xE9 && i + 2 < t.len && (t.s[i + 1] & 0xC0) == 0x80 &&
+        (t.s[i + 2] & 0xC0) == 0x80) {
+      size_t last = i;
+      if (!in_para) { in_para = 1; para_start = i; }
+      blank_line = 0;
+      for (i += 3; i + 2 < t.len && t.s[i] >= 0xE4 && t.s[i] <= 0xE9 &&
+                   (t.s[i + 1] & 0xC0) == 0x80 && (t.s[i + 2] & 0xC0) == 0x80;
+           i += 3)
+        last = i;
+      if (depth && last - open_at > 600) depth = 0;
+      continue;
+    }
     uint32_t cp;
-    int l = sj_utf8_decode(t.s, t.len, i, &cp);
+    int l = sj_utf8_dec((const char *)t.s, t.len, i, &cp);
     size_t next = i + (size_t)l;
     int c = sj_cclass(cp);
     if (c == SJ_C_NEWLINE) {
@@ -96,7 +111,7 @@ int sj_sentences(sj_doc *d) {
       /* more stops, then closing quotes/brackets */
       while (e < t.len) {
         uint32_t c2;
-        int l2 = sj_utf8_decode(t.s, t.len, e, &c2);
+        int l2 = sj_utf8_dec((const char *)t.s, t.len, e, &c2);
         if (stop ? is_stop(c2) : is_clause_sep(c2)) { e += (size_t)l2; continue; }
         if (is_close(c2) && (depth > 0 || c2 == '"' || c2 == '\'')) {
           if (depth > 0) depth--;

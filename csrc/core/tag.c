@@ -24,6 +24,11 @@
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
   /* one pass over "kind\tfield...\nkind\tfield..." */
   for (const char *p = payload; p && *p;) {
+    if (*kind && *p != *kind) { /* another kind's line: skip it whole */
+      p = strchr(p, '\n');
+      if (p) p++;
+      continue;
+    }
     const char *k = kind;
     while (*k && *p == *k) { p++; k++; }
     if (!*k && (*p == '\t' || *p == '\n' || !*p)) {
@@ -61,7 +66,7 @@ const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i) {
   return c;
 }
 
-static const char *kind_name(uint32_t k) {
+const char *sj_tg_kind_name(uint32_t k) {
   switch (k) {
   case SJ_K_COUNTRY: return "country"; case SJ_K_ABBR: return "abbr";
   case SJ_K_ORG: return "org"; case SJ_K_MIL: return "mil"; case SJ_K_GOV: return "gov";
@@ -79,7 +84,7 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
   if (!(c->any & k)) return 0;
   for (int q = c->n - 1; q >= 0; q--)
     if (c->h[q].kinds & k) {
-      if (f) sj_tg_payload(c->h[q].payload, kind_name(k), f);
+      if (f) sj_tg_payload(c->h[q].payload, sj_tg_kind_name(k), f);
       return c->h[q].len;
     }
   return 0;
@@ -93,7 +98,7 @@ size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f) {
   if (f) {
     /* the longest entry's line of the first of the kinds it has */
     uint32_t kk = h[n - 1].kinds & k;
-    sj_tg_payload(h[n - 1].payload, kind_name(kk & (~kk + 1)), f);
+    sj_tg_payload(h[n - 1].payload, sj_tg_kind_name(kk & (~kk + 1)), f);
   }
   return h[n - 1].len;
 }
@@ -109,7 +114,7 @@ int sj_tg_grow_stops(sj_tg *g) {
 
 /* ---- tokens ---------------------------------------------------------- */
 /* index of the token containing byte i (or the first one after) */
-size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
+size_t sj_tg_tok_at_slow(const sj_tg *g, size_t i) {
   /* the first token with end > i: tokens tile the text, sorted by end */
   const sj_token *T = g->tok;
   size_t nt = g->ntok, lo = 0, hi = nt;
@@ -145,21 +150,6 @@ size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
   }
   if (g->tokhint && lo < nt) *g->tokhint = lo;
   return lo;
-}
-
-int sj_tg_is_tstart(const sj_tg *g, size_t i) {
-  if (g->tb) return i <= g->n && (g->tb[i >> 3] >> (i & 7) & 1);
-  size_t t = sj_tg_tok_at(g, i);
-  return t < g->ntok && g->tok[t].start == i;
-}
-int sj_tg_is_tend(const sj_tg *g, size_t i) {
-  if (i >= g->n) return 1;
-  return sj_tg_is_tstart(g, i);
-}
-
-const char *sj_tg_pos(const sj_tg *g, size_t t) {
-  if (t >= g->ntok || !g->tok[t].pos) return "x";
-  return g->tok[t].pos;
 }
 
 /* ---- mentions -------------------------------------------------------- */

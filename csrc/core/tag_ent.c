@@ -51,22 +51,28 @@ int sj_tg_title(sj_tg *g, size_t i, size_t *end) {
 static const char *suffix_class(sj_tg *g, size_t a, size_t b, int after) {
   sj_gfield f;
   if (after) {
-    /* up to two tokens after the closing quote: 战略演习, 项目比赛 */
+    /* up to three tokens after the closing quote: 战略演习, 6个项目比赛;
+     * of suffix words in a row the last is the head (项目 | 比赛) */
     size_t t = sj_tg_tok_at(g, b);
-    for (int k = 0; k < 2 && t < g->ntok; k++, t++) {
+    const char *cls = NULL;
+    int deng = 0;
+    for (int k = 0; k < 3 && t < g->ntok; k++, t++) {
       size_t i = g->tok[t].start, te = g->tok[t].end;
       size_t ln = sj_tg_gaz_end(g, i, te, SJ_K_NAMESUFFIX, &f);
       size_t lp = sj_tg_gaz_end(g, i, te, SJ_K_PLACESUFFIX, NULL);
-      if (ln && ln >= lp && f.n) {
-        if (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) return "other";
-        return sj_tg_str(g, f.s[0], f.l[0]);
-      }
-      if (lp) return "place";
-      /* 6个项目比赛: step over a quantity token */
+      const char *c2 = NULL;
+      if (ln && ln >= lp && f.n)
+        c2 = (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) ? "other" : sj_tg_str(g, f.s[0], f.l[0]);
+      else if (lp && !cls)
+        c2 = "place";
+      if (c2) { cls = c2; continue; }
+      if (cls) break;
+      /* step over 等, a quantity token (6个) or one modifier noun */
       const char *p = sj_tg_pos(g, t);
+      if (te - i == 3 && lit(g, i, "等") && !deng) { deng = 1; k--; continue; }
       if (p[0] != 'm' && p[0] != 'q' && !(p[0] == 'n' && k == 0)) break;
     }
-    return NULL;
+    return cls;
   }
   /* a suffix ending at b */
   {
@@ -100,6 +106,22 @@ void sj_tg_quote(sj_tg *g, size_t i) {
   size_t a = i + 3, b = j;
   const char *cls = suffix_class(g, a, b, 0);
   if (!cls) {
+    /* “金龙-2020”, “国际军事比赛-2020”: a name with a year or a number is
+     * an exercise, unless the word before the number says otherwise */
+    uint32_t cp;
+    size_t p = b;
+    int digits = 0;
+    while (p > a) {
+      size_t q = sj_t_prev(g->s, p, &cp);
+      if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')) { digits++; p = q; continue; }
+      break;
+    }
+    if (digits && p > a + 1 && g->s[p - 1] == '-') {
+      cls = suffix_class(g, a, p - 1, 0);
+      if (!cls) cls = "exercise";
+    }
+  }
+  if (!cls) {
     /* a run of quoted names shares the class after the last one */
     size_t k = b + 3;
     while (k < g->n && lit(g, k, "“")) {
@@ -112,18 +134,6 @@ void sj_tg_quote(sj_tg *g, size_t i) {
       k = q + 3;
     }
     cls = suffix_class(g, a, k, 1);
-  }
-  if (!cls) {
-    /* “金龙-2020”: a name with a year or a number: an exercise */
-    uint32_t cp;
-    size_t p = b;
-    int digits = 0;
-    while (p > a) {
-      size_t q = sj_t_prev(g->s, p, &cp);
-      if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')) { digits++; p = q; continue; }
-      break;
-    }
-    if (digits && p > a && g->s[p - 1] == '-') cls = "exercise";
   }
   if (cls && !strcmp(cls, "place")) {
     sj_mention *m = sj_tg_add(g, a, b, SJ_PLACE);
@@ -333,18 +343,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     g->last_end = e; g->last_place = 0;
     return sj_tg_tok_at(g, e);
   }
-  if (!nh) {
-    /* ships: a proper-noun token + 舰 (银川舰) */
-    if ((k = lit(g, g->tok[t].end, "舰")) && t + 1 < g->ntok && g->tok[t + 1].end == g->tok[t].end + k) {
-      const char *p = sj_tg_pos(g, t);
-      size_t l = g->tok[t].end - i;
-      if ((p[0] == 'n' && (p[1] == 's' || p[1] == 'z' || p[1] == 0 || p[1] == 'r')) && l >= 6 && l <= 12 &&
-          !sj_tg_gazk(g, i, SJ_K_MIL, NULL)) {
-        sj_mention *m = sj_tg_add(g, i, g->tok[t].end + k, SJ_NAME);
-        if (m) m->type = "equipment";
-        return t + 2;
-      }
+  /* ships: a proper-noun token + 舰 (银川舰: Chinese warships bear the
+   * names of cities, so a place of the gazetteer is fine) */
+  if ((k = lit(g, g->tok[t].end, "舰")) && t + 1 < g->ntok && g->tok[t + 1].end == g->tok[t].end + k &&
+      !(hany & (SJ_K_COUNTRY | SJ_K_ABBR | SJ_K_ORG | SJ_K_MIL | SJ_K_GOV))) {
+    const char *p = sj_tg_pos(g, t);
+    size_t l = g->tok[t].end - i;
+    if ((p[0] == 'n' && (p[1] == 's' || p[1] == 'z' || p[1] == 0 || p[1] == 'r')) && l >= 6 && l <= 12) {
+      sj_mention *m = sj_tg_add(g, i, g->tok[t].end + k, SJ_NAME);
+      if (m) m->type = "equipment";
+      return t + 2;
     }
+  }
+  if (!nh) {
     /* designations: 运-20, 轰-6K, 96B型坦克 */
     {
       size_t a = i, b = g->tok[t].end;
@@ -426,9 +437,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   }
   /* the longest hit of an entity kind */
   int best = -1;
-  const char *bk = NULL;
-  static const char *const KINDS[] = {"country", "org", "person", "place", "mil", "gov",
-                                      "title", "abbr", NULL};
+  uint32_t bk = 0;
+  /* in order of preference */
   static const uint32_t KBIT[] = {SJ_K_COUNTRY, SJ_K_ORG, SJ_K_PERSON, SJ_K_PLACE, SJ_K_MIL,
                                   SJ_K_GOV, SJ_K_TITLE, SJ_K_ABBR};
   const uint32_t ENT = SJ_K_COUNTRY | SJ_K_ORG | SJ_K_PERSON | SJ_K_PLACE | SJ_K_MIL |
@@ -437,21 +447,21 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   for (int q = nh - 1; q >= 0 && best < 0; q--) {
     if (!(h[q].kinds & ENT)) continue;
     int tend = sj_tg_is_tend(g, i + h[q].len);
-    for (int kk = 0; KINDS[kk]; kk++) {
+    for (int kk = 0; kk < (int)(sizeof KBIT / sizeof *KBIT); kk++) {
       if (!tend && h[q].len <= 9 && kk != 3 && kk != 7 && kk != 0 && kk != 1) continue;
       if (h[q].kinds & KBIT[kk]) {
-        best = q; bk = KINDS[kk];
+        best = q; bk = KBIT[kk];
         break;
       }
     }
   }
   if (best < 0) return t + 1;
-  sj_tg_payload(h[best].payload, bk, &f);
+  sj_tg_payload(h[best].payload, sj_tg_kind_name(bk), &f);
   size_t a = i;
   j = i + h[best].len;
 
-  if (!strcmp(bk, "country") || !strcmp(bk, "abbr")) {
-    int abbr = !strcmp(bk, "abbr");
+  if (bk == SJ_K_COUNTRY || bk == SJ_K_ABBR) {
+    int abbr = bk == SJ_K_ABBR;
     if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
     if (abbr) {
       /* a chain of abbreviations: 中俄, 中日韩 */
@@ -564,13 +574,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* a title and a name after a country: 俄罗斯国防部长绍伊古 */
     return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
   }
-  if (!strcmp(bk, "org")) {
+  if (bk == SJ_K_ORG) {
     const char *org = f.n >= 2 ? sj_tg_str(g, f.s[1], f.l[1]) : f.n ? sj_tg_str(g, f.s[0], f.l[0]) : NULL;
     /* 联合国维和峰会: the org inside a name is still annotated */
     emit_actor(g, a, j, "organization", NULL, org);
     return sj_tg_tok_at(g, j) > t ? sj_tg_tok_at(g, j) : t + 1;
   }
-  if (!strcmp(bk, "person")) {
+  if (bk == SJ_K_PERSON) {
     if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
     /* 习近平新时代…思想: an ideology name, not the person */
     if (lit(g, j, "新时代") || lit(g, j, "思想") || lit(g, j, "强军思想") || lit(g, j, "外交思想"))
@@ -578,9 +588,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     emit_actor(g, a, j, "person", &c, NULL);
     return sj_tg_tok_at(g, j);
   }
-  if (!strcmp(bk, "place")) {
+  if (bk == SJ_K_PLACE) {
     if (f.n && !(f.l[0] == 1 && f.s[0][0] == '-')) sj_codes_add(&c, f.s[0], f.l[0]);
     size_t e = j;
+    /* 高加索-2020: a name with a number, not the place */
+    if (j + 1 < g->n && g->s[j] == '-' && g->s[j + 1] >= '0' && g->s[j + 1] <= '9')
+      return sj_tg_tok_at(g, j) > t ? sj_tg_tok_at(g, j) : t + 1;
+    /* 北阿拉伯海: a direction before a sea or region is part of its name */
+    if (f.n >= 2 && (f.l[1] == 3 || f.l[1] == 6) &&
+        (!memcmp(f.s[1], "sea", 3) || !memcmp(f.s[1], "region", 6)) && t > 0 &&
+        g->tok[t - 1].end == i && g->tok[t - 1].start + 3 == i &&
+        (lit(g, i - 3, "北") || lit(g, i - 3, "南") || lit(g, i - 3, "东") || lit(g, i - 3, "西")) &&
+        g->last_end <= i - 3)
+      a = i - 3;
     size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL);
     if (ls) e += ls;
     if (!sj_tg_is_tend(g, e)) {
@@ -591,7 +611,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     emit_place(g, a, e, &c);
     return sj_tg_tok_at(g, e);
   }
-  if (!strcmp(bk, "mil")) {
+  if (bk == SJ_K_MIL) {
     /* bare military words name nobody, except the PLA */
     const char *w = g->s + a;
     size_t wl = j - a;
@@ -604,7 +624,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     }
     return sj_tg_tok_at(g, j);
   }
-  if (!strcmp(bk, "gov")) {
+  if (bk == SJ_K_GOV) {
     /* the body's country (dict/gaz/mil.tsv): 白宫 USA; `-` names nobody
      * without a country before it (政府, 议会); none: Chinese (国防部, 军委) */
     if (f.n >= 2 && f.l[1] == 1 && f.s[1][0] == '-') return sj_tg_tok_at(g, j);
@@ -636,7 +656,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     emit_actor(g, a, e, ty, &c, NULL);
     return sj_tg_tok_at(g, e);
   }
-  if (!strcmp(bk, "title")) {
+  if (bk == SJ_K_TITLE) {
     /* title (兼 title) name */
     size_t e = j;
     for (int guard = 0; guard < 3; guard++) {
@@ -706,7 +726,48 @@ void sj_tg_names_fix(sj_tg *g) {
     const char *cls = (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) ? "other"
                       : sj_tg_str(g, f.s[0], f.l[0]);
     if (!cls) return;
-    if (!strcmp(cls, "unit")) continue;
+    int unit = !strcmp(cls, "unit");
+    /* already named (银川舰) */
+    {
+      int named = 0;
+      for (size_t k = mc; k-- > 0 && k + 8 > mc;) {
+        const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+        if (m->kind == SJ_NAME && m->end == g->tok[t].end) named = 1;
+      }
+      for (size_t k = mc; k < nment && k < mc + 8; k++) {
+        const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+        if (m->kind == SJ_NAME && m->end == g->tok[t].end) named = 1;
+      }
+      if (named) continue;
+    }
+    if (unit) {
+      /* 八一飞行表演队: a unit name needs a numeral name (八一) or a proper
+       * noun that is no actor right before its descriptive words */
+      size_t q = t, e = g->tok[t].end;
+      int hops = 0;
+      while (q > 0 && hops < 3) {
+        size_t pt = q - 1;
+        const char *p = sj_tg_pos(g, pt);
+        size_t a = g->tok[pt].start, b = g->tok[pt].end;
+        if (b - a >= 6 && b - a <= 9 && p[0] == 'm') {
+          int cn = 1;
+          for (size_t u = a; u < b && cn;) {
+            uint32_t cp;
+            u += (size_t)sj_t_dec(g->s, g->n, u, &cp);
+            if (sj_cn_digit(cp) < 0 || sj_cn_digit(cp) > 9) cn = 0;
+          }
+          if (cn) {
+            sj_mention *m = sj_tg_add(g, a, e, SJ_NAME);
+            if (m) m->type = "unit";
+          }
+          break;
+        }
+        if (!(p[0] == 'v' || p[0] == 'n') || p[1] == 'r' || p[1] == 's' || b - a > 9) break;
+        q = pt;
+        hops++;
+      }
+      continue;
+    }
     /* walk back */
     size_t start = g->tok[t].end - ls;
     if (start > g->tok[t].start) start = g->tok[t].start;
@@ -737,7 +798,10 @@ void sj_tg_names_fix(sj_tg *g) {
       int dash = b - a == 1 && g->s[a] == '-';
       if (!isprop && !dash) {
         if (!(p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b' || !strcmp(p, "v"))) break;
-        if (b - a > 9 || is_punct_cp(cp)) break;
+        if (b - a > 12 || is_punct_cp(cp)) break;
+        /* one head: a word that ends a name of its own ends the walk
+         * (中国海军导弹驱逐舰 | 银川舰) */
+        if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, NULL)) break;
         if (tok_is(g, pt, "视频") || tok_is(g, pt, "联合") || tok_is(g, pt, "举行") ||
             tok_is(g, pt, "召开") || tok_is(g, pt, "出席") || tok_is(g, pt, "参加") ||
             tok_is(g, pt, "组织") || tok_is(g, pt, "成员国")) break;

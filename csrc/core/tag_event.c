@@ -110,6 +110,27 @@ static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
   g->nmark = 0;
   for (size_t i = sa; i < sb && !g->err;) {
     unsigned char c = (unsigned char)g->s[i];
+    /* CJK ideographs U+4000..U+9FFF (lead bytes E4..E9): never a stop,
+     * maybe a marker */
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < g->n && ((unsigned char)g->s[i + 1] & 0xC0) == 0x80 &&
+        ((unsigned char)g->s[i + 2] & 0xC0) == 0x80) {
+      uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(g->s[i + 1] & 0x3F) << 6) |
+                    (uint32_t)(g->s[i + 2] & 0x3F);
+      unsigned f = (0x480422850820c5ull >> (cp & 63) & 1) ? marker_at(g, i, cp) : 0;
+      if (f) {
+        if (g->nmark == g->capmark) {
+          size_t nc = g->capmark ? g->capmark * 2 : 16;
+          struct sj_mark *nm = realloc(g->mark, nc * sizeof *nm);
+          if (!nm) { g->err = SJ_ENOMEM; return; }
+          g->mark = nm;
+          g->capmark = nc;
+        }
+        g->mark[g->nmark].at = (uint32_t)i;
+        g->mark[g->nmark++].f = f;
+      }
+      i += 3;
+      continue;
+    }
     if (c < 0x80) {
       if ((c == '\n' || c == ',' || c == ';' || c == '!' || c == '?') && push_stop(g, i, i + 1))
         return;

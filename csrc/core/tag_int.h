@@ -72,6 +72,8 @@ typedef struct sj_tg {
 
 int sj_tg_grow_stops(sj_tg *g);
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
+/* the name of one kind bit ("country" for SJ_K_COUNTRY; "" if unknown) */
+const char *sj_tg_kind_name(uint32_t k);
 const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i);
 extern const sj_gcache *const sj_tg_nohits;
 /* the gazetteer hits at i (cached; see sj_gcache) */
@@ -86,10 +88,28 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f);
 /* the longest entry of a suffix kind in k that ends exactly at b and starts
  * at or after a (the reversed trie): its length (0 none) and fields */
 size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f);
-size_t sj_tg_tok_at(const sj_tg *g, size_t i);
-int sj_tg_is_tstart(const sj_tg *g, size_t i);
-int sj_tg_is_tend(const sj_tg *g, size_t i);
-const char *sj_tg_pos(const sj_tg *g, size_t t);
+size_t sj_tg_tok_at_slow(const sj_tg *g, size_t i);
+/* index of the token containing byte i (or the first one after) */
+static inline size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
+  if (g->tokhint) {
+    size_t h = *g->tokhint;
+    if (h < g->ntok && g->tok[h].end > i && (h == 0 || g->tok[h - 1].end <= i)) return h;
+  }
+  return sj_tg_tok_at_slow(g, i);
+}
+static inline int sj_tg_is_tstart(const sj_tg *g, size_t i) {
+  if (g->tb) return i <= g->n && (g->tb[i >> 3] >> (i & 7) & 1);
+  size_t t = sj_tg_tok_at(g, i);
+  return t < g->ntok && g->tok[t].start == i;
+}
+static inline int sj_tg_is_tend(const sj_tg *g, size_t i) {
+  if (i >= g->n) return 1;
+  return sj_tg_is_tstart(g, i);
+}
+static inline const char *sj_tg_pos(const sj_tg *g, size_t t) {
+  if (t >= g->ntok || !g->tok[t].pos) return "x";
+  return g->tok[t].pos;
+}
 sj_mention *sj_tg_add(sj_tg *g, size_t a, size_t b, int kind);
 char *sj_tg_str(sj_tg *g, const char *s, size_t n);
 

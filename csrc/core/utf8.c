@@ -3,26 +3,7 @@
 #include "core.h"
 
 int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
-  unsigned c = s[i];
-  if (c < 0x80) { *cp = c; return 1; }
-  int len;
-  uint32_t v, min;
-  if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
-  else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
-  else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
-  else { *cp = SJ_BADCP; return 1; }
-  if (n - i < (size_t)len) { *cp = SJ_BADCP; return 1; }
-  for (int k = 1; k < len; k++) {
-    unsigned b = s[i + (size_t)k];
-    if ((b & 0xC0) != 0x80) { *cp = SJ_BADCP; return 1; }
-    v = (v << 6) | (b & 0x3F);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-    *cp = SJ_BADCP;
-    return 1;
-  }
-  *cp = v;
-  return len;
+  return sj_utf8_dec((const char *)s, n, i, cp);
 }
 
 int sj_utf8_encode(uint32_t cp, char *out) {

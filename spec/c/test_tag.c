@@ -83,6 +83,35 @@ static void ment(const sj_doc *d, const char *text, const char *sub, int kind, c
   check(m && (val == NULL ? got == NULL : got && !strcmp(got, val)), what, got);
 }
 
+/* a name over sub with class cls (cls NULL: no name over sub) */
+static void name_is(const sj_model *mod, const char *text, const char *sub, const char *cls) {
+  sj_doc *d;
+  sj_options o = {0};
+  o.ref_year = 2020;
+  if (sj_analyze(mod, text, strlen(text), &o, &d) != SJ_OK) { check(0, text, "analyze failed"); return; }
+  const sj_mention *m = find(d, text, sub, SJ_NAME);
+  char what[256];
+  snprintf(what, sizeof what, "name %s in %s: %s", sub, text, cls ? cls : "none");
+  if (cls) check(m && m->type && !strcmp(m->type, cls), what, m ? m->type : "missing");
+  else check(!m, what, m ? m->type : NULL);
+  sj_doc_free(d);
+}
+
+/* a place over sub (codes want, or NULL) or, with absent, none over sub */
+static void place_is(const sj_model *mod, const char *text, const char *sub, const char *want,
+                     int absent) {
+  sj_doc *d;
+  if (sj_analyze(mod, text, strlen(text), NULL, &d) != SJ_OK) { check(0, text, "analyze failed"); return; }
+  if (absent) {
+    char what[256];
+    snprintf(what, sizeof what, "no place %s in %s", sub, text);
+    check(!find(d, text, sub, SJ_PLACE), what, "a place");
+  } else {
+    ment(d, text, sub, SJ_PLACE, want);
+  }
+  sj_doc_free(d);
+}
+
 /* the events of text as "trigger:cameo:sources>targets;..." (codes joined
  * by ','), compared with want */
 static void evs(const sj_model *mod, const char *text, const char *want) {
@@ -313,6 +342,47 @@ int main(void) {
      * a place named as a topic (台湾问题) is no target */
     evs(mod, "美方加强美台军事勾连。", "勾连:062:USA>TWN;");
     evs(mod, "中方就台湾问题阐明立场。", "阐明:010:CHN>;");
+    /* names: the class of a quoted run is the last suffix word after it;
+     * a designation takes the class of the word before its number; ships
+     * named after cities; unit names with a numeral name; one head per
+     * name; no place inside a designation */
+    name_is(mod, "参赛队参加“坦克两项”“空降排”等5个项目比赛。", "坦克两项", "competition");
+    name_is(mod, "参赛队参加“坦克两项”“空降排”等5个项目比赛。", "空降排", "competition");
+    name_is(mod, "两国军队将参加“国际军事比赛-2021”。", "国际军事比赛-2021", "competition");
+    name_is(mod, "俄军在“高加索-2024”战略演习中展示新装备。", "高加索-2024", "exercise");
+    place_is(mod, "俄军在“高加索-2024”战略演习中展示新装备。", "高加索-2024", NULL, 1);
+    place_is(mod, "俄军在“高加索-2024”战略演习中展示新装备。", "高加索", NULL, 1);
+    name_is(mod, "中国海军导弹驱逐舰济南舰抵达吉布提港。", "济南舰", "equipment");
+    name_is(mod, "中国海军导弹驱逐舰济南舰抵达吉布提港。", "中国海军导弹驱逐舰济南舰", NULL);
+    name_is(mod, "中国海军导弹驱逐舰济南舰抵达吉布提港。", "中国海军导弹驱逐舰", NULL);
+    place_is(mod, "中国海军导弹驱逐舰济南舰抵达吉布提港。", "济南", NULL, 1);
+    name_is(mod, "中国空军八一飞行表演队在珠海亮相。", "八一飞行表演队", "unit");
+    name_is(mod, "第五次中国-东盟国防部长非正式会晤在曼谷举行。", "中国-东盟国防部长非正式会晤",
+            "meeting");
+    /* a direction before a sea is part of its name */
+    place_is(mod, "3月2日，南阿拉伯海海域，编队开展训练。", "南阿拉伯海海域", NULL, 0);
+    /* the gazetteer interface: kinds per entry, the reversed suffix trie */
+    {
+      sj_gaz_hit h[12];
+      const char *w = "导弹驱逐舰";
+      int n = sj_gaz_suffix(mod, w, 0, strlen(w), SJ_K_NAMESUFFIX, h, 12);
+      check(n >= 3 && h[0].len == 3 && h[n - 1].len == strlen(w) &&
+            (h[n - 1].kinds & SJ_K_NAMESUFFIX), "sj_gaz_suffix 导弹驱逐舰", NULL);
+      n = sj_gaz_suffix(mod, w, 6, strlen(w), SJ_K_NAMESUFFIX, h, 12);
+      check(n >= 1 && h[n - 1].len == 9, "sj_gaz_suffix from lo: 驱逐舰", NULL);
+      n = sj_gaz_suffix(mod, w, 0, strlen(w), SJ_K_PLACESUFFIX, h, 12);
+      check(n == 0, "sj_gaz_suffix kind filter", NULL);
+      const char *r = "俄罗斯联邦";
+      n = sj_gaz_match(mod, r, strlen(r), 0, SJ_K_COUNTRY, h, 12);
+      check(n >= 1 && h[0].len == 9 && (h[0].kinds & SJ_K_COUNTRY), "sj_gaz_match 俄罗斯", NULL);
+      n = sj_gaz_match(mod, r, strlen(r), 0, SJ_K_TRIGGER, h, 12);
+      check(n == 0, "sj_gaz_match kind filter", NULL);
+      const char bad[] = "\xe5\xaf\xbc\xe5\xbc"; /* 导 + a cut character */
+      n = sj_gaz_suffix(mod, bad, 0, sizeof bad - 1, SJ_K_SUFFIXES, h, 12);
+      check(n == 0, "sj_gaz_suffix on a cut character", NULL);
+      check(sj_kind_bit("namesuffix", 10) == SJ_K_NAMESUFFIX && sj_kind_bit("num", 3) == SJ_K_NUM &&
+            sj_kind_bit("nope", 4) == 0, "sj_kind_bit", NULL);
+    }
     /* bad input never crashes */
     {
       const char bad[] = "\xff\xfe 12\xe6\x9c 月\0 5日 \xe4";
