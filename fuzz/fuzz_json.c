@@ -43,7 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!f) { free(text); return 0; }
   sj_doc *d;
   if (sj_analyze(model, text, len, &o, &d) != SJ_OK) abort();
-  json_doc(f, d, text, 0, tokens);
+  jw w;
+  jw_init(&w, f);
+  json_doc(&w, d, text, 0, tokens);
+  jw_flush(&w);
   sj_doc_free(d);
   fclose(f);
   check("json_doc: invalid JSON", out, n);

@@ -19,10 +19,25 @@ int spool_copy(spool *s, FILE *out);            /* 0 ok, -1 error */
 int spool_read(spool *s, size_t off, char *buf, size_t n); /* 0 ok, -1 error */
 void spool_close(spool *s);
 
+/* ---- a buffered writer (the CLI is one thread: no stdio lock per call) -- */
+typedef struct jw {
+  FILE *f;
+  size_t n;
+  char b[1 << 14];
+} jw;
+void jw_init(jw *w, FILE *f);
+void jw_write(jw *w, const void *p, size_t n);
+int jw_flush(jw *w); /* 0 ok, -1 write error */
+static inline void jw_putc(jw *w, char c) {
+  if (w->n == sizeof w->b) jw_flush(w);
+  w->b[w->n++] = c;
+}
+static inline void jw_puts(jw *w, const char *s) { jw_write(w, s, strlen(s)); }
+
 /* ---- JSON ---------------------------------------------------------------- */
-void json_str(FILE *f, const char *s, size_t n);
+void json_str(jw *w, const char *s, size_t n);
 /* Write the analysis of text as one JSON object; offsets are shifted by base. */
-void json_doc(FILE *f, const sj_doc *d, const char *text, size_t base, int tokens);
+void json_doc(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
 
 /* One JSON object for a document analysed piece by piece (paragraphs, or
  * parts of an overlong paragraph).  Offsets are relative to the whole

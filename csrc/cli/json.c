@@ -6,9 +6,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-void json_str(FILE *f, const char *s, size_t n) {
+/* ---- a buffered writer: one fwrite per few kilobytes ---------------------- */
+void jw_init(jw *w, FILE *f) {
+  w->f = f;
+  w->n = 0;
+}
+
+int jw_flush(jw *w) {
+  if (w->n && fwrite(w->b, 1, w->n, w->f) != w->n) { w->n = 0; return -1; }
+  w->n = 0;
+  return 0;
+}
+
+void jw_write(jw *w, const void *p, size_t n) {
+  if (n > sizeof w->b - w->n) {
+    jw_flush(w);
+    if (n > sizeof w->b) { fwrite(p, 1, n, w->f); return; }
+  }
+  memcpy(w->b + w->n, p, n);
+  w->n += n;
+}
+
+void json_str(jw *f, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  putc('"', f);
+  jw_putc(f, '"');
   size_t i = 0, run = 0; /* bytes [run, i) are written as they are */
   while (i < n) {
     unsigned c = u[i];
@@ -18,171 +39,174 @@ void json_str(FILE *f, const char *s, size_t n) {
       int l = sj_utf8_dec(s, n, i, &cp);
       if (cp != SJ_BADCP) { i += (size_t)l; continue; }
     }
-    if (i > run) fwrite(u + run, 1, i - run, f);
+    if (i > run) jw_write(f, u + run, i - run);
     switch (c) {
-    case '"': fputs("\\\"", f); break;
-    case '\\': fputs("\\\\", f); break;
-    case '\n': fputs("\\n", f); break;
-    case '\r': fputs("\\r", f); break;
-    case '\t': fputs("\\t", f); break;
+    case '"': jw_puts(f, "\\\""); break;
+    case '\\': jw_puts(f, "\\\\"); break;
+    case '\n': jw_puts(f, "\\n"); break;
+    case '\r': jw_puts(f, "\\r"); break;
+    case '\t': jw_puts(f, "\\t"); break;
     default:
-      if (c >= 0x80) fputs("\xEF\xBF\xBD", f); /* an invalid byte */
-      else fprintf(f, "\\u%04x", c);
+      if (c >= 0x80) jw_puts(f, "\xEF\xBF\xBD"); /* an invalid byte */
+      else { char esc[8]; snprintf(esc, sizeof esc, "\\u%04x", c); jw_puts(f, esc); }
     }
     run = ++i;
   }
-  if (i > run) fwrite(u + run, 1, i - run, f);
-  putc('"', f);
+  if (i > run) jw_write(f, u + run, i - run);
+  jw_putc(f, '"');
 }
 
 /* key (a literal with its punctuation) followed by an unsigned number */
-static void json_uint(FILE *f, const char *key, size_t v) {
+static void json_uint(jw *f, const char *key, size_t v) {
   char buf[24];
   int k = (int)sizeof buf;
   do { buf[--k] = (char)('0' + v % 10); v /= 10; } while (v);
-  fputs(key, f);
-  fwrite(buf + k, 1, sizeof buf - (size_t)k, f);
+  jw_puts(f, key);
+  jw_write(f, buf + k, sizeof buf - (size_t)k);
 }
 
-static void json_cstr(FILE *f, const char *s) {
-  if (!s) fputs("null", f);
+static void json_cstr(jw *f, const char *s) {
+  if (!s) jw_puts(f, "null");
   else json_str(f, s, strlen(s));
 }
 
 /* Space-separated codes as a JSON array. */
-static void json_codes(FILE *f, const char *codes) {
-  putc('[', f);
+static void json_codes(jw *f, const char *codes) {
+  jw_putc(f, '[');
   int first = 1;
   while (codes && *codes) {
     while (*codes == ' ') codes++;
     const char *e = codes;
     while (*e && *e != ' ') e++;
     if (e > codes) {
-      if (!first) putc(',', f);
+      if (!first) jw_putc(f, ',');
       json_str(f, codes, (size_t)(e - codes));
       first = 0;
     }
     codes = e;
   }
-  putc(']', f);
+  jw_putc(f, ']');
 }
 
-static void json_num(FILE *f, double v) {
+static void json_num(jw *f, double v) {
   /* range first: converting an out-of-range double to an integer is undefined */
-  if (v > -1e15 && v < 1e15 && v == (double)(long long)v) fprintf(f, "%lld", (long long)v);
-  else if (v == v && v - v == 0) fprintf(f, "%.17g", v);
-  else fputs("null", f);
+  if (v > -1e15 && v < 1e15 && v == (double)(long long)v) { char num[32]; snprintf(num, sizeof num, "%lld", (long long)v); jw_puts(f, num); }
+  else if (v == v && v - v == 0) { char num[32]; snprintf(num, sizeof num, "%.17g", v); jw_puts(f, num); }
+  else jw_puts(f, "null");
 }
 
-static void json_sentence(FILE *f, const sj_span *sp, size_t base, uint32_t para, int comma) {
+static void json_sentence(jw *f, const sj_span *sp, size_t base, uint32_t para, int comma) {
   json_uint(f, comma ? ",{\"start\":" : "{\"start\":", base + sp->start);
   json_uint(f, ",\"end\":", base + sp->end);
   json_uint(f, ",\"para\":", (size_t)sp->para + para);
-  putc('}', f);
+  jw_putc(f, '}');
 }
 
-static void json_token(FILE *f, const sj_token *t, const char *text, size_t base, int comma) {
-  fputs(comma ? ",{\"text\":" : "{\"text\":", f);
+static void json_token(jw *f, const sj_token *t, const char *text, size_t base, int comma) {
+  jw_puts(f, comma ? ",{\"text\":" : "{\"text\":");
   json_str(f, text + t->start, t->end - t->start);
   json_uint(f, ",\"start\":", base + t->start);
   json_uint(f, ",\"end\":", base + t->end);
-  fputs(",\"pos\":", f);
+  jw_puts(f, ",\"pos\":");
   json_cstr(f, t->pos);
-  fputc('}', f);
+  jw_putc(f, '}');
 }
 
-static void json_mention(FILE *f, const sj_mention *m, const char *text, size_t base, int comma) {
-  fputs(comma ? ",{\"kind\":" : "{\"kind\":", f);
+static void json_mention(jw *f, const sj_mention *m, const char *text, size_t base, int comma) {
+  jw_puts(f, comma ? ",{\"kind\":" : "{\"kind\":");
   json_cstr(f, sj_kind_name((sj_kind)m->kind));
-  fputs(",\"text\":", f);
+  jw_puts(f, ",\"text\":");
   json_str(f, text + m->start, m->end - m->start);
   json_uint(f, ",\"start\":", base + m->start);
   json_uint(f, ",\"end\":", base + m->end);
   switch (m->kind) {
   case SJ_TIME:
   case SJ_DURATION:
-    fputs(",\"value\":", f);
+    jw_puts(f, ",\"value\":");
     json_cstr(f, m->value);
-    fprintf(f, ",\"approx\":%s", (m->flags & SJ_APPROX) ? "true" : "false");
+    jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
     break;
   case SJ_ACTOR:
-    fputs(",\"codes\":", f);
+    jw_puts(f, ",\"codes\":");
     json_codes(f, m->codes);
-    fputs(",\"type\":", f);
+    jw_puts(f, ",\"type\":");
     json_cstr(f, m->type);
-    fputs(",\"org\":", f);
+    jw_puts(f, ",\"org\":");
     json_cstr(f, m->org);
     break;
   case SJ_PLACE:
-    fputs(",\"country\":", f);
+    jw_puts(f, ",\"country\":");
     json_cstr(f, m->codes && *m->codes ? m->codes : NULL);
     break;
   case SJ_NAME:
-    fputs(",\"class\":", f);
+    jw_puts(f, ",\"class\":");
     json_cstr(f, m->type);
     break;
   case SJ_QUANTITY:
-    fputs(",\"value\":", f);
+    jw_puts(f, ",\"value\":");
     json_num(f, m->number);
-    fputs(",\"unit\":", f);
+    jw_puts(f, ",\"unit\":");
     json_cstr(f, m->unit);
-    fprintf(f, ",\"approx\":%s", (m->flags & SJ_APPROX) ? "true" : "false");
+    jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
     break;
   default: break;
   }
-  fputc('}', f);
+  jw_putc(f, '}');
 }
 
-static void json_event(FILE *f, const sj_event *e, const char *text, size_t base, int comma) {
-  fputs(comma ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":", f);
+static void json_event(jw *f, const sj_event *e, const char *text, size_t base, int comma) {
+  jw_puts(f, comma ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":");
   json_str(f, text + e->start, e->end - e->start);
   json_uint(f, ",\"start\":", base + e->start);
   json_uint(f, ",\"end\":", base + e->end);
-  fputs("},\"cameo\":", f);
+  jw_puts(f, "},\"cameo\":");
   json_str(f, e->cameo, strnlen(e->cameo, 3));
-  fputs(",\"root\":", f);
+  jw_puts(f, ",\"root\":");
   json_str(f, e->cameo, strnlen(e->cameo, 2));
-  fputs(",\"label\":", f);
+  jw_puts(f, ",\"label\":");
   json_cstr(f, e->label);
-  fputs(",\"date\":", f);
+  jw_puts(f, ",\"date\":");
   json_cstr(f, e->date);
-  fputs(",\"sources\":", f);
+  jw_puts(f, ",\"sources\":");
   json_codes(f, e->sources);
-  fputs(",\"targets\":", f);
+  jw_puts(f, ",\"targets\":");
   json_codes(f, e->targets);
-  fputs(",\"place\":", f);
+  jw_puts(f, ",\"place\":");
   json_cstr(f, e->place);
   json_uint(f, ",\"sentence\":{\"start\":", base + e->sent_start);
   json_uint(f, ",\"end\":", base + e->sent_end);
-  putc('}', f);
-  fprintf(f, ",\"negated\":%s,\"future\":%s,\"hypothetical\":%s}",
-          (e->flags & SJ_NEGATED) ? "true" : "false", (e->flags & SJ_FUTURE) ? "true" : "false",
-          (e->flags & SJ_HYPOTHETICAL) ? "true" : "false");
+  jw_putc(f, '}');
+  jw_puts(f, (e->flags & SJ_NEGATED) ? ",\"negated\":true" : ",\"negated\":false");
+  jw_puts(f, (e->flags & SJ_FUTURE) ? ",\"future\":true" : ",\"future\":false");
+  jw_puts(f, (e->flags & SJ_HYPOTHETICAL) ? ",\"hypothetical\":true}" : ",\"hypothetical\":false}");
 }
 
-void json_doc(FILE *f, const sj_doc *d, const char *text, size_t base, int tokens) {
-  fprintf(f, "{\"ref_year\":%d", sj_doc_ref_year(d));
-  fputs(",\"sentences\":[", f);
+void json_doc(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
+  char num[16];
+  snprintf(num, sizeof num, "%d", sj_doc_ref_year(d));
+  jw_puts(f, "{\"ref_year\":");
+  jw_puts(f, num);
+  jw_puts(f, ",\"sentences\":[");
   size_t n = sj_doc_nspans(d, SJ_SENTENCE);
   const sj_span *sp = sj_doc_spans(d, SJ_SENTENCE);
   for (size_t i = 0; i < n; i++) json_sentence(f, &sp[i], base, 0, i > 0);
-  fputc(']', f);
+  jw_putc(f, ']');
   if (tokens) {
-    fputs(",\"tokens\":[", f);
+    jw_puts(f, ",\"tokens\":[");
     n = sj_doc_ntokens(d);
     const sj_token *t = sj_doc_tokens(d);
     for (size_t i = 0; i < n; i++) json_token(f, &t[i], text, base, i > 0);
-    fputc(']', f);
+    jw_putc(f, ']');
   }
-  fputs(",\"mentions\":[", f);
+  jw_puts(f, ",\"mentions\":[");
   n = sj_doc_nmentions(d);
   const sj_mention *m = sj_doc_mentions(d);
   for (size_t i = 0; i < n; i++) json_mention(f, &m[i], text, base, i > 0);
-  fputs("],\"events\":[", f);
+  jw_puts(f, "],\"events\":[");
   n = sj_doc_nevents(d);
   const sj_event *e = sj_doc_events(d);
   for (size_t i = 0; i < n; i++) json_event(f, &e[i], text, base, i > 0);
-  fputs("]}", f);
+  jw_puts(f, "]}");
 }
 
 /* ---- spools ---------------------------------------------------------------- */
@@ -256,16 +280,21 @@ int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t b
   size_t np = sj_doc_nspans(d, SJ_PARAGRAPH);
   if (para + np > js->para_next) js->para_next = para + (uint32_t)np;
   if (js->pieces++ == 0 && last) { /* the whole document at once */
-    json_doc(js->out, d, text, base, js->tokens);
+    jw w;
+    jw_init(&w, js->out);
+    json_doc(&w, d, text, base, js->tokens);
+    jw_flush(&w);
     js->header = 2;
     return 0;
   }
   if (!js->header && js->ref_year) stream_header(js);
-  FILE *f[4];
-  f[0] = js->header ? js->out : spool_file(&js->sp[0]);
-  for (int k = 1; k < 4; k++) f[k] = spool_file(&js->sp[k]);
+  FILE *file[4];
+  file[0] = js->header ? js->out : spool_file(&js->sp[0]);
+  for (int k = 1; k < 4; k++) file[k] = spool_file(&js->sp[k]);
   for (int k = 0; k < 4; k++)
-    if (!f[k]) return js->err = -1;
+    if (!file[k]) return js->err = -1;
+  jw wr[4], *f[4];
+  for (int k = 0; k < 4; k++) { jw_init(&wr[k], file[k]); f[k] = &wr[k]; }
   size_t n = sj_doc_nspans(d, SJ_SENTENCE);
   const sj_span *sp = sj_doc_spans(d, SJ_SENTENCE);
   for (size_t i = 0; i < n; i++) json_sentence(f[0], &sp[i], base, para, js->count[0]++ > 0);
@@ -281,7 +310,7 @@ int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t b
   const sj_event *e = sj_doc_events(d);
   for (size_t i = 0; i < n; i++) json_event(f[3], &e[i], text, base, js->count[3]++ > 0);
   for (int k = 0; k < 4; k++)
-    if (ferror(f[k])) js->err = -1;
+    if (jw_flush(f[k]) || ferror(file[k])) js->err = -1;
   return js->err ? -1 : 0;
 }
 
