@@ -165,24 +165,30 @@ local function next_w(buf, row, col)
   return nil
 end
 
--- b: start of the word at or before the cursor.
-local function prev_b(buf, row, col)
-  local u = M.units(get_line(buf, row))
-  local i = unit_index(u, col)
+-- The nearest word before unit i of row (else on earlier rows; an empty
+-- line counts as a word): its start (field "s") or last character ("lc").
+local function scan_back(buf, row, u, i, field)
   if i then
-    if u[i].c ~= 0 and col > u[i].s then return row, u[i].s end
     for j = i - 1, 1, -1 do
-      if u[j].c ~= 0 then return row, u[j].s end
+      if u[j].c ~= 0 then return row, u[j][field] end
     end
   end
   for r = row - 1, 0, -1 do
     local u2 = M.units(get_line(buf, r))
     if #u2 == 0 then return r, 0 end
     for j = #u2, 1, -1 do
-      if u2[j].c ~= 0 then return r, u2[j].s end
+      if u2[j].c ~= 0 then return r, u2[j][field] end
     end
   end
   return 0, 0
+end
+
+-- b: start of the word at or before the cursor.
+local function prev_b(buf, row, col)
+  local u = M.units(get_line(buf, row))
+  local i = unit_index(u, col)
+  if i and u[i].c ~= 0 and col > u[i].s then return row, u[i].s end
+  return scan_back(buf, row, u, i, "s")
 end
 
 -- e: end of the word at or after the cursor (empty lines do not count).
@@ -209,20 +215,7 @@ end
 -- ge: end of the previous word (empty lines count).
 local function prev_ge(buf, row, col)
   local u = M.units(get_line(buf, row))
-  local i = unit_index(u, col)
-  if i then
-    for j = i - 1, 1, -1 do
-      if u[j].c ~= 0 then return row, u[j].lc end
-    end
-  end
-  for r = row - 1, 0, -1 do
-    local u2 = M.units(get_line(buf, r))
-    if #u2 == 0 then return r, 0 end
-    for j = #u2, 1, -1 do
-      if u2[j].c ~= 0 then return r, u2[j].lc end
-    end
-  end
-  return 0, 0
+  return scan_back(buf, row, u, unit_index(u, col), "lc")
 end
 
 M._next_w, M._prev_b, M._next_e, M._prev_ge = next_w, prev_b, next_e, prev_ge
