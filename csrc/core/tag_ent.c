@@ -13,7 +13,7 @@ static size_t lit(const sj_tg *g, size_t i, const char *w) {
 static inline int tok_is(const sj_tg *g, size_t t, const char *w) {
   size_t l = strlen(w);
   return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
-         !memcmp(g->s + g->tok[t].start, w, l);
+         sj_eqn(g->s + g->tok[t].start, w, l);
 }
 static int in_list(const sj_tg *g, size_t t, const char *const *list) {
   for (; *list; list++)
@@ -135,7 +135,7 @@ void sj_tg_quote(sj_tg *g, size_t i) {
     }
     cls = suffix_class(g, a, k, 1);
   }
-  if (cls && !strcmp(cls, "place")) {
+  if (cls && sj_streq(cls, "place")) {
     sj_mention *m = sj_tg_add(g, a, b, SJ_PLACE);
     (void)m;
     return;
@@ -181,7 +181,7 @@ static sj_mention *emit_actor(sj_tg *g, size_t a, size_t b, const char *type,
   if (c) note_codes(g, c, a);
   g->last_end = b;
   g->last_place = 0;
-  g->last_person = !strcmp(type, "person");
+  g->last_person = sj_streq(type, "person");
   return m;
 }
 static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
@@ -228,7 +228,7 @@ static size_t name_after(sj_tg *g, size_t i) {
       return g->tok[t + 1].end;
   }
   if (l < 6 || l > 12) return 0;
-  if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (!strcmp(p, "nz") || !strcmp(p, "x"))))
+  if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
     return g->tok[t].end;
   return 0;
 }
@@ -264,7 +264,7 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
       if (t < g->ntok && g->tok[t].start == j) {
         size_t l = g->tok[t].end - j;
         const char *p = sj_tg_pos(g, t);
-        if (l <= 6 && (p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b' || p[0] == 'j') &&
+        if (l <= 6 && (p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || p[0] == 'j') &&
             sj_tg_gazk(g, g->tok[t].end, SJ_K_MIL, NULL)) {
           size_t lm2 = sj_tg_gazk(g, g->tok[t].end, SJ_K_MIL, NULL);
           j = g->tok[t].end + lm2; *type = "military"; *mil = 1;
@@ -274,7 +274,7 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
     }
     break;
   }
-  if (*mil == 0 && !strcmp(*type, "government")) {
+  if (*mil == 0 && sj_streq(*type, "government")) {
     for (const char *const *r = ROLE_SUFFIX; *r; r++)
       if ((k = lit(g, j, *r))) { j += k; break; }
   }
@@ -390,7 +390,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       int ctx = tb != (size_t)-1 &&
                 (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
                  (tok_is(g, tb, "、") && g->last_end + 3 == i));
-      int nm = (p[0] == 'n' && p[1] == 'r') || !strcmp(p, "nz") || !strcmp(p, "x");
+      int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
       if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL)) {
         sj_codes_add(&c, "CHN", 3);
         emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
@@ -410,7 +410,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     int ctx = tb != (size_t)-1 &&
               (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
                (tok_is(g, tb, "、") && g->last_end + 3 == i && g->last_person));
-    int nm = (p[0] == 'n' && p[1] == 'r') || !strcmp(p, "nz") || !strcmp(p, "x");
+    int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
     /* a word the gazetteer knows as a body, country, place or group is no
      * person even when tagged nr (白宫发言人) */
     for (int q = 0; q < nh && nm; q++)
@@ -515,7 +515,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       }
     }
     /* places: after 在/赴/飞往…, before a place, or in a list of places */
-    int placey = !strcmp(type, "country") && e == base_end &&
+    int placey = sj_streq(type, "country") && e == base_end &&
                  (place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) ||
                   lit(g, e, "首都") || lit(g, e, "境内") || lit(g, e, "北部") ||
                   lit(g, e, "南部") || lit(g, e, "东部") || lit(g, e, "西部") ||
@@ -530,7 +530,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       emit_place(g, a, e + ls, &one);
       return sj_tg_tok_at(g, e + ls);
     }
-    if (!placey && !strcmp(type, "country") && e == base_end && c.n == 1) {
+    if (!placey && sj_streq(type, "country") && e == base_end && c.n == 1) {
       /* 俄罗斯卡普斯京·阿尔靶场: the country of a suffixed place */
       size_t tt = sj_tg_tok_at(g, e);
       for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start < e + 30; hop++, tt++) {
@@ -642,7 +642,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
                                          "处", "中心", NULL};
       for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start >= j; hop++, tt++) {
         const char *p = sj_tg_pos(g, tt);
-        if (!(p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b')) break;
+        if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b')) break;
         for (const char *const *w = INST; *w; w++) {
           size_t wl = strlen(*w);
           if (g->tok[tt].end - g->tok[tt].start >= wl &&
@@ -726,7 +726,7 @@ void sj_tg_names_fix(sj_tg *g) {
     const char *cls = (f.l[0] == 5 && !memcmp(f.s[0], "event", 5)) ? "other"
                       : sj_tg_str(g, f.s[0], f.l[0]);
     if (!cls) return;
-    int unit = !strcmp(cls, "unit");
+    int unit = sj_streq(cls, "unit");
     /* already named (银川舰) */
     {
       int named = 0;
@@ -791,13 +791,13 @@ void sj_tg_names_fix(sj_tg *g) {
       }
       if (!isprop) {
         if (p[0] == 'n' && (p[1] == 's' || p[1] == 't' || p[1] == 'z')) isprop = 1;
-        else if (!strcmp(p, "j")) isprop = 1;
+        else if (sj_streq(p, "j")) isprop = 1;
       }
       uint32_t cp;
       sj_t_dec(g->s, g->n, a, &cp);
       int dash = b - a == 1 && g->s[a] == '-';
       if (!isprop && !dash) {
-        if (!(p[0] == 'n' || !strcmp(p, "vn") || p[0] == 'b' || !strcmp(p, "v"))) break;
+        if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || sj_streq(p, "v"))) break;
         if (b - a > 12 || is_punct_cp(cp)) break;
         /* one head: a word that ends a name of its own ends the walk
          * (中国海军导弹驱逐舰 | 银川舰) */
@@ -816,12 +816,12 @@ void sj_tg_names_fix(sj_tg *g) {
     sj_mention *m = sj_tg_add(g, start, e, SJ_NAME);
     if (m) m->type = cls;
     /* countries at the head of a venue name are places (新加坡航展) */
-    if (!strcmp(cls, "other") || lit(g, g->tok[t].end - ls, "论坛")) {
+    if (sj_streq(cls, "other") || lit(g, g->tok[t].end - ls, "论坛")) {
       for (size_t k = ment_lb(g, nment, start); k < nment; k++) {
         sj_mention *a2 = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
         if (a2->start > start) break;
         if (a2->kind == SJ_ACTOR && a2->start == start && a2->codes &&
-            !strcmp(a2->type, "country") && strlen(a2->codes) == 3) {
+            sj_streq(a2->type, "country") && strlen(a2->codes) == 3) {
           a2->kind = SJ_PLACE;
           a2->type = NULL;
         }

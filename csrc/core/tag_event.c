@@ -196,7 +196,7 @@ static int after_prep(const sj_tg *g, size_t a, size_t lo) {
   for (int hop = 0; hop < 8 && i > lo; hop++) {
     for (const char *const *p = PREP; *p; p++) {
       size_t l = strlen(*p);
-      if (i >= l + lo && !memcmp(g->s + i - l, *p, l)) {
+      if (i >= l + lo && sj_eqn(g->s + i - l, *p, l)) {
         if (hop == 0) return 1;
         return 1;
       }
@@ -262,7 +262,7 @@ static int any_of(const sj_tg *g, size_t a, size_t b, const char *w) {
 static inline int tok_eq(const sj_tg *g, size_t t, const char *w) {
   size_t l = strlen(w);
   return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
-         !memcmp(g->s + g->tok[t].start, w, l);
+         sj_eqn(g->s + g->tok[t].start, w, l);
 }
 
 /* verbs that make an abstract noun an act: 进行交流, 开展合作, 表示支持 */
@@ -304,8 +304,8 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
   for (size_t k = 0; k < nm; k++) {
     if (M[k].kind != SJ_NAME || M[k].start > T->start || M[k].end < T->end) continue;
     const char *c = M[k].type ? M[k].type : "";
-    if (!strcmp(c, "meeting") && M[k].end == T->end) break;
-    if (!strcmp(c, "exercise") || !strcmp(c, "competition") || !strcmp(c, "operation")) {
+    if (sj_streq(c, "meeting") && M[k].end == T->end) break;
+    if (sj_streq(c, "exercise") || sj_streq(c, "competition") || sj_streq(c, "operation")) {
       if (prev && prev->start == M[k].start && prev->hint == 'N') return 0;
       /* 联合国维和行动的关键力量, 参加维和行动30年来的历程: a modifier */
       for (size_t t = sj_tg_tok_at(g, M[k].end); t < g->ntok && g->tok[t].start < pe; t++) {
@@ -322,7 +322,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
   }
   size_t tn = sj_tg_tok_at(g, T->end);
   const char *tp = sj_tg_pos(g, T->tok);
-  int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || !strcmp(tp, "vn");
+  int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || sj_streq(tp, "vn");
   if (nounish && tn < g->ntok && g->tok[tn].start == T->end) {
     /* a frame, not an act: 在峰会上, 研讨会期间, 在…交流中, 演习后 */
     if (tok_eq(g, tn, "上") || tok_eq(g, tn, "期间") || tok_eq(g, tn, "中") ||
@@ -331,7 +331,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
       return 0;
     /* a noun modifying the noun after it: 视频会议形式, 援助力量, 协作伙伴关系 */
     const char *np = sj_tg_pos(g, tn);
-    if ((!strcmp(np, "n") || !strcmp(np, "vn") || !strcmp(np, "nz")) &&
+    if ((sj_streq(np, "n") || sj_streq(np, "vn") || sj_streq(np, "nz")) &&
         !tok_eq(g, tn, "任务") && !tok_eq(g, tn, "行动") && !tok_eq(g, tn, "活动") &&
         !tok_eq(g, tn, "工作")) {
       /* unless the next word names the event again (联演实兵演练) */
@@ -393,7 +393,7 @@ static int foreign_party(const sj_tg *g, const struct amen *A, size_t na, const 
 static int named_drill(const sj_mention *M, size_t nm) {
   for (size_t k = 0; k < nm; k++)
     if (M[k].kind == SJ_NAME && M[k].type &&
-        (!strcmp(M[k].type, "exercise") || !strcmp(M[k].type, "competition")))
+        (sj_streq(M[k].type, "exercise") || sj_streq(M[k].type, "competition")))
       return 1;
   return 0;
 }
@@ -579,7 +579,7 @@ int sj_tg_events(sj_tg *g) {
       memcpy(ev->cameo, T->cameo, 4);
       ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
       /* aid unspecified: what is given says which (CAMEO 072/073/074) */
-      if (!strcmp(T->cameo, "070")) {
+      if (sj_streq(T->cameo, "070")) {
         size_t xa = ps > sa ? ps : sa;
         if (any_of(g, xa, pe, AID_HUMAN)) {
           memcpy(ev->cameo, "073", 4); ev->label = "provide humanitarian aid";

@@ -70,6 +70,22 @@ typedef struct sj_tg {
   size_t nmark, capmark;
 } sj_tg;
 
+/* !strcmp(a, b) and !memcmp(a, b, l), inlined: the tagger compares short
+ * words and tags, where a libc call costs more than the compare */
+static inline int sj_streq(const char *a, const char *b) {
+  while (*b) {
+    if (*a != *b) return 0;
+    a++;
+    b++;
+  }
+  return *a == 0;
+}
+static inline int sj_eqn(const char *a, const char *b, size_t l) {
+  for (size_t k = 0; k < l; k++)
+    if (a[k] != b[k]) return 0;
+  return 1;
+}
+
 int sj_tg_grow_stops(sj_tg *g);
 int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
 /* the name of one kind bit ("country" for SJ_K_COUNTRY; "" if unknown) */

@@ -674,7 +674,44 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   return j;
 }
 
+/* YYYY[-MM[-DD]] (XXXX for an unknown year) without snprintf: m and d
+ * are 0 (left out) or 1..99, cap >= 11 */
+static int fmt_ymd(char *buf, int y, int m, int d) {
+  if (y > 0 && y < 10000) {
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+  } else {
+    memcpy(buf, "XXXX", 4);
+  }
+  int n = 4;
+  if (m) {
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    n = 7;
+    if (d) {
+      buf[7] = '-';
+      buf[8] = (char)('0' + d / 10);
+      buf[9] = (char)('0' + d % 10);
+      n = 10;
+    }
+  }
+  buf[n] = 0;
+  return n;
+}
+
 static int fmt_pt(char *buf, size_t cap, const pt *t) {
+  /* the common values: a year, a month, a day */
+  if (cap >= 11 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
+    switch (t->gran) {
+    case 1: return fmt_ymd(buf, t->y, 0, 0);
+    case 2: if (t->w >= 0) return fmt_ymd(buf, t->y, t->m, 0); break;
+    case 3: return fmt_ymd(buf, t->y, t->m, t->m ? t->d : 0);
+    default: break;
+    }
+  }
   char y[16];
   if (t->y > 0 && t->y < 10000) snprintf(y, sizeof y, "%04d", t->y);
   else snprintf(y, sizeof y, "XXXX");

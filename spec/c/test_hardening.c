@@ -496,7 +496,10 @@ static char *render(const sj_model *m, const char *text, size_t len, const sj_op
   size_t n = 0;
   FILE *f = open_memstream(&out, &n);
   if (!f) { sj_doc_free(d); return NULL; }
-  json_doc(f, d, text, 0, 1);
+  jw w;
+  jw_init(&w, f);
+  json_doc(&w, d, text, 0, 1);
+  jw_flush(&w);
   fclose(f);
   sj_doc_free(d);
   return out;
