@@ -109,9 +109,12 @@ eval: all
 	@sh bench/eval_tag.sh
 	@lua5.4 bench/eval_cec.lua
 
-bench: all
+bench: all $(B)/analyze-bench
 	@sh tools/deps.sh bench
 	@sh bench/bench.sh
+
+$(B)/analyze-bench: bench/analyze_bench.c $(B)/libshijian.a
+	$(CC) $(ALLCFLAGS) -Icsrc/core -o $@ $< $(B)/libshijian.a -lm
 
 bench-nvim: all
 	@sh bench/nvim/bench.sh
