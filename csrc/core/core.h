@@ -217,6 +217,35 @@ static inline uint32_t sj_gaz_start_kinds(const sj_model *m, const char *text, s
   if (cp == SJ_BADCP) return 0;
   return m->img.gaz_start[sj_image_char(&m->img, cp)];
 }
+/* The walk of sj_gaz_match, inlined where it is hot (the tagger's hit
+ * cache); *any gets the union of the kinds of the hits. */
+SJ_HOT int sj_gaz_walk(const sj_image *img, const char *text, size_t len, size_t pos,
+                       uint32_t kinds, sj_gaz_hit *hits, int max, uint32_t *any) {
+  int32_t st = 0;
+  int n = 0;
+  uint32_t u = 0;
+  size_t i = pos;
+  while (i < len && n < max) {
+    uint32_t cp;
+    i += (size_t)sj_utf8_dec(text, len, i, &cp);
+    uint32_t id = cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
+    /* most walks end here: no entry of these kinds starts with the char */
+    if (!id || (st == 0 && !(img->gaz_start[id] & kinds))) break;
+    st = sj_dat_next(&img->gaz, st, id);
+    if (st < 0) break;
+    int32_t v = sj_dat_value(&img->gaz, st);
+    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs &&
+        (img->gaz_kind[v] & kinds)) {
+      hits[n].len = (uint32_t)(i - pos);
+      hits[n].kinds = img->gaz_kind[v];
+      hits[n].payload = img->strs + img->gaz_off[v];
+      u |= hits[n].kinds;
+      n++;
+    }
+  }
+  *any = u;
+  return n;
+}
 /* The gazetteer entries that start at text[pos] and have a kind in `kinds`
  * (SJ_K_* bits; 0 = any): shortest first.  Returns the number of hits
  * written (at most max). */

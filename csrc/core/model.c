@@ -403,29 +403,8 @@ int sj_model_lookup(const sj_model *m, const char *word, size_t wlen, double *fr
 
 int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos, uint32_t kinds,
                  sj_gaz_hit *hits, int max) {
-  const sj_image *img = &m->img;
-  if (!kinds) kinds = ~0u;
-  int32_t st = 0;
-  int n = 0;
-  size_t i = pos;
-  while (i < len && n < max) {
-    uint32_t cp;
-    i += (size_t)sj_utf8_dec(text, len, i, &cp);
-    uint32_t id = cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
-    /* most walks end here: no entry of these kinds starts with the char */
-    if (!id || (st == 0 && !(img->gaz_start[id] & kinds))) break;
-    st = sj_dat_next(&img->gaz, st, id);
-    if (st < 0) break;
-    int32_t v = sj_dat_value(&img->gaz, st);
-    if (v >= 0 && (uint32_t)v < img->ngaz && img->gaz_off[v] < img->nstrs &&
-        (img->gaz_kind[v] & kinds)) {
-      hits[n].len = (uint32_t)(i - pos);
-      hits[n].kinds = img->gaz_kind[v];
-      hits[n].payload = img->strs + img->gaz_off[v];
-      n++;
-    }
-  }
-  return n;
+  uint32_t any;
+  return sj_gaz_walk(&m->img, text, len, pos, kinds ? kinds : ~0u, hits, max, &any);
 }
 
 int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, uint32_t kinds,

@@ -21,7 +21,7 @@
 #include <string.h>
 
 /* ---- gazetteer payloads ---------------------------------------------- */
-int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
+static int payload_parse(const char *payload, const char *kind, sj_gfield *f) {
   /* one pass over "kind\tfield...\nkind\tfield..." */
   for (const char *p = payload; p && *p;) {
     if (*kind && *p != *kind) { /* another kind's line: skip it whole */
@@ -50,6 +50,19 @@ int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f) {
   return 0;
 }
 
+int sj_tg_payload(sj_tg *g, const char *payload, const char *kind, sj_gfield *f) {
+  if (!payload) return 0;
+  uintptr_t h = ((uintptr_t)payload ^ ((uintptr_t)kind >> 4)) * (uintptr_t)0x9E3779B97F4A7C15ull;
+  sj_pcache *c = &g->pc[(h >> 20) & (SJ_PCACHE - 1)];
+  if (c->payload != payload || c->kind != kind) {
+    c->ok = payload_parse(payload, kind, &c->f);
+    c->payload = payload;
+    c->kind = kind;
+  }
+  if (c->ok && f) *f = c->f;
+  return c->ok;
+}
+
 static const sj_gcache no_hits = {0, 0, 0, {{0, 0, NULL}}};
 const sj_gcache *const sj_tg_nohits = &no_hits;
 
@@ -59,9 +72,7 @@ const sj_gcache *const sj_tg_nohits = &no_hits;
 const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i) {
   if (i >= g->n || g->err) return &no_hits;
   sj_gcache *c = &g->gc[i & (SJ_GCACHE - 1)];
-  c->n = sj_gaz_match(g->m, g->s, g->n, i, 0, c->h, SJ_GMAX);
-  c->any = 0;
-  for (int q = 0; q < c->n; q++) c->any |= c->h[q].kinds;
+  c->n = sj_gaz_walk(&g->m->img, g->s, g->n, i, ~0u, c->h, SJ_GMAX, &c->any);
   c->key = (uint32_t)(i + 1);
   return c;
 }
@@ -84,7 +95,7 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
   if (!(c->any & k)) return 0;
   for (int q = c->n - 1; q >= 0; q--)
     if (c->h[q].kinds & k) {
-      if (f) sj_tg_payload(c->h[q].payload, sj_tg_kind_name(k), f);
+      if (f) sj_tg_payload(g, c->h[q].payload, sj_tg_kind_name(k), f);
       return c->h[q].len;
     }
   return 0;
@@ -93,12 +104,24 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
 size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f) {
   sj_gaz_hit h[SJ_GMAX];
   if (b > g->n || a >= b) return 0;
+  if (b - a >= 3) {
+    /* most asks end here: no suffix entry ends with the (3-byte) last
+     * character; the same answer as the walk, without its set-up */
+    const unsigned char *u = (const unsigned char *)g->s + b - 3;
+    if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+      uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        uint32_t id = g->m->img.cmap[cp];
+        if (!id || sj_dat_next(&g->m->img.suf, 0, id) < 0) return 0;
+      }
+    }
+  }
   int n = sj_gaz_suffix(g->m, g->s, a, b, k, h, SJ_GMAX);
   if (n <= 0) return 0;
   if (f) {
     /* the longest entry's line of the first of the kinds it has */
     uint32_t kk = h[n - 1].kinds & k;
-    sj_tg_payload(h[n - 1].payload, sj_tg_kind_name(kk & (~kk + 1)), f);
+    sj_tg_payload(g, h[n - 1].payload, sj_tg_kind_name(kk & (~kk + 1)), f);
   }
   return h[n - 1].len;
 }

@@ -456,7 +456,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     }
   }
   if (best < 0) return t + 1;
-  sj_tg_payload(h[best].payload, sj_tg_kind_name(bk), &f);
+  sj_tg_payload(g, h[best].payload, sj_tg_kind_name(bk), &f);
   size_t a = i;
   j = i + h[best].len;
 

@@ -33,10 +33,10 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
   for (int q = gc->n - 1; q >= 0; q--) {
     sj_gfield f;
     if (!(h[q].kinds & SJ_K_TRIGGER)) continue;
-    if (!sj_tg_payload(h[q].payload, "trigger", &f) || f.n < 1) continue;
     size_t e = i + h[q].len;
     /* a trigger must end a token: not 驱逐 in 驱逐舰, 参赛 in 参赛队 */
     if (!sj_tg_is_tend(g, e)) continue;
+    if (!sj_tg_payload(g, h[q].payload, "trigger", &f) || f.n < 1) continue;
     sj_trig *tr = sj_vec_push(&g->trig);
     if (!tr) { g->err = SJ_ENOMEM; return; }
     tr->start = (uint32_t)i;

@@ -42,6 +42,17 @@ typedef struct sj_gcache {
   sj_gaz_hit h[SJ_GMAX];   /* shortest first; h[q].kinds */
 } sj_gcache;
 
+/* Parsed payload lines, by (payload, kind) pointers: the same few triggers
+ * and entities recur through a text, and a payload costs hundreds of
+ * instructions to parse.  Direct-mapped; ok is sj_tg_payload's answer. */
+#define SJ_PCACHE 256
+typedef struct sj_pcache {
+  const char *payload;     /* NULL = empty */
+  const char *kind;
+  int ok;
+  sj_gfield f;             /* valid when ok */
+} sj_pcache;
+
 typedef struct sj_tg {
   sj_doc *d;
   const sj_model *m;
@@ -64,6 +75,7 @@ typedef struct sj_tg {
   uint8_t *tb;           /* bit per byte: a token starts here (n + 1 bits) */
   size_t *tokhint;       /* last answer of sj_tg_tok_at (look-ups cluster) */
   sj_gcache gc[SJ_GCACHE]; /* gazetteer hits by position (slot: i % SJ_GCACHE) */
+  sj_pcache pc[SJ_PCACHE]; /* parsed payload lines (sj_tg_payload) */
   struct sj_stop { uint32_t a, b; } *stop; /* clause stops of one sentence */
   size_t nstop, capstop;
   struct sj_mark { uint32_t at, f; } *mark; /* negation/future/hypothesis words */
@@ -87,7 +99,9 @@ static inline int sj_eqn(const char *a, const char *b, size_t l) {
 }
 
 int sj_tg_grow_stops(sj_tg *g);
-int sj_tg_payload(const char *payload, const char *kind, sj_gfield *f);
+/* the fields of the line of `kind` in a gazetteer payload: 1 and *f filled
+ * (when f), or 0 and *f untouched (cached in g->pc) */
+int sj_tg_payload(sj_tg *g, const char *payload, const char *kind, sj_gfield *f);
 /* the name of one kind bit ("country" for SJ_K_COUNTRY; "" if unknown) */
 const char *sj_tg_kind_name(uint32_t k);
 const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i);

@@ -702,6 +702,21 @@ static int fmt_ymd(char *buf, int y, int m, int d) {
   return n;
 }
 
+/* snprintf(dst, cap, "%s", src) without the formatter (cap >= 1) */
+static void copy_str(char *dst, size_t cap, const char *src) {
+  size_t l = strlen(src);
+  if (l >= cap) l = cap - 1;
+  memcpy(dst, src, l);
+  dst[l] = 0;
+}
+
+/* v (0..99) as two digits */
+static char *put2(char *p, int v) {
+  p[0] = (char)('0' + v / 10);
+  p[1] = (char)('0' + v % 10);
+  return p + 2;
+}
+
 static int fmt_pt(char *buf, size_t cap, const pt *t) {
   /* the common values: a year, a month, a day */
   if (cap >= 11 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
@@ -709,6 +724,44 @@ static int fmt_pt(char *buf, size_t cap, const pt *t) {
     case 1: return fmt_ymd(buf, t->y, 0, 0);
     case 2: if (t->w >= 0) return fmt_ymd(buf, t->y, t->m, 0); break;
     case 3: return fmt_ymd(buf, t->y, t->m, t->m ? t->d : 0);
+    default: break;
+    }
+  }
+  /* the others, still without snprintf when every %02d field is 0..99 */
+  if (cap >= 40 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
+    char *p = buf;
+    switch (t->gran) {
+    case 2: /* w < 0 here: a range of months */
+      if (-t->w > 99) break;
+      p += fmt_ymd(p, t->y, 0, 0);
+      *p++ = '-'; p = put2(p, t->m); *p++ = '/';
+      p += fmt_ymd(p, t->y, 0, 0);
+      *p++ = '-'; p = put2(p, -t->w);
+      *p = 0;
+      return (int)(p - buf);
+    case -3: /* a range of days */
+      if (t->h < 0 || t->h > 99) break;
+      p += fmt_ymd(p, t->y, 0, 0);
+      *p++ = '-'; p = put2(p, t->m); *p++ = '-'; p = put2(p, t->d); *p++ = '/';
+      p += fmt_ymd(p, t->y, 0, 0);
+      *p++ = '-'; p = put2(p, t->m); *p++ = '-'; p = put2(p, t->h);
+      *p = 0;
+      return (int)(p - buf);
+    case 4: case 5: {
+      int hh = t->h - 1, mm = t->mi > 0 ? t->mi - 1 : 0;
+      if (hh < 0 || hh > 99 || mm > 99) break;
+      if (t->m && t->d) p += fmt_ymd(p, t->y, t->m, t->d);
+      *p++ = 'T'; p = put2(p, hh); *p++ = ':'; p = put2(p, mm);
+      *p = 0;
+      return (int)(p - buf);
+    }
+    case 6:
+      if (t->w < 0 || t->w > 99) break;
+      p += fmt_ymd(p, t->y, 0, 0);
+      *p++ = '-'; *p++ = 'W';
+      if (!t->w) { *p++ = 'X'; *p++ = 'X'; } else p = put2(p, t->w);
+      *p = 0;
+      return (int)(p - buf);
     default: break;
     }
   }
@@ -818,6 +871,30 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
 
 static int fmt_dur(char *buf, size_t cap, const dur *du) {
   char num[32];
+  /* the common values without snprintf: whole numbers and halves (the
+   * same digits as "%.0f" and "%g") */
+  if (cap >= 40 && du->v >= 0.5 && du->v < 1e9 && (du->v == floor(du->v) ||
+                                                    (du->v < 1e4 && du->v - floor(du->v) == 0.5))) {
+    char dig[16];
+    unsigned long w = (unsigned long)floor(du->v);
+    int nd = 0;
+    do { dig[nd++] = (char)('0' + w % 10); w /= 10; } while (w);
+    char *p = buf;
+    *p++ = 'P';
+    if (du->unit != 'Y' && du->unit != 'M' && du->unit != 'W' && du->unit != 'D') *p++ = 'T';
+    while (nd) *p++ = dig[--nd];
+    if (du->v != floor(du->v)) { *p++ = '.'; *p++ = '5'; }
+    switch (du->unit) {
+    case 'Y': *p++ = 'Y'; break;
+    case 'M': case 'N': *p++ = 'M'; break;
+    case 'W': *p++ = 'W'; break;
+    case 'D': *p++ = 'D'; break;
+    case 'H': *p++ = 'H'; break;
+    default: *p++ = 'S'; break;
+    }
+    *p = 0;
+    return (int)(p - buf);
+  }
   if (du->v == floor(du->v)) snprintf(num, sizeof num, "%.0f", du->v);
   else snprintf(num, sizeof num, "%g", du->v);
   switch (du->unit) {
@@ -1082,7 +1159,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
     size_t end = e;
     char val[96];
     int cnt = 0;
-    snprintf(val, sizeof val, "%s", a);
+    copy_str(val, sizeof val, a);
     pt prev = t1;
     while ((sep = lit(p, end, "、")) || (sep = lit(p, end, "和")) || (sep = lit(p, end, "及"))) {
       pst P2 = P;
@@ -1105,7 +1182,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
     if (cnt) {
       out->kind = SJ_TIME;
       out->end = end;
-      snprintf(out->value, sizeof out->value, "%s", val);
+      copy_str(out->value, sizeof out->value, val);
       out->flags = P.flags;
       out->needref = P.needref;
       out->absolute = absolute;
@@ -1125,7 +1202,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
   /* a bare 今年/去年 etc.: fine; a bare day-part already rejected */
   out->kind = SJ_TIME;
   out->end = e;
-  snprintf(out->value, sizeof out->value, "%s", a);
+  copy_str(out->value, sizeof out->value, a);
   out->flags = P.flags;
   out->needref = P.needref;
   out->absolute = absolute;
