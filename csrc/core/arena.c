@@ -82,15 +82,28 @@ void sj_vec_free(sj_vec *v) {
 
 int sj_vec_reserve(sj_vec *v, size_t n) {
   if (n <= v->cap) return SJ_OK;
-  size_t cap = v->cap ? v->cap : 16;
+  /* a first reservation is taken as given (an estimate: no rounding up);
+   * growth after it doubles */
+  size_t cap = v->cap ? v->cap : n > 16 ? n : 16;
   while (cap < n) {
     if (cap > ((size_t)-1) / 2 / v->size) return SJ_ENOMEM;
     cap *= 2;
   }
+  if (cap > ((size_t)-1) / v->size) return SJ_ENOMEM;
   void *p = realloc(v->data, cap * v->size);
   if (!p) return SJ_ENOMEM;
   v->data = p;
   v->cap = cap;
+  return SJ_OK;
+}
+
+int sj_vec_reserve_exact(sj_vec *v, size_t n) {
+  if (n <= v->cap) return SJ_OK;
+  if (n > ((size_t)-1) / v->size) return SJ_ENOMEM;
+  void *p = realloc(v->data, n * v->size);
+  if (!p) return SJ_ENOMEM;
+  v->data = p;
+  v->cap = n;
   return SJ_OK;
 }
 

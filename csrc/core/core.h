@@ -37,6 +37,12 @@ SJ_HOT int sj_utf8_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
   const unsigned char *u = (const unsigned char *)s + i;
   unsigned c = u[0];
   if (c < 0x80) { *cp = c; return 1; }
+  /* lead bytes E1..EC (U+1000..U+CFFF, all of CJK): no overlong form and
+   * no surrogate possible, only the continuation bytes to check */
+  if (c - 0xE1u < 0x0Cu && i + 2 < n && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u) {
+    *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return 3;
+  }
   if ((c & 0xF0) == 0xE0) {
     if (i + 2 < n && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
       uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
@@ -97,6 +103,7 @@ void sj_vec_init(sj_vec *v, size_t item_size);
 void sj_vec_free(sj_vec *v);
 void *sj_vec_push(sj_vec *v); /* pointer to a new zeroed item, NULL on ENOMEM */
 int sj_vec_reserve(sj_vec *v, size_t n);
+int sj_vec_reserve_exact(sj_vec *v, size_t n); /* room for exactly n (no doubling) */
 #define SJ_VEC_AT(v, T, i) (((T *)(v)->data)[i])
 
 /* ---- image.c: the embedded image -------------------------------------- */
