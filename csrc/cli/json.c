@@ -95,6 +95,13 @@ static void json_num(jw *f, double v) {
   else jw_puts(f, "null");
 }
 
+/* "text" value, then "start" and "end" of the span [a, b) shifted by base */
+static void json_text_span(jw *f, const char *text, uint32_t a, uint32_t b, size_t base) {
+  json_str(f, text + a, b - a);
+  json_uint(f, ",\"start\":", base + a);
+  json_uint(f, ",\"end\":", base + b);
+}
+
 static void json_sentence(jw *f, const sj_span *sp, size_t base, uint32_t para, int comma) {
   json_uint(f, comma ? ",{\"start\":" : "{\"start\":", base + sp->start);
   json_uint(f, ",\"end\":", base + sp->end);
@@ -104,9 +111,7 @@ static void json_sentence(jw *f, const sj_span *sp, size_t base, uint32_t para, 
 
 static void json_token(jw *f, const sj_token *t, const char *text, size_t base, int comma) {
   jw_puts(f, comma ? ",{\"text\":" : "{\"text\":");
-  json_str(f, text + t->start, t->end - t->start);
-  json_uint(f, ",\"start\":", base + t->start);
-  json_uint(f, ",\"end\":", base + t->end);
+  json_text_span(f, text, t->start, t->end, base);
   jw_puts(f, ",\"pos\":");
   json_cstr(f, t->pos);
   jw_putc(f, '}');
@@ -116,9 +121,7 @@ static void json_mention(jw *f, const sj_mention *m, const char *text, size_t ba
   jw_puts(f, comma ? ",{\"kind\":" : "{\"kind\":");
   json_cstr(f, sj_kind_name((sj_kind)m->kind));
   jw_puts(f, ",\"text\":");
-  json_str(f, text + m->start, m->end - m->start);
-  json_uint(f, ",\"start\":", base + m->start);
-  json_uint(f, ",\"end\":", base + m->end);
+  json_text_span(f, text, m->start, m->end, base);
   switch (m->kind) {
   case SJ_TIME:
   case SJ_DURATION:
@@ -156,9 +159,7 @@ static void json_mention(jw *f, const sj_mention *m, const char *text, size_t ba
 
 static void json_event(jw *f, const sj_event *e, const char *text, size_t base, int comma) {
   jw_puts(f, comma ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":");
-  json_str(f, text + e->start, e->end - e->start);
-  json_uint(f, ",\"start\":", base + e->start);
-  json_uint(f, ",\"end\":", base + e->end);
+  json_text_span(f, text, e->start, e->end, base);
   jw_puts(f, "},\"cameo\":");
   json_str(f, e->cameo, strnlen(e->cameo, 3));
   jw_puts(f, ",\"root\":");

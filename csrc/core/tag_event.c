@@ -102,6 +102,20 @@ static int push_stop(sj_tg *g, size_t a, size_t b) {
   return 0;
 }
 
+/* Remember a negation/future/hypothesis marker at i; 0, or -1 (no memory). */
+static int push_mark(sj_tg *g, size_t i, unsigned f) {
+  if (g->nmark == g->capmark) {
+    size_t nc = g->capmark ? g->capmark * 2 : 16;
+    struct sj_mark *nm = realloc(g->mark, nc * sizeof *nm);
+    if (!nm) { g->err = SJ_ENOMEM; return -1; }
+    g->mark = nm;
+    g->capmark = nc;
+  }
+  g->mark[g->nmark].at = (uint32_t)i;
+  g->mark[g->nmark++].f = f;
+  return 0;
+}
+
 /* One pass over a sentence with triggers: its clause stops (phrase bounds
  * are then a binary search, not a rescan for every trigger and actor) and
  * its negation/future/hypothesis markers (sj_tg_events). */
@@ -117,17 +131,7 @@ static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
       uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(g->s[i + 1] & 0x3F) << 6) |
                     (uint32_t)(g->s[i + 2] & 0x3F);
       unsigned f = (0x480422850820c5ull >> (cp & 63) & 1) ? marker_at(g, i, cp) : 0;
-      if (f) {
-        if (g->nmark == g->capmark) {
-          size_t nc = g->capmark ? g->capmark * 2 : 16;
-          struct sj_mark *nm = realloc(g->mark, nc * sizeof *nm);
-          if (!nm) { g->err = SJ_ENOMEM; return; }
-          g->mark = nm;
-          g->capmark = nc;
-        }
-        g->mark[g->nmark].at = (uint32_t)i;
-        g->mark[g->nmark++].f = f;
-      }
+      if (f && push_mark(g, i, f)) return;
       i += 3;
       continue;
     }
@@ -145,17 +149,7 @@ static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
       /* 0x480422850820c5: the bits (cp & 63) of the marker characters
        * 不未没并尚将拟计即准打如若一假倘 (most characters skip the switch) */
       unsigned f = (0x480422850820c5ull >> (cp & 63) & 1) ? marker_at(g, i, cp) : 0;
-      if (f) {
-        if (g->nmark == g->capmark) {
-          size_t nc = g->capmark ? g->capmark * 2 : 16;
-          struct sj_mark *nm = realloc(g->mark, nc * sizeof *nm);
-          if (!nm) { g->err = SJ_ENOMEM; return; }
-          g->mark = nm;
-          g->capmark = nc;
-        }
-        g->mark[g->nmark].at = (uint32_t)i;
-        g->mark[g->nmark++].f = f;
-      }
+      if (f && push_mark(g, i, f)) return;
     }
     i += (size_t)l;
   }
