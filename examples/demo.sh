@@ -28,7 +28,7 @@ lua5.4 -e '
   package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
   package.cpath = "build/lua5.4/?.so;" .. package.cpath
   local sj = require "shijian"
-  local doc = sj.analyze("12月22日，中俄两国空军在亚太地区实施第二次联合空中战略巡航。")
+  local doc = sj.analyze("12月22日，中俄两国空军在亚太地区实施第二次联合空中战略巡航。", { ref = 2020 })
   for _, e in ipairs(doc.events) do
     print(e.date, e.cameo, e.label, table.concat(e.sources, "+"), "->", table.concat(e.targets, "+"), e.trigger)
   end'
