@@ -158,6 +158,8 @@ typedef struct sj_image {
   const uint32_t *gaz_off;   /* per value: offset of its payload in strs */
   uint32_t ngaz;
   const uint8_t *chinfo;     /* per char id: 1..10 Chinese digit 0..9, 11..15 十百千万亿, 0 none */
+  const float *given;        /* per char id: log P(char | a given name); [nchars + 1],
+                                [nchars + 2]: log P(given name of 1, 2 chars) */
   const uint16_t *gaz_kind;  /* per gazetteer value: its SJ_K_* kinds (image.h) */
   const uint16_t *gaz_start; /* per char id: kinds of the entries starting with it */
   sj_dat suf;                /* reversed surfaces of the SJ_K_SUFFIXES entries */

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 5u
+#define SJ_IMAGE_VERSION 6u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
@@ -34,6 +34,9 @@ enum sj_image_sec {
   SEC_SUF_CELLS, /* int32[2 * nsufcells]: trie over the reversed surfaces of
                     the SJ_K_SUFFIXES entries; a terminator's base is the
                     entry's value index (as in the gazetteer trie) */
+  SEC_GIVEN,     /* float[nchars + 3]: log P(char | a given name), from the lexicon's
+                    person names (nr) after a gazetteer surname; then log P(the
+                    given name has 1 char), log P(it has 2) */
   SEC_COUNT
 };
 
@@ -47,7 +50,7 @@ enum sj_gaz_kind {
   SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12
 };
 /* kinds that are endings of longer names: also in the reversed trie */
-#define SJ_K_SUFFIXES (SJ_K_PLACESUFFIX | SJ_K_NAMESUFFIX)
+#define SJ_K_SUFFIXES (SJ_K_PLACESUFFIX | SJ_K_NAMESUFFIX | SJ_K_TITLE)
 
 /* the bit of the kind name k[0..l) (0: unknown) */
 static inline uint32_t sj_kind_bit(const char *k, size_t l) {

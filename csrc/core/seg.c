@@ -50,6 +50,7 @@ typedef struct tok {
   uint32_t c0, c1;      /* char range in the block */
   const char *pos;
   uint8_t type;         /* U_* of its first unit, or T_* below */
+  uint8_t oov;          /* found by the HMM or the name rule, not the lexicon */
 } tok;
 
 enum { T_NUM = 16, T_DATE, T_MEASURED };
@@ -118,7 +119,7 @@ static int script_of(uint32_t c) {
 /* Combining marks, variation selectors, emoji modifiers and tags: they
  * belong to the character before them. */
 SJ_HOT int is_mark(uint32_t c) {
-  if (c < 0x0300 || (c > 0x036F && c < 0x20E3) || (c > 0x20E3 && c < 0xFE00)) return 0;
+  if (c < 0x0300 || (c > 0x20E3 && c < 0xFE00) || (c > 0x036F && c < 0x20E3)) return 0;
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x20E3 ||
          (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F) ||
          (c >= 0xE0100 && c <= 0xE01EF);
@@ -198,6 +199,32 @@ static void make_units(seg *g, size_t n) {
 }
 
 /* ---- DAG and max-probability path ------------------------------------ */
+/* ---- names after titles ------------------------------------------------
+ * 国防部长魏凤和, 外长王毅: after a title word (gazetteer kind "title") a
+ * surname starts a person's name of one or two more characters.  best_path
+ * offers the name as a word, weighed by how often its characters are given
+ * names, and lets the rest of the sentence decide its length. */
+#define NAME_LOGP (-1.0)
+
+/* Does a title word end right before char k (one backward walk)? */
+static int title_before(seg *g, size_t k) {
+  sj_gaz_hit h[2];
+  /* most chars end no suffix-trie entry at all: one transition tells */
+  if (k == 0 || !g->id[k - 1] || sj_dat_next(&g->m->img.suf, 0, g->id[k - 1]) < 0) return 0;
+  return sj_gaz_suffix(g->m, (const char *)g->s, g->off[0], g->off[k], SJ_K_TITLE, h, 2) > 0;
+}
+
+static int is_surname(seg *g, uint32_t a, uint32_t b);
+static int is_function_char(seg *g, uint32_t c);
+
+/* Length of the surname at char k (2 for 欧阳, 1 for 王), 0 if none or if
+ * the char is, alone, a frequent function word (和, 于). */
+static uint32_t surname_at(seg *g, size_t k, size_t n) {
+  if (k + 2 < n && g->cls[k + 1] == SJ_C_HAN && is_surname(g, (uint32_t)k, (uint32_t)k + 2)) return 2;
+  if (is_surname(g, (uint32_t)k, (uint32_t)k + 1) && !is_function_char(g, (uint32_t)k)) return 1;
+  return 0;
+}
+
 static void best_path(seg *g, size_t n) {
   const sj_image *img = &g->m->img;
   const sj_user *u = &g->m->user;
@@ -225,6 +252,7 @@ static void best_path(seg *g, size_t n) {
     int32_t bpos = -1;
     const char *bup = NULL;
     int64_t st = 0;
+    int has_lexword = 0; /* a word of 2+ chars starts here: no name guess */
     for (size_t j = k; j < n && id[j]; j++) {
       int64_t t = (int64_t)cells[2 * st] + id[j];
       if (t >= ncells || cells[2 * t + 1] != st) break;
@@ -232,6 +260,7 @@ static void best_path(seg *g, size_t n) {
       if (j + 1 < e || !ustart[j + 1]) continue;
       int64_t term = cells[2 * st];
       if (term <= 0 || term >= ncells || cells[2 * term + 1] != st) continue;
+      if (j > k) has_lexword = 1;
       float lp;
       memcpy(&lp, &cells[2 * term], sizeof lp);
       double c = lp + route[j + 1];
@@ -239,6 +268,20 @@ static void best_path(seg *g, size_t n) {
         best = c; bnext = (uint32_t)(j + 1); blp = lp;
         bpos = (int32_t)lexpos[term]; bup = NULL;
       }
+    }
+    /* a person's name after a title: surname + one or two given-name
+     * characters, weighed by how often they are given names */
+    uint32_t sn = 0;
+    if (!has_lexword && g->cls[k] == SJ_C_HAN && (img->gaz_start[id[k]] & SJ_K_SURNAME) && title_before(g, k))
+      sn = surname_at(g, k, n);
+    double nlp = NAME_LOGP;
+    for (uint32_t gl = 1; sn && gl <= 2; gl++) {
+      size_t end = k + sn + gl;
+      if (end > n || g->cls[end - 1] != SJ_C_HAN || !g->id[end - 1]) break;
+      nlp += img->given[g->id[end - 1]];
+      if (!ustart[end]) continue;
+      double c = nlp + img->given[img->nchars + gl] + route[end]; /* + length prior */
+      if (c > best) { best = c; bnext = (uint32_t)end; blp = (float)(c - route[end]); bpos = -3; bup = "nr"; }
     }
     /* user words (they may contain spaces, Latin and punctuation) */
     if (user) {
@@ -316,6 +359,7 @@ static int hmm_cut(seg *g, uint32_t c0, uint32_t c1) {
       o->c0 = a;
       o->c1 = c0 + (uint32_t)t + 1;
       o->type = U_HAN;
+      o->oov = 1;
       o->pos = NULL; /* tagged later */
       ws = o->c1;
     }
@@ -323,13 +367,12 @@ static int hmm_cut(seg *g, uint32_t c0, uint32_t c1) {
   if (ws < c1) { /* an unfinished B/M tail: emit as one word */
     tok *o = out_push(g);
     if (!o) { if (states != states_stack) free(states); return SJ_ENOMEM; }
-    o->c0 = ws; o->c1 = c1; o->type = U_HAN; o->pos = NULL;
+    o->c0 = ws; o->c1 = c1; o->type = U_HAN; o->oov = 1; o->pos = NULL;
   }
   if (states != states_stack) free(states);
   return SJ_OK;
 }
 
-static int is_surname(seg *g, uint32_t a, uint32_t b);
 
 /* Tag of a word found by the HMM: a person's name if it starts with a
  * surname, else a proper noun. */
@@ -344,14 +387,20 @@ static const char *oov_pos(seg *g, uint32_t c0, uint32_t c1) {
  * belong in an out-of-vocabulary word: 这是 图为 二是 更大 are two words
  * each, the HMM's joins notwithstanding.  Such joins are undone. */
 #define FUNC_LOGP (-9.0f)
-static int is_function_char(seg *g, uint32_t c) {
-  int32_t p = g->npos[c];
-  if (p < 0 || g->nlogp[c] < FUNC_LOGP) return 0;
-  const char *tag = sj_image_pos(&g->m->img, (uint32_t)p);
+/* Is char `id` (code point cp), as a word of its own, a frequent function
+ * word? */
+static int func_char(const sj_image *img, uint32_t id, uint32_t cp) {
+  int32_t st = id ? sj_dat_next(&img->lex, 0, id) : -1;
+  int32_t t = st >= 0 ? sj_dat_term(&img->lex, st) : -1;
+  if (t < 0 || sj_lex_logp(&img->lex, t) < FUNC_LOGP) return 0;
+  const char *tag = sj_image_pos(img, img->lex_pos[t]);
   if (strchr("pcudry", tag[0]) && !(tag[0] == 'u' && tag[1] == 'v')) return 1;
   /* numerals 一..九 (二是, 三大), but not 两 (两军, 两岸 are words) */
-  return tag[0] == 'm' && g->cp[c] != 0x4E24 && g->id[c] && g->m->img.chinfo[g->id[c]] >= 2 &&
-         g->m->img.chinfo[g->id[c]] <= 10;
+  return tag[0] == 'm' && cp != 0x4E24 && img->chinfo[id] >= 2 && img->chinfo[id] <= 10;
+}
+
+static int is_function_char(seg *g, uint32_t c) {
+  return func_char(&g->m->img, g->id[c], g->cp[c]);
 }
 
 /* Split output token i at char `cut` into two tokens. */
@@ -388,7 +437,7 @@ static int emit_path(seg *g, size_t n) {
   int use_hmm = !(g->flags & SJ_SEG_NO_HMM);
   while (k <= n) {
     size_t e = k < n ? g->next[k] : n;
-    int single = k < n && e == k + 1 && g->utype[k] == U_HAN && g->npos[k] != -2;
+    int single = k < n && e == k + 1 && g->utype[k] == U_HAN && g->npos[k] > -2;
     if (single && use_hmm) { k = e; continue; }
     /* flush the run [run, k) of single Han chars */
     if (k > run) {
@@ -413,7 +462,7 @@ static int emit_path(seg *g, size_t n) {
         for (size_t j = run; j < k; j++) {
           tok *o = out_push(g);
           if (!o) return SJ_ENOMEM;
-          o->c0 = (uint32_t)j; o->c1 = (uint32_t)j + 1; o->type = U_HAN;
+          o->c0 = (uint32_t)j; o->c1 = (uint32_t)j + 1; o->type = U_HAN; o->oov = 0;
           o->pos = g->npos[j] >= 0 ? sj_image_pos(img, (uint32_t)g->npos[j]) : "x";
         }
       }
@@ -424,7 +473,8 @@ static int emit_path(seg *g, size_t n) {
     o->c0 = (uint32_t)k;
     o->c1 = (uint32_t)e;
     o->type = g->utype[k];
-    if (g->npos[k] == -2) o->pos = g->upos[k];
+    o->oov = g->npos[k] == -3;
+    if (g->npos[k] <= -2) o->pos = g->upos[k];
     else if (g->npos[k] >= 0) o->pos = sj_image_pos(img, (uint32_t)g->npos[k]);
     else switch (g->utype[k]) {
       case U_ALNUM:
@@ -571,6 +621,40 @@ static void post_numbers(seg *g) {
   g->out.n = w;
 }
 
+/* Transliterated names are written with a middle dot (卡普斯京·阿尔,
+ * 穆罕默德·本·萨勒曼): join the Han words on both sides of the dot — the
+ * nearest one always, and further ones while they are single characters,
+ * out-of-vocabulary words or name fragments (nr*), not function words. */
+static int is_name_dot(uint32_t c) {
+  return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF65 || c == 0x2027;
+}
+
+static int joinable(seg *g, const tok *t) {
+  int name = t->pos && t->pos[0] == 'n' && t->pos[1] == 'r'; /* 卡普斯/nr 勒曼/nrt */
+  return t->type == U_HAN && (t->oov || name || t->c1 - t->c0 == 1) && !is_function_char(g, t->c0);
+}
+
+static void post_dots(seg *g) {
+  tok *t = g->out.data;
+  size_t n = g->out.n;
+  for (size_t i = 1; i + 1 < n; i++) {
+    if (t[i].c1 - t[i].c0 != 1 || !is_name_dot(g->cp[t[i].c0])) continue;
+    if (t[i - 1].type != U_HAN || t[i + 1].type != U_HAN) continue;
+    /* 中国·东盟: two known words that are not names stay apart */
+    if (!joinable(g, &t[i - 1]) && !joinable(g, &t[i + 1])) continue;
+    size_t a = i - 1, b = i + 1;
+    while (a > 0 && t[a - 1].c1 == t[a].c0 && joinable(g, &t[a - 1]) && t[i].c0 - t[a - 1].c0 <= 4) a--;
+    while (b + 1 < n && t[b + 1].c0 == t[b].c1 && joinable(g, &t[b + 1]) && t[b + 1].c1 - t[i].c1 <= 4) b++;
+    t[a].c1 = t[b].c1;
+    t[a].pos = "nrt";
+    t[a].oov = 1;
+    memmove(t + a + 1, t + b + 1, (n - b - 1) * sizeof *t);
+    n -= b - a;
+    i = a;
+  }
+  g->out.n = n;
+}
+
 /* Is [a, b) a surname (gazetteer kind "surname")? */
 static int is_surname(seg *g, uint32_t a, uint32_t b) {
   return sj_gaz_find(g->m, (const char *)g->s, g->len, g->off[a], g->off[b], "surname") != NULL;
@@ -643,6 +727,7 @@ static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
   int rc = emit_path(g, n);
   if (rc) return rc;
   post_numbers(g);
+  post_dots(g);
   if ((g->flags & SJ_SEG_SPLIT_MEASURES) && (rc = post_fine(g))) return rc;
   size_t need = d->tokens.n + g->out.n;
   if (need > d->tokens.cap) {

@@ -649,6 +649,37 @@ int main(int argc, char **argv) {
   h.off[SEC_SUF_CELLS] = (uint32_t)put(&img, cells, ds.n * 2 * sizeof(int32_t));
   h.len[SEC_SUF_CELLS] = ds.n * 2 * sizeof(int32_t);
   free(cells);
+  /* given-name characters: the lexicon's person names (tag nr, nrfg; not
+   * the transliterated nrt) of 2-3 characters after a one-character
+   * gazetteer surname; each name counts once */
+  float *given = xrealloc(NULL, (nchars_ + 3) * sizeof *given);
+  {
+    double *cnt = xrealloc(NULL, (nchars_ + 1) * sizeof *cnt), tot = 0, len1 = 0, len2 = 0;
+    for (size_t i = 0; i <= nchars_; i++) cnt[i] = 0;
+    for (size_t i = 0; i < lex.n; i++) {
+      const entry *e = &lex.e[i];
+      const char *tag = tagnames[e->pos];
+      if (tag[0] != 'n' || tag[1] != 'r' || tag[2] == 't' || e->nids < 2 || e->nids > 3) continue;
+      char first[8];
+      uint32_t cp;
+      int l = decode((const unsigned char *)e->word, &cp);
+      if (l <= 0 || l >= (int)sizeof first) continue;
+      memcpy(first, e->word, (size_t)l);
+      first[l] = 0;
+      int *gi = smap_get(&gaz.index, first, 0);
+      if (!gi || !strstr(gaz.e[*gi].payload, "surname")) continue;
+      for (int k = 1; k < e->nids; k++) { cnt[e->ids[k]] += 1; tot += 1; }
+      if (e->nids == 2) len1 += 1; else len2 += 1;
+    }
+    for (size_t i = 0; i <= nchars_; i++)
+      given[i] = (float)log((cnt[i] + 0.1) / (tot + 0.1 * (double)(nchars_ + 1)));
+    given[nchars_ + 1] = (float)log((len1 + 1) / (len1 + len2 + 2));
+    given[nchars_ + 2] = (float)log((len2 + 1) / (len1 + len2 + 2));
+    free(cnt);
+  }
+  h.off[SEC_GIVEN] = (uint32_t)put(&img, given, (nchars_ + 3) * sizeof *given);
+  h.len[SEC_GIVEN] = (uint32_t)((nchars_ + 3) * sizeof *given);
+  free(given);
   h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
   h.len[SEC_STRS] = (uint32_t)strs.n;
   put(&img, NULL, 0);

@@ -74,6 +74,13 @@ static void test_segment(const sj_model *m) {
   EXPECT_CUT(m, "见https://a.example.org/x?y=1。", 0, "见|https://a.example.org/x?y=1|。");
   EXPECT_CUT(m, "邮箱a.b@example.com。", 0, "邮箱|a.b@example.com|。");
   EXPECT_CUT(m, "", 0, "");
+  /* unknown person names after a title; transliterations joined at the dot */
+  EXPECT_CUT(m, "国防部长魏凤和先后访问", 0, "国防部长|魏凤和|先后|访问");
+  EXPECT_CUT(m, "部长张三说", 0, "部长|张三|说");
+  EXPECT_CUT(m, "国防部长和外长出席", 0, "国防部长|和|外长|出席");
+  EXPECT_CUT(m, "在卡普斯京·阿尔靶场", 0, "在|卡普斯京·阿尔|靶场");
+  EXPECT_CUT(m, "列夫·托尔斯泰的小说", 0, "列夫·托尔斯泰|的|小说");
+  EXPECT_CUT(m, "中国·东盟", 0, "中国|·|东盟");
   /* emoji sequences, flags, keycaps and other alphabets' runs stay whole */
   EXPECT_CUT(m, "👨‍👩‍👧好🇨🇳👍🏽1️⃣", 0, "👨‍👩‍👧|好|🇨🇳|👍🏽|1️⃣");
   EXPECT_CUT(m, "안녕하세요 カタカナ", 0, "안녕하세요| |カタカナ");
