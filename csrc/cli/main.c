@@ -25,7 +25,7 @@ static const char usage[] =
     "  --ref YYYY[-MM[-DD]]  reference date for times (default: inferred from the text)\n"
     "  --pos              cut: write word/pos\n"
     "  --no-hmm           cut: no out-of-vocabulary model\n"
-    "  --split-measures   cut: PKU-style numbers (36 批, 12月 22日)\n"
+    "  --split-measures   cut: the fine (PKU) scheme: 36 批, 12月 22日, 一 年, 江 泽民\n"
     "  --lines            tag: one JSON object per input line (JSON Lines)\n"
     "  --tokens           tag: include the tokens\n"
     "  --csv              events: comma-separated with a header\n"
