@@ -193,6 +193,36 @@ static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
   return m;
 }
 
+/* an administrative chain written together after a Chinese province or
+ * city (云南省昭通市永善县, 浙江温岭): the place names (pos ns, Han) that
+ * follow directly, each ending in 省/市/县/区/镇/乡/村/州 or short (2-3
+ * characters, 温岭); a foreign place stops it.  The end of the chain. */
+static size_t admin_chain(sj_tg *g, size_t e) {
+  static const char *const ADM[] = {"省", "市", "县", "区", "镇", "乡", "村", "州", NULL};
+  for (int hop = 0; hop < 4 && e < g->n; hop++) {
+    size_t t = sj_tg_tok_at(g, e);
+    if (t >= g->ntok || g->tok[t].start != e || !sj_streq(sj_tg_pos(g, t), "ns")) break;
+    size_t b = g->tok[t].end, l = b - e;
+    if (l < 6 || l > 15 || l % 3) break;
+    int han = 1;
+    for (size_t k = e; k < b; k += 3) {
+      unsigned char c0 = (unsigned char)g->s[k];
+      if (c0 < 0xE4 || c0 > 0xE9) han = 0;
+    }
+    if (!han) break;
+    int adm = 0;
+    for (const char *const *w = ADM; *w; w++)
+      if (lit(g, b - 3, *w)) adm = 1;
+    if (!adm && l > 9) break;
+    sj_gfield f;
+    if (sj_tg_gazk(g, e, SJ_K_COUNTRY, NULL)) break;
+    size_t lp = sj_tg_gazk(g, e, SJ_K_PLACE, &f);
+    if (lp && (f.n < 1 || f.l[0] != 3 || memcmp(f.s[0], "CHN", 3))) break;
+    e = b;
+  }
+  return e;
+}
+
 /* the token ending at i (or containing i-1) */
 static size_t tok_before(const sj_tg *g, size_t i) {
   if (i == 0) return (size_t)-1;
@@ -607,6 +637,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       size_t te = sj_tg_tok_at(g, e);
       if (te < g->ntok && g->tok[te].end - e <= 6) e = g->tok[te].end;
     }
+    if (f.n >= 2 && c.n == 1 && sj_streq(c.c[0], "CHN") &&
+        ((f.l[1] == 8 && !memcmp(f.s[1], "province", 8)) || (f.l[1] == 4 && !memcmp(f.s[1], "city", 4))))
+      e = admin_chain(g, e);
     /* a place then a suffixed place: 贝鲁特港口区 */
     emit_place(g, a, e, &c);
     return sj_tg_tok_at(g, e);

@@ -184,6 +184,16 @@ static const char AID_HUMAN[] =
   "医疗|医护|防疫|抗疫|物资|人道|救灾|救援|药品|疫苗|医院|口罩|防护服|试剂|粮食|食品|帐篷|"
   "专家组|医疗队|救治|款项|善款|赈灾";
 
+/* what else makes a sending aid: its purpose (派出…协助救援, 派遣维和部队) */
+static const char AID_MORE[] = "援助|支援|援建|维和|护航|撤侨|撤离|协助|帮助|搜救|救助|抢险";
+/* an explosion in an accident, not an attack */
+static const char ACCIDENT[] =
+  "事故|意外|燃气|煤气|天然气|泄漏|泄露|起火|失火|火灾|交通|矿难|坍塌|化工|锅炉|瓦斯|烟花|爆竹|"
+  "爆燃|矿井|煤矿";
+/* signs that an explosion was an attack */
+static const char ATTACK[] =
+  "炸弹|袭击|恐怖|自杀|爆炸装置|爆炸物|武装分子|极端|认领|遇袭|枪手|引爆|炸死|炸伤";
+
 /* the word before byte a, skipping nothing: a preposition makes a partner */
 static int after_prep(const sj_tg *g, size_t a, size_t lo) {
   size_t i = a;
@@ -203,6 +213,11 @@ static int after_prep(const sj_tg *g, size_t a, size_t lo) {
     return 0;
   }
   return 0;
+}
+
+/* a place after 在/于: where something happens, not a party */
+static int at_loc(const sj_tg *g, size_t a, size_t lo) {
+  return a >= lo + 3 && (sj_t_lit(g->s, g->n, a - 3, "在") || sj_t_lit(g->s, g->n, a - 3, "于"));
 }
 
 typedef struct amen { /* an actor or place mention in the sentence */
@@ -269,6 +284,26 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   /* context words the entry needs (演习 needs nothing; 亮相 needs a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
+  /* 派出/派遣/派 (070): aid only when what is sent or what for is aid
+   * (医疗队, 物资, 救援, 维和); ships, aircraft and troops sent to an
+   * exercise or a patrol are no aid: the exercise is the event */
+  if (T->hint == 'V' && sj_streq(T->cameo, "070") && lit(g, T->start, "派")) {
+    size_t xe = pe < sb ? phrase_end(g, sb, pe + 1) : pe; /* this clause and the next */
+    if (!any_of(g, T->start, xe, AID_HUMAN) && !any_of(g, T->start, xe, AID_MORE)) return 0;
+  }
+  /* a visit as an attribute (会见了来访的…部长, 正在访问的…): the host's
+   * meeting is the event, the visit only describes its guest */
+  if (sj_streq(T->cameo, "042")) {
+    size_t tn0 = sj_tg_tok_at(g, T->end);
+    if (tn0 < g->ntok && g->tok[tn0].start == T->end && tok_eq(g, tn0, "的")) return 0;
+  }
+  /* an explosion is a bombing (183) only as an act: not in an accident
+   * (燃气爆炸, 爆炸事故, 泄漏…起火), nor as a mere happening (…发生爆炸)
+   * with no sign of an attack (炸弹, 袭击, 恐怖, 自杀式) */
+  if (sj_streq(T->cameo, "183") && T->end - T->start == 6 && lit(g, T->start, "爆炸")) {
+    if (any_of(g, sa, sb, ACCIDENT)) return 0;
+    if (any_of(g, ps, T->start, "发生") && !any_of(g, sa, sb, ATTACK)) return 0;
+  }
   /* an anniversary (…成立75周年, 纪念…胜利75周年) recalls, it does not report */
   if (any_of(g, T->end, pe, "周年")) return 0;
   /* 继…之后: a past event recalled as a reference point */
@@ -505,8 +540,11 @@ int sj_tg_events(sj_tg *g) {
             if (T->hint == 'V' || !root_eq(tr[r].cameo, "01")) yield = 1;
           } else if (T->hint == 'V') {
             size_t rps = phrase_start(g, sa, tr[r].start), rpe = phrase_end(g, sb, tr[r].end);
+            /* forces sent out (出动舰艇8艘，参加演习): the drill is the event */
             if (!own_party(g, A, am.n, rps, rpe, tr[r].start, men + m0, m1 - m0) &&
-                root_eq(tr[r].cameo, T->cameo))
+                (root_eq(tr[r].cameo, T->cameo) ||
+                 (root_eq(T->cameo, "15") &&
+                  (root_eq(tr[r].cameo, "15") || sj_streq(tr[r].cameo, "062")))))
               yield = 1;
             break;
           }
@@ -675,13 +713,21 @@ int sj_tg_events(sj_tg *g) {
       }
       ev->sources = sj_codes_str(g, &src);
       ev->targets = sj_codes_str(g, &tgt);
-      /* place: the nearest place of the sentence, with its coordinated run */
+      /* place: a place after 在/于 in the trigger's clause, else in the
+       * sentence, else the nearest place of the sentence; with its
+       * coordinated run */
       {
         size_t bk = (size_t)-1, bd = (size_t)-1;
+        int btier = 4;
         for (size_t k = 0; k < am.n; k++) {
           if (!A[k].place) continue;
+          int tier = 3;
+          if (!A[k].topic && at_loc(g, A[k].a, sa))
+            tier = A[k].a >= ps && A[k].b <= pe ? 0 : 2;
+          else if (A[k].a >= ps && A[k].b <= pe)
+            tier = 1;
           size_t dist = A[k].a < T->start ? T->start - A[k].a : (A[k].a - T->start) * 2;
-          if (dist < bd) { bd = dist; bk = k; }
+          if (tier < btier || (tier == btier && dist < bd)) { btier = tier; bd = dist; bk = k; }
         }
         if (bk != (size_t)-1) {
           size_t lo = bk, hi = bk;

@@ -136,6 +136,20 @@ static void evs(const sj_model *mod, const char *text, const char *want) {
   sj_doc_free(d);
 }
 
+/* the place of the k-th event of text (NULL: none) */
+static void evplace(const sj_model *mod, const char *text, size_t k, const char *want) {
+  sj_doc *d;
+  sj_options o = {0};
+  o.ref_year = 2020;
+  if (sj_analyze(mod, text, strlen(text), &o, &d) != SJ_OK) { check(0, text, "analyze failed"); return; }
+  const sj_event *e = sj_doc_events(d);
+  const char *got = k < sj_doc_nevents(d) ? (e[k].place ? e[k].place : "NULL") : "no event";
+  char what[512];
+  snprintf(what, sizeof what, "place of event %zu of %s = %s", k, text, want ? want : "NULL");
+  check(want ? !strcmp(got, want) : !strcmp(got, "NULL"), what, got);
+  sj_doc_free(d);
+}
+
 int main(void) {
   /* numbers */
   num("二十三", 23); num("一百零五", 105); num("两千", 2000); num("二○二○", 2020);
@@ -310,6 +324,31 @@ int main(void) {
     evs(mod, "双方通过视频会议形式举行了研讨会。", "研讨会:040:>;");    /* 视频会议 modifies 形式 */
     evs(mod, "两国国防部长宣布双边协定延期五年。", "延期:057:>;");       /* 宣布 yields */
     evs(mod, "中国海军派出第40批护航编队赴亚丁湾执行护航任务。", "执行护航任务:074:CHN>;");
+    /* sending ships, aircraft or troops is aid only when what is sent or
+     * what for is aid; forces sent to a drill leave the drill as the event */
+    evs(mod, "演习期间，中俄双方共派出舰艇10艘、飞机20架。", "");
+    evs(mod, "日本派遣两艘护卫舰前往中东海域。", "");
+    evs(mod, "中国海军派出舰艇参加演习。", "演习:150:CHN>;");
+    evs(mod, "双方共出动舰艇8艘，参加联合演习。", "联合演习:062:>;");
+    evs(mod, "中国向意大利派出医疗队。", "派出:073:CHN>ITA;");
+    evs(mod, "中国向巴基斯坦派遣医疗专家组，协助当地抗疫。", "派遣:073:CHN>PAK;");
+    evs(mod, "中方派出维和部队赴马里执行任务。", "派出:074:CHN>MLI;");
+    /* visits: the host meets (040) or receives (043) the visitor; the
+     * visitor visits (042) the host; 来访的 only describes the guest */
+    evs(mod, "外交部长王毅在北京会见了来访的巴基斯坦外长。", "会见:040:CHN>PAK;");
+    evs(mod, "越南国防部长接待了来访的老挝国防部长。", "接待:043:VNM>LAO;");
+    evs(mod, "巴基斯坦外长访问中国。", "访问:042:PAK>CHN;");
+    evs(mod, "俄罗斯外长拜会了印度总理。", "拜会:040:RUS>IND;");
+    /* an explosion in an accident, or merely happening, is no bombing */
+    evs(mod, "昨日，某小区发生燃气爆炸事故，造成3人受伤。", "");
+    evs(mod, "一辆油罐车在公路上发生爆炸。", "");
+    evs(mod, "叙利亚北部一处市场发生炸弹爆炸，造成8人死亡。", "爆炸:183:>SYR;");
+    /* event place: 在/于 + place of the trigger's clause, then a place of
+     * that clause, then 在/于 + place of the sentence */
+    evplace(mod, "两国海军舰艇从青岛出发，于黄海举行联合演习。", 0, "黄海");
+    evplace(mod, "美国海军从关岛派出两艘驱逐舰，在南海举行演习。", 0, "南海");
+    evplace(mod, "中国海军舰艇编队抵达吉布提后，在亚丁湾执行护航任务。", 0, "吉布提");
+    evplace(mod, "中国海军舰艇编队抵达吉布提后，在亚丁湾执行护航任务。", 1, "亚丁湾");
     /* ISO 3166-1 codes for Taiwan, Hong Kong, Macao; 台 as an abbreviation */
     {
       static const char *const T[] = {
@@ -359,6 +398,12 @@ int main(void) {
     name_is(mod, "中国空军八一飞行表演队在珠海亮相。", "八一飞行表演队", "unit");
     name_is(mod, "第五次中国-东盟国防部长非正式会晤在曼谷举行。", "中国-东盟国防部长非正式会晤",
             "meeting");
+    /* an administrative chain written together is one place; a foreign
+     * place after a Chinese one is not part of it */
+    place_is(mod, "云南省昭通市永善县发生4.2级地震。", "云南省昭通市永善县", "CHN", 0);
+    place_is(mod, "浙江温岭一工厂发生火灾。", "浙江温岭", "CHN", 0);
+    place_is(mod, "江苏省南京市江宁区一居民楼起火。", "江苏省南京市江宁区", "CHN", 0);
+    place_is(mod, "代表团从北京飞往日本。", "北京日本", NULL, 1);
     /* a direction before a sea is part of its name */
     place_is(mod, "3月2日，南阿拉伯海海域，编队开展训练。", "南阿拉伯海海域", NULL, 0);
     /* the gazetteer interface: kinds per entry, the reversed suffix trie */

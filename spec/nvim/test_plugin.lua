@@ -181,7 +181,7 @@ t.test("fixture: extmarks for known mentions and events", function()
   t.ok(mark_at(buf, "海洋卫士-2021", "ShijianName"), "name 海洋卫士-2021")
   t.ok(mark_at(buf, "8艘", "ShijianQuantity"), "quantity 8艘")
   t.ok(any_mark(buf, "演习", "ShijianEvent"), "event 演习")
-  t.ok(mark_at(buf, "来访", "ShijianEvent"), "event 来访")
+  t.ok(mark_at(buf, "会见", "ShijianEvent"), "event 会见 (来访的 only describes the guest)")
   -- marks cover exactly the mention text
   local m = mark_at(buf, "3月18日", "ShijianTime")
   t.eq("3月18日", text_of(buf, m))
