@@ -70,6 +70,12 @@ static void json_cstr(jw *f, const char *s) {
   else json_str(f, s, strlen(s));
 }
 
+/* key (a literal with its punctuation) and a string value or null */
+static void json_field(jw *f, const char *key, const char *v) {
+  jw_puts(f, key);
+  json_cstr(f, v);
+}
+
 /* Space-separated codes as a JSON array. */
 static void json_codes(jw *f, const char *codes) {
   jw_putc(f, '[');
@@ -112,8 +118,7 @@ static void json_sentence(jw *f, const sj_span *sp, size_t base, uint32_t para, 
 static void json_token(jw *f, const sj_token *t, const char *text, size_t base, int comma) {
   jw_puts(f, comma ? ",{\"text\":" : "{\"text\":");
   json_text_span(f, text, t->start, t->end, base);
-  jw_puts(f, ",\"pos\":");
-  json_cstr(f, t->pos);
+  json_field(f, ",\"pos\":", t->pos);
   jw_putc(f, '}');
 }
 
@@ -125,31 +130,25 @@ static void json_mention(jw *f, const sj_mention *m, const char *text, size_t ba
   switch (m->kind) {
   case SJ_TIME:
   case SJ_DURATION:
-    jw_puts(f, ",\"value\":");
-    json_cstr(f, m->value);
+    json_field(f, ",\"value\":", m->value);
     jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
     break;
   case SJ_ACTOR:
     jw_puts(f, ",\"codes\":");
     json_codes(f, m->codes);
-    jw_puts(f, ",\"type\":");
-    json_cstr(f, m->type);
-    jw_puts(f, ",\"org\":");
-    json_cstr(f, m->org);
+    json_field(f, ",\"type\":", m->type);
+    json_field(f, ",\"org\":", m->org);
     break;
   case SJ_PLACE:
-    jw_puts(f, ",\"country\":");
-    json_cstr(f, m->codes && *m->codes ? m->codes : NULL);
+    json_field(f, ",\"country\":", m->codes && *m->codes ? m->codes : NULL);
     break;
   case SJ_NAME:
-    jw_puts(f, ",\"class\":");
-    json_cstr(f, m->type);
+    json_field(f, ",\"class\":", m->type);
     break;
   case SJ_QUANTITY:
     jw_puts(f, ",\"value\":");
     json_num(f, m->number);
-    jw_puts(f, ",\"unit\":");
-    json_cstr(f, m->unit);
+    json_field(f, ",\"unit\":", m->unit);
     jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
     break;
   default: break;
@@ -164,16 +163,13 @@ static void json_event(jw *f, const sj_event *e, const char *text, size_t base, 
   json_str(f, e->cameo, strnlen(e->cameo, 3));
   jw_puts(f, ",\"root\":");
   json_str(f, e->cameo, strnlen(e->cameo, 2));
-  jw_puts(f, ",\"label\":");
-  json_cstr(f, e->label);
-  jw_puts(f, ",\"date\":");
-  json_cstr(f, e->date);
+  json_field(f, ",\"label\":", e->label);
+  json_field(f, ",\"date\":", e->date);
   jw_puts(f, ",\"sources\":");
   json_codes(f, e->sources);
   jw_puts(f, ",\"targets\":");
   json_codes(f, e->targets);
-  jw_puts(f, ",\"place\":");
-  json_cstr(f, e->place);
+  json_field(f, ",\"place\":", e->place);
   json_uint(f, ",\"sentence\":{\"start\":", base + e->sent_start);
   json_uint(f, ",\"end\":", base + e->sent_end);
   jw_putc(f, '}');
