@@ -145,24 +145,29 @@ local function last_char_pos(buf)
   return n - 1, u[#u].lc
 end
 
--- w: start of the next word (empty lines count). nil at the end of the buffer.
-local function next_w(buf, row, col)
-  local n = api.nvim_buf_line_count(buf)
-  local u = M.units(get_line(buf, row))
-  local i = unit_index(u, col)
+-- The nearest word after unit i of row (else on later rows): its start
+-- (field "s") or last character ("lc"); with `empty`, an empty line counts
+-- as a word.  nil at the end of the buffer.
+local function scan_fwd(buf, row, u, i, field, empty)
   if i then
     for j = i + 1, #u do
-      if u[j].c ~= 0 then return row, u[j].s end
+      if u[j].c ~= 0 then return row, u[j][field] end
     end
   end
-  for r = row + 1, n - 1 do
+  for r = row + 1, api.nvim_buf_line_count(buf) - 1 do
     local u2 = M.units(get_line(buf, r))
-    if #u2 == 0 then return r, 0 end
+    if empty and #u2 == 0 then return r, 0 end
     for j = 1, #u2 do
-      if u2[j].c ~= 0 then return r, u2[j].s end
+      if u2[j].c ~= 0 then return r, u2[j][field] end
     end
   end
   return nil
+end
+
+-- w: start of the next word (empty lines count). nil at the end of the buffer.
+local function next_w(buf, row, col)
+  local u = M.units(get_line(buf, row))
+  return scan_fwd(buf, row, u, unit_index(u, col), "s", true)
 end
 
 -- The nearest word before unit i of row (else on earlier rows; an empty
@@ -194,22 +199,10 @@ end
 -- e: end of the word at or after the cursor (empty lines do not count).
 -- stay: if already at the end of a word, stay (for cw).
 local function next_e(buf, row, col, stay)
-  local n = api.nvim_buf_line_count(buf)
   local u = M.units(get_line(buf, row))
   local i = unit_index(u, col)
-  if i then
-    if u[i].c ~= 0 and (col < u[i].lc or (stay and col <= u[i].lc)) then return row, u[i].lc end
-    for j = i + 1, #u do
-      if u[j].c ~= 0 then return row, u[j].lc end
-    end
-  end
-  for r = row + 1, n - 1 do
-    local u2 = M.units(get_line(buf, r))
-    for j = 1, #u2 do
-      if u2[j].c ~= 0 then return r, u2[j].lc end
-    end
-  end
-  return nil
+  if i and u[i].c ~= 0 and (col < u[i].lc or (stay and col <= u[i].lc)) then return row, u[i].lc end
+  return scan_fwd(buf, row, u, i, "lc", false)
 end
 
 -- ge: end of the previous word (empty lines count).
