@@ -1,5 +1,5 @@
 #!/usr/bin/env lua5.4
--- eval_cec.lua — generalisation check of time finding on the CEC corpus
+-- eval_cec.lua — generalisation check of time and place finding on the CEC corpus
 -- (332 emergency news reports, ../shared/data/cec/README.md; not military news).
 --
 -- usage: lua5.4 bench/eval_cec.lua [-v] [CEC_DIR [SHIJIAN]]
@@ -9,11 +9,12 @@
 -- For each CEC_DIR/*/*.xml: rebuild the text (title, blank line, then the
 -- <Content> paragraphs one a line; white space touching a tag is dropped, as
 -- the README says), run `SHIJIAN tag --ref YYYY-MM-DD` with the <ReportTime>
--- date, and count how many annotated <Time> spans come back as time mentions
--- with exactly the same byte span, and how many are at least overlapped. Only
--- spans are checked (CEC has no normalised values). "pred in content" counts
--- the tagger's time mentions inside the content; CEC does not mark every time
--- expression, so "precision" there is a lower bound. -v lists the misses.
+-- date, and count how many annotated <Time> (<Location>) spans come back as
+-- time (place) mentions with exactly the same byte span, and how many are at
+-- least overlapped. Only spans are checked (CEC has no normalised values).
+-- "pred in content" counts the tagger's mentions inside the content; CEC does
+-- not mark every expression, so "precision" there is a lower bound. -v lists
+-- the misses.
 -- Needs lua-cjson.
 
 local cjson = require "cjson"
@@ -36,7 +37,11 @@ local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 local ENT = { lt = "<", gt = ">", amp = "&", quot = '"', apos = "'" }
 local function unescape(s) return (s:gsub("&(%a+);", function(e) return ENT[e] end)) end
 
--- Rebuild one report: text, list of {start, end, text} for <Time>, ref date.
+-- The annotated kinds and the mention kind each is scored against.
+local KINDS = { { tag = "Time", kind = "time" }, { tag = "Location", kind = "place" } }
+
+-- Rebuild one report: text, spans[tag] = list of {start, end, text}, ref
+-- date, byte offset of the content.
 local function rebuild(xml)
   local title = unescape((xml:match("<Title>%s*(.-)%s*</Title>") or ""))
   local rt = xml:match("<ReportTime[^>]*>(.-)</ReportTime>") or ""
@@ -44,22 +49,28 @@ local function rebuild(xml)
   local ref = y and string.format("%s-%02d-%02d", y, tonumber(m), tonumber(d))
   local content = (xml:match("<Content>(.-)</Content>") or "")
     :gsub("%s+<", "<"):gsub(">%s+", ">")
-  local out, len, times, open = { title, "\n\n" }, #title + 2, {}, nil
+  local out, len, spans, open = { title, "\n\n" }, #title + 2, {}, {}
+  for _, k in ipairs(KINDS) do spans[k.tag] = {} end
   local pos = 1
   while pos <= #content do
     local s, e, tag = content:find("<(/?[%w]+)[^>]*>", pos)
     local chunk = unescape(content:sub(pos, (s or #content + 1) - 1))
     out[#out + 1] = chunk; len = len + #chunk
     if not s then break end
-    if tag == "Time" then open = len
-    elseif tag == "/Time" and open then
-      times[#times + 1] = { open, len }; open = nil
-    elseif tag == "/Paragraph" then out[#out + 1] = "\n"; len = len + 1 end
+    if spans[tag] then open[tag] = len
+    elseif tag:sub(1, 1) == "/" and open[tag:sub(2)] then
+      local list = spans[tag:sub(2)]
+      list[#list + 1] = { open[tag:sub(2)], len }
+      open[tag:sub(2)] = nil
+    end
+    if tag == "/Paragraph" then out[#out + 1] = "\n"; len = len + 1 end
     pos = e + 1
   end
   local text = table.concat(out)
-  for _, t in ipairs(times) do t[3] = text:sub(t[1] + 1, t[2]) end
-  return text, times, ref, #title + 2
+  for _, list in pairs(spans) do
+    for _, t in ipairs(list) do t[3] = text:sub(t[1] + 1, t[2]) end
+  end
+  return text, spans, ref, #title + 2
 end
 
 local files = {}
@@ -67,11 +78,45 @@ local p = io.popen("find " .. q(dir) .. " -mindepth 2 -maxdepth 2 -name '*.xml' 
 for l in p:lines() do files[#files + 1] = l end
 p:close()
 
+local score = {}
+for _, k in ipairs(KINDS) do score[k.tag] = { gold = 0, exact = 0, overlap = 0, pred = 0, pred_ok = 0 } end
+
+-- Score the annotated spans `gold` against the mentions of `kind` in doc.
+local function tally(sc, gold, doc, kind, body)
+  local pred, exact = {}, {}
+  for _, m in ipairs(doc.mentions or {}) do
+    if m.kind == kind and m.start >= body then
+      pred[#pred + 1] = m
+      exact[string.format("%d:%d", m.start, m["end"])] = true
+    end
+  end
+  sc.pred = sc.pred + #pred
+  local gold_spans = {}
+  for _, t in ipairs(gold) do
+    sc.gold = sc.gold + 1
+    local key = string.format("%d:%d", t[1], t[2])
+    gold_spans[key] = true
+    if exact[key] then sc.exact = sc.exact + 1; sc.overlap = sc.overlap + 1
+    else
+      local hit
+      for _, m in ipairs(pred) do
+        if m.start < t[2] and t[1] < m["end"] then hit = m; break end
+      end
+      if hit then sc.overlap = sc.overlap + 1 end
+      if verbose then
+        print(string.format("%-6s %s  %-16s %s", kind, hit and "partial" or "missed ", t[3],
+          hit and ("(pred " .. hit.text .. ")") or ""))
+      end
+    end
+  end
+  for key in pairs(exact) do if gold_spans[key] then sc.pred_ok = sc.pred_ok + 1 end end
+end
+
 local tmp = os.tmpname()
-local n_gold, n_exact, n_overlap, n_pred, n_pred_ok, n_docs, n_fail = 0, 0, 0, 0, 0, 0, 0
+local n_docs, n_fail = 0, 0
 for _, path in ipairs(files) do
   local f = assert(io.open(path, "rb")); local xml = f:read("a"); f:close()
-  local text, times, ref, body = rebuild(xml)
+  local text, spans, ref, body = rebuild(xml)
   local w = assert(io.open(tmp, "wb")); w:write(text); w:close()
   local cmd = q(shijian) .. " tag " .. (ref and ("--ref " .. ref .. " ") or "") .. q(tmp)
   local h = io.popen(cmd .. " 2>/dev/null"); local js = h:read("a"); h:close()
@@ -81,41 +126,18 @@ for _, path in ipairs(files) do
     if verbose then print("FAILED " .. path) end
   else
     n_docs = n_docs + 1
-    local pred, exact = {}, {}
-    for _, m in ipairs(doc.mentions or {}) do
-      if m.kind == "time" and m.start >= body then
-        pred[#pred + 1] = m
-        exact[string.format("%d:%d", m.start, m["end"])] = true
-      end
-    end
-    n_pred = n_pred + #pred
-    local gold_spans = {}
-    for _, t in ipairs(times) do
-      n_gold = n_gold + 1
-      local key = string.format("%d:%d", t[1], t[2])
-      gold_spans[key] = true
-      if exact[key] then n_exact = n_exact + 1; n_overlap = n_overlap + 1
-      else
-        local hit
-        for _, m in ipairs(pred) do
-          if m.start < t[2] and t[1] < m["end"] then hit = m; break end
-        end
-        if hit then n_overlap = n_overlap + 1 end
-        if verbose then
-          print(string.format("%s  %-16s %s", hit and "partial" or "missed ", t[3],
-            hit and ("(pred " .. hit.text .. ")") or ""))
-        end
-      end
-    end
-    for key in pairs(exact) do if gold_spans[key] then n_pred_ok = n_pred_ok + 1 end end
+    for _, k in ipairs(KINDS) do tally(score[k.tag], spans[k.tag], doc, k.kind, body) end
   end
 end
 os.remove(tmp)
 
 local function r(x, y) return y > 0 and x / y or 0 end
-print(string.format("CEC: %d reports tagged (%d failed), %d annotated <Time> spans", n_docs,
-  n_fail, n_gold))
-print(string.format("  exact span found     %5d  recall %.3f", n_exact, r(n_exact, n_gold)))
-print(string.format("  overlapped           %5d  recall %.3f", n_overlap, r(n_overlap, n_gold)))
-print(string.format("  pred in content      %5d  exact-match share %.3f (lower bound on precision)",
-  n_pred, r(n_pred_ok, n_pred)))
+print(string.format("CEC: %d reports tagged (%d failed)", n_docs, n_fail))
+for _, k in ipairs(KINDS) do
+  local sc = score[k.tag]
+  print(string.format("  <%s> %d annotated spans, scored against %s mentions", k.tag, sc.gold, k.kind))
+  print(string.format("    exact span found     %5d  recall %.3f", sc.exact, r(sc.exact, sc.gold)))
+  print(string.format("    overlapped           %5d  recall %.3f", sc.overlap, r(sc.overlap, sc.gold)))
+  print(string.format("    pred in content      %5d  exact-match share %.3f (lower bound on precision)",
+    sc.pred, r(sc.pred_ok, sc.pred)))
+end
