@@ -45,9 +45,9 @@ lib: $(B)/libshijian.a
 cli: $(B)/shijian
 lua: $(LUA_MODS)
 
-$(B)/sjdictc: csrc/tools/sjdictc.c csrc/core/image.h
+$(B)/sjdictc: csrc/tools/sjdictc.c csrc/core/utf8.c $(CORE_HDR)
 	@mkdir -p $(B)
-	$(CC) $(WARN) $(CFLAGS) -o $@ $< -lm
+	$(CC) $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ csrc/tools/sjdictc.c csrc/core/utf8.c -lm
 
 $(B)/embed.c: $(B)/sjdictc $(DICT_SRC) dict/jieba/hmm.txt $(GAZ_SRC)
 	$(B)/sjdictc -c -o $@ $(addprefix --lex ,$(DICT_SRC)) --hmm dict/jieba/hmm.txt $(addprefix --gaz ,$(GAZ_SRC))

@@ -1,8 +1,6 @@
 /* arena.c — the per-analysis arena (strings and small records, freed at
  * once) and a growable array. */
 #include "core.h"
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,22 +47,6 @@ char *sj_arena_strndup(sj_arena *a, const char *s, size_t n) {
   if (!p) return NULL;
   memcpy(p, s, n);
   p[n] = '\0';
-  return p;
-}
-
-char *sj_arena_printf(sj_arena *a, const char *fmt, ...) {
-  char buf[256];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  if (n < 0) return NULL;
-  if ((size_t)n < sizeof buf) return sj_arena_strndup(a, buf, (size_t)n);
-  char *p = sj_arena_alloc(a, (size_t)n + 1);
-  if (!p) return NULL;
-  va_start(ap, fmt);
-  vsnprintf(p, (size_t)n + 1, fmt, ap);
-  va_end(ap);
   return p;
 }
 

@@ -62,8 +62,6 @@ SJ_HOT int sj_utf8_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
   *cp = SJ_BADCP;
   return 1;
 }
-/* Encode cp into out (>= 4 bytes); returns length. */
-int sj_utf8_encode(uint32_t cp, char *out);
 
 enum sj_cclass {
   SJ_C_OTHER = 0, /* symbols, emoji, other scripts */
@@ -92,7 +90,6 @@ void sj_arena_init(sj_arena *a);
 void sj_arena_free(sj_arena *a);
 void *sj_arena_alloc(sj_arena *a, size_t n); /* 8-aligned, NULL on ENOMEM */
 char *sj_arena_strndup(sj_arena *a, const char *s, size_t n);
-char *sj_arena_printf(sj_arena *a, const char *fmt, ...);
 
 /* A growable array of fixed-size items (malloc-backed). */
 typedef struct sj_vec {

@@ -6,27 +6,6 @@ int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
   return sj_utf8_dec((const char *)s, n, i, cp);
 }
 
-int sj_utf8_encode(uint32_t cp, char *out) {
-  unsigned char *o = (unsigned char *)out;
-  if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
-  if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    o[0] = (unsigned char)(0xE0 | (cp >> 12));
-    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  o[0] = (unsigned char)(0xF0 | (cp >> 18));
-  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 int sj_digit(uint32_t cp) {
   if (cp >= '0' && cp <= '9') return (int)(cp - '0');
   if (cp >= 0xFF10 && cp <= 0xFF19) return (int)(cp - 0xFF10);

@@ -10,6 +10,7 @@
  * ones word by word.  HMM lines: `start S p`, `trans A B p`, `emit S CHAR p`.
  * Gazetteer lines: `surface<TAB>kind<TAB>fields...`.
  */
+#include "../core/core.h"
 #include "../core/image.h"
 #include <errno.h>
 #include <math.h>
@@ -41,19 +42,10 @@ static char *xstrdup(const char *s) {
   return p;
 }
 
-/* ---- UTF-8 --------------------------------------------------------------- */
+/* ---- UTF-8 (the library's strict decoder) -------------------------------- */
 static int decode(const unsigned char *s, uint32_t *cp) {
-  unsigned c = s[0];
-  if (c < 0x80) { *cp = c; return 1; }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (!len) return -1;
-  uint32_t v = c & (0x3F >> (len - 1));
-  for (int i = 1; i < len; i++) {
-    if ((s[i] & 0xC0) != 0x80) return -1;
-    v = (v << 6) | (s[i] & 0x3F);
-  }
-  *cp = v;
-  return len;
+  int l = sj_utf8_dec((const char *)s, strnlen((const char *)s, 4), 0, cp);
+  return *cp == SJ_BADCP ? -1 : l;
 }
 
 /* ---- a string -> int hash map ------------------------------------------- */
@@ -244,12 +236,21 @@ static void gaz_line(char *line, const char *path, int lineno) {
   }
 }
 
-/* 零〇○一二两三四五六七八九: the digits of Chinese numerals */
-/* and 十百千万亿 (chinfo 11..15) */
-static const uint32_t cn_digits[] = {0x96F6, 0x3007, 0x25CB, 0x4E00, 0x4E8C, 0x4E24, 0x4E09,
-                                     0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
-                                     0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF};
-static const uint8_t cn_values[] = {0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+/* chinfo of a code point: 1..10 for Chinese digits 0..9 (零〇○一二两…九 and
+ * the financial forms), 11..15 for 十百千万亿 — from the library's own
+ * sj_cn_digit, so the compiler and the tagger agree. */
+static uint8_t cn_info(uint32_t cp) {
+  long v = sj_cn_digit(cp);
+  switch (v) {
+  case -1: return 0;
+  case 10: return 11;
+  case 100: return 12;
+  case 1000: return 13;
+  case 10000: return 14;
+  case 100000000: return 15;
+  default: return (uint8_t)(v + 1);
+  }
+}
 
 /* ---- char ids: most frequent first, for locality ------------------------ */
 typedef struct { uint32_t cp; double weight; uint32_t id; } chrec;
@@ -471,7 +472,8 @@ int main(int argc, char **argv) {
   collect_chars(&lex, 1);
   for (size_t i = 0; i < nemits; i++) char_get(emits[i].cp)->weight += 0.5;
   collect_chars(&gaz, 0);
-  for (size_t i = 0; i < sizeof cn_digits / sizeof *cn_digits; i++) char_get(cn_digits[i]);
+  for (uint32_t cp = 0x2500; cp < 0x10000; cp++) /* every numeral char gets an id */
+    if (cn_info(cp)) char_get(cp);
   qsort(chars, nchars_, sizeof *chars, cmp_weight);
   if (nchars_ >= 65535) die("too many distinct characters");
   for (size_t i = 0; i < nchars_; i++) chars[i].id = (uint32_t)(i + 1);
@@ -630,15 +632,7 @@ int main(int argc, char **argv) {
   h.len[SEC_GAZ_OFF] = (uint32_t)(gaz.n * sizeof *gaz_off);
   uint8_t *chinfo = xrealloc(NULL, nchars_ + 1);
   memset(chinfo, 0, nchars_ + 1);
-  {
-    const uint32_t *cn = cn_digits;
-    const uint8_t *val = cn_values;
-    for (size_t i = 0; i < sizeof cn_digits / sizeof *cn_digits; i++) {
-      char k[16];
-      snprintf(k, sizeof k, "%u", (unsigned)cn[i]);
-      if (smap_get(&charidx, k, 0)) chinfo[char_id(cn[i])] = (uint8_t)(val[i] + 1);
-    }
-  }
+  for (size_t i = 0; i < nchars_; i++) chinfo[chars[i].id] = cn_info(chars[i].cp);
   h.off[SEC_CHINFO] = (uint32_t)put(&img, chinfo, nchars_ + 1);
   h.len[SEC_CHINFO] = (uint32_t)(nchars_ + 1);
   h.off[SEC_GAZ_KIND] = (uint32_t)put(&img, gkind, gaz.n * sizeof *gkind);
