@@ -108,6 +108,7 @@ eval: all
 	@sh bench/eval_seg.sh
 	@sh bench/eval_tag.sh
 	@lua5.4 bench/eval_cec.lua
+	@lua5.4 bench/eval_dev.lua
 
 bench: all $(B)/analyze-bench
 	@sh tools/deps.sh bench

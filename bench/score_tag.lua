@@ -237,6 +237,9 @@ local function share(x) return ev.matched > 0 and x / ev.matched or 0 end
 print(string.format("matched events %d: cameo %.3f  date %.3f  sources %.3f  targets %.3f" ..
   "  place %.3f   (target >= 0.70 each for date, sources, targets)", ev.matched,
   share(ev.cameo), share(ev.date), share(ev.sources), share(ev.targets), share(ev.place)))
+local function of_all(x) return ev.gold > 0 and x / ev.gold or 0 end
+print(string.format("of all %d gold events:      date %.3f  sources %.3f  targets %.3f  place %.3f",
+  ev.gold, of_all(ev.date), of_all(ev.sources), of_all(ev.targets), of_all(ev.place)))
 if ev.flagged > 0 then
   print(string.format("(%d predicted events flagged negated/future/hypothetical, scored like the others)",
     ev.flagged))

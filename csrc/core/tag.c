@@ -84,7 +84,7 @@ const char *sj_tg_kind_name(uint32_t k) {
   case SJ_K_TITLE: return "title"; case SJ_K_PLACE: return "place";
   case SJ_K_PLACESUFFIX: return "placesuffix"; case SJ_K_NAMESUFFIX: return "namesuffix";
   case SJ_K_TRIGGER: return "trigger"; case SJ_K_SURNAME: return "surname";
-  case SJ_K_PERSON: return "person"; default: return "";
+  case SJ_K_PERSON: return "person"; case SJ_K_CUE: return "cue"; default: return "";
   }
 }
 
@@ -99,6 +99,35 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
       return c->h[q].len;
     }
   return 0;
+}
+
+/* does a payload have the line "cue<TAB>cls"? */
+static int has_cue(const char *p, const char *cls) {
+  while (p && *p) {
+    if (p[0] == 'c' && p[1] == 'u' && p[2] == 'e' && p[3] == '\t') {
+      const char *q = p + 4, *c = cls;
+      while (*c && *q == *c) { q++; c++; }
+      if (!*c && (*q == '\n' || *q == '\t' || !*q)) return 1;
+    }
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  return 0;
+}
+
+size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
+  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+  const sj_gcache *c = sj_tg_hits(g, i);
+  if (!(c->any & SJ_K_CUE)) return 0;
+  for (int q = c->n - 1; q >= 0; q--)
+    if ((c->h[q].kinds & SJ_K_CUE) && has_cue(c->h[q].payload, cls)) return c->h[q].len;
+  return 0;
+}
+
+size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls) {
+  if (t >= g->ntok) return 0;
+  size_t a = g->tok[t].start, l = sj_tg_cue(g, a, cls);
+  return l == g->tok[t].end - a ? l : 0;
 }
 
 size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f) {

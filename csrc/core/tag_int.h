@@ -118,6 +118,11 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f);
 /* the longest entry of a suffix kind in k that ends exactly at b and starts
  * at or after a (the reversed trie): its length (0 none) and fields */
 size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f);
+/* Cue words (kind `cue`, dict/gaz/cues-*.tsv): the length of the longest
+ * cue of class cls (e.g. "report", "neg") starting at byte i, or 0;
+ * sj_tg_cue_tok: token t is exactly such a cue (its length) or 0. */
+size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls);
+size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls);
 size_t sj_tg_tok_at_slow(const sj_tg *g, size_t i);
 /* index of the token containing byte i (or the first one after) */
 static inline size_t sj_tg_tok_at(const sj_tg *g, size_t i) {

@@ -120,7 +120,7 @@ SCHEMA = {
     # kind: (number of fields after kind, checker or None)
     'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': (1, 2), 'title': 1,
     'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': (3, 4),
-    'surname': 1, 'person': 1,
+    'surname': 1, 'person': 1, 'cue': 1,
 }
 MIL = {'armed', 'army', 'navy', 'airforce', 'rocket', 'unit', 'personnel'}
 GOV = {'ministry', 'leader', 'body'}
@@ -204,7 +204,7 @@ def main():
                 seen[line] = where
             counts[kind] = counts.get(kind, 0) + 1
             first = kind_file.setdefault((surface, kind), name)
-            if first != name:
+            if first != name and kind != 'cue':   # cues are sets: order-free
                 err(where, '%s %s is also in %s: keep one surface+kind in one '
                     'file so the reading order does not depend on file order'
                     % (surface, kind, first))
@@ -233,6 +233,8 @@ def main():
                 err(where, 'bad placesuffix class %r' % a)
             elif kind == 'namesuffix' and a not in NAMESUFFIX:
                 err(where, 'bad namesuffix class %r' % a)
+            elif kind == 'cue' and not re.fullmatch(r'[a-z][a-z0-9_]*', a):
+                err(where, 'cue class must be a lower-case identifier: %r' % a)
             elif kind == 'surname' and a != '-':
                 err(where, 'surname field must be -')
             elif kind == 'trigger':
