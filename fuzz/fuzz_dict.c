@@ -23,10 +23,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t L = ((size_t)data[0] << 8) | data[1];
   if (L > size - 2) L = size - 2;
   size_t tlen = size - 2 - L;
-  char *dict = malloc(L ? L : 1), *text = malloc(tlen ? tlen : 1);
-  if (!dict || !text) { free(dict); free(text); return 0; }
-  memcpy(dict, data + 2, L);
-  memcpy(text, data + 2 + L, tlen);
+  /* each in a heap buffer of exactly its size (no terminator, no slack;
+   * malloc(0) when empty), so ASan sees any overread */
+  char *dict = malloc(L), *text = malloc(tlen);
+  if ((!dict && L) || (!text && tlen)) { free(dict); free(text); return 0; }
+  if (L) memcpy(dict, data + 2, L);
+  if (tlen) memcpy(text, data + 2 + L, tlen);
   sj_model *m;
   if (sj_model_new(&m) != SJ_OK) die("sj_model_new", NULL);
   /* a word already there, to see that a failed load keeps it */

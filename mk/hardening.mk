@@ -2,7 +2,13 @@
 # Included by the Makefile; uses its CORE_SRC, CORE_HDR, B, WARN, SAN, C_TESTS
 # and LUA54_INC.
 #
-#   make fuzz [SECONDS=60] [FUZZ_JOBS=1]  every libFuzzer target for SECONDS each
+#   make fuzz [SECONDS=60] [RUNS=N] [FUZZ_TARGETS="analyze dict json"]
+#                          each libFuzzer target in turn for SECONDS (or RUNS
+#                          executions), resuming from the corpus kept in
+#                          fuzz/corpus/TARGET/ and merging new finds back into
+#                          it minimised (-merge=1); logs in $(B)/fuzz/logs/
+#   make fuzz-cmin         re-minimise each kept corpus (merge into an empty
+#                          directory, replace the kept one)
 #   make check-sanitize    C tests (ASan+UBSan) + busted under an ASan core.so
 #   make check-valgrind    the CLI under valgrind on the sample and bad inputs
 #   make check-tsan        the 8-thread test under ThreadSanitizer
@@ -14,8 +20,8 @@
 
 FUZZ_CC   ?= clang
 SECONDS   ?= 60
-FUZZ_JOBS ?= 1
-FUZZ_TARGETS = analyze dict json
+RUNS      ?=
+FUZZ_TARGETS ?= analyze dict json
 FUZZ_BINS = $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
 FUZZ_SAN  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = $(WARN) -O1 -g $(FUZZ_SAN) -D_POSIX_C_SOURCE=200809L
@@ -62,13 +68,22 @@ $(B)/asan/shijian: $(CLI_SRC) csrc/cli/cli.h $(ASAN_OBJ)
 HARDENING_BASE = all $(C_TESTS) $(B)/tsan/test_hardening \
   $(B)/asan-lua/build/lua5.4/shijian/core.so $(B)/asan/shijian
 
-.PHONY: fuzz fuzz-build hardening-base hardening-build check-sanitize check-valgrind check-tsan check-hardening bench-memory
+.PHONY: fuzz fuzz-cmin fuzz-build hardening-base hardening-build check-sanitize check-valgrind check-tsan check-hardening bench-memory
 fuzz-build: $(FUZZ_BINS)
 hardening-base: $(HARDENING_BASE)
 hardening-build: hardening-base $(FUZZ_BINS)
 
 fuzz: $(FUZZ_BINS)
-	@sh spec/hardening/run.sh fuzz $(SECONDS)
+	@B=$(B) FUZZ_TARGETS="$(FUZZ_TARGETS)" sh spec/hardening/run.sh fuzz $(SECONDS) $(RUNS)
+
+fuzz-cmin: $(FUZZ_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+	  rm -rf $(B)/fuzz/cmin/$$t && mkdir -p $(B)/fuzz/cmin/$$t && \
+	  $(B)/fuzz/fuzz_$$t -merge=1 -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
+	    $(B)/fuzz/cmin/$$t fuzz/corpus/$$t > $(B)/fuzz/cmin/$$t.log 2>&1 && \
+	  echo "fuzz/corpus/$$t: $$(ls fuzz/corpus/$$t | wc -l) -> $$(ls $(B)/fuzz/cmin/$$t | wc -l) inputs" && \
+	  rm -rf fuzz/corpus/$$t && cp -r $(B)/fuzz/cmin/$$t fuzz/corpus/$$t || exit 1; \
+	done
 
 check-sanitize: hardening-base
 	@sh spec/hardening/run.sh sanitize

@@ -21,10 +21,13 @@
 #include <string.h>
 
 /* ---- utf8.c ----------------------------------------------------------- */
-/* Decode one code point at s[i] (i < n).  Returns its byte length (1..4);
+/* Decode one code point at s[i].  Returns its byte length (1..4);
  * *cp is the code point, or SJ_BADCP when the bytes are not valid UTF-8
- * (then the length is 1: one bad byte). */
+ * (then the length is 1: one bad byte).  At or past the end (i >= n) there
+ * is no character: *cp is SJ_NOCP (0: no class, digit or numeral matches
+ * it) and the length 0, so a look-ahead never reads past s[n - 1]. */
 #define SJ_BADCP 0xFFFFFFFFu
+#define SJ_NOCP 0u
 int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
 /* The same decoding, always inlined, 3-byte Han first (the hot loops of
  * the tagger and the gazetteer walks use it). */
@@ -34,6 +37,7 @@ int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
 #define SJ_HOT static inline
 #endif
 SJ_HOT int sj_utf8_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
+  if (i >= n) { *cp = SJ_NOCP; return 0; }
   const unsigned char *u = (const unsigned char *)s + i;
   unsigned c = u[0];
   if (c < 0x80) { *cp = c; return 1; }
@@ -157,6 +161,8 @@ typedef struct sj_image {
   const uint8_t *chinfo;     /* per char id: 1..10 Chinese digit 0..9, 11..15 十百千万亿, 0 none */
   const float *given;        /* per char id: log P(char | a given name); [nchars + 1],
                                 [nchars + 2]: log P(given name of 1, 2 chars) */
+  const float *namech;       /* per char id, [2 id]: log ratio P(c | given name) / P(c),
+                                [2 id + 1]: log ratio P(c | transliterated name) / P(c) */
   const uint16_t *gaz_kind;  /* per gazetteer value: its SJ_K_* kinds (image.h) */
   const uint16_t *gaz_start; /* per char id: kinds of the entries starting with it */
   sj_dat suf;                /* reversed surfaces of the SJ_K_SUFFIXES entries */

@@ -10,8 +10,9 @@
 #include <stdint.h>
 
 /* ---- small UTF-8 helpers (tolerant: a bad byte is one char) ----------- */
-/* Decode the code point at s[i] (i < n); returns its byte length (>= 1).
- * The core's inline decoder (core.h). */
+/* Decode the code point at s[i]; returns its byte length (>= 1), or 0
+ * with *cp = SJ_NOCP at or past the end (i >= n): the one bounded
+ * accessor for look-ahead.  The core's inline decoder (core.h). */
 SJ_HOT int sj_t_dec(const char *s, size_t n, size_t i, uint32_t *cp) {
   return sj_utf8_dec(s, n, i, cp);
 }

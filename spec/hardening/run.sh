@@ -3,9 +3,14 @@
 #
 #   sh spec/hardening/run.sh [all]     everything below (what `make test` runs;
 #                                      about 4-5 minutes on 2 cores)
-#   sh spec/hardening/run.sh fuzz [SECONDS]
-#                                      `make fuzz`: each target for SECONDS (60)
-#                                      on a corpus kept in build/fuzz/corpus/
+#   sh spec/hardening/run.sh fuzz [SECONDS [RUNS]]
+#                                      `make fuzz`: each target, one at a time,
+#                                      for SECONDS (60) or RUNS executions,
+#                                      resuming from the corpus kept in the
+#                                      repository (fuzz/corpus/TARGET/); new
+#                                      finds are merged back into it minimised
+#                                      (libFuzzer -merge=1: only inputs that add
+#                                      coverage); the log is $B/fuzz/logs/TARGET.log
 #   sh spec/hardening/run.sh sanitize  C tests + busted + GC leak check, ASan+UBSan
 #   sh spec/hardening/run.sh valgrind  the CLI under valgrind on the catalogue
 #   sh spec/hardening/run.sh tsan      the 8-thread test under ThreadSanitizer
@@ -43,9 +48,11 @@ build() { # make targets...
 }
 
 # ---- fuzzing ---------------------------------------------------------------------
-# fuzz_one NAME MODE ARG: MODE runs (fixed runs, seed 1, fresh corpus) or time
+# fuzz_one NAME MODE ARG [RUNS]: MODE runs (fixed runs, seed 1, fresh corpus,
+# the kept corpus only read) or time (ARG seconds or RUNS executions, from the
+# kept corpus, new finds merged back into it)
 fuzz_one() {
-  name=$1 mode=$2 arg=$3
+  name=$1 mode=$2 arg=$3 runs=${4:-}
   bin=$B/fuzz/fuzz_$name
   [ -x "$bin" ] || { bad "fuzz_$name: not built (needs clang and libclang-rt-dev)"; return; }
   # the regressions first: each once, all must pass
@@ -55,32 +62,47 @@ fuzz_one() {
     if "$bin" -runs=1 $regs > "$tmp/reg.log" 2>&1; then ok "fuzz_$name: $(echo "$regs" | wc -l) regression inputs"
     else bad "fuzz_$name: a regression input fails"; grep -E "runtime error|ERROR|fuzz_$name:|Running:" "$tmp/reg.log" | tail -n 8; fi
   fi
+  log=$tmp/fuzz.log
   if [ "$mode" = runs ]; then
     corpus=$tmp/corpus-$name
     opts="-runs=$arg -seed=1 -max_total_time=120"
   else
-    corpus=$B/fuzz/corpus/$name
-    opts="-max_total_time=$arg"
+    # new finds go to a scratch directory first; the kept corpus is read
+    corpus=$B/fuzz/new/$name
+    rm -rf "$corpus"
+    if [ -n "$runs" ]; then opts="-runs=$runs"; else opts="-max_total_time=$arg"; fi
+    mkdir -p "$B/fuzz/logs"
+    log=$B/fuzz/logs/$name.log
   fi
-  mkdir -p "$corpus" "$B/fuzz/artifacts"
+  mkdir -p "$corpus" "$B/fuzz/artifacts" "fuzz/corpus/$name"
   # shellcheck disable=SC2086
   "$bin" $opts -dict=fuzz/shijian.dict -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$B/fuzz/artifacts/$name-" "$corpus" "fuzz/corpus/$name" \
-    > "$tmp/fuzz.log" 2>&1
+    > "$log" 2>&1
   rc=$?
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/fuzz.log" | tail -n 1)
-  secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$tmp/fuzz.log" | tail -n 1)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
   if [ "$rc" -eq 0 ]; then
     ok "fuzz_$name: ${execs:-?} executions in ${secs:-?} s, no crash"
   else
     bad "fuzz_$name: crash after ${execs:-?} executions (exit $rc)"
-    grep -E "runtime error|ERROR: |fuzz_$name: |Test unit written" "$tmp/fuzz.log" | head -n 6
+    grep -E "runtime error|ERROR: |fuzz_$name: |Test unit written" "$log" | head -n 6
     echo "  reproduce: $bin ARTIFACT; keep it: copy it to fuzz/regressions/$name/"
+  fi
+  if [ "$mode" = time ]; then # merge what is new back into the kept corpus, minimised
+    before=$(ls "fuzz/corpus/$name" | wc -l)
+    if "$bin" -merge=1 -max_len=4096 -timeout=20 -rss_limit_mb=2048 "fuzz/corpus/$name" "$corpus" \
+        > "$B/fuzz/logs/$name-merge.log" 2>&1; then
+      ok "fuzz_$name: corpus fuzz/corpus/$name: $before + $(( $(ls "fuzz/corpus/$name" | wc -l) - before )) new inputs"
+      rm -rf "$corpus"
+    else
+      bad "fuzz_$name: merge into fuzz/corpus/$name failed (see $B/fuzz/logs/$name-merge.log)"
+    fi
   fi
 }
 
-do_fuzz() { # mode arg
-  for t in analyze dict json; do fuzz_one "$t" "$1" "$2"; done
+do_fuzz() { # mode arg [runs]
+  for t in ${FUZZ_TARGETS:-analyze dict json}; do fuzz_one "$t" "$1" "$2" "${3:-}"; done
 }
 
 # ---- busted and the Lua module under ASan+UBSan ------------------------------
@@ -270,7 +292,7 @@ do_big() {
 start=$(now)
 case "$what" in
   fuzz)
-    build fuzz-build && do_fuzz time "${2:-60}" ;;
+    build fuzz-build && do_fuzz time "${2:-60}" "${3:-}" ;;
   sanitize)
     build hardening-base && do_sanitize ;;
   valgrind)
@@ -289,7 +311,7 @@ case "$what" in
     do_stream
     do_tsan
     do_big ;;
-  *) echo "usage: $0 [all|fuzz [SECONDS]|sanitize|valgrind|tsan|big]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|fuzz [SECONDS [RUNS]]|sanitize|valgrind|tsan|big]" >&2; exit 2 ;;
 esac
 echo "($(( $(now) - start )) s)"
 echo "hardening: $passed passed, $failed failed"
