@@ -26,7 +26,7 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
       h.nlexcells == 0 || h.ngazcells == 0 || h.len[SEC_CHINFO] != h.nchars + 1u ||
       h.len[SEC_GAZ_KIND] != h.ngaz * 2u || h.len[SEC_GAZ_START] != (h.nchars + 1u) * 2u ||
       h.len[SEC_SUF_CELLS] != h.nsufcells * 8u || h.nsufcells == 0 ||
-      h.len[SEC_GIVEN] != (h.nchars + 3u) * 4u)
+      h.len[SEC_GIVEN] != (h.nchars + 3u + 2u * (h.nchars + 1u)) * 4u)
     return SJ_ECORRUPT;
   const unsigned char *p = data;
   img->cmap = (const uint16_t *)(const void *)(p + h.off[SEC_CMAP]);
@@ -50,6 +50,7 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   img->ngaz = h.ngaz;
   img->chinfo = p + h.off[SEC_CHINFO];
   img->given = (const float *)(const void *)(p + h.off[SEC_GIVEN]);
+  img->namech = img->given + h.nchars + 3;
   img->gaz_kind = (const uint16_t *)(const void *)(p + h.off[SEC_GAZ_KIND]);
   img->gaz_start = (const uint16_t *)(const void *)(p + h.off[SEC_GAZ_START]);
   img->suf.cells = (const int32_t *)(const void *)(p + h.off[SEC_SUF_CELLS]);

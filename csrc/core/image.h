@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 7u
+#define SJ_IMAGE_VERSION 8u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
@@ -36,7 +36,9 @@ enum sj_image_sec {
                     entry's value index (as in the gazetteer trie) */
   SEC_GIVEN,     /* float[nchars + 3]: log P(char | a given name), from the lexicon's
                     person names (nr) after a gazetteer surname; then log P(the
-                    given name has 1 char), log P(it has 2) */
+                    given name has 1 char), log P(it has 2); then float[2 * (nchars + 1)]:
+                    per char id, log P(char | given name) / P(char | any word) and
+                    log P(char | transliterated name, nrt) / P(char | any word) */
   SEC_COUNT
 };
 

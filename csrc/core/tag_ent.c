@@ -263,6 +263,126 @@ static size_t name_after(sj_tg *g, size_t i) {
   return 0;
 }
 
+/* ---- persons without a title ---------------------------------------------
+ * A token the lexicon or the segmenter tags as a person's name (nr, nrfg,
+ * nrt) is a person when its characters look like one: a surname followed by
+ * given-name characters, or transliteration characters (per-char log ratios
+ * the image compiler learns from the lexicon's own names, image.namech). */
+#define GIVEN_MIN 0.0f   /* mean ratio of the given-name chars */
+#define TRANS_MIN 1.0f   /* mean ratio of a transliterated name's chars */
+#define TRANS_OOV 1.6f   /* the same for a word the lexicon does not tag nr */
+
+/* 'C' (Chinese name), 'F' (transliterated) or 0 for the text [a, b) */
+static int name_shape(sj_tg *g, size_t a, size_t b) {
+  const sj_image *img = &g->m->img;
+  size_t ls = sj_tg_gazk(g, a, SJ_K_SURNAME, NULL);
+  float sg = 0, st = 0;
+  int n = 0, ng = 0, dot = 0;
+  for (size_t i = a; i < b;) {
+    uint32_t cp;
+    i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+    if (cp == 0xB7 || cp == 0x30FB || cp == 0x2022) { dot++; continue; }
+    if (cp < 0x4E00 || cp > 0x9FFF) return 0;
+    uint32_t id = sj_image_char(img, cp);
+    st += img->namech[2 * id + 1];
+    if (ls && i > a + ls) { sg += img->namech[2 * id]; ng++; }
+    n++;
+  }
+  if (n < 2) return 0;
+  if (!dot && ls && ng >= 1 && ng <= 2 && sg / (float)ng > GIVEN_MIN) return 'C';
+  if (st / (float)n > TRANS_MIN || (dot && st / (float)n > 0.0f)) return 'F';
+  return 0;
+}
+
+/* the code remembered for a person named [a, b): the same name, or a
+ * longer one it ends (罗萨里奥·格林 → 格林) or begins (a surname) */
+static const char *pmem_find(const sj_tg *g, size_t a, size_t b) {
+  size_t l = b - a;
+  for (int k = g->npmem; k-- > 0;) {
+    const struct sj_pmem *p = &g->pmem[k];
+    size_t pl = p->b - p->a;
+    if (pl < l) continue;
+    if (sj_eqn(g->s + p->a, g->s + a, l) ||
+        (pl > l + 1 && sj_eqn(g->s + p->b - l, g->s + a, l) && g->s[p->b - l - 1] == (char)0xB7))
+      return p->code;
+  }
+  return NULL;
+}
+static void pmem_add(sj_tg *g, size_t a, size_t b, const char *code) {
+  if (!code || strlen(code) != 3) return;
+  int k = g->npmem < 32 ? g->npmem++ : 31;
+  g->pmem[k].a = (uint32_t)a;
+  g->pmem[k].b = (uint32_t)b;
+  memcpy(g->pmem[k].code, code, 4);
+}
+
+/* emit a person [a, b): code from a title's country, the document's memory,
+ * else CHN for a Chinese name, the last foreign country named for a
+ * transliterated one */
+static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int shape) {
+  sj_codes c;
+  c.n = 0;
+  const char *code = country ? country : pmem_find(g, a, b);
+  if (!code && shape == 'F') {
+    for (int k = g->recent.n; k-- > 0;)
+      if (!sj_streq(g->recent.c[k], "CHN")) { code = g->recent.c[k]; break; }
+  }
+  if (!code && shape != 'F') code = "CHN";
+  char buf[4];
+  if (code) { memcpy(buf, code, 4); sj_codes_add(&c, buf, 3); }
+  int last_person = g->last_person;
+  sj_codes keep = g->recent;
+  emit_actor(g, a, b, "person", &c, NULL);
+  g->recent = keep; /* a person's code is no party of 两国 */
+  (void)last_person;
+  if (country || !pmem_find(g, a, b)) pmem_add(g, a, b, c.n ? c.c[0] : NULL);
+}
+
+/* the end of a person's name at token t (0 if none): a token tagged nr*
+ * that looks like a name, and no country, place or body; a two-character
+ * Chinese name goes on over one more given-name character the segmenter
+ * left alone (张宝 | 三) */
+static size_t person_at(sj_tg *g, size_t t, int *shape) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *p = sj_tg_pos(g, t);
+  int nr = p[0] == 'n' && p[1] == 'r';
+  if (!nr && !(p[0] == 'n' && p[1] == 'z' && !p[2]) && !sj_streq(p, "x")) return 0;
+  if (b - a < 6 || b - a > 36) return 0;
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  for (int q = 0; q < gc->n; q++)
+    if (gc->h[q].len >= b - a && (gc->h[q].kinds & (SJ_K_COUNTRY | SJ_K_PLACE | SJ_K_ORG | SJ_K_GOV |
+                                                    SJ_K_MIL | SJ_K_ABBR | SJ_K_TITLE)))
+      return 0;
+  if (sj_tg_cue(g, b - 3, "not_name_end")) return 0;
+  int sh = name_shape(g, a, b);
+  if (!sh) return 0;
+  if (!nr) {
+    /* an unknown word: transliterated, strongly, and acting (恩佐强调) */
+    const sj_image *img = &g->m->img;
+    float st = 0;
+    int n = 0;
+    for (size_t i = a; i < b; n++) {
+      uint32_t cp;
+      i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+      st += img->namech[2 * sj_image_char(img, cp) + 1];
+    }
+    const char *pn = sj_tg_pos(g, t + 1);
+    if (sh != 'F' || st / (float)n < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v') return 0;
+  }
+  if (sh == 'C' && b - a == 6 && t + 1 < g->ntok && g->tok[t + 1].end - g->tok[t + 1].start == 3) {
+    const char *pn = sj_tg_pos(g, t + 1);
+    uint32_t cp;
+    sj_t_dec(g->s, g->n, b, &cp);
+    if (cp >= 0x4E00 && cp <= 0x9FFF && strchr("pcudryfv", pn[0]) == NULL &&
+        g->m->img.namech[2 * sj_image_char(&g->m->img, cp)] > 0.5f &&
+        (t + 2 >= g->ntok || g->tok[t + 2].end - g->tok[t + 2].start != 3 ||
+         is_punct_cp(((void)sj_t_dec(g->s, g->n, g->tok[t + 2].start, &cp), cp))))
+      b += 3;
+  }
+  *shape = sh;
+  return b;
+}
+
 /* extend an actor over 两国/两军/双方, 方, military, government and title
  * words; *type is updated.  Returns the new end. */
 static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int *mil) {
@@ -372,6 +492,15 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (m) { m->type = type; m->codes = sj_codes_str(g, &c); }
     g->last_end = e; g->last_place = 0;
     return sj_tg_tok_at(g, e);
+  }
+  /* persons: a name-like token tagged nr* (or a transliteration acting) */
+  {
+    int sh = 0;
+    size_t pe = person_at(g, t, &sh);
+    if (pe) {
+      emit_person(g, i, pe, NULL, sh);
+      return sj_tg_tok_at(g, pe);
+    }
   }
   /* ships: a proper-noun token + 舰 (银川舰: Chinese warships bear the
    * names of cities, so a place of the gazetteer is fine) */
@@ -600,6 +729,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       }
     }
     if (abbr == 2) { c.n = 0; sj_codes_add(&c, "CHN", 3); }
+    /* country + title + name: the country and the person, who takes its
+     * code (美国总统克林顿 → 美国 + 克林顿) */
+    if (c.n == 1 && e > base_end && sj_tg_gaz_end(g, base_end, e, SJ_K_TITLE, NULL)) {
+      size_t ne = name_after(g, e);
+      if (ne) {
+        char code[4];
+        memcpy(code, c.c[0], 4);
+        emit_actor(g, a, base_end, "country", &c, NULL);
+        int sh = name_shape(g, e, ne);
+        emit_person(g, e, ne, code, sh ? sh : 'F');
+        return sj_tg_tok_at(g, ne);
+      }
+    }
     emit_actor(g, a, e, type, &c, NULL);
     /* a title and a name after a country: 俄罗斯国防部长绍伊古 */
     return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
@@ -701,8 +843,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     }
     size_t ne = name_after(g, e);
     if (ne) {
-      sj_codes_add(&c, "CHN", 3);
-      emit_actor(g, e, ne, "person", &c, NULL);
+      int sh = name_shape(g, e, ne);
+      emit_person(g, e, ne, NULL, sh ? sh : 'C');
       return sj_tg_tok_at(g, ne);
     }
     return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;

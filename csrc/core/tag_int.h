@@ -80,6 +80,10 @@ typedef struct sj_tg {
   size_t nstop, capstop;
   struct sj_mark { uint32_t at, f; } *mark; /* negation/future/hypothesis words */
   size_t nmark, capmark;
+  /* persons named so far with their code (tag_ent.c): a later mention of
+   * the same name keeps it (克林顿 after 美国总统克林顿) */
+  struct sj_pmem { uint32_t a, b; char code[4]; } pmem[32];
+  int npmem;
 } sj_tg;
 
 /* !strcmp(a, b) and !memcmp(a, b, l), inlined: the tagger compares short

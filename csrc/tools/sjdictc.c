@@ -453,6 +453,47 @@ static void write_c(const char *path, const buf *b) {
   if (fclose(f)) die("%s: write failed", path);
 }
 
+/* Per char id, how much likelier it is in a person's name than in words at
+ * large (log ratios, each lexicon entry counting once): out[2 * id] for the
+ * given names of Chinese names (nr, nrfg of 2-3 chars after a surname
+ * char), out[2 * id + 1] for transliterated names (nrt).  The tagger uses
+ * them to tell a name the lexicon tags nr from a common word it mistags. */
+static int is_surname_char(const entry *e) {
+  char first[8];
+  uint32_t cp;
+  int l = decode((const unsigned char *)e->word, &cp);
+  if (l <= 0 || l >= (int)sizeof first) return 0;
+  memcpy(first, e->word, (size_t)l);
+  first[l] = 0;
+  int *gi = smap_get(&gaz.index, first, 0);
+  return gi && strstr(gaz.e[*gi].payload, "surname") != NULL;
+}
+
+static void name_ratios(float *out) {
+  size_t nc = nchars_ + 1;
+  double *all = xrealloc(NULL, 3 * nc * sizeof *all), *giv = all + nc, *tr = giv + nc;
+  double ta = 0, tg = 0, tt = 0;
+  for (size_t i = 0; i < 3 * nc; i++) all[i] = 0;
+  for (size_t i = 0; i < lex.n; i++) {
+    const entry *e = &lex.e[i];
+    const char *tag = tagnames[e->pos];
+    int nrt = tag[0] == 'n' && tag[1] == 'r' && tag[2] == 't';
+    int nr = tag[0] == 'n' && tag[1] == 'r' && !nrt && e->nids >= 2 && e->nids <= 3 &&
+             is_surname_char(e);
+    for (int k = 0; k < e->nids; k++) {
+      all[e->ids[k]] += 1; ta += 1;
+      if (nrt) { tr[e->ids[k]] += 1; tt += 1; }
+      if (nr && k > 0) { giv[e->ids[k]] += 1; tg += 1; }
+    }
+  }
+  for (size_t i = 0; i < nc; i++) {
+    double ga = log((all[i] + 0.5) / (ta + 0.5 * (double)nc));
+    out[2 * i] = (float)(log((giv[i] + 0.1) / (tg + 0.1 * (double)nc)) - ga);
+    out[2 * i + 1] = (float)(log((tr[i] + 0.1) / (tt + 0.1 * (double)nc)) - ga);
+  }
+  free(all);
+}
+
 int main(int argc, char **argv) {
   const char *out = NULL;
   int as_c = 0;
@@ -646,10 +687,12 @@ int main(int argc, char **argv) {
   /* given-name characters: the lexicon's person names (tag nr, nrfg; not
    * the transliterated nrt) of 2-3 characters after a one-character
    * gazetteer surname; each name counts once */
-  float *given = xrealloc(NULL, (nchars_ + 3) * sizeof *given);
+  size_t ngiven = (nchars_ + 3) + 2 * (nchars_ + 1);
+  float *given = xrealloc(NULL, ngiven * sizeof *given);
   {
     double *cnt = xrealloc(NULL, (nchars_ + 1) * sizeof *cnt), tot = 0, len1 = 0, len2 = 0;
     for (size_t i = 0; i <= nchars_; i++) cnt[i] = 0;
+    name_ratios(given + nchars_ + 3);
     for (size_t i = 0; i < lex.n; i++) {
       const entry *e = &lex.e[i];
       const char *tag = tagnames[e->pos];
@@ -671,8 +714,8 @@ int main(int argc, char **argv) {
     given[nchars_ + 2] = (float)log((len2 + 1) / (len1 + len2 + 2));
     free(cnt);
   }
-  h.off[SEC_GIVEN] = (uint32_t)put(&img, given, (nchars_ + 3) * sizeof *given);
-  h.len[SEC_GIVEN] = (uint32_t)((nchars_ + 3) * sizeof *given);
+  h.off[SEC_GIVEN] = (uint32_t)put(&img, given, ngiven * sizeof *given);
+  h.len[SEC_GIVEN] = (uint32_t)(ngiven * sizeof *given);
   free(given);
   h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
   h.len[SEC_STRS] = (uint32_t)strs.n;
