@@ -15,7 +15,7 @@ static void cut(const sj_model *m, const char *text, unsigned seg, char *out, si
   o.seg = seg;
   sj_doc *d;
   out[0] = 0;
-  if (sj_analyze(m, text, strlen(text), &o, &d)) return;
+  if (check_analyze(m, text, strlen(text), &o, &d)) return;
   size_t n = sj_doc_ntokens(d), k = 0;
   const sj_token *t = sj_doc_tokens(d);
   for (size_t i = 0; i < n && k + (t[i].end - t[i].start) + 2 < cap; i++) {
@@ -37,7 +37,7 @@ static void cut(const sj_model *m, const char *text, unsigned seg, char *out, si
 /* Tokens tile the input exactly: no gap, no overlap, nothing dropped. */
 static int tiles(const sj_model *m, const char *text, size_t len) {
   sj_doc *d;
-  if (sj_analyze(m, text, len, NULL, &d)) return 0;
+  if (check_analyze(m, text, len, NULL, &d)) return 0;
   size_t n = sj_doc_ntokens(d), at = 0;
   const sj_token *t = sj_doc_tokens(d);
   int ok = 1;
@@ -89,7 +89,7 @@ static void test_segment(const sj_model *m) {
 static void test_sentences(const sj_model *m) {
   const char *text = "甲说：“好！”乙走了。\n\n丙来了";
   sj_doc *d;
-  CHECK(&st, sj_analyze(m, text, strlen(text), NULL, &d) == SJ_OK, "analyze");
+  CHECK(&st, check_analyze(m, text, strlen(text), NULL, &d) == SJ_OK, "analyze");
   size_t n = sj_doc_nspans(d, SJ_SENTENCE);
   const sj_span *s = sj_doc_spans(d, SJ_SENTENCE);
   CHECK(&st, n == 3, "3 sentences, got %zu", n);
@@ -146,13 +146,13 @@ static void test_bad_input(const sj_model *m) {
     free(big);
   }
   sj_doc *d;
-  CHECK(&st, sj_analyze(NULL, "x", 1, NULL, &d) == SJ_EINVAL, "no model");
-  CHECK(&st, sj_analyze(m, NULL, 1, NULL, &d) == SJ_EINVAL, "no text");
-  CHECK(&st, sj_analyze(m, NULL, 0, NULL, &d) == SJ_OK, "NULL empty text");
+  CHECK(&st, check_analyze(NULL, "x", 1, NULL, &d) == SJ_EINVAL, "no model");
+  CHECK(&st, check_analyze(m, NULL, 1, NULL, &d) == SJ_EINVAL, "no text");
+  CHECK(&st, check_analyze(m, NULL, 0, NULL, &d) == SJ_OK, "NULL empty text");
   sj_doc_free(d);
   sj_options bad = {0};
   bad.ref_month = 13;
-  CHECK(&st, sj_analyze(m, "x", 1, &bad, &d) == SJ_EINVAL, "bad ref month");
+  CHECK(&st, check_analyze(m, "x", 1, &bad, &d) == SJ_EINVAL, "bad ref month");
   CHECK(&st, sj_strerror(SJ_ENOMEM)[0] != 0 && sj_strerror(9999)[0] != 0, "strerror");
 }
 

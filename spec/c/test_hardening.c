@@ -60,7 +60,7 @@ static sj_doc *analyse_all_ways(const sj_model *m, const char *name, const char 
       o.seg = seg;
       o.ref_year = (seg & 1) ? 2020 : 0;
       sj_doc *d = NULL;
-      int rc = sj_analyze(m, text, len, &o, &d);
+      int rc = check_analyze(m, text, len, &o, &d);
       CHECK(&st, rc == SJ_OK, "%s: sj_analyze -> %s", name, sj_strerror(rc));
       if (rc) continue;
       const char *bad = doc_check(d, len, o.want);
@@ -193,7 +193,7 @@ static void test_catalogue(const sj_model *m) {
   /* specific results */
   sj_doc *d;
   const char *nul = "\xE4\xB8\xAD\0\xE5\x9B\xBD";
-  if (sj_analyze(m, nul, 7, NULL, &d) == SJ_OK) {
+  if (check_analyze(m, nul, 7, NULL, &d) == SJ_OK) {
     const sj_token *t = sj_doc_tokens(d);
     int found = 0;
     for (size_t i = 0; i < sj_doc_ntokens(d); i++)
@@ -202,18 +202,18 @@ static void test_catalogue(const sj_model *m) {
     sj_doc_free(d);
   }
   const char *trad = "\xE4\xB8\xAD\xE5\x9C\x8B\xE8\xBB\x8D\xE9\x9A\x8A"; /* 中國軍隊 */
-  if (sj_analyze(m, trad, strlen(trad), NULL, &d) == SJ_OK) {
+  if (check_analyze(m, trad, strlen(trad), NULL, &d) == SJ_OK) {
     CHECK(&st, sj_doc_ntokens(d) >= 1 && sj_doc_ntokens(d) <= 4, "traditional: 1..4 words, got %zu", sj_doc_ntokens(d));
     sj_doc_free(d);
   }
   const char *crlf = "\xE4\xB8\xAD\xE5\x9B\xBD\r\n";
-  if (sj_analyze(m, crlf, strlen(crlf), NULL, &d) == SJ_OK) {
+  if (check_analyze(m, crlf, strlen(crlf), NULL, &d) == SJ_OK) {
     CHECK(&st, sj_doc_nspans(d, SJ_SENTENCE) == 1 && sj_doc_spans(d, SJ_SENTENCE)[0].end == 6,
           "CRLF: the sentence ends before \\r");
     sj_doc_free(d);
   }
   const char *bad = "\xE4\xB8\xAD\xFF\xE5\x9B\xBD";
-  if (sj_analyze(m, bad, strlen(bad), NULL, &d) == SJ_OK) {
+  if (check_analyze(m, bad, strlen(bad), NULL, &d) == SJ_OK) {
     CHECK(&st, count_tok(d, bad, "\xFF") == 1, "0xFF is one token");
     sj_doc_free(d);
   }
@@ -241,7 +241,7 @@ static void test_large(const sj_model *m) {
   for (size_t i = 0; i < n; i++) { memcpy(s + 5 * i, "\xE5\x9B\xBD\n\n", 5); }
   sj_options o = {0};
   o.want = SJ_WANT_SENTENCES;
-  if (sj_analyze(m, s, 5 * n, &o, &d) == SJ_OK) {
+  if (check_analyze(m, s, 5 * n, &o, &d) == SJ_OK) {
     CHECK(&st, sj_doc_nspans(d, SJ_PARAGRAPH) == n, "%zu paragraphs", sj_doc_nspans(d, SJ_PARAGRAPH));
     const sj_span *sp = sj_doc_spans(d, SJ_SENTENCE);
     CHECK(&st, sj_doc_nspans(d, SJ_SENTENCE) == n && sp[n - 1].para == n - 1, "paragraph indexes");
@@ -257,7 +257,7 @@ static void test_large(const sj_model *m) {
   for (size_t i = 0; i + 18 <= n; i += 18) memcpy(s + i, unit, 18);
   size_t len = n - n % 18;
   o.want = SJ_WANT_ALL;
-  int rc = sj_analyze(m, s, len, &o, &d);
+  int rc = check_analyze(m, s, len, &o, &d);
   CHECK(&st, rc == SJ_OK, "4 MB line: %s", sj_strerror(rc));
   if (rc == SJ_OK) {
     const char *bad = doc_check(d, len, 0);
@@ -266,7 +266,7 @@ static void test_large(const sj_model *m) {
   }
   for (size_t i = 0; i + 21 <= n; i += 21) memcpy(s + i, "\xE4\xB8\xAD\xE4\xBF\x84\xE4\xB8\xA4\xE5\x9B\xBD\xE7\xA9\xBA\xE5\x86\x9B\xE3\x80\x82", 21);
   len = n - n % 21;
-  rc = sj_analyze(m, s, len, &o, &d);
+  rc = check_analyze(m, s, len, &o, &d);
   CHECK(&st, rc == SJ_OK, "4 MB of sentences: %s", sj_strerror(rc));
   if (rc == SJ_OK) {
     CHECK(&st, sj_doc_nspans(d, SJ_SENTENCE) == len / 21, "sentences %zu", sj_doc_nspans(d, SJ_SENTENCE));
@@ -410,7 +410,7 @@ static void test_edges(void) {
       if (!t) break;
       memcpy(t, texts[i], k);
       sj_doc *d;
-      int rc = sj_analyze(m, t, k, NULL, &d);
+      int rc = check_analyze(m, t, k, NULL, &d);
       CHECK(&st, rc == SJ_OK, "edge text %zu/%zu", i, k);
       if (rc == SJ_OK) {
         const char *bad = doc_check(d, k, 0);
@@ -426,32 +426,32 @@ static void test_edges(void) {
 /* ---- API misuse ---------------------------------------------------------------- */
 static void test_api(const sj_model *m) {
   sj_doc *d = (sj_doc *)&st; /* must be overwritten */
-  CHECK(&st, sj_analyze(m, "x", 1, NULL, NULL) == SJ_EINVAL, "NULL out");
-  CHECK(&st, sj_analyze(NULL, "x", 1, NULL, &d) == SJ_EINVAL && d == NULL, "NULL model clears *out");
-  CHECK(&st, sj_analyze(m, NULL, 3, NULL, &d) == SJ_EINVAL, "NULL text with a length");
+  CHECK(&st, check_analyze(m, "x", 1, NULL, NULL) == SJ_EINVAL, "NULL out");
+  CHECK(&st, check_analyze(NULL, "x", 1, NULL, &d) == SJ_EINVAL && d == NULL, "NULL model clears *out");
+  CHECK(&st, check_analyze(m, NULL, 3, NULL, &d) == SJ_EINVAL, "NULL text with a length");
   const int bad[][3] = {{-1, 0, 0}, {10000, 0, 0}, {2020, -1, 0}, {2020, 13, 0}, {2020, 1, -1}, {2020, 1, 32}};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     sj_options o = {0};
     o.ref_year = bad[i][0];
     o.ref_month = bad[i][1];
     o.ref_day = bad[i][2];
-    CHECK(&st, sj_analyze(m, "x", 1, &o, &d) == SJ_EINVAL, "bad reference date %d-%d-%d", bad[i][0], bad[i][1], bad[i][2]);
+    CHECK(&st, check_analyze(m, "x", 1, &o, &d) == SJ_EINVAL, "bad reference date %d-%d-%d", bad[i][0], bad[i][1], bad[i][2]);
   }
   sj_options o = {0};
   o.ref_year = 2021; o.ref_month = 2; o.ref_day = 31; /* no such day: accepted, times stay valid */
-  if (sj_analyze(m, "\xE6\x98\xA8\xE5\xA4\xA9\xE5\x92\x8C\xE6\x98\x8E\xE5\xA4\xA9", 15, &o, &d) == SJ_OK) {
+  if (check_analyze(m, "\xE6\x98\xA8\xE5\xA4\xA9\xE5\x92\x8C\xE6\x98\x8E\xE5\xA4\xA9", 15, &o, &d) == SJ_OK) {
     CHECK(&st, doc_check(d, 15, 0) == NULL, "Feb 31 reference");
     sj_doc_free(d);
   }
   o.ref_year = 0; o.ref_month = 0; o.ref_day = 0;
   o.want = 0x100; /* no known bit: nothing asked, nothing done */
-  if (sj_analyze(m, "x", 1, &o, &d) == SJ_OK) {
+  if (check_analyze(m, "x", 1, &o, &d) == SJ_OK) {
     CHECK(&st, sj_doc_ntokens(d) == 0 && sj_doc_nmentions(d) == 0, "unknown want bits");
     sj_doc_free(d);
   }
   o.want = 0;
   o.seg = 0xFFFFFFFFu; /* unknown seg bits are ignored */
-  if (sj_analyze(m, "\xE4\xB8\xAD\xE5\x9B\xBD", 6, &o, &d) == SJ_OK) {
+  if (check_analyze(m, "\xE4\xB8\xAD\xE5\x9B\xBD", 6, &o, &d) == SJ_OK) {
     CHECK(&st, doc_check(d, 6, 0) == NULL, "unknown seg bits");
     sj_doc_free(d);
   }
@@ -459,7 +459,7 @@ static void test_api(const sj_model *m) {
              sj_doc_mentions(NULL) == NULL && sj_doc_nevents(NULL) == 0 && sj_doc_events(NULL) == NULL &&
              sj_doc_ref_year(NULL) == 0 && sj_doc_nspans(NULL, SJ_SENTENCE) == 0,
         "NULL doc accessors");
-  if (sj_analyze(m, "a", 1, NULL, &d) == SJ_OK) {
+  if (check_analyze(m, "a", 1, NULL, &d) == SJ_OK) {
     CHECK(&st, sj_doc_nspans(d, (sj_span_kind)0) == 0 && sj_doc_spans(d, (sj_span_kind)4) == NULL &&
                sj_doc_nspans(d, (sj_span_kind)-1) == 0,
           "span kinds out of range");
@@ -491,7 +491,7 @@ static void test_api(const sj_model *m) {
 /* The whole analysis as text, for comparing runs. */
 static char *render(const sj_model *m, const char *text, size_t len, const sj_options *o) {
   sj_doc *d;
-  if (sj_analyze(m, text, len, o, &d) != SJ_OK) return NULL;
+  if (check_analyze(m, text, len, o, &d) != SJ_OK) return NULL;
   char *out = NULL;
   size_t n = 0;
   FILE *f = open_memstream(&out, &n);
