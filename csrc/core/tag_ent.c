@@ -257,7 +257,7 @@ static size_t name_after(sj_tg *g, size_t i) {
     if (cp >= 0x4E00 && cp <= 0x9FFF && (p2[0] == 'v' || p2[0] == 'd' || p2[0] == 't' || p2[0] == 'p'))
       return g->tok[t + 1].end;
   }
-  if (l < 6 || l > 12) return 0;
+  if (l < 6 || l > 36) return 0;
   if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
     return g->tok[t].end;
   return 0;
@@ -289,6 +289,7 @@ static int name_shape(sj_tg *g, size_t a, size_t b) {
     n++;
   }
   if (n < 2) return 0;
+  if (st / (float)n > 1.5f) return 'F';
   if (!dot && ls && ng >= 1 && ng <= 2 && sg / (float)ng > GIVEN_MIN) return 'C';
   if (st / (float)n > TRANS_MIN || (dot && st / (float)n > 0.0f)) return 'F';
   return 0;
@@ -378,6 +379,18 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
         (t + 2 >= g->ntok || g->tok[t + 2].end - g->tok[t + 2].start != 3 ||
          is_punct_cp(((void)sj_t_dec(g->s, g->n, g->tok[t + 2].start, &cp), cp))))
       b += 3;
+  }
+  /* a place after 在/赴/到 (霍巴特), not a person */
+  if (sh == 'F' && place_context(g, a)) return 0;
+  /* a two-character Chinese name is also a common word (祝贺, 荣誉): it
+   * needs a name's neighbours (an act or a list after it, not 的 before) */
+  if (sh == 'C' && b - a == 6 && !pmem_find(g, a, b)) {
+    const char *pn = sj_tg_pos(g, t + 1);
+    const char *pb = t ? sj_tg_pos(g, t - 1) : "x";
+    size_t na = t + 1 < g->ntok ? g->tok[t + 1].start : g->n;
+    int after = t + 1 >= g->ntok || (pn[0] == 'v' && pn[1] != 'n') ||
+                sj_tg_cue(g, na, "after_name") || sj_tg_gazk(g, na, SJ_K_TITLE, NULL);
+    if (!after || pb[0] == 'u' || pb[0] == 'a') return 0;
   }
   *shape = sh;
   return b;
