@@ -396,6 +396,89 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
   return b;
 }
 
+/* ---- institutions ---------------------------------------------------------
+ * Words ending in an institution word (cue classes inst_gov, inst_mil,
+ * inst_org: …政府, …部队, …党, …公司) and the segmenter's organisation
+ * names (nt) are actors: joined to a country before them (英国工党政府,
+ * 美国ＡＴＴ公司), or standing alone (自民党, 国家测绘局).  A news agency or
+ * paper (cue class media: …社, …报) is no actor. */
+
+/* the length of a cue of class cls that ends exactly at b, from a on */
+static size_t cue_end(sj_tg *g, size_t a, size_t b, const char *cls) {
+  size_t best = 0;
+  for (size_t l = 3; l <= 15 && l <= b - a; l += 3)
+    if (sj_tg_cue(g, b - l, cls) == l) best = l;
+  return best;
+}
+
+/* the kind of institution the word [a, b) names: 'G', 'M', 'O', 'P' (a
+ * news agency or paper) or 0 */
+static int inst_kind(sj_tg *g, size_t a, size_t b) {
+  if (b - a < 3) return 0;
+  size_t lg = cue_end(g, a, b, "inst_gov"), lm = cue_end(g, a, b, "inst_mil");
+  size_t lo = cue_end(g, a, b, "inst_org"), lp = cue_end(g, a, b, "media");
+  if (lp && lp >= lg && lp >= lm && lp >= lo) return 'P';
+  if (lm && lm >= lg && lm >= lo) return 'M';
+  if (lg && lg >= lo) return 'G';
+  return lo ? 'O' : 0;
+}
+
+/* After an actor ending at e: the end of the institution words that follow
+ * (up to four nouns, 驻 + a country: 中国驻南非大使馆), 0 if none; *kind as
+ * inst_kind. */
+static size_t inst_chain(sj_tg *g, size_t e, int *kind) {
+  size_t t = sj_tg_tok_at(g, e), best = 0;
+  if (t >= g->ntok || g->tok[t].start != e) return 0;
+  for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
+    size_t a = g->tok[t].start, b = g->tok[t].end;
+    const char *p = sj_tg_pos(g, t);
+    if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) >= b - a) break;
+    if (sj_tg_cue_tok(g, t, "inst_link") && t + 1 < g->ntok &&
+        (sj_tg_gazk(g, b, SJ_K_COUNTRY, NULL) || sj_tg_gazk(g, b, SJ_K_ABBR, NULL) ||
+         sj_tg_gazk(g, b, SJ_K_PLACE, NULL))) continue;
+    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng")) ||
+        p[1] == 'r' || b - a > 24)
+      break;
+    int k = inst_kind(g, a, b);
+    if (!k && sj_streq(p, "nt")) k = 'O';
+    if (k) { best = b; *kind = k; }
+    if (k == 'P') break;
+  }
+  return best;
+}
+
+static const char *inst_type(int k) {
+  return k == 'G' ? "government" : k == 'M' ? "military" : "organization";
+}
+
+/* an organisation name of the segmenter (nt) or a noun ending in an
+ * institution word, standing alone: an actor coded by the country it starts
+ * with, else the paragraph's last country (a party in foreign news), else
+ * CHN.  Not inside a title (国家教委主任) or a generic short word. */
+static size_t inst_alone(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *p = sj_tg_pos(g, t);
+  if (!sj_streq(p, "nt") || b - a < 9) return 0;
+  int k = inst_kind(g, a, b);
+  if (k == 'P') return b;
+  if (b - a < 12 && !cue_end(g, a, b, "inst_party")) return 0;
+  size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL);
+  if (lt && sj_tg_is_tend(g, b + lt)) return 0;
+  if (t > 0 && sj_tg_cue_tok(g, t - 1, "inst_generic")) return 0;
+  sj_codes c;
+  c.n = 0;
+  sj_gfield f;
+  if ((sj_tg_gazk(g, a, SJ_K_COUNTRY, &f) || sj_tg_gazk(g, a, SJ_K_ABBR, &f)) && f.n)
+    sj_codes_add(&c, f.s[0], f.l[0]);
+  else if (!sj_tg_cue(g, a, "inst_cn") && g->recent.n && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
+    sj_codes_add(&c, g->recent.c[g->recent.n - 1], 3);
+  else sj_codes_add(&c, "CHN", 3);
+  sj_codes keep = g->recent;
+  emit_actor(g, a, b, inst_type(k), &c, NULL);
+  g->recent = keep;
+  return b;
+}
+
 /* extend an actor over 两国/两军/双方, 方, military, government and title
  * words; *type is updated.  Returns the new end. */
 static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int *mil) {
@@ -514,6 +597,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       emit_person(g, i, pe, NULL, sh);
       return sj_tg_tok_at(g, pe);
     }
+    if ((pe = inst_alone(g, t))) return sj_tg_tok_at(g, pe);
   }
   /* ships: a proper-noun token + 舰 (银川舰: Chinese warships bear the
    * names of cities, so a place of the gazetteer is fine) */
@@ -754,6 +838,14 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         emit_person(g, e, ne, code, sh ? sh : 'F');
         return sj_tg_tok_at(g, ne);
       }
+    }
+    /* country + institution: one span (英国工党政府, 中国驻南非大使馆); a
+     * news agency or paper is no actor (日本共同社) */
+    if (c.n >= 1 && !mil) {
+      int ik = 0;
+      size_t ie = inst_chain(g, e, &ik);
+      if (ie && ik == 'P') return sj_tg_tok_at(g, ie);
+      if (ie) { e = ie; type = inst_type(ik); }
     }
     emit_actor(g, a, e, type, &c, NULL);
     /* a title and a name after a country: 俄罗斯国防部长绍伊古 */
