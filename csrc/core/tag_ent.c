@@ -268,11 +268,13 @@ static size_t name_after(sj_tg *g, size_t i) {
  * nrt) is a person when its characters look like one: a surname followed by
  * given-name characters, or transliteration characters (per-char log ratios
  * the image compiler learns from the lexicon's own names, image.namech). */
-#define GIVEN_MIN 0.0f   /* mean ratio of the given-name chars */
+#define GIVEN_MIN 0.0f   /* mean ratio of a one-character given name */
+#define GIVEN2_MIN (-0.8f) /* of a two-character one (fewer common words) */
 #define TRANS_MIN 1.0f   /* mean ratio of a transliterated name's chars */
 #define TRANS_OOV 1.6f   /* the same for a word the lexicon does not tag nr */
 
-/* 'C' (Chinese name), 'F' (transliterated) or 0 for the text [a, b) */
+/* 'C' (Chinese name), 'c' (one whose given name is also common in words:
+ * 白皮书, 习近平), 'F' (transliterated) or 0 for the text [a, b) */
 static int name_shape(sj_tg *g, size_t a, size_t b) {
   const sj_image *img = &g->m->img;
   size_t ls = sj_tg_gazk(g, a, SJ_K_SURNAME, NULL);
@@ -290,7 +292,8 @@ static int name_shape(sj_tg *g, size_t a, size_t b) {
   }
   if (n < 2) return 0;
   if (st / (float)n > 1.5f) return 'F';
-  if (!dot && ls && ng >= 1 && ng <= 2 && sg / (float)ng > GIVEN_MIN) return 'C';
+  if (!dot && ls && ng >= 1 && ng <= 2 && sg / (float)ng > (ng == 2 ? GIVEN2_MIN : GIVEN_MIN))
+    return ng == 1 || sg / (float)ng < 0.5f ? 'c' : 'C';
   if (st / (float)n > TRANS_MIN || (dot && st / (float)n > 0.0f)) return 'F';
   return 0;
 }
@@ -370,7 +373,7 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
     const char *pn = sj_tg_pos(g, t + 1);
     if (sh != 'F' || st / (float)n < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v') return 0;
   }
-  if (sh == 'C' && b - a == 6 && t + 1 < g->ntok && g->tok[t + 1].end - g->tok[t + 1].start == 3) {
+  if (sh != 'F' && b - a == 6 && t + 1 < g->ntok && g->tok[t + 1].end - g->tok[t + 1].start == 3) {
     const char *pn = sj_tg_pos(g, t + 1);
     uint32_t cp;
     sj_t_dec(g->s, g->n, b, &cp);
@@ -384,13 +387,15 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
   if (sh == 'F' && place_context(g, a)) return 0;
   /* a two-character Chinese name is also a common word (祝贺, 荣誉): it
    * needs a name's neighbours (an act or a list after it, not 的 before) */
-  if (sh == 'C' && b - a == 6 && !pmem_find(g, a, b)) {
+  if (sh == 'c' && !pmem_find(g, a, b)) {
     const char *pn = sj_tg_pos(g, t + 1);
     const char *pb = t ? sj_tg_pos(g, t - 1) : "x";
     size_t na = t + 1 < g->ntok ? g->tok[t + 1].start : g->n;
     int after = t + 1 >= g->ntok || (pn[0] == 'v' && pn[1] != 'n') ||
                 sj_tg_cue(g, na, "after_name") || sj_tg_gazk(g, na, SJ_K_TITLE, NULL);
-    if (!after || pb[0] == 'u' || pb[0] == 'a') return 0;
+    if (!after || pb[0] == 'u' || pb[0] == 'a' || (pb[0] == 'n' && pb[1] != 'r') ||
+        (t > 0 && sj_tg_cue_tok(g, t - 1, "not_before_name")))
+      return 0;
   }
   *shape = sh;
   return b;
@@ -460,6 +465,12 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   const char *p = sj_tg_pos(g, t);
   if (!sj_streq(p, "nt") || b - a < 9) return 0;
   int k = inst_kind(g, a, b);
+  /* a place + a landmark (莫斯科红场) or a longer gazetteer entity */
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  for (int q = 0; q < gc->n; q++)
+    if (((gc->h[q].kinds & SJ_K_PLACE) && !k) ||
+        (gc->h[q].len >= b - a && (gc->h[q].kinds & (SJ_K_ORG | SJ_K_GOV | SJ_K_MIL))))
+      return 0;
   if (k == 'P') return b;
   if (b - a < 12 && !cue_end(g, a, b, "inst_party")) return 0;
   size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL);
@@ -469,6 +480,8 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   c.n = 0;
   sj_gfield f;
   if ((sj_tg_gazk(g, a, SJ_K_COUNTRY, &f) || sj_tg_gazk(g, a, SJ_K_ABBR, &f)) && f.n)
+    sj_codes_add(&c, f.s[0], f.l[0]);
+  else if (sj_tg_gazk(g, a, SJ_K_PLACE, &f) && f.n && f.l[0] == 3)
     sj_codes_add(&c, f.s[0], f.l[0]);
   else if (!sj_tg_cue(g, a, "inst_cn") && g->recent.n && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
     sj_codes_add(&c, g->recent.c[g->recent.n - 1], 3);
