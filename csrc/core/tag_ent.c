@@ -492,6 +492,32 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   return b;
 }
 
+/* a lone abbreviation (token ta) acting: at a clause start or after a
+ * conjunction, before a verb, an adverb or 的 (俄负责…, 美才开始…) */
+static int abbr_role(sj_tg *g, size_t tb, size_t ta) {
+  const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
+  if (tb != (size_t)-1 && !(pb[0] == 'c' || (pb[0] == 'x' && !sj_tg_cue_tok(g, tb, "list_sep"))))
+    return 0;
+  if (ta + 1 >= g->ntok) return 0;
+  const char *pn = sj_tg_pos(g, ta + 1);
+  return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'd' || sj_streq(pn, "uj");
+}
+
+/* 访华, 访美: the country visited is an actor (the token's tail) */
+static size_t visit_abbr(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  size_t k = sj_tg_cue(g, a, "visit_prefix");
+  if (!k || b - a <= k) return 0;
+  sj_gfield f;
+  size_t l = sj_tg_gazk(g, a + k, SJ_K_ABBR, &f);
+  if (l != b - a - k || !f.n) return 0;
+  sj_codes c;
+  c.n = 0;
+  sj_codes_add(&c, f.s[0], f.l[0]);
+  emit_actor(g, a + k, b, "country", &c, NULL);
+  return b;
+}
+
 /* extend an actor over 两国/两军/双方, 方, military, government and title
  * words; *type is updated.  Returns the new end. */
 static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int *mil) {
@@ -624,6 +650,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       return t + 2;
     }
   }
+  if (visit_abbr(g, t)) return t + 1;
   if (!nh) {
     /* designations: 运-20, 轰-6K, 96B型坦克 */
     {
@@ -771,11 +798,15 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         size_t tb = tok_before(g, a);
         size_t ta = sj_tg_tok_at(g, a);
         int own = ta < g->ntok && g->tok[ta].start == a && g->tok[ta].end == base_end;
-        int ok = own && chain == 1 && !lit(g, a, "中") && !lit(g, a, "日") && !lit(g, a, "新");
+        int ok = own && chain == 1 && !sj_tg_cue(g, a, "abbr_weak");
         if (ok) {
           ok = (tb != (size_t)-1 && (in_list(g, tb, ACT_PREP) || in_list(g, tb, PLACE_PREP))) ||
-               lit(g, base_end, "对") || lit(g, base_end, "向");
+               lit(g, base_end, "对") || lit(g, base_end, "向") || abbr_role(g, tb, ta);
         }
+        /* in a list of countries (美、俄、法、日等) any abbreviation */
+        if (!ok && own && chain == 1 && tb != (size_t)-1 && sj_tg_cue_tok(g, tb, "list_sep") &&
+            g->last_end + 3 >= a && !g->last_place && !g->last_person)
+          ok = 1;
         if (!ok) return t + 1;
       } else {
         /* 2+ abbreviations must end a token (not 美德, 中新社) */

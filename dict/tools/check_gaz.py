@@ -209,7 +209,10 @@ def main():
                     'file so the reading order does not depend on file order'
                     % (surface, kind, first))
             a = fields[0]
-            if kind in ('country', 'abbr'):
+            if kind == 'country':    # a group may list several codes
+                for code in a.split(' '):
+                    iso3(where, code)
+            elif kind == 'abbr':
                 iso3(where, a)
             elif kind == 'person':
                 iso3(where, a, allow_dash=True)
