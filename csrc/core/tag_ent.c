@@ -340,6 +340,14 @@ static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int s
   g->recent = keep; /* a person's code is no party of 两国 */
   (void)last_person;
   if (country || !pmem_find(g, a, b)) pmem_add(g, a, b, c.n ? c.c[0] : NULL);
+  /* 克林顿政府, 桥本内阁: the person's government, one span */
+  size_t lg = sj_tg_cue(g, b, "leader_gov");
+  if (lg && sj_tg_is_tend(g, b + lg) && g->d->mentions.n) {
+    sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, g->d->mentions.n - 1);
+    m->end = (uint32_t)(b + lg);
+    m->type = "government";
+    g->last_end = b + lg;
+  }
 }
 
 /* the end of a person's name at token t (0 if none): a token tagged nr*
@@ -479,7 +487,8 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   sj_codes c;
   c.n = 0;
   sj_gfield f;
-  if ((sj_tg_gazk(g, a, SJ_K_COUNTRY, &f) || sj_tg_gazk(g, a, SJ_K_ABBR, &f)) && f.n)
+  if ((sj_tg_gazk(g, a, SJ_K_COUNTRY, &f) ||
+       (!sj_tg_cue(g, a, "abbr_weak") && sj_tg_gazk(g, a, SJ_K_ABBR, &f))) && f.n)
     sj_codes_add(&c, f.s[0], f.l[0]);
   else if (sj_tg_gazk(g, a, SJ_K_PLACE, &f) && f.n && f.l[0] == 3)
     sj_codes_add(&c, f.s[0], f.l[0]);
@@ -812,7 +821,17 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         /* 2+ abbreviations must end a token (not 美德, 中新社) */
         if (!sj_tg_is_tend(g, base_end) && !lit(g, base_end, "关于") && !lit(g, base_end, "边境") &&
             !lit(g, base_end, "两")) return t + 1;
+        /* a function word of the lexicon made of abbreviations (加以) */
+        const char *pt = sj_tg_pos(g, t);
+        if (g->tok[t].end == base_end && strchr("vdcp", pt[0])) return t + 1;
       }
+    }
+    /* 美国经济: a modifier, no actor; 泰国金融危机, 伊拉克问题: the
+     * country of a topic is a place */
+    if (e == base_end && c.n == 1 && !abbr) {
+      size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_tg_cue(g, e, "topic_place");
+      if (lp && lp >= lm) { emit_place(g, a, e, &c); return sj_tg_tok_at(g, e); }
+      if (lm && sj_tg_is_tend(g, e + lm)) return sj_tg_tok_at(g, e);
     }
     /* places: after 在/赴/飞往…, before a place, or in a list of places */
     int placey = sj_streq(type, "country") && e == base_end &&
