@@ -325,7 +325,10 @@ static int do_time(sj_tg *g, size_t i, size_t *end) {
     if (!numeric && t.kind == SJ_TIME && !sj_tg_is_tend(g, t.end)) {
       uint32_t c1;
       sj_t_dec(g->s, g->n, t.end, &c1);
-      if (c1 >= 0x4E00 && c1 <= 0x9FFF) return 0;
+      /* an adverb may be joined to it (迄今已): 已 仍 还 都 就 才 又 也 */
+      int adv = c1 == 0x5DF2 || c1 == 0x4ECD || c1 == 0x8FD8 || c1 == 0x90FD ||
+                c1 == 0x5C31 || c1 == 0x624D || c1 == 0x53C8 || c1 == 0x4E5F;
+      if (c1 >= 0x4E00 && c1 <= 0x9FFF && !(adv && t.end - i >= 6)) return 0;
     }
   }
   sj_mention *m = sj_tg_add(g, t.start, t.end, t.kind);
@@ -333,6 +336,7 @@ static int do_time(sj_tg *g, size_t i, size_t *end) {
   m->flags = t.flags;
   m->value = sj_tg_str(g, t.value, strlen(t.value));
   if (t.kind == SJ_TIME) {
+    sj_tg_note_time(g, t.value);
     if (t.absolute) { g->tc.ay = t.ay; g->tc.am = t.am; g->tc.ad = t.ad; }
     if (t.maxy == g->tc.ry || !g->tc.ry) {
       if (t.maxy > g->maxy || (t.maxy == g->maxy && (t.maxm > g->maxm ||
@@ -381,6 +385,8 @@ static int do_qty(sj_tg *g, size_t t, size_t *end) {
 /* ---- reference date ---------------------------------------------------- */
 static void ref_date(sj_tg *g) {
   sj_doc *d = g->d;
+  /* a caller's full date is the publication date (the year rule applies) */
+  g->tc.firm = d->ref_year && d->ref_month;
   if (!d->ref_year) {
     int y, m, dd;
     if (sj_infer_ref(g->s, g->n, &y, &m, &dd)) {
@@ -420,6 +426,7 @@ static int scan(sj_tg *g) {
     size_t i = g->tok[t].start;
     size_t e = 0;
     if (i < skip_to) { t++; continue; }
+    sj_tg_ref_at(g, i);
     /* 《 (E3 80 8A), “ (E2 80 9C), 「 (E3 80 8C): by their bytes */
     const unsigned char *u = (const unsigned char *)g->s + i;
     if ((u[0] == 0xE3 || u[0] == 0xE2) && i + 2 < g->n && u[1] == 0x80) {
@@ -467,6 +474,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   sj_vec_init(&g->needctx, sizeof(sj_tctx));
   sj_vec_init(&g->trig, sizeof(sj_trig));
   ref_date(g);
+  if (sj_tg_datelines(g)) { sj_vec_free(&g->dl); return SJ_ENOMEM; }
   size_t tokhint = 0;
   g->tokhint = &tokhint;
   g->tb = sj_arena_alloc(&d->arena, d->len / 8 + 1);
@@ -504,6 +512,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   if (!rc && g->want_events) rc = sj_tg_events(g);
   sj_vec_free(&g->needref);
   sj_vec_free(&g->needctx);
+  sj_vec_free(&g->dl);
   sj_vec_free(&g->trig);
   free(g->stop);
   free(g->mark);

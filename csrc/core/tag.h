@@ -55,6 +55,9 @@ int sj_weekday(int y, int m, int d);
 typedef struct sj_tctx {
   int ry, rm, rd; /* reference date; 0 = unknown */
   int ay, am, ad; /* anchor: last absolute date in the text; 0 = none */
+  int firm;       /* 1: the reference is a publication date (caller's or a
+                   * dateline): a month after it is in the previous year */
+  char aval[32];  /* value of the last time named (当时, 当年); "" none */
 } sj_tctx;
 
 typedef struct sj_tmatch {
@@ -90,5 +93,11 @@ int sj_qty_at(const char *s, size_t n, size_t i, sj_qmatch *out);
 /* Reference year from the first lines of a text (title, dateline) or 0;
  * *m and *d get a month/day when a full dateline gives one (else 0). */
 int sj_infer_ref(const char *s, size_t n, int *y, int *m, int *d);
+
+/* A dateline whose 日电 / 日讯 starts at s[x] (…１月７日电): its date in
+ * *y-*m-*d (the year from the text, else ry, the year before when the
+ * month is after rm), *start the start of its date.  1 or 0 (tag_ref.c). */
+int sj_dateline_at(const char *s, size_t n, size_t x, int ry, int rm, int *y, int *m,
+                   int *d, size_t *start);
 
 #endif

@@ -65,6 +65,12 @@ typedef struct sj_tg {
   sj_tctx tc;
   int maxy, maxm, maxd;  /* latest date named (reference estimate) */
   sj_vec needref, needctx;
+  /* datelines (tag_ref.c): sj_dline regions, the next one to enter, the
+   * document's own reference while none is active */
+  sj_vec dl;
+  size_t idl;
+  int dl_on;
+  sj_tctx tc0;
   sj_vec trig;           /* sj_trig */
   sj_codes pair;         /* the last multi-party actor (两国, 双方) */
   sj_codes recent;       /* the last distinct single codes */
@@ -157,6 +163,16 @@ void sj_codes_merge(sj_codes *c, const sj_codes *o);
 void sj_codes_parse(sj_codes *c, const char *s);
 int sj_codes_has(const sj_codes *c, const char *code);
 char *sj_codes_str(sj_tg *g, const sj_codes *c);
+
+/* tag_ref.c: the reference date per paragraph (datelines) and the last
+ * time named */
+typedef struct sj_dline { size_t a, b; int y, m, d; } sj_dline;
+int sj_tg_datelines(sj_tg *g);                     /* find them; 0 or SJ_ENOMEM */
+void sj_tg_ref_step(sj_tg *g, size_t i);           /* g->tc for a position */
+static inline void sj_tg_ref_at(sj_tg *g, size_t i) {
+  if (g->dl.n && (g->dl_on || g->idl < g->dl.n)) sj_tg_ref_step(g, i);
+}
+void sj_tg_note_time(sj_tg *g, const char *value); /* 当时, 当年 */
 
 /* tag_ent.c */
 int sj_tg_title(sj_tg *g, size_t i, size_t *end);  /* 《…》 */

@@ -211,7 +211,8 @@ int sj_weekday(int y, int m, int d) {
 
 /* ---- time expressions ------------------------------------------------- */
 /* A calendar point: 0 = absent.  gran: 1 year, 2 month, 3 day, 4 hour,
- * 5 minute; 6 ISO week (w), 7 decade. */
+ * 5 minute; 6 ISO week (w), 7 decade; 8 season (w: 1 SP .. 4 WI), 9 half
+ * year (w: 1, 2), 10 quarter (w: 1..4); -3 a range of days (d..h). */
 typedef struct pt {
   int y, m, d, h, mi, w;
   int gran;
@@ -225,6 +226,7 @@ typedef struct pst {
   int needref;
   int relative;    /* resolved from the anchor or reference: not an anchor */
   int whole;       /* 年内/全年: a bare year, not an anchor */
+  int lastyear;    /* the year rule moved a month to the previous year */
   /* the last number read (year, month, day and duration readers ask
    * about the same position one after the other) */
   size_t num_i, num_e;  /* position + 1 (0: none) and its end */
@@ -250,6 +252,17 @@ static uint32_t cpat(const pst *p, size_t i, int *len) {
   if (i >= p->n) { *len = 0; return 0; }
   *len = sj_t_dec(p->s, p->n, i, &cp);
   return cp;
+}
+
+/* the year of the last time named (当年), or 0 */
+static int aval_year(const sj_tctx *c) {
+  int y = 0;
+  for (int q = 0; q < 4; q++) {
+    char ch = c->aval[q];
+    if (ch < '0' || ch > '9') return 0;
+    y = y * 10 + (ch - '0');
+  }
+  return y;
 }
 
 /* Reference pieces, with the anchor as a fallback. */
@@ -441,6 +454,83 @@ static size_t approx_suffix(pst *p, size_t i) {
   return 0;
 }
 
+/* 春 夏 秋 冬 at i (not 春节): season 1..4 (TIMEX SP SU FA WI), else 0 */
+static int season_char(pst *p, size_t i) {
+  int l;
+  uint32_t cp = cpat(p, i, &l);
+  int v = cp == 0x6625 ? 1 : cp == 0x590F ? 2 : cp == 0x79CB ? 3 : cp == 0x51AC ? 4 : 0;
+  if (v && l == 3 && (lit(p, i + 3, "节") || lit(p, i + 3, "运"))) return 0;
+  return v;
+}
+/* a season after a year: 春, 夏季, 秋天 */
+static size_t season_at(pst *p, size_t i, int *v) {
+  if (!(*v = season_char(p, i))) return 0;
+  size_t k = 3;
+  if (lit(p, i + k, "季") && !lit(p, i + k, "季度")) k += 3;
+  else if (lit(p, i + k, "天")) k += 3;
+  return k;
+}
+/* [第]一季度 .. [第]四季度, [第]1季度 */
+static size_t quarter_at(pst *p, size_t i, int *v) {
+  size_t j = i, k;
+  if ((k = lit(p, j, "第"))) j += k;
+  int l;
+  uint32_t cp = cpat(p, j, &l);
+  int q = adigit(cp) >= 0 ? adigit(cp) : cdigit(cp);
+  if (q < 1 || q > 4 || cp == 0x4E24 || !(k = lit(p, j + (size_t)l, "季度"))) return 0;
+  *v = q;
+  return j + (size_t)l + k - i;
+}
+/* 将, 将于, 定于, 拟在 … just before i: a planned date */
+static int future_before(pst *p, size_t i) {
+  uint32_t cp;
+  size_t j = sj_t_prev(p->s, i, &cp);
+  if (cp == 0x4E8E || cp == 0x5728 || cp == 0x4ECE || cp == 0x5230) /* 于 在 从 到 */
+    sj_t_prev(p->s, j, &cp);
+  return cp == 0x5C06 || cp == 0x5B9A || cp == 0x62DF; /* 将 定 拟 */
+}
+
+/* a part of day, 晚/早/夜 or 电/讯 (a dateline) right after a day */
+static int daypart_after(pst *p, size_t k) {
+  int v;
+  return match_tab(p, k, DAYPART, &v) || lit(p, k, "晚") || lit(p, k, "早") ||
+         lit(p, k, "夜") || lit(p, k, "电") || lit(p, k, "讯");
+}
+
+/* Spring Festival (1980..2030), month * 100 + day */
+static const short CNY[] = {
+  216, 205, 125, 213, 202, 220, 209, 129, 217, 206, /* 1980 */
+  127, 215, 204, 123, 210, 131, 219, 207, 128, 216, /* 1990 */
+  205, 124, 212, 201, 122, 209, 129, 218, 207, 126, /* 2000 */
+  214, 203, 123, 210, 131, 219, 208, 128, 216, 205, /* 2010 */
+  125, 212, 201, 122, 210, 129, 217, 206, 126, 213, /* 2020 */
+  203};
+/* holidays with fixed Gregorian dates, and the lunar ones by CNY */
+static const struct { const char *w; short md; } HOLIDAY[] = {
+  {"春节", -1}, {"除夕", -2}, {"元宵节", -3}, {"元旦", 101}, {"国庆节", 1001},
+  {"圣诞节", 1225}, {"劳动节", 501}, {"五一节", 501}, {"妇女节", 308},
+  {"三八节", 308}, {"儿童节", 601}, {"建军节", 801}, {"教师节", 910},
+  {NULL, 0}};
+/* a holiday at i in year y: *m, *d; returns its length */
+static size_t holiday_at(pst *p, size_t i, int y, int *m, int *d) {
+  for (int q = 0; HOLIDAY[q].w; q++) {
+    size_t k = lit(p, i, HOLIDAY[q].w);
+    if (!k || !HOLIDAY[q].md) continue;
+    int md = HOLIDAY[q].md;
+    if (md < 0) {
+      if (y < 1980 || y > 2030) return 0;
+      pt t = {y, CNY[y - 1980] / 100, CNY[y - 1980] % 100, 0, 0, 0, 3};
+      if (md == -2) add_days(&t, -1);
+      if (md == -3) add_days(&t, 14);
+      *m = t.m; *d = t.d;
+    } else {
+      *m = md / 100; *d = md % 100;
+    }
+    return k;
+  }
+  return 0;
+}
+
 /* Parse one calendar point at i.  inh: the point of a preceding range or
  * list element (fields it may inherit).  Returns end or 0. */
 static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
@@ -455,7 +545,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   if ((k = year_num(p, j, &y, 1))) {
     t->y = y; j = k; have |= 1;
   } else if ((k = match_tab(p, j, REL_YEAR, &v))) {
-    if (v == 100) t->y = p->c->ay ? p->c->ay : ref_y(p);
+    if (v == 100) t->y = aval_year(p->c) ? aval_year(p->c) : p->c->ay ? p->c->ay : ref_y(p);
     else t->y = ref_y(p) ? ref_y(p) + v : 0;
     if (v != 100 && !p->c->ry) p->needref = p->needref; /* year from anchor */
     j += k; have |= 1; p->relative = 1;
@@ -465,10 +555,12 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     if ((k = lit(p, j, "上半年"))) { m1 = 1; m2 = 6; }
     else if ((k = lit(p, j, "下半年"))) { m1 = 7; m2 = 12; }
     if (k) {
-      /* encoded as month range via w = -(m2) */
-      t->m = m1; t->w = -m2; t->gran = 2;
+      t->w = m1 == 1 ? 1 : 2; t->gran = 9;
       return j + k;
     }
+    (void)m2;
+    if ((k = season_at(p, j, &v))) { t->w = v; t->gran = 8; p->flags |= SJ_APPROX; return j + k; }
+    if ((k = quarter_at(p, j, &v))) { t->w = v; t->gran = 10; return j + k; }
     if ((k = lit(p, j, "年初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
     if ((k = lit(p, j, "初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
     if ((k = lit(p, j, "年底")) || (k = lit(p, j, "年末")) || (k = lit(p, j, "底")) ||
@@ -485,10 +577,25 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       return j + k;
     }
     if ((k = lit(p, j, "上半年"))) {
-      t->y = ref_y(p); t->m = 1; t->w = -6; t->gran = 2; p->relative = 1; return j + k;
+      t->y = ref_y(p); t->w = 1; t->gran = 9; p->relative = 1; return j + k;
     }
     if ((k = lit(p, j, "下半年"))) {
-      t->y = ref_y(p); t->m = 7; t->w = -12; t->gran = 2; p->relative = 1; return j + k;
+      t->y = ref_y(p); t->w = 2; t->gran = 9; p->relative = 1; return j + k;
+    }
+    if ((k = lit(p, j, "今")) && (v = season_char(p, j + k))) {
+      /* 今夏, 今冬 */
+      t->y = ref_y(p); t->w = v; t->gran = 8; p->relative = 1; p->flags |= SJ_APPROX;
+      return j + k + 3;
+    }
+  }
+  /* holidays (春节, １９９５年春节, 国庆节) */
+  if (!(have & 1) || t->y) {
+    int hm, hd;
+    int hy = (have & 1) ? t->y : ref_y(p);
+    if ((k = holiday_at(p, j, hy, &hm, &hd))) {
+      t->y = hy; t->m = hm; t->d = hd; t->gran = 3;
+      if (!(have & 1)) p->relative = 1;
+      return j + k;
     }
   }
   /* month */
@@ -505,7 +612,11 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       if ((k = lit(p, j, "份"))) j += k;
       if (!(have & 1)) {
         t->y = inh && inh->y ? inh->y : ref_y(p);
-        if (!inh) p->relative |= 0;
+        /* a month after the publication date is last year's, unless the
+         * text marks it as planned (将于２月, ３月将) */
+        if (!(inh && inh->y) && p->c->firm && p->c->rm && v > p->c->rm &&
+            !future_before(p, i))
+          { t->y--; p->lastyear = 1; }
       }
     }
   } else if (!(have & 1) && (k = match_tab(p, j, REL_MONTH, &v))) {
@@ -523,6 +634,10 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   }
   if (have & 2) {
     /* 旬, 月初, 月底 */
+    if ((k = lit(p, j, "上中旬"))) { t->d = 1; t->h = 20; t->gran = -3; return j + k; }
+    if ((k = lit(p, j, "中下旬"))) {
+      t->d = 11; t->h = sj_days_in_month(t->y, t->m); t->gran = -3; return j + k;
+    }
     if ((k = lit(p, j, "上旬"))) { t->d = 1; t->h = 10; t->gran = -3; return j + k; }
     if ((k = lit(p, j, "中旬"))) { t->d = 11; t->h = 20; t->gran = -3; return j + k; }
     if ((k = lit(p, j, "下旬"))) {
@@ -540,7 +655,8 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   if ((k = num_unit(p, j, "日", 1, 31, 1, &dv, &dcn)) ||
       (k = num_unit(p, j, "号", 1, 31, 1, &dv, &dcn))) {
     int ok = 1;
-    if (dcn && !(have & 2) && dv < 10) ok = 0; /* 三日 = three days */
+    /* 三日 = three days; 十日, 二十三日, 三日下午, (七日至)九日 are dates */
+    if (dcn && !(have & 2) && dv < 10 && !(inh && inh->m) && !daypart_after(p, k)) ok = 0;
     if (lit(p, j + 0, "两")) ok = 0;
     if (ok) {
       t->d = dv; j = k; have |= 4;
@@ -664,6 +780,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   }
   (void)addpm;
   if (!have) return 0;
+  if (p->lastyear && lit(p, j, "将")) t->y++; /* ３月将举行 */
   if (!t->gran) {
     if (have & 8) t->gran = t->mi > 0 ? 5 : 4;
     else if (have & 4) t->gran = 3;
@@ -718,6 +835,17 @@ static char *put2(char *p, int v) {
 }
 
 static int fmt_pt(char *buf, size_t cap, const pt *t) {
+  if (t->gran >= 8 && t->gran <= 10 && cap >= 12) {
+    /* 1998-SU, 1998-H1, 1998-Q3 */
+    static const char *const SEASON[] = {"SP", "SU", "FA", "WI"};
+    int n = fmt_ymd(buf, t->y, 0, 0);
+    int w = t->w < 1 ? 1 : t->w > 4 ? 4 : t->w;
+    buf[n++] = '-';
+    if (t->gran == 8) { buf[n++] = SEASON[w - 1][0]; buf[n++] = SEASON[w - 1][1]; }
+    else { buf[n++] = t->gran == 9 ? 'H' : 'Q'; buf[n++] = (char)('0' + w); }
+    buf[n] = 0;
+    return n;
+  }
   /* the common values: a year, a month, a day */
   if (cap >= 11 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
     switch (t->gran) {
@@ -846,14 +974,15 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   if ((k = lit(p, j, "半")) && ge) { j += k; v += 0.5; }
   char u = 0;
   if ((k = lit(p, j, "周年"))) u = 'Y';
-  else if ((k = lit(p, j, "年")) && !ge) u = 'Y';
+  else if ((k = lit(p, j, "年")) && !ge && !lit(p, j + k, "代") && !lit(p, j + k, "级")) u = 'Y';
   else if ((k = lit(p, j, "月")) && ge) u = 'M';
   else if ((k = lit(p, j, "星期")) && ge) u = 'W';
   else if ((k = lit(p, j, "礼拜")) && ge) u = 'W';
   else if ((k = lit(p, j, "周")) && !lit(p, j, "周边") && !lit(p, j, "周围")) u = 'W';
   else if ((k = lit(p, j, "天")) && !ge) u = 'D';
   else if ((k = lit(p, j, "昼夜")) && !ge) u = 'D';
-  else if ((k = lit(p, j, "日")) && !ge && !(fl & SJ_NUM_ARABIC)) u = 'D';
+  else if ((k = lit(p, j, "日")) && !ge && !(fl & SJ_NUM_ARABIC) && v < 10 &&
+           !daypart_after(p, j + k)) u = 'D';
   else if ((k = lit(p, j, "小时"))) u = 'H';
   else if ((k = lit(p, j, "钟头")) && ge) u = 'H';
   else if ((k = lit(p, j, "分钟"))) u = 'N';
@@ -865,6 +994,9 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   if (u == 'Y' && !ge && (k = lit(p, j, "半"))) { j += k; v += 0.5; }
   if ((k = lit(p, j, "多"))) { j += k; approx = 1; }
   if ((k = lit(p, j, "左右"))) { j += k; approx = 1; }
+  /* 一年一度, 一年一届: a frequency, not a duration */
+  if (v == 1 && lit(p, j, "一")) return 0;
+  if (u == 'Y' && v != floor(v) && v < 1) { v *= 12; u = 'M'; } /* 半年 = P6M */
   du->v = v; du->unit = u; du->approx = approx;
   return j;
 }
@@ -923,6 +1055,49 @@ static int bad_before(const char *s, size_t i) {
   return 0;
 }
 
+/* a Han character before i other than 在 于 早 约 (the time of an
+ * event named before it: 执政两个月后, 结束４５天后) */
+static int event_anchored(const char *s, size_t i) {
+  uint32_t cp;
+  if (!i) return 0;
+  sj_t_prev(s, i, &cp);
+  if (cp < 0x4E00 || cp > 0x9FFF) return 0;
+  return cp != 0x5728 && cp != 0x4E8E && cp != 0x65E9 && cp != 0x7EA6;
+}
+
+/* Decades and centuries: ８０年代 = 1980/1989 (初 1980/1983, 中期
+ * 1984/1986, 末 1987/1989), 1990年代, ２１世纪 = 2001/2100.  Two-digit
+ * decades are the latest before the reference year.  Returns the end. */
+static size_t era_at(pst *p, size_t i, char *val, size_t cap) {
+  double v; int nd; unsigned fl;
+  size_t e = pnum(p, i, &v, &nd, &fl);
+  size_t k;
+  if (!e || v != floor(v) || v < 1) return 0;
+  if ((k = lit(p, e, "年代"))) {
+    int y = (int)v;
+    if (y % 10 || (y >= 100 && (y < 1000 || y > 2200))) return 0;
+    if (y < 100) {
+      int ry = ref_y(p) ? ref_y(p) : 2000;
+      y += ry / 100 * 100;
+      if (y > ry) y -= 100;
+    }
+    e += k;
+    int a = y, b = y + 9;
+    if ((k = lit(p, e, "初期")) || (k = lit(p, e, "初"))) { b = y + 3; }
+    else if ((k = lit(p, e, "中期"))) { a = y + 3; b = y + 6; }
+    else if ((k = lit(p, e, "末期")) || (k = lit(p, e, "末"))) { a = y + 7; }
+    snprintf(val, cap, "%04d/%04d", a, b);
+    p->flags |= SJ_APPROX;
+    return e + k;
+  }
+  if ((k = lit(p, e, "世纪")) && v <= 30 && !(fl & SJ_NUM_DIGITSEQ && nd > 2)) {
+    int c = (int)v;
+    snprintf(val, cap, "%04d/%04d", (c - 1) * 100 + 1, c * 100);
+    return e + k;
+  }
+  return 0;
+}
+
 static int after_blocks(pst *p, size_t e) {
   /* a time must not run into more digits or Latin letters */
   int l;
@@ -932,7 +1107,9 @@ static int after_blocks(pst *p, size_t e) {
 }
 
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
-  pst P = {c, s, n, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  pst P;
+  memset(&P, 0, sizeof P);
+  P.c = c; P.s = s; P.n = n;
   pst *p = &P;
   size_t k, j;
   memset(out, 0, sizeof *out);
@@ -947,12 +1124,13 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
   {
     static const struct { const char *w; int code; } FIX[] = {
       {"迄今为止", 1}, {"迄今", 1}, {"至今", 1}, {"到目前为止", 1}, {"截至目前", 1},
-      {"截止目前", 1}, {"目前", 2}, {"当前", 2}, {"如今", 2}, {"眼下", 2},
-      {"近日", 3}, {"日前", 3}, {"年内", 4}, {"全年", 4}, {"这一年来", 5},
+      {"截止目前", 1}, {"当时", 8}, {"过去的一年", 9}, {"过去一年", 9},
+      {"新的一年", 4}, {"年内", 4}, {"全年", 4}, {"这一年来", 5},
       {"一年来", 5}, {"近一年来", 5}, {"今年以来", 6}, {"本月以来", 7},
       {NULL, 0}};
     for (int q = 0; FIX[q].w; q++) {
       if (!(k = lit(p, i, FIX[q].w))) continue;
+      if (FIX[q].code == 8 && lit(p, i + k, "光")) return 0; /* 当时光 */
       int y = 0, m = 0, d = 0;
       ref_md(p, &y, &m, &d);
       pt t = {y, m, d, 0, 0, 0, 0};
@@ -989,9 +1167,16 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
         t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
         snprintf(out->value, sizeof out->value, "%s/..", a);
         break;
+      case 9: /* the year before the reference */
+        t.y = ref_y(p) ? ref_y(p) - 1 : 0; t.gran = 1;
+        fmt_pt(out->value, sizeof out->value, &t);
+        out->flags |= SJ_APPROX; P.needref = 0;
+        break;
       case 8: {
         int ay, am, ad;
         P.needref = 0;
+        out->flags |= SJ_APPROX;
+        if (c->aval[0]) { copy_str(out->value, sizeof out->value, c->aval); break; }
         anchor_ymd(p, &ay, &am, &ad);
         pt u = {ay, am, ad, 0, 0, 0, ad ? 3 : (am ? 2 : 1)};
         fmt_pt(out->value, sizeof out->value, &u);
@@ -1000,6 +1185,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
       }
       }
       if (FIX[q].code == 4 || FIX[q].code == 5 || FIX[q].code == 6) P.needref = 0;
+      if (FIX[q].code == 8 && !out->value[0]) return 0;
       out->needref = P.needref;
       return 1;
     }
@@ -1014,6 +1200,12 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
     openstart = 1;
   }
 
+  if (!openstart && (k = era_at(p, j, out->value, sizeof out->value))) {
+    out->kind = SJ_TIME;
+    out->end = k;
+    out->flags = P.flags;
+    return 1;
+  }
   /* durations and relative offsets */
   if (!openstart) {
     dur du;
@@ -1028,6 +1220,8 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
       if (dir && !lit(p, e, "后来") && !lit(p, e, "前来") && !lit(p, e, "前往") &&
           !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前夕")) {
         int y, m, d;
+        /* after a verb or noun (执政两个月后) the time hangs on an event */
+        if (event_anchored(s, i)) return 0;
         if (dir > 0) anchor_ymd(p, &y, &m, &d);
         else ref_md(p, &y, &m, &d);
         pt t = {y, m, d, 0, 0, 0, d ? 3 : (m ? 2 : 1)};
@@ -1052,6 +1246,15 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
         }
         if (du.unit == 'Y') t.gran = 1;
         if (!t.y) return 0;
+        if (dir < 0 && du.approx && du.unit == 'Y') {
+          /* １００多年前: open before that year */
+          char a[48];
+          fmt_pt(a, sizeof a, &t);
+          out->kind = SJ_TIME; out->flags = SJ_APPROX; out->end = e2;
+          snprintf(out->value, sizeof out->value, "../%s", a);
+          out->needref = P.needref;
+          return 1;
+        }
         out->kind = SJ_TIME;
         out->flags = SJ_APPROX;
         out->end = e2;
@@ -1118,6 +1321,14 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
     e += k;
     P.flags |= SJ_APPROX;
   }
+  if (!openstart && t1.gran >= 1 && t1.gran <= 3 && !P.relative && (k = lit(p, e, "前")) &&
+      !lit(p, e, "前往") && !lit(p, e, "前来") && !lit(p, e, "前夕") &&
+      !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前后")) {
+    /* １９９９年前: open before it */
+    e += k;
+    openstart = 1;
+    P.flags |= SJ_APPROX;
+  }
   if (openstart) {
     out->kind = SJ_TIME;
     out->end = e;
@@ -1133,10 +1344,25 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
     static const char *const SEPS[] = {"至", "到", "——", "—", "－", "-", "~", "～", "–", NULL};
     for (int q = 0; SEPS[q]; q++)
       if ((sep = lit(p, e, SEPS[q]))) break;
+    if (sep && t1.gran >= 1 && t1.gran <= 5 && (k = lit(p, e + sep, "今")) &&
+        !lit(p, e + sep, "今年") && !lit(p, e + sep, "今天") && !lit(p, e + sep, "今日")) {
+      /* １９７０年至今: up to the reference date */
+      int y, m, d;
+      ref_md(p, &y, &m, &d);
+      pt r = {y, m, d, 0, 0, 0, d ? 3 : m ? 2 : 1};
+      fmt_pt(b, sizeof b, &r);
+      out->kind = SJ_TIME;
+      out->end = e + sep + k;
+      snprintf(out->value, sizeof out->value, "%s/%s", a, b);
+      out->flags = P.flags;
+      out->needref = P.needref;
+      return 1;
+    }
     if (sep && t1.gran >= 1 && t1.gran <= 5) {
       pst P2 = P;
       size_t f = point_at(&P2, e + sep, &t2, &t1);
-      if (f && t2.gran >= 2 && t2.gran <= 5 && !after_blocks(p, f)) {
+      if (f && (t2.gran >= 2 || (t2.gran == 1 && t1.gran == 1 && !P2.relative)) &&
+          t2.gran <= 5 && !after_blocks(p, f)) {
         /* the second point inherits year and month */
         if (!(P2.relative) || 1) {
           fmt_pt(b, sizeof b, &t2);
@@ -1218,22 +1444,25 @@ static const uint32_t GATE2[] = {
   0x4E005E74u, 0x4E0A4E00u, 0x4E0A4E2Au, 0x4E0A5348u, 0x4E0A534Au, 0x4E0A5468u,
   0x4E0A661Fu, 0x4E0A6708u, 0x4E0A767Eu, 0x4E0A793Cu, 0x4E0B4E00u, 0x4E0B4E2Au,
   0x4E0B5348u, 0x4E0B534Au, 0x4E0B5468u, 0x4E0B661Fu, 0x4E0B6708u, 0x4E0B793Cu,
-  0x4E0D5230u, 0x4E0D8DB3u, 0x4E2D5348u, 0x4ECA5929u, 0x4ECA5E74u, 0x4ECA65E5u,
-  0x4ECA65E9u, 0x4ECA665Au, 0x4ECA6668u, 0x508D665Au, 0x51685E74u, 0x516C5143u,
-  0x51CC6668u, 0x523076EEu, 0x524D4E00u, 0x524D5929u, 0x524D5E74u, 0x524D665Au,
-  0x53174EACu, 0x5348540Eu, 0x5348591Cu, 0x53BB5E74u, 0x540C4E00u, 0x540C5E74u,
-  0x540C65E5u, 0x540C6708u, 0x540E5929u, 0x540E5E74u, 0x54684E00u, 0x54684E09u,
-  0x54684E8Cu, 0x54684E94u, 0x5468516Du, 0x546856DBu, 0x54685929u, 0x546865E5u,
-  0x591C91CCu, 0x591C95F4u, 0x5927524Du, 0x59277EA6u, 0x59824ECAu, 0x5C068FD1u,
-  0x5C81672Bu, 0x5E745185u, 0x5E74521Du, 0x5E745E95u, 0x5E74672Bu, 0x5F53524Du,
-  0x5F535730u, 0x5F53591Cu, 0x5F535929u, 0x5F535E74u, 0x5F5365E5u, 0x5F53665Au,
-  0x5F536708u, 0x622A6B62u, 0x622A81F3u, 0x65E5524Du, 0x65E94E0Au, 0x65E96668u,
-  0x660E5929u, 0x660E5E74u, 0x660E65E5u, 0x661F671Fu, 0x6628591Cu, 0x66285929u,
-  0x662865E5u, 0x6628665Au, 0x662F65E5u, 0x665A4E0Au, 0x665A95F4u, 0x672C5468u,
-  0x672C5E74u, 0x672C661Fu, 0x672C6708u, 0x672C793Cu, 0x67655E74u, 0x6B2165E5u,
-  0x6B216708u, 0x6DF1591Cu, 0x6E056668u, 0x76EE524Du, 0x773C4E0Bu, 0x793C62DCu,
-  0x7B2C4E8Cu, 0x7FCC65E5u, 0x81F34ECAu, 0x8D858FC7u, 0x8FC44ECAu, 0x8FD14E00u,
-  0x8FD165E5u, 0x8FD94E00u, 0x8FD94E2Au, 0x8FD95468u, 0x8FD9661Fu, 0x8FD9793Cu,
+  0x4E0D5230u, 0x4E0D8DB3u, 0x4E2D5348u, 0x4ECA51ACu, 0x4ECA590Fu, 0x4ECA5929u,
+  0x4ECA5E74u, 0x4ECA65E5u, 0x4ECA65E9u, 0x4ECA6625u, 0x4ECA665Au, 0x4ECA6668u,
+  0x4ECA79CBu, 0x508D665Au, 0x513F7AE5u, 0x51435BB5u, 0x514365E6u, 0x51685E74u,
+  0x516C5143u, 0x51CC6668u, 0x523076EEu, 0x524D4E00u, 0x524D5929u, 0x524D5E74u,
+  0x524D665Au, 0x52B352A8u, 0x53174EACu, 0x5348540Eu, 0x5348591Cu, 0x53BB5E74u,
+  0x540C4E00u, 0x540C5E74u, 0x540C65E5u, 0x540C6708u, 0x540E5929u, 0x540E5E74u,
+  0x54684E00u, 0x54684E09u, 0x54684E8Cu, 0x54684E94u, 0x5468516Du, 0x546856DBu,
+  0x54685929u, 0x546865E5u, 0x56FD5E86u, 0x57238BDEu, 0x591C91CCu, 0x591C95F4u,
+  0x5927524Du, 0x59277EA6u, 0x59824ECAu, 0x59875973u, 0x5C068FD1u, 0x5C81672Bu,
+  0x5E745185u, 0x5E74521Du, 0x5E745E95u, 0x5E74672Bu, 0x5EFA519Bu, 0x5F53524Du,
+  0x5F535730u, 0x5F53591Cu, 0x5F535929u, 0x5F535E74u, 0x5F5365E5u, 0x5F5365F6u,
+  0x5F53665Au, 0x5F536708u, 0x622A6B62u, 0x622A81F3u, 0x65595E08u, 0x65B07684u,
+  0x65E5524Du, 0x65E94E0Au, 0x65E96668u, 0x660E5929u, 0x660E5E74u, 0x660E65E5u,
+  0x661F671Fu, 0x66258282u, 0x6628591Cu, 0x66285929u, 0x662865E5u, 0x6628665Au,
+  0x662F65E5u, 0x665A4E0Au, 0x665A95F4u, 0x672C5468u, 0x672C5E74u, 0x672C661Fu,
+  0x672C6708u, 0x672C793Cu, 0x67655E74u, 0x6B2165E5u, 0x6B216708u, 0x6DF1591Cu,
+  0x6E056668u, 0x76EE524Du, 0x773C4E0Bu, 0x793C62DCu, 0x7B2C4E8Cu, 0x7FCC65E5u,
+  0x81F34ECAu, 0x8D858FC7u, 0x8FC44ECAu, 0x8FC753BBu, 0x8FD14E00u, 0x8FD165E5u,
+  0x8FD94E00u, 0x8FD94E2Au, 0x8FD95468u, 0x8FD9661Fu, 0x8FD9793Cu, 0x96645915u,
 };
 
 static int numch(uint32_t cp) {
@@ -1243,22 +1472,23 @@ static int numch(uint32_t cp) {
 /* first characters of GATE2's words, the Chinese numerals and 近约逾仅 */
 static const uint16_t GATE1[] = {
   0x25CB, 0x3007, 0x4E00, 0x4E03, 0x4E09, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E24, 0x4E2D, 0x4E5D,
-  0x4E8C, 0x4E94, 0x4EC5, 0x4ECA, 0x508D, 0x5168, 0x516B, 0x516C, 0x516D, 0x51CC, 0x5230,
-  0x524D, 0x5317, 0x5341, 0x5343, 0x5348, 0x534A, 0x53BB, 0x540C, 0x540E, 0x5468, 0x56DB,
-  0x591C, 0x5927, 0x5982, 0x5C06, 0x5C81, 0x5E74, 0x5EFF, 0x5F53, 0x622A, 0x65E5, 0x65E9,
-  0x660E, 0x661F, 0x6628, 0x662F, 0x665A, 0x672C, 0x6765, 0x6B21, 0x6DF1, 0x6E05, 0x767E,
-  0x76EE, 0x773C, 0x793C, 0x7B2C, 0x7EA6, 0x7FCC, 0x81F3, 0x8D85, 0x8FC4, 0x8FD1, 0x8FD9,
-  0x903E, 0x96F6
+  0x4E8C, 0x4E94, 0x4EC5, 0x4ECA, 0x508D, 0x513F, 0x5143, 0x5168, 0x516B, 0x516C, 0x516D,
+  0x51CC, 0x5230, 0x524D, 0x52B3, 0x5317, 0x5341, 0x5343, 0x5348, 0x534A, 0x53BB, 0x540C,
+  0x540E, 0x5468, 0x56DB, 0x56FD, 0x5723, 0x591C, 0x5927, 0x5982, 0x5987, 0x5C06, 0x5C81,
+  0x5E74, 0x5EFA, 0x5EFF, 0x5F53, 0x622A, 0x6559, 0x65B0, 0x65E5, 0x65E9, 0x660E, 0x661F,
+  0x6625, 0x6628, 0x662F, 0x665A, 0x672C, 0x6765, 0x6B21, 0x6DF1, 0x6E05, 0x767E, 0x76EE,
+  0x773C, 0x793C, 0x7B2C, 0x7EA6, 0x7FCC, 0x81F3, 0x8D85, 0x8FC4, 0x8FC7, 0x8FD1, 0x8FD9,
+  0x903E, 0x9664, 0x96F6
 };
 
 /* GATE1 as a 1024-bit filter on the low bits of the code point: most
  * characters fail here without a search (regenerate with GATE1) */
 static const uint32_t GATE1_BITS[32] = {
   0x000050C0u, 0x40000000u, 0x00000000u, 0x00000100u, 0x00002002u, 0x00000000u, 0x00000000u,
-  0x00000000u, 0x10000000u, 0x10000080u, 0x00000000u, 0x00003900u, 0x00000024u, 0x00000000u,
-  0x00001800u, 0x000A0220u, 0x80006E29u, 0x0001A510u, 0x24002000u, 0x40100000u, 0x00101000u,
-  0x00000040u, 0x08000420u, 0x80404000u, 0x00800000u, 0x10001002u, 0x0008050Au, 0x00000020u,
-  0x00000000u, 0x08000000u, 0x02021010u, 0x00000000u
+  0x00000000u, 0x10000000u, 0x90000080u, 0x02000008u, 0x00003900u, 0x000000A4u, 0x00010000u,
+  0x00001800u, 0x000A0220u, 0x80006E29u, 0x0001A530u, 0x24002000u, 0x40100010u, 0x00101000u,
+  0x00080040u, 0x08000420u, 0xA4404000u, 0x00800000u, 0x1000100Au, 0x0008050Au, 0x00000020u,
+  0x00000000u, 0x08000000u, 0x02021090u, 0x00000000u
 };
 
 int sj_time_may_start(const char *s, size_t n, size_t i) {
@@ -1387,7 +1617,7 @@ int sj_infer_ref(const char *s, size_t n, int *ry, int *rm, int *rd) {
   size_t i = 0;
   int lines = 0;
   *ry = *rm = *rd = 0;
-  sj_tctx c = {0, 0, 0, 0, 0, 0};
+  sj_tctx c = {0};
   size_t limit = n < 4096 ? n : 4096;
   while (i < limit && lines < 6) {
     uint32_t cp;

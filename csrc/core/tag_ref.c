@@ -1,0 +1,164 @@
+/*
+ * tag_ref.c — the reference date of the tagger's times, per paragraph.
+ *
+ * A news paragraph's dateline (新华社北京１月７日电, 本报东京…电, 本报北京…讯,
+ * also a closing （本报东京１月２７日电）) gives the date that 今天, 昨天 and
+ * 今晚 mean in that paragraph, and it is a publication date: a month after
+ * it is last year's.  sj_tg_datelines finds them before the scan; the scan
+ * calls sj_tg_ref_at at each position, which swaps g->tc's reference in and
+ * out at paragraph bounds (a compare per token when nothing changes).
+ */
+#include "core.h"
+#include "tag.h"
+#include "tag_int.h"
+
+#include <string.h>
+
+/* a digit or Chinese numeral character (for walking back over a number) */
+static int numeral(uint32_t cp) {
+  if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) return 1;
+  switch (cp) {
+  case 0x96F6: case 0x3007: case 0x25CB: case 0x4E00: case 0x4E8C: case 0x4E09:
+  case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+  case 0x5341: case 0x5EFF:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* the start of the number ending at e (e itself if none) */
+static size_t num_back(const char *s, size_t e) {
+  size_t j = e;
+  while (j > 0) {
+    uint32_t cp;
+    size_t k = sj_t_prev(s, j, &cp);
+    if (!numeral(cp) || e - k > 24) break;
+    j = k;
+  }
+  return j;
+}
+
+/* the value of the number s[a..b) (0 if it is not exactly one number) */
+static int num_val(const char *s, size_t n, size_t a, size_t b) {
+  double v;
+  int nd;
+  unsigned fl;
+  if (a >= b || sj_num_at(s, n, a, &v, &nd, &fl) != b) return 0;
+  return v >= 1 && v <= 9999 ? (int)v : 0;
+}
+
+/* words that 日电 / 日讯 may start (日电视, 日讯号): not a dateline */
+static int not_dateline(const char *s, size_t n, size_t i) {
+  static const char *const W[] = {"视", "话", "影", "脑", "力", "子", "报", "台", "网",
+                                  "器", "站", "厂", "价", "缆", "源", "梯", "池", "码",
+                                  "气", "动", "量", "机", "号", "息", NULL};
+  for (int q = 0; W[q]; q++)
+    if (sj_t_lit(s, n, i, W[q])) return 1;
+  return 0;
+}
+
+int sj_dateline_at(const char *s, size_t n, size_t x, int ry, int rm, int *y, int *m,
+                   int *d, size_t *start) {
+  /* x: the 日 of 日电 / 日讯 */
+  size_t after = x + 6;
+  if (!(sj_t_lit(s, n, x, "日电") || sj_t_lit(s, n, x, "日讯"))) return 0;
+  if (after < n && not_dateline(s, n, after)) return 0;
+  size_t ds = num_back(s, x);
+  int dv = num_val(s, n, ds, x);
+  if (!dv || dv > 31 || ds < 3 || !sj_t_lit(s, n, ds - 3, "月")) return 0;
+  size_t ms = num_back(s, ds - 3);
+  int mv = num_val(s, n, ms, ds - 3);
+  if (!mv || mv > 12) return 0;
+  int yv = 0;
+  *start = ms;
+  if (ms >= 3 && sj_t_lit(s, n, ms - 3, "年")) {
+    size_t ys = num_back(s, ms - 3);
+    yv = num_val(s, n, ys, ms - 3);
+    if (yv >= 1000) *start = ys; else yv = 0;
+  }
+  if (!yv) {
+    if (!ry) return 0;
+    yv = ry;
+    if (rm && mv > rm) yv--; /* a dateline is not after the paper */
+  }
+  *y = yv; *m = mv; *d = dv;
+  return 1;
+}
+
+/* the paragraph around x: from after the last blank line before it to the
+ * next blank line (or the text's ends) */
+static void para_of(const char *s, size_t n, size_t x, size_t *a, size_t *b) {
+  size_t i = x;
+  *a = 0;
+  while (i > 0) {
+    i--;
+    if (s[i] != '\n') continue;
+    size_t k = i;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r')) k--;
+    if (k > 0 && s[k - 1] == '\n') { *a = i + 1; break; }
+  }
+  *b = n;
+  for (i = x; i < n; i++) {
+    if (s[i] != '\n') continue;
+    size_t k = i + 1;
+    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r')) k++;
+    if (k < n && s[k] == '\n') { *b = i; break; }
+  }
+}
+
+int sj_tg_datelines(sj_tg *g) {
+  const char *s = g->s;
+  size_t n = g->n;
+  sj_vec_init(&g->dl, sizeof(sj_dline));
+  g->idl = 0;
+  g->dl_on = 0;
+  g->tc0 = g->tc;
+  const int rm = g->tc.firm ? g->tc.rm : 0;
+  for (size_t i = 0; i + 6 <= n;) {
+    const char *h = memchr(s + i, 0xE6, n - i); /* 日 = E6 97 A5 */
+    if (!h) break;
+    size_t x = (size_t)(h - s);
+    i = x + 1;
+    if (x + 6 > n || (unsigned char)s[x + 1] != 0x97 || (unsigned char)s[x + 2] != 0xA5) continue;
+    int y, m, d;
+    size_t st, a, b;
+    if (!sj_dateline_at(s, n, x, g->tc.ry, rm, &y, &m, &d, &st)) continue;
+    para_of(s, n, x, &a, &b);
+    /* at the head of its paragraph, or closing it in brackets */
+    int head = st - a <= 150;
+    int tail = x + 9 < n && (sj_t_lit(s, n, x + 6, "）") || s[x + 6] == ')');
+    if (!head && !tail) continue;
+    if (g->dl.n && SJ_VEC_AT(&g->dl, sj_dline, g->dl.n - 1).b > a) continue; /* one a paragraph */
+    sj_dline *L = sj_vec_push(&g->dl);
+    if (!L) return SJ_ENOMEM;
+    L->a = a; L->b = b; L->y = y; L->m = m; L->d = d;
+  }
+  return 0;
+}
+
+void sj_tg_ref_step(sj_tg *g, size_t i) {
+  if (g->dl_on) {
+    const sj_dline *L = &SJ_VEC_AT(&g->dl, sj_dline, g->idl - 1);
+    if (i < L->b) return;
+    /* leaving the paragraph: the document's reference again */
+    g->tc.ry = g->tc0.ry; g->tc.rm = g->tc0.rm; g->tc.rd = g->tc0.rd;
+    g->tc.firm = g->tc0.firm;
+    g->dl_on = 0;
+  }
+  while (g->idl < g->dl.n && SJ_VEC_AT(&g->dl, sj_dline, g->idl).b <= i) g->idl++;
+  if (g->idl >= g->dl.n) return;
+  const sj_dline *L = &SJ_VEC_AT(&g->dl, sj_dline, g->idl);
+  if (i < L->a) return;
+  g->tc.ry = L->y; g->tc.rm = L->m; g->tc.rd = L->d;
+  g->tc.firm = 1;
+  g->dl_on = 1;
+  g->idl++;
+}
+
+void sj_tg_note_time(sj_tg *g, const char *value) {
+  size_t l = strlen(value);
+  if (l >= sizeof g->tc.aval || value[0] < '0' || value[0] > '9' || memchr(value, ',', l))
+    return;
+  memcpy(g->tc.aval, value, l + 1);
+}
