@@ -15,11 +15,6 @@ static inline int tok_is(const sj_tg *g, size_t t, const char *w) {
   return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
          sj_eqn(g->s + g->tok[t].start, w, l);
 }
-static int in_list(const sj_tg *g, size_t t, const char *const *list) {
-  for (; *list; list++)
-    if (tok_is(g, t, *list)) return 1;
-  return 0;
-}
 static int is_punct_cp(uint32_t cp) {
   return cp < 0x80 ? (cp != '-' && !(cp >= '0' && cp <= '9') &&
                       !((cp | 32) >= 'a' && (cp | 32) <= 'z'))
@@ -146,17 +141,8 @@ void sj_tg_quote(sj_tg *g, size_t i) {
 }
 
 /* ---- actors ------------------------------------------------------------ */
-static const char *const PLACE_PREP[] = {"在", "赴", "于", "飞往", "抵达", "前往", "到", "到达",
-                                         "途经", "来到", "飞抵", "回到", "驻", "来自", "从",
-                                         "位于", "进入", NULL};
-static const char *const ACT_PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "就", "及",
-                                       "使", "令", "促", "让", "、", "被", NULL};
-static const char *const ROLE_SUFFIX[] = {"领导人", "领导", "发言人", "新闻发言人", "负责人",
-                                          "官员", NULL};
-/* 中国 + these is rhetoric, not an actor */
-static const char *const RHETORIC[] = {"力量", "精神", "情怀", "梦", "特色", "经验", "故事",
-                                       "方案", "智慧", "声音", "风格", "气派", "元素", "制造",
-                                       "速度", "模式", "道路", NULL};
+/* The word lists of this file are cue classes in dict/gaz/cues-ent.tsv
+ * (sj_tg_cue, sj_tg_cue_tok); the classes are documented there. */
 
 static void note_codes(sj_tg *g, const sj_codes *c, size_t at) {
   if (c->n >= 2) { g->pair = *c; g->pair_at = at; return; }
@@ -198,7 +184,6 @@ static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
  * follow directly, each ending in 省/市/县/区/镇/乡/村/州 or short (2-3
  * characters, 温岭); a foreign place stops it.  The end of the chain. */
 static size_t admin_chain(sj_tg *g, size_t e) {
-  static const char *const ADM[] = {"省", "市", "县", "区", "镇", "乡", "村", "州", NULL};
   for (int hop = 0; hop < 4 && e < g->n; hop++) {
     size_t t = sj_tg_tok_at(g, e);
     if (t >= g->ntok || g->tok[t].start != e || !sj_streq(sj_tg_pos(g, t), "ns")) break;
@@ -210,9 +195,7 @@ static size_t admin_chain(sj_tg *g, size_t e) {
       if (c0 < 0xE4 || c0 > 0xE9) han = 0;
     }
     if (!han) break;
-    int adm = 0;
-    for (const char *const *w = ADM; *w; w++)
-      if (lit(g, b - 3, *w)) adm = 1;
+    int adm = sj_tg_cue(g, b - 3, "admin_suffix") == 3;
     if (!adm && l > 9) break;
     sj_gfield f;
     if (sj_tg_gazk(g, e, SJ_K_COUNTRY, NULL)) break;
@@ -235,9 +218,9 @@ static size_t tok_before(const sj_tg *g, size_t i) {
 static int place_context(sj_tg *g, size_t a) {
   size_t t = tok_before(g, a);
   if (t == (size_t)-1) return 0;
-  if (in_list(g, t, PLACE_PREP)) return 1;
+  if (sj_tg_cue_tok(g, t, "place_prep")) return 1;
   if (g->last_place && g->last_end <= a && a - g->last_end <= 3 &&
-      (tok_is(g, t, "、") || tok_is(g, t, "和") || tok_is(g, t, "及")))
+      sj_tg_cue_tok(g, t, "place_list"))
     return 1;
   return 0;
 }
@@ -536,14 +519,13 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
   else if ((k = lit(g, j, "两国"))) { j += k; }
   else if ((k = lit(g, j, "两军"))) { j += k; *type = "military"; return j; }
   else if ((k = lit(g, j, "双方"))) { return j + k; }
-  if (abbr && (k = lit(g, j, "方")) && !lit(g, j, "方面") && !lit(g, j, "方式") &&
-      !lit(g, j, "方向") && !lit(g, j, "方案") && !lit(g, j, "方法"))
+  if (abbr && (k = sj_tg_cue(g, j, "side")) && !sj_tg_cue(g, j, "not_side"))
     return j + k;
   for (int round = 0; round < 3; round++) {
     size_t lm = sj_tg_gazk(g, j, SJ_K_MIL, &f);
     size_t lg = sj_tg_gazk(g, j, SJ_K_GOV, NULL);
     size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
-    if (abbr && !lm && ((k = lit(g, j, "舰")) || (k = lit(g, j, "军机")) || (k = lit(g, j, "战机"))))
+    if (abbr && !lm && (k = sj_tg_cue(g, j, "abbr_mil")))
       lm = k;
     if (lm && !sj_tg_is_tend(g, j + lm)) lm = 0;
     if (lg && !sj_tg_is_tend(g, j + lg)) lg = 0;
@@ -569,8 +551,7 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
     break;
   }
   if (*mil == 0 && sj_streq(*type, "government")) {
-    for (const char *const *r = ROLE_SUFFIX; *r; r++)
-      if ((k = lit(g, j, *r))) { j += k; break; }
+    j += sj_tg_cue(g, j, "role_suffix");
   }
   return j;
 }
@@ -607,8 +588,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (g->tok[t].end == i + 3 && t > 0) {
       size_t tb = t - 1;
       const char *pn = sj_tg_pos(g, t + 1);
-      if (tok_is(g, tb, "对") || tok_is(g, tb, "向") || tok_is(g, tb, "擅闯") ||
-          tok_is(g, tb, "与") || tok_is(g, tb, "同") ||
+      if (sj_tg_cue_tok(g, tb, "wo_before") ||
           (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n') && !tok_is(g, tb, "“"))) {
         if (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n' || pn[0] == 'v' || pn[0] == 'd')) {
           sj_codes_add(&c, "CHN", 3);
@@ -693,7 +673,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       size_t l = g->tok[t].end - i;
       size_t tb = t ? t - 1 : (size_t)-1;
       int ctx = tb != (size_t)-1 &&
-                (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
+                (sj_tg_cue_tok(g, tb, "byline") ||
                  (tok_is(g, tb, "、") && g->last_end + 3 == i));
       int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
       if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL)) {
@@ -713,7 +693,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     size_t tb = t ? t - 1 : (size_t)-1;
     while (tb != (size_t)-1 && tb > 0 && (g->s[g->tok[tb].start] == ' ' || lit(g, g->tok[tb].start, "　"))) tb--;
     int ctx = tb != (size_t)-1 &&
-              (tok_is(g, tb, "记者") || tok_is(g, tb, "：") || tok_is(g, tb, "通讯员") ||
+              (sj_tg_cue_tok(g, tb, "byline") ||
                (tok_is(g, tb, "、") && g->last_end + 3 == i && g->last_person));
     int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
     /* a word the gazetteer knows as a body, country, place or group is no
@@ -775,16 +755,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         size_t lc = sj_tg_gazk(g, j, SJ_K_COUNTRY, NULL);
         if (lc > l2 && !sj_tg_is_tend(g, j + lc)) lc = 0;
         if (!l2 || lc > l2 || c.n >= 6) break;
-        if (lit(g, j, "新时代") || lit(g, j, "新型") || lit(g, j, "新兴") || lit(g, j, "新冠") ||
-            lit(g, j, "新闻") || lit(g, j, "新一") || lit(g, j, "日前") || lit(g, j, "日电") ||
-            lit(g, j, "日至") || lit(g, j, "日本"))
-          break;
+        if (sj_tg_cue(g, j, "abbr_chain_stop")) break;
         if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
         j += l2;
       }
     }
     /* 中非: Africa joins as a non-country party */
-    if (abbr && lit(g, j, "非") && !lit(g, j, "非常") && !lit(g, j, "非法") && !lit(g, j, "非正式")) {
+    if (abbr && sj_tg_cue(g, j, "abbr_africa") && !sj_tg_cue(g, j, "not_africa")) {
       j += 3;
       abbr = 2;
     }
@@ -792,8 +769,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     size_t base_end = j;
     /* rhetorical 中国力量 */
     if (!abbr && base_end - a == 6 && !memcmp(g->s + a, "中国", 6)) {
-      for (const char *const *r = RHETORIC; *r; r++)
-        if (lit(g, j, *r)) return sj_tg_tok_at(g, j);
+      if (sj_tg_cue(g, j, "rhetoric")) return sj_tg_tok_at(g, j);
     }
     size_t tbl = tok_before(g, a);
     int inlist = tbl != (size_t)-1 && tok_is(g, tbl, "、") && !abbr;
@@ -809,7 +785,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         int own = ta < g->ntok && g->tok[ta].start == a && g->tok[ta].end == base_end;
         int ok = own && chain == 1 && !sj_tg_cue(g, a, "abbr_weak");
         if (ok) {
-          ok = (tb != (size_t)-1 && (in_list(g, tb, ACT_PREP) || in_list(g, tb, PLACE_PREP))) ||
+          ok = (tb != (size_t)-1 && (sj_tg_cue_tok(g, tb, "act_prep") || sj_tg_cue_tok(g, tb, "place_prep"))) ||
                lit(g, base_end, "对") || lit(g, base_end, "向") || abbr_role(g, tb, ta);
         }
         /* in a list of countries (美、俄、法、日等) any abbreviation */
@@ -836,13 +812,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* places: after 在/赴/飞往…, before a place, or in a list of places */
     int placey = sj_streq(type, "country") && e == base_end &&
                  (place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) ||
-                  lit(g, e, "首都") || lit(g, e, "境内") || lit(g, e, "北部") ||
-                  lit(g, e, "南部") || lit(g, e, "东部") || lit(g, e, "西部") ||
+                  sj_tg_cue(g, e, "place_after") ||
                   (sj_tg_gazk(g, e, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 5 &&
                    !memcmp(f.s[0], "event", 5)));
     /* 中印边境: a place made of the parties */
     size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, &f);
-    if (e == base_end && ls && (lit(g, e, "边境") || lit(g, e, "海域") || lit(g, e, "水域"))) {
+    if (e == base_end && ls && sj_tg_cue(g, e, "party_place")) {
       if (c.n >= 2) g->pair = c;
       sj_codes one = c;
       if (c.n >= 2) one.n = 0;
@@ -875,11 +850,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         uint32_t cp;
         int l = sj_t_dec(g->s, g->n, q, &cp);
         if (is_punct_cp(cp)) break;
-        static const char *const DOC[] = {"的协定", "的协议", "的条约", "的联合声明", "的声明",
-                                          "的宣言", "的公报", "的备忘录", "的决议", NULL};
-        size_t kd = 0;
-        for (int d = 0; DOC[d]; d++)
-          if ((kd = lit(g, q, DOC[d]))) break;
+        size_t kd = sj_tg_cue(g, q, "doc_end");
         if (kd) {
           sj_mention *m = sj_tg_add(g, a, q + kd, SJ_NAME);
           if (m) m->type = "document";
@@ -923,7 +894,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   if (bk == SJ_K_PERSON) {
     if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
     /* 习近平新时代…思想: an ideology name, not the person */
-    if (lit(g, j, "新时代") || lit(g, j, "思想") || lit(g, j, "强军思想") || lit(g, j, "外交思想"))
+    if (sj_tg_cue(g, j, "ideology"))
       return sj_tg_tok_at(g, j);
     emit_actor(g, a, j, "person", &c, NULL);
     return sj_tg_tok_at(g, j);
@@ -938,7 +909,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (f.n >= 2 && (f.l[1] == 3 || f.l[1] == 6) &&
         (!memcmp(f.s[1], "sea", 3) || !memcmp(f.s[1], "region", 6)) && t > 0 &&
         g->tok[t - 1].end == i && g->tok[t - 1].start + 3 == i &&
-        (lit(g, i - 3, "北") || lit(g, i - 3, "南") || lit(g, i - 3, "东") || lit(g, i - 3, "西")) &&
+        sj_tg_cue(g, i - 3, "direction") == 3 &&
         g->last_end <= i - 3)
       a = i - 3;
     size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL);
@@ -981,21 +952,14 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     {
       /* 军委国际军事合作办公室: a body inside a body */
       size_t tt = sj_tg_tok_at(g, j), lastok = 0;
-      static const char *const INST[] = {"办公室", "委员会", "部", "局", "办", "署", "厅", "司",
-                                         "处", "中心", NULL};
       for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start >= j; hop++, tt++) {
         const char *p = sj_tg_pos(g, tt);
         if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b')) break;
-        for (const char *const *w = INST; *w; w++) {
-          size_t wl = strlen(*w);
-          if (g->tok[tt].end - g->tok[tt].start >= wl &&
-              !memcmp(g->s + g->tok[tt].end - wl, *w, wl)) lastok = g->tok[tt].end;
-        }
+        if (cue_end(g, g->tok[tt].start, g->tok[tt].end, "body_end")) lastok = g->tok[tt].end;
       }
       if (lastok) { e = lastok; j = lastok; }
     }
-    for (const char *const *r = ROLE_SUFFIX; *r; r++)
-      if ((k = lit(g, e, *r))) { e += k; break; }
+    e += sj_tg_cue(g, e, "role_suffix");
     emit_actor(g, a, e, ty, &c, NULL);
     return sj_tg_tok_at(g, e);
   }
@@ -1145,9 +1109,7 @@ void sj_tg_names_fix(sj_tg *g) {
         /* one head: a word that ends a name of its own ends the walk
          * (中国海军导弹驱逐舰 | 银川舰) */
         if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, NULL)) break;
-        if (tok_is(g, pt, "视频") || tok_is(g, pt, "联合") || tok_is(g, pt, "举行") ||
-            tok_is(g, pt, "召开") || tok_is(g, pt, "出席") || tok_is(g, pt, "参加") ||
-            tok_is(g, pt, "组织") || tok_is(g, pt, "成员国")) break;
+        if (sj_tg_cue_tok(g, pt, "name_walk_stop")) break;
       }
       if (isprop) { proper = 1; start = a; }
       q = sj_tg_tok_at(g, a);
