@@ -600,14 +600,14 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     return t + 1;
   }
   /* 两国 / 两军 / 双方: the parties just named */
-  if ((k = lit(g, i, "两国")) || (k = lit(g, i, "两军")) || (k = lit(g, i, "双方"))) {
-    int two_mil = lit(g, i, "两军") != 0;
+  if ((k = sj_tg_cue(g, i, "pair_ref"))) {
+    int two_mil = sj_tg_cue(g, i, "pair_ref_mil") != 0;
     if (g->recent.n == 2 && (!g->pair.n || g->recent_at[0] > g->pair_at)) c = g->recent;
     else if (g->pair.n) c = g->pair;
     if (!c.n) return t + 1;
     type = two_mil ? "military" : "country";
     size_t e = i + k;
-    if (lit(g, e, "关系") || lit(g, e, "人民") || lit(g, e, "之间")) {
+    if (sj_tg_cue(g, e, "pair_keep")) {
       /* 两国关系: still the two countries */
     } else {
       e = actor_suffix(g, e, -1, &type, &mil);
@@ -786,7 +786,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         int ok = own && chain == 1 && !sj_tg_cue(g, a, "abbr_weak");
         if (ok) {
           ok = (tb != (size_t)-1 && (sj_tg_cue_tok(g, tb, "act_prep") || sj_tg_cue_tok(g, tb, "place_prep"))) ||
-               lit(g, base_end, "对") || lit(g, base_end, "向") || abbr_role(g, tb, ta);
+               sj_tg_cue(g, base_end, "abbr_before") || abbr_role(g, tb, ta);
         }
         /* in a list of countries (美、俄、法、日等) any abbreviation */
         if (!ok && own && chain == 1 && tb != (size_t)-1 && sj_tg_cue_tok(g, tb, "list_sep") &&
@@ -795,8 +795,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         if (!ok) return t + 1;
       } else {
         /* 2+ abbreviations must end a token (not 美德, 中新社) */
-        if (!sj_tg_is_tend(g, base_end) && !lit(g, base_end, "关于") && !lit(g, base_end, "边境") &&
-            !lit(g, base_end, "两")) return t + 1;
+        if (!sj_tg_is_tend(g, base_end) && !sj_tg_cue(g, base_end, "chain_end_ok")) return t + 1;
         /* a function word of the lexicon made of abbreviations (加以) */
         const char *pt = sj_tg_pos(g, t);
         if (g->tok[t].end == base_end && strchr("vdcp", pt[0])) return t + 1;
@@ -1121,7 +1120,7 @@ void sj_tg_names_fix(sj_tg *g) {
     sj_mention *m = sj_tg_add(g, start, e, SJ_NAME);
     if (m) m->type = cls;
     /* countries at the head of a venue name are places (新加坡航展) */
-    if (sj_streq(cls, "other") || lit(g, g->tok[t].end - ls, "论坛")) {
+    if (sj_streq(cls, "other") || sj_tg_cue(g, g->tok[t].end - ls, "venue_name")) {
       for (size_t k = ment_lb(g, nment, start); k < nment; k++) {
         sj_mention *a2 = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
         if (a2->start > start) break;
