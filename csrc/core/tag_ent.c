@@ -225,8 +225,14 @@ static int place_context(sj_tg *g, size_t a) {
   return 0;
 }
 
+static int name_shape(sj_tg *g, size_t a, size_t b);
+static float translit_mean(sj_tg *g, size_t a, size_t b, float *max);
+#define TRANS_AFTER_TITLE 0.0f /* right after a title, a name needs less: */
+#define TRANS_AFTER_TITLE_MAX 2.0f /* or one strong character (普京) */
+
 /* a person name after a title: a token tagged nr*, or 2-3 Han characters
- * the segmenter left as an unknown word (nz, x) */
+ * the segmenter left as an unknown word (nz, x), or a name-like noun that
+ * the gazetteer does not know as a place (普京, tagged ns by the lexicon) */
 static size_t name_after(sj_tg *g, size_t i) {
   size_t t = sj_tg_tok_at(g, i);
   if (t >= g->ntok || g->tok[t].start != i) return 0;
@@ -243,6 +249,12 @@ static size_t name_after(sj_tg *g, size_t i) {
   if (l < 6 || l > 36) return 0;
   if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
     return g->tok[t].end;
+  float mx = 0;
+  if (p[0] == 'n' && l <= 18 && !sj_tg_gazk(g, i, SJ_K_PLACE, NULL) &&
+      !sj_tg_gazk(g, i, SJ_K_COUNTRY, NULL) && !sj_tg_gazk(g, i, SJ_K_ORG, NULL) &&
+      !sj_tg_gazk(g, i, SJ_K_GOV, NULL) && !sj_tg_gazk(g, i, SJ_K_MIL, NULL) &&
+      (translit_mean(g, i, g->tok[t].end, &mx) > TRANS_AFTER_TITLE || mx > TRANS_AFTER_TITLE_MAX))
+    return g->tok[t].end;
   return 0;
 }
 
@@ -255,6 +267,25 @@ static size_t name_after(sj_tg *g, size_t i) {
 #define GIVEN2_MIN (-0.8f) /* of a two-character one (fewer common words) */
 #define TRANS_MIN 1.0f   /* mean ratio of a transliterated name's chars */
 #define TRANS_OOV 1.6f   /* the same for a word the lexicon does not tag nr */
+
+/* the mean transliteration ratio of the Han characters of [a, b) (-99 if
+ * there are none or other characters) and, in *max (if not NULL), the
+ * largest one */
+static float translit_mean(sj_tg *g, size_t a, size_t b, float *max) {
+  const sj_image *img = &g->m->img;
+  float st = 0, mx = -99.0f;
+  int n = 0;
+  for (size_t i = a; i < b; n++) {
+    uint32_t cp;
+    i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+    if (cp < 0x4E00 || cp > 0x9FFF) return -99.0f;
+    float r = img->namech[2 * sj_image_char(img, cp) + 1];
+    st += r;
+    if (r > mx) mx = r;
+  }
+  if (max) *max = mx;
+  return n ? st / (float)n : -99.0f;
+}
 
 /* 'C' (Chinese name), 'c' (one whose given name is also common in words:
  * 白皮书, 习近平), 'F' (transliterated) or 0 for the text [a, b) */
@@ -353,16 +384,9 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
   if (!sh) return 0;
   if (!nr) {
     /* an unknown word: transliterated, strongly, and acting (恩佐强调) */
-    const sj_image *img = &g->m->img;
-    float st = 0;
-    int n = 0;
-    for (size_t i = a; i < b; n++) {
-      uint32_t cp;
-      i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
-      st += img->namech[2 * sj_image_char(img, cp) + 1];
-    }
     const char *pn = sj_tg_pos(g, t + 1);
-    if (sh != 'F' || st / (float)n < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v') return 0;
+    if (sh != 'F' || translit_mean(g, a, b, NULL) < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v')
+      return 0;
   }
   if (sh != 'F' && b - a == 6 && t + 1 < g->ntok && g->tok[t + 1].end - g->tok[t + 1].start == 3) {
     const char *pn = sj_tg_pos(g, t + 1);
@@ -478,6 +502,10 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   else if (!sj_tg_cue(g, a, "inst_cn") && g->recent.n && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
     sj_codes_add(&c, g->recent.c[g->recent.n - 1], 3);
   else sj_codes_add(&c, "CHN", 3);
+  /* 英国工党 | 政府: the institution goes on */
+  int k2 = 0;
+  size_t e2 = inst_chain(g, b, &k2);
+  if (e2 && k2 != 'P') { b = e2; k = k2; }
   sj_codes keep = g->recent;
   emit_actor(g, a, b, inst_type(k), &c, NULL);
   g->recent = keep;

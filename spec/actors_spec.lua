@@ -1,0 +1,52 @@
+-- Person and actor cases as data: spec/fixtures/actors.tsv (format in its
+-- header).  Each line is one `it`.
+local sj = require "shijian"
+
+local function load_cases(path)
+  local cases = {}
+  for line in io.lines(path) do
+    if line ~= "" and not line:match("^#") then
+      local text, exp = line:match("^([^\t]+)\t(.*)$")
+      assert(text, "bad line in " .. path .. ": " .. line)
+      cases[#cases + 1] = { text = text, exp = exp }
+    end
+  end
+  return cases
+end
+
+local function codes_of(m)
+  if not m.codes or #m.codes == 0 then return "-" end
+  return table.concat(m.codes, ",")
+end
+
+local function check(case)
+  local doc = sj.analyze(case.text)
+  local actors, places = {}, {}
+  for _, m in ipairs(doc.mentions) do
+    if m.kind == "actor" then actors[m.text] = m end
+    if m.kind == "place" then places[m.text] = m end
+  end
+  local seen = {}
+  for text, m in pairs(actors) do seen[#seen + 1] = text .. "=" .. codes_of(m) end
+  table.sort(seen)
+  local got = table.concat(seen, "; ")
+  for item in case.exp:gmatch("[^;]+") do
+    item = item:match("^%s*(.-)%s*$")
+    local neg, place = item:match("^!(.+)$"), item:match("^@(.+)$")
+    if neg then
+      assert.is_nil(actors[neg], "no actor " .. neg .. " expected; got " .. got)
+    elseif place then
+      assert.is_not_nil(places[place], "place " .. place .. " expected")
+    else
+      local text, codes = item:match("^(.-)=(.*)$")
+      assert.is_not_nil(actors[text], "actor " .. text .. " expected; got " .. got)
+      assert.equal(codes, codes_of(actors[text]), "codes of " .. text)
+    end
+  end
+end
+
+describe("actors and persons (spec/fixtures/actors.tsv)", function()
+  for _, case in ipairs(load_cases("spec/fixtures/actors.tsv")) do
+    it(case.text, function() check(case) end)
+  end
+end)
