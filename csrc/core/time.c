@@ -1074,6 +1074,7 @@ static size_t era_at(pst *p, size_t i, char *val, size_t cap) {
   size_t k;
   if (!e || v != floor(v) || v < 1) return 0;
   if ((k = lit(p, e, "年代"))) {
+    if (v > 2200) return 0; /* before the int cast */
     int y = (int)v;
     if (y % 10 || (y >= 100 && (y < 1000 || y > 2200))) return 0;
     if (y < 100) {
@@ -1234,6 +1235,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
             v = floor(days * 0.9) * dir;
           }
         }
+        if (fabs(v) > 1e6) return 0; /* no date that far off (and no overflow in the int casts) */
         switch (du.unit) {
         case 'Y': if (v == floor(v)) t.y += (int)v; else add_months(&t, (int)(v * 12)); break;
         case 'M':
