@@ -84,6 +84,8 @@ fuzz_one() {
   secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
   if [ "$rc" -eq 0 ]; then
     ok "fuzz_$name: ${execs:-?} executions in ${secs:-?} s, no crash"
+  elif [ "$rc" -eq 72 ]; then # libFuzzer's exit status when interrupted (SIGINT)
+    ok "fuzz_$name: interrupted after ${execs:-?} executions, no crash"
   else
     bad "fuzz_$name: crash after ${execs:-?} executions (exit $rc)"
     grep -E "runtime error|ERROR: |fuzz_$name: |Test unit written" "$log" | head -n 6
