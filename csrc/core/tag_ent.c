@@ -407,6 +407,7 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
     const char *pb = t ? sj_tg_pos(g, t - 1) : "x";
     size_t na = t + 1 < g->ntok ? g->tok[t + 1].start : g->n;
     int after = t + 1 >= g->ntok || (pn[0] == 'v' && pn[1] != 'n') ||
+                (b - a == 9 && strchr("pdt", pn[0])) ||
                 sj_tg_cue(g, na, "after_name") || sj_tg_gazk(g, na, SJ_K_TITLE, NULL);
     if (!after || pb[0] == 'u' || pb[0] == 'a' || (pb[0] == 'n' && pb[1] != 'r') ||
         (t > 0 && sj_tg_cue_tok(g, t - 1, "not_before_name")))
@@ -582,6 +583,35 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
     j += sj_tg_cue(g, j, "role_suffix");
   }
   return j;
+}
+
+/* A place [a, e) in another role (the end of what was decided, 0 if it is
+ * a place): before an institution, one actor with the place's country
+ * (河北省财政厅, 香港政府物料供应处: organisations and bodies of a city or a
+ * province); before people (cue class people_after: 香港同胞), an actor;
+ * before a noun it only modifies (cue classes country_modifier,
+ * region_group: 亚洲经济, 欧洲国家), nothing.  The country of a topic
+ * (亚洲金融危机) stays a place. */
+static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
+  size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_tg_cue(g, e, "topic_place");
+  if (lp && lp >= lm) return 0;
+  if (lm && sj_tg_is_tend(g, e + lm)) return e;
+  size_t lr = sj_tg_cue(g, e, "region_group");
+  if (lr && sj_tg_is_tend(g, e + lr)) return e;
+  if (!c->n || place_context(g, a)) return 0;
+  int ik = 0;
+  size_t ie = inst_chain(g, e, &ik);
+  if (ie && ik == 'P') return ie;
+  if (ie) {
+    emit_actor(g, a, ie, inst_type(ik), c, NULL);
+    return ie;
+  }
+  size_t lq = sj_tg_cue(g, e, "people_after");
+  if (lq && sj_tg_is_tend(g, e + lq)) {
+    emit_actor(g, a, e, "country", c, NULL);
+    return e;
+  }
+  return 0;
 }
 
 size_t sj_tg_entity(sj_tg *g, size_t t) {
@@ -948,6 +978,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (f.n >= 2 && c.n == 1 && sj_streq(c.c[0], "CHN") &&
         ((f.l[1] == 8 && !memcmp(f.s[1], "province", 8)) || (f.l[1] == 4 && !memcmp(f.s[1], "city", 4))))
       e = admin_chain(g, e);
+    size_t re = place_role(g, a, e, &c);
+    if (re) return sj_tg_tok_at(g, re);
     /* a place then a suffixed place: 贝鲁特港口区 */
     emit_place(g, a, e, &c);
     return sj_tg_tok_at(g, e);
