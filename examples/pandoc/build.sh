@@ -21,7 +21,7 @@ pandoc -L "$F" news.md -o "$OUT/news.docx"
 SHIJIAN_JSON="$OUT/events.json" pandoc -L "$F" news.md -t plain -o /dev/null
 
 # the events through a template (metadata field shijian-events)
-pandoc -L "$F" --template "$here/timeline.tpl" news.md -t plain -o "$OUT/timeline.tsv"
+pandoc -L "$F" --wrap=none --template "$here/timeline.tpl" news.md -t plain -o "$OUT/timeline.tsv"
 
 # only times and events, no table, as Markdown with attributes
 SHIJIAN_KINDS=time,event SHIJIAN_TABLE=false pandoc -L "$F" news.md -t markdown -o "$OUT/news.marked.md"

@@ -69,12 +69,21 @@ local function meta_list(v)
   return split_list(stringify(v))
 end
 
--- numbers as the CLI writes them: 50, not 50.0
+-- numbers as the CLI writes them: 50, not 50.0; otherwise the shortest of
+-- %.15g, %.16g, %.17g that reads back to the same value (7.8, not
+-- 7.7999999999999998); JSON has no NaN or infinity: "null"
 local function numstr(v)
   if type(v) ~= "number" then return v ~= nil and tostring(v) or nil end
+  if v ~= v or v - v ~= 0 then return "null" end
   if v == math.floor(v) and math.abs(v) < 2 ^ 53 then return string.format("%d", v) end
-  return string.format("%.12g", v)
+  local s
+  for prec = 15, 17 do
+    s = string.format("%." .. prec .. "g", v)
+    if tonumber(s) == v then break end
+  end
+  return s
 end
+
 
 local function file_exists(p)
   local f = p and io.open(p, "rb")
@@ -247,7 +256,7 @@ local ENV = {
   json = "SHIJIAN_JSON", ["east-asian-line-breaks"] = "SHIJIAN_EAST_ASIAN_LINE_BREAKS",
   ["custom-style"] = "SHIJIAN_CUSTOM_STYLE", css = "SHIJIAN_CSS", dict = "SHIJIAN_DICT",
   cli = "SHIJIAN_CLI", caption = "SHIJIAN_CAPTION", ["force-cli"] = "SHIJIAN_FORCE_CLI",
-  verbose = "SHIJIAN_VERBOSE",
+  verbose = "SHIJIAN_VERBOSE", ["heading-events"] = "SHIJIAN_HEADING_EVENTS",
 }
 M.ENV = ENV
 
@@ -316,6 +325,7 @@ function M.options(meta, env, fmt)
   o.force_cli = truthy(raw["force-cli"], false) == true
   o.caption = raw.caption and stringify(raw.caption) or nil
   o.verbose = truthy(raw.verbose, false) == true
+  o.heading_events = truthy(raw["heading-events"], false) == true
   return o
 end
 
@@ -729,8 +739,8 @@ end
 
 ---------------------------------------------------------------- document
 
--- Walk every inline run of the blocks; fn(inlines) returns new inlines or
--- nil. pandoc walks bottom-up, so the runs inside a Note are met before the
+-- Walk every inline run of the blocks; fn(inlines, tag) returns new inlines
+-- or nil (tag: the block's, for Para, Plain and Header runs). pandoc walks bottom-up, so the runs inside a Note are met before the
 -- paragraph holding it, and definitions before their term. When on_block is
 -- given, it is called after each block's own runs as on_block(n, counts):
 -- n own runs, and counts[j] = the runs met before them that belong after
@@ -754,7 +764,7 @@ end
 function walk_runs(blocks, fn, on_block, extra)
   local function simple(b)
     local inls = b.content
-    local r = fn(inls)
+    local r = fn(inls, b.t or b.tag)
     if on_block then on_block(1, { note_runs(inls) }) end
     if r then b.content = r; return b end
   end
@@ -920,6 +930,19 @@ local function add_css(meta, o, ctx)
   meta["header-includes"] = pandoc.MetaList(list)
 end
 
+--- The events without those of headings that name no party and no place
+--- (`## 联合演习` titles a section, it reports nothing). run_of(s, e) gives
+--- the text run of a span, with `heading` set for a Header's run.
+function M.drop_heading_events(events, run_of)
+  local out = {}
+  for _, ev in ipairs(events) do
+    local r = run_of(ev.s, ev.e)
+    local bare = #(ev.sources or {}) == 0 and #(ev.targets or {}) == 0 and not ev.place
+    if not (r and r.heading and bare) then out[#out + 1] = ev end
+  end
+  return out
+end
+
 --- Process a whole document.
 function M.process(doc, ctx)
   ctx = ctx or {}
@@ -932,9 +955,9 @@ function M.process(doc, ctx)
   -- 1. collect the runs (in walk order), and put them in document order
   local runs, order = {}, {}
   local has_div = false
-  walk_runs(doc.blocks, function(inls)
+  walk_runs(doc.blocks, function(inls, tag)
     local text, drops = M.run_text(inls, o)
-    local r = { text = text, drops = drops, ms = {} }
+    local r = { text = text, drops = drops, ms = {}, heading = tag == "Header" }
     runs[#runs + 1] = r
     order[#order + 1] = r
     return nil
@@ -969,13 +992,7 @@ function M.process(doc, ctx)
     warn(string.format("backend: %s (%s), %d runs, %d bytes, %d mentions, %d events",
       res.backend, _VERSION, #order, #all, #res.mentions, #res.events))
   end
-  table.sort(res.events, function(a, b) return a.s < b.s end)
-  for i, ev in ipairs(res.events) do
-    ev.id = "shijian-e" .. i
-    ev.order = i
-    if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):gsub("^%s+", ""):gsub("%s+$", "") end
-  end
-  -- assign mentions (and event triggers) to runs
+  -- the run holding [s, e), nil when it crosses runs
   local function run_of(s, e)
     local lo, hi = 1, #order
     while lo <= hi do
@@ -986,6 +1003,14 @@ function M.process(doc, ctx)
       else return (e <= r.base + #r.text) and r or nil end
     end
   end
+  if not o.heading_events then res.events = M.drop_heading_events(res.events, run_of) end
+  table.sort(res.events, function(a, b) return a.s < b.s end)
+  for i, ev in ipairs(res.events) do
+    ev.id = "shijian-e" .. i
+    ev.order = i
+    if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):gsub("^%s+", ""):gsub("%s+$", "") end
+  end
+  -- assign mentions (and event triggers) to runs
   local function place(m, i)
     local r = run_of(m.s, m.e)
     if r then

@@ -141,6 +141,21 @@ SHIJIAN_JSON="$tmp/tpl.json" "$PANDOC" -L "$F" sample.md -t native -o /dev/null
 nj=$(grep -c '"id": "shijian-e' "$tmp/tpl.json")
 if [ "$nt" -gt 0 ] && [ "$nt" -eq "$nj" ]; then ok "shijian-events metadata in templates ($nt events)"
 else no "shijian-events metadata in templates ($nt vs $nj)"; fi
+# the documented timeline command (examples/pandoc/README.md): one row per event
+tl=$(sed -n 's/^\(pandoc .*timeline\.tpl.*\)$/\1/p' "$root/examples/pandoc/README.md")
+case "$tl" in *--wrap=none*) ok "documented timeline command has --wrap=none";; *) no "documented timeline command has --wrap=none ($tl)";; esac
+(cd "$root" && "$PANDOC" -L filters/shijian.lua --wrap=none --template examples/pandoc/timeline.tpl examples/pandoc/news.md -t plain) >"$tmp/tl.tsv" 2>"$tmp/err"
+rows=$(grep -c . "$tmp/tl.tsv"); bad=$(awk -F '\t' 'NF && NF != 7' "$tmp/tl.tsv" | wc -l)
+if [ "$rows" -gt 3 ] && [ "$bad" -eq 0 ]; then ok "timeline.tpl with --wrap=none: $rows rows of 7 fields"
+else no "timeline.tpl with --wrap=none: one row per event ($bad bad rows)" "$tmp/tl.tsv"; fi
+# a heading that is only an event noun is not an event report
+printf '## 联合演习\n\n12月3日，中俄两国海军在日本海举行联合演习。\n' >"$tmp/h.md"
+SHIJIAN_JSON="$tmp/h.json" "$PANDOC" -L "$F" "$tmp/h.md" -t native -o "$tmp/h.native"
+SHIJIAN_HEADING_EVENTS=true SHIJIAN_JSON="$tmp/h2.json" "$PANDOC" -L "$F" "$tmp/h.md" -t native -o "$tmp/h2.native"
+n1=$(grep -c '"trigger": "联合演习"' "$tmp/h.json"); n2=$(grep -c '"trigger": "联合演习"' "$tmp/h2.json")
+h1=$(sed -n '/^\[ Header/,/^, Para/p' "$tmp/h.native" | grep -c '"event"')
+if [ "$n1" -eq 1 ] && [ "$h1" -eq 0 ]; then ok "bare event-noun heading left out (events, spans)"; else no "bare event-noun heading left out ($n1 events, $h1 heading spans)" "$tmp/h.native"; fi
+if [ "$n2" -eq 2 ]; then ok "SHIJIAN_HEADING_EVENTS=true keeps it"; else no "SHIJIAN_HEADING_EVENTS=true keeps it ($n2)"; fi
 LUA=$(command -v lua5.4 || command -v lua5.3 || command -v lua || true)
 if [ -n "$LUA" ] && "$LUA" -e 'require "cjson"' 2>/dev/null; then
   if "$LUA" -e 'local t = require("cjson").decode(io.read("a"))

@@ -203,6 +203,43 @@ do
   eq("json encode with ordered keys", enc, '{\n  "b": "中\\"\\n",\n  "a": [1, 2],\n  "n": null\n}')
   eq("json round trip", J.decode(enc).b, "中\"\n")
   check("json rejects garbage", not pcall(J.decode, '{"a":1} x'))
+  eq("json numbers shortest round-trip: 7.8", J.encode(7.8), "7.8")
+  eq("json numbers shortest round-trip: 0.1 + 0.2", J.encode(0.1 + 0.2), "0.30000000000000004")
+  eq("json numbers shortest round-trip: 1/3 (16 digits)", J.encode(1 / 3), "0.3333333333333333")
+  local back = true
+  for _, x in ipairs { 7.8, 1 / 3, 2 / 3, 1e-7, 123456.789, 6.02214076e23, -0.15 } do
+    back = back and tonumber(J.encode(x)) == x
+  end
+  check("json numbers read back to the same double", back)
+  eq("json integers without a fraction", J.encode(50.0), "50")
+  eq("json non-finite numbers are null", J.encode(math.huge) .. J.encode(0 / 0), "nullnull")
+end
+
+-- 4b. the shipped stylesheet: the event table fits, dates on one line ------------
+do
+  local f = assert(io.open(root .. "/share/shijian.css", "rb"))
+  local css = f:read("a"):gsub("/%*.-%*/", "")
+  f:close()
+  local rules = {} -- selector -> declarations (property -> value), later rules win
+  for sels, body in css:gmatch("([^{}]-)%s*{([^{}]*)}") do
+    for sel in sels:gmatch("[^,]+") do
+      sel = sel:gsub("^%s+", ""):gsub("%s+$", ""):gsub("%s+", " ")
+      rules[sel] = rules[sel] or {}
+      for prop, val in body:gmatch("([%w-]+)%s*:%s*([^;]+)") do rules[sel][prop] = val:gsub("%s+$", "") end
+    end
+  end
+  local function decl(sel, prop) return (rules[sel] or {})[prop] end
+  eq("css: event table as wide as the text column", decl("#shijian-events table", "width"), "100%")
+  eq("css: event table is a table, not pandoc's scrolling block", decl("#shijian-events table", "display"), "table")
+  eq("css: a table that cannot fit scrolls inside its div", decl("#shijian-events", "overflow-x"), "auto")
+  eq("css: dates on one line", decl("#shijian-events td:first-child", "white-space"), "nowrap")
+  local forced = {}
+  for sel, d in pairs(rules) do
+    if d["white-space"] == "nowrap" and sel:match("^#shijian%-events")
+      and sel ~= "#shijian-events td:first-child" then forced[#forced + 1] = sel end
+  end
+  eq("css: no other cell is kept from wrapping", table.concat(forced, ", "), "")
+  eq("css: cells wrap long words rather than overflow", decl("#shijian-events td", "overflow-wrap"), "anywhere")
 end
 
 -- 5. options -----------------------------------------------------------------
