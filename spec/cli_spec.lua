@@ -82,6 +82,22 @@ describe("shijian tag", function()
       assert.equal(m.text, text:sub(m.start + 1, m["end"]))
     end
   end)
+  it("writes numbers in the shortest form that reads back to the same double", function()
+    -- 7.8 and 2.3 are not exact in binary: %.17g gives 7.7999999999999998
+    local out, code = run("tag", "地震7.8级，余震2.3级，派出舰艇8艘。\n")
+    assert.equal(0, code)
+    assert.truthy(out:find('"value":7.8,', 1, true), out)
+    assert.truthy(out:find('"value":2.3,', 1, true), out)
+    assert.truthy(out:find('"value":8,', 1, true), out)
+    assert.is_nil(out:find("%d%.%d%d%d%d%d%d%d%d%d%d%d%d%d%d%d"), out)
+    if has_cjson then
+      local values = {}
+      for _, m in ipairs(cjson.decode(out).mentions) do
+        if m.kind == "quantity" then values[#values + 1] = m.value end
+      end
+      assert.same({ 7.8, 2.3, 8 }, values)
+    end
+  end)
   it("stays valid JSON and UTF-8 on invalid input bytes", function()
     local out, code = run("tag --tokens", "中\255国\0\"\\\n")
     assert.equal(0, code)

@@ -94,11 +94,22 @@ static void json_codes(jw *f, const char *codes) {
   jw_putc(f, ']');
 }
 
+/* a finite double in the shortest of %.15g, %.16g, %.17g that reads back to
+ * the same value (7.8, not 7.7999999999999998); %.17g always does */
+static void num_shortest(char *num, size_t size, double v) {
+  for (int prec = 15; prec <= 17; prec++) {
+    snprintf(num, size, "%.*g", prec, v);
+    if (strtod(num, NULL) == v) return;
+  }
+}
+
 static void json_num(jw *f, double v) {
+  char num[32];
   /* range first: converting an out-of-range double to an integer is undefined */
-  if (v > -1e15 && v < 1e15 && v == (double)(long long)v) { char num[32]; snprintf(num, sizeof num, "%lld", (long long)v); jw_puts(f, num); }
-  else if (v == v && v - v == 0) { char num[32]; snprintf(num, sizeof num, "%.17g", v); jw_puts(f, num); }
-  else jw_puts(f, "null");
+  if (v > -1e15 && v < 1e15 && v == (double)(long long)v) snprintf(num, sizeof num, "%lld", (long long)v);
+  else if (v == v && v - v == 0) num_shortest(num, sizeof num, v);
+  else { jw_puts(f, "null"); return; }
+  jw_puts(f, num);
 }
 
 /* "text" value, then "start" and "end" of the span [a, b) shifted by base */
