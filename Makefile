@@ -15,10 +15,13 @@ CLI_SRC  = $(wildcard csrc/cli/*.c)
 DICT_SRC = dict/jieba/dict.txt $(sort $(wildcard dict/extra/*.txt))
 GAZ_SRC  = $(sort $(wildcard dict/gaz/*.tsv dict/seg/*.tsv))
 
-# Lua headers per ABI (Debian paths; override LUA54_INC= etc.)
-LUA54_INC ?= $(firstword $(wildcard /usr/include/lua5.4))
-LUA53_INC ?= $(firstword $(wildcard /usr/include/lua5.3))
-LUAJIT_INC ?= $(firstword $(wildcard /usr/include/luajit-2.1))
+# Lua headers per ABI (Debian paths under LUA_INC_ROOT; override LUA54_INC=
+# etc.).  They are looked for when make reads this file, so whatever installs
+# them (tools/deps.sh) runs before a sub-make that decides: see `test`, `demo`.
+LUA_INC_ROOT ?= /usr/include
+LUA54_INC ?= $(firstword $(wildcard $(LUA_INC_ROOT)/lua5.4))
+LUA53_INC ?= $(firstword $(wildcard $(LUA_INC_ROOT)/lua5.3))
+LUAJIT_INC ?= $(firstword $(wildcard $(LUA_INC_ROOT)/luajit-2.1))
 LUA_MODS = $(if $(LUA54_INC),$(B)/lua5.4/shijian/core.so) \
            $(if $(LUA53_INC),$(B)/lua5.3/shijian/core.so) \
            $(if $(LUAJIT_INC),$(B)/luajit/shijian/core.so)
@@ -28,7 +31,7 @@ else
 MODFLAGS = -shared
 endif
 
-.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock
+.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock env
 .SECONDARY:
 all: lib cli lua
 
@@ -40,6 +43,7 @@ help:
 	@echo "make bench      throughput, start-up and memory against jieba"
 	@echo "make bench-nvim editor-thread time of the Neovim plugin's updates"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make env        LUA_PATH/LUA_CPATH for this checkout: eval \"\$$(make -s env)\""
 
 lib: $(B)/libshijian.a
 cli: $(B)/shijian
@@ -90,18 +94,33 @@ $(B)/asan/test_%: spec/c/test_%.c $(ASAN_OBJ) spec/c/check.h
 	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -Icsrc/core -o $@ $< $(ASAN_OBJ) -lm -lpthread
 C_TESTS = $(patsubst spec/c/test_%.c,$(B)/asan/test_%,$(wildcard spec/c/test_*.c))
 
+# `make test` and `make demo` first install what is missing ($(DEPS)), then
+# a sub-make reads this file again and decides what to build: the Lua
+# headers a fresh machine gets from deps are seen (SJ_DEPS_DONE marks the
+# sub-make).  SPEC is the test runner (spec/checkout/run.sh replaces it).
+DEPS ?= sh tools/deps.sh
+SPEC ?= sh spec/run.sh
 deps:
-	@sh tools/deps.sh test
+	@$(DEPS) test
 
-test: deps all $(C_TESTS)
-	@sh spec/run.sh
+ifeq ($(SJ_DEPS_DONE),)
+test demo:
+	@$(DEPS) $@
+	@$(MAKE) --no-print-directory SJ_DEPS_DONE=1 $@
+else
+test: all $(C_TESTS)
+	@$(SPEC)
+
+demo: all
+	@B=$(B) sh examples/demo.sh
+endif
 
 check: test
 
-demo:
-	@sh tools/deps.sh demo
-	@$(MAKE) --no-print-directory all
-	@sh examples/demo.sh
+# LUA_PATH / LUA_CPATH (per Lua version) for using this checkout's modules:
+#   eval "$$(make -s env)"     then  lua5.4 -e 'require "shijian"'
+env:
+	@sh tools/env.sh "$(CURDIR)" "$(abspath $(B))"
 
 eval: all
 	@sh tools/deps.sh bench
