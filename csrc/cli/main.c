@@ -26,6 +26,7 @@ static const char usage[] =
     "  --pos              cut: write word/pos\n"
     "  --no-hmm           cut: no out-of-vocabulary model\n"
     "  --split-measures   cut: the fine (PKU) scheme: 36 批, 12月 22日, 一 年, 江 泽民\n"
+    "  --no-vague         tag: no vague times (目前 = PRESENT_REF, 近日 = PAST_REF)\n"
     "  --lines            tag: one JSON object per input line (JSON Lines)\n"
     "  --tokens           tag: include the tokens\n"
     "  --csv              events: comma-separated with a header\n"
@@ -481,6 +482,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(s, "--tsv")) a.csv = 0;
     else if (!strcmp(s, "--no-hmm")) a.opt.seg |= SJ_SEG_NO_HMM;
     else if (!strcmp(s, "--split-measures")) a.opt.seg |= SJ_SEG_SPLIT_MEASURES;
+    else if (!strcmp(s, "--no-vague")) a.opt.tag |= SJ_TAG_NO_VAGUE;
     else if (!strcmp(s, "--chunk")) {
       char *e = NULL;
       unsigned long long v = i + 1 < argc ? strtoull(argv[i + 1], &e, 10) : 0;

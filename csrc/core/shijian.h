@@ -94,12 +94,17 @@ enum {
   SJ_SEG_SPLIT_MEASURES = 1u << 1  /* 36 批 rather than 36批 (PKU style) */
 };
 
+enum {
+  SJ_TAG_NO_VAGUE = 1u << 0        /* no PRESENT_REF / PAST_REF / FUTURE_REF times */
+};
+
 typedef struct sj_options {
   unsigned want;      /* SJ_WANT_* bits; 0 means SJ_WANT_ALL */
   unsigned seg;       /* SJ_SEG_* bits */
   int ref_year;       /* reference date for times; 0 = infer from text */
   int ref_month;      /* 1..12 or 0 */
   int ref_day;        /* 1..31 or 0 */
+  unsigned tag;       /* SJ_TAG_* bits */
 } sj_options;
 
 /* Part-of-speech tags are jieba's (n, v, nr, ns, nt, nz, m, q, x, eng...). */
@@ -124,7 +129,11 @@ typedef enum sj_kind {
   SJ_QUANTITY    /* number, unit */
 } sj_kind;
 
-enum { SJ_APPROX = 1u << 0 };
+enum {
+  SJ_APPROX = 1u << 0, /* quantity: 余, 多, 近 */
+  SJ_VAGUE = 1u << 1,  /* time: a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF) */
+  SJ_SET = 1u << 2     /* time: a set (每年 = P1Y) */
+};
 
 typedef struct sj_mention {
   uint32_t start, end;

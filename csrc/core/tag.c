@@ -510,6 +510,12 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
     rc = g->err;
   }
   if (!rc && g->want_events) rc = sj_tg_events(g);
+  if (!rc) {
+    size_t nb = d->mentions.n;
+    rc = sj_tg_vague(g, !(o && (o->tag & SJ_TAG_NO_VAGUE)));
+    if (!rc) merge_tail(g, nb);
+    if (!rc) rc = g->err;
+  }
   sj_vec_free(&g->needref);
   sj_vec_free(&g->needctx);
   sj_vec_free(&g->dl);

@@ -173,6 +173,10 @@ static inline void sj_tg_ref_at(sj_tg *g, size_t i) {
   if (g->dl.n && (g->dl_on || g->idl < g->dl.n)) sj_tg_ref_step(g, i);
 }
 void sj_tg_note_time(sj_tg *g, const char *value); /* 当时, 当年 */
+/* vague references (目前 = PRESENT_REF, when vague) and sets (每年 = P1Y)
+ * from the cue classes of dict/gaz/cues-time.tsv, after the events (they
+ * date none); appended to the mentions; 0 or SJ_ENOMEM */
+int sj_tg_vague(sj_tg *g, int vague);
 
 /* tag_ent.c */
 int sj_tg_title(sj_tg *g, size_t i, size_t *end);  /* 《…》 */

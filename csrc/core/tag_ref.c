@@ -127,7 +127,7 @@ int sj_tg_datelines(sj_tg *g) {
     para_of(s, n, x, &a, &b);
     /* at the head of its paragraph, or closing it in brackets */
     int head = st - a <= 150;
-    int tail = x + 9 < n && (sj_t_lit(s, n, x + 6, "）") || s[x + 6] == ')');
+    int tail = sj_t_lit(s, n, x + 6, "）") || (x + 6 < n && s[x + 6] == ')');
     if (!head && !tail) continue;
     if (g->dl.n && SJ_VEC_AT(&g->dl, sj_dline, g->dl.n - 1).b > a) continue; /* one a paragraph */
     sj_dline *L = sj_vec_push(&g->dl);
@@ -161,4 +161,62 @@ void sj_tg_note_time(sj_tg *g, const char *value) {
   if (l >= sizeof g->tc.aval || value[0] < '0' || value[0] > '9' || memchr(value, ',', l))
     return;
   memcpy(g->tc.aval, value, l + 1);
+}
+
+/* ---- vague references and sets ----------------------------------------- */
+/* the time cue class of the longest cue at i ending at a token end:
+ * 1 PRESENT_REF, 2 PAST_REF, 3 FUTURE_REF, 'Y' 'M' 'W' 'D' a set; *len */
+static int time_cue(sj_tg *g, size_t i, size_t *len) {
+  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+  const sj_gcache *c = sj_tg_hits(g, i);
+  if (!(c->any & SJ_K_CUE)) return 0;
+  for (int q = c->n - 1; q >= 0; q--) {
+    if (!(c->h[q].kinds & SJ_K_CUE) || !sj_tg_is_tend(g, i + c->h[q].len)) continue;
+    for (const char *p = c->h[q].payload; p && *p;) {
+      if (!strncmp(p, "cue\tvague_", 10) || !strncmp(p, "cue\tset_", 8)) {
+        const char *v = p + (p[4] == 'v' ? 10 : 8);
+        int r = 0;
+        if (!strncmp(v, "present", 7)) r = 1;
+        else if (!strncmp(v, "past", 4)) r = 2;
+        else if (!strncmp(v, "future", 6)) r = 3;
+        else if (p[4] == 's' && (v[0] == 'y' || v[0] == 'm' || v[0] == 'w' || v[0] == 'd') &&
+                 (v[1] == '\n' || v[1] == 0))
+          r = v[0] - 'a' + 'A';
+        if (r) { *len = c->h[q].len; return r; }
+      }
+      p = strchr(p, '\n');
+      if (p) p++;
+    }
+  }
+  return 0;
+}
+
+int sj_tg_vague(sj_tg *g, int vague) {
+  static const char *const REF[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
+  const sj_mention *M = g->d->mentions.data;
+  size_t nm = g->d->mentions.n, mj = 0;
+  uint32_t covered = 0; /* end of the mentions started so far */
+  for (size_t t = 0; t < g->ntok && !g->err; t++) {
+    size_t i = g->tok[t].start, len = 0;
+    while (mj < nm && M[mj].start <= i) {
+      if (M[mj].end > covered) covered = M[mj].end;
+      mj++;
+    }
+    if (i < covered) continue;
+    int r = time_cue(g, i, &len);
+    if (!r || (r <= 3 && !vague)) continue;
+    /* not where a mention starts inside it */
+    if (mj < nm && M[mj].start < i + len) continue;
+    char val[8];
+    const char *v = r <= 3 ? REF[r] : val;
+    if (r > 3) { val[0] = 'P'; val[1] = '1'; val[2] = (char)r; val[3] = 0; }
+    sj_mention *m = sj_tg_add(g, i, i + len, SJ_TIME);
+    if (!m) return g->err ? g->err : SJ_ENOMEM;
+    M = g->d->mentions.data; /* the array may have moved */
+    m->flags = r <= 3 ? SJ_VAGUE : SJ_SET;
+    m->value = sj_tg_str(g, v, strlen(v));
+    if (!m->value) return SJ_ENOMEM;
+    while (t + 1 < g->ntok && g->tok[t + 1].start < i + len) t++;
+  }
+  return g->err;
 }

@@ -82,6 +82,9 @@ static void check_options(lua_State *L, int i, sj_options *o, unsigned dflt_want
   lua_getfield(L, i, "split_measures");
   if (lua_toboolean(L, -1)) o->seg |= SJ_SEG_SPLIT_MEASURES;
   lua_pop(L, 1);
+  lua_getfield(L, i, "vague");
+  if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) o->tag |= SJ_TAG_NO_VAGUE;
+  lua_pop(L, 1);
   lua_getfield(L, i, "want");
   if (lua_type(L, -1) == LUA_TSTRING) {
     size_t n;
@@ -303,6 +306,8 @@ static void push_mentions(lua_State *L, const sj_doc *d, const char *text) {
     set_str(L, "unit", m[i].unit);
     lua_pushboolean(L, (m[i].flags & SJ_APPROX) != 0);
     lua_setfield(L, -2, "approx");
+    if (m[i].flags & SJ_SET) { lua_pushboolean(L, 1); lua_setfield(L, -2, "set"); }
+    if (m[i].flags & SJ_VAGUE) { lua_pushboolean(L, 1); lua_setfield(L, -2, "vague"); }
     lua_rawseti(L, -2, (int)i + 1);
   }
 }
