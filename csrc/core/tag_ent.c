@@ -334,12 +334,24 @@ static void pmem_add(sj_tg *g, size_t a, size_t b, const char *code) {
   memcpy(g->pmem[k].code, code, 4);
 }
 
-/* emit a person [a, b): code from a title's country, the document's memory,
- * else CHN for a Chinese name, the last foreign country named for a
- * transliterated one */
+/* the code of a known person (dict/gaz/persons.tsv) named exactly [a, b):
+ * into buf ("" for an official of an international body); 0 if unknown */
+static int known_person(sj_tg *g, size_t a, size_t b, char buf[4]) {
+  sj_gfield f;
+  if (b <= a || sj_tg_gazk(g, a, SJ_K_PERSON, &f) != b - a || !f.n) return 0;
+  buf[0] = 0;
+  if (f.l[0] == 3) { memcpy(buf, f.s[0], 3); buf[3] = 0; }
+  return 1;
+}
+
+/* emit a person [a, b): code from the list of known persons, a title's
+ * country, the document's memory, else CHN for a Chinese name, the last
+ * foreign country named for a transliterated one */
 static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int shape) {
   sj_codes c;
   c.n = 0;
+  char kbuf[4];
+  if (known_person(g, a, b, kbuf)) { country = kbuf; shape = 'K'; }
   const char *code = country ? country : pmem_find(g, a, b);
   if (!code && shape == 'F') {
     for (int k = g->recent.n; k-- > 0;)
@@ -347,7 +359,7 @@ static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int s
   }
   if (!code && shape != 'F') code = "CHN";
   char buf[4];
-  if (code) { memcpy(buf, code, 4); sj_codes_add(&c, buf, 3); }
+  if (code && *code) { memcpy(buf, code, 4); sj_codes_add(&c, buf, 3); }
   int last_person = g->last_person;
   sj_codes keep = g->recent;
   emit_actor(g, a, b, "person", &c, NULL);
@@ -675,9 +687,16 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     g->last_end = e; g->last_place = 0;
     return sj_tg_tok_at(g, e);
   }
-  /* persons: a name-like token tagged nr* (or a transliteration acting) */
+  /* persons: a known person (dict/gaz/persons.tsv) ending a token, not
+   * an ideology (习近平新时代…思想); a name-like token tagged nr* (or a
+   * transliteration acting) */
   {
     int sh = 0;
+    size_t lk = sj_tg_gazk(g, i, SJ_K_PERSON, NULL);
+    if (lk && sj_tg_is_tend(g, i + lk) && !sj_tg_cue(g, i + lk, "ideology")) {
+      emit_person(g, i, i + lk, NULL, 'K');
+      return sj_tg_tok_at(g, i + lk);
+    }
     size_t pe = person_at(g, t, &sh);
     if (pe) {
       emit_person(g, i, pe, NULL, sh);

@@ -120,7 +120,7 @@ SCHEMA = {
     # kind: (number of fields after kind, checker or None)
     'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': (1, 2), 'title': 1,
     'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': (3, 4),
-    'surname': 1, 'person': 1, 'cue': 1,
+    'surname': 1, 'person': (1, 3), 'cue': 1,
 }
 MIL = {'armed', 'army', 'navy', 'airforce', 'rocket', 'unit', 'personnel'}
 GOV = {'ministry', 'leader', 'body'}
