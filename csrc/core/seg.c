@@ -225,6 +225,26 @@ static uint32_t surname_at(seg *g, size_t k, size_t n) {
   return 0;
 }
 
+/* Is the char at k a list separator or a bracket that may stand next to
+ * a name in a list of names (、 ， ： （ ） 。 ；)? */
+static int name_list_sep(const seg *g, size_t k) {
+  uint32_t c = g->cp[k];
+  return c == 0x3001 || c == 0xFF0C || c == 0xFF1A || c == 0xFF08 || c == 0xFF09 ||
+         c == 0x3002 || c == 0xFF1B;
+}
+
+/* A list of names (张三丰、李四光、王五): the item at k, between separators
+ * with 、 on one side, has exactly a surname and a two-character given
+ * name (sn + 2 chars).  The name edges are then weighed as after a title. */
+static int name_list_item(const seg *g, size_t k, size_t n, uint32_t sn) {
+  size_t e = k + sn + 2;
+  if (!sn || k == 0 || e > n || !name_list_sep(g, k - 1)) return 0;
+  for (size_t j = k; j < e; j++)
+    if (g->cls[j] != SJ_C_HAN || !g->id[j]) return 0;
+  if (e < n && !name_list_sep(g, e)) return 0;
+  return g->cp[k - 1] == 0x3001 || (e < n && g->cp[e] == 0x3001);
+}
+
 static void best_path(seg *g, size_t n) {
   const sj_image *img = &g->m->img;
   const sj_user *u = &g->m->user;
@@ -272,14 +292,17 @@ static void best_path(seg *g, size_t n) {
     /* a person's name after a title: surname + one or two given-name
      * characters, weighed by how often they are given names */
     uint32_t sn = 0;
-    if (!has_lexword && g->cls[k] == SJ_C_HAN && (img->gaz_start[id[k]] & SJ_K_SURNAME) && title_before(g, k))
-      sn = surname_at(g, k, n);
+    int lst = 0;
+    if (g->cls[k] == SJ_C_HAN && (img->gaz_start[id[k]] & SJ_K_SURNAME)) {
+      if (!has_lexword && title_before(g, k)) sn = surname_at(g, k, n);
+      else if ((lst = name_list_item(g, k, n, sn = surname_at(g, k, n))) == 0) sn = 0;
+    }
     double nlp = NAME_LOGP;
     for (uint32_t gl = 1; sn && gl <= 2; gl++) {
       size_t end = k + sn + gl;
       if (end > n || g->cls[end - 1] != SJ_C_HAN || !g->id[end - 1]) break;
       nlp += img->given[g->id[end - 1]];
-      if (!ustart[end]) continue;
+      if (!ustart[end] || (lst && gl != 2)) continue;
       double c = nlp + img->given[img->nchars + gl] + route[end]; /* + length prior */
       if (c > best) { best = c; bnext = (uint32_t)end; blp = (float)(c - route[end]); bpos = -3; bup = "nr"; }
     }
