@@ -364,20 +364,39 @@ static int do_qty(sj_tg *g, size_t t, size_t *end) {
   size_t i = g->tok[t].start;
   if (!sj_qty_at(g->s, g->n, i, &q)) return 0;
   size_t e = q.end;
-  /* N个 + a noun: the noun names what is counted (12个国家) */
+  /* 八届 (人大) in Chinese numerals: an ordinal (cue class qty_ordinal) */
+  if ((unsigned char)g->s[q.start] >= 0xE4 && (unsigned char)g->s[q.start] <= 0xE9 &&
+      sj_tg_cue(g, q.ustart, "qty_ordinal") == q.uend - q.ustart)
+    return 0;
+  /* N个 + a noun: the noun names what is counted (12个国家, 13个县) */
   if (q.uend - q.ustart == 3 && !memcmp(g->s + q.ustart, "个", 3) && e == q.uend) {
     size_t tn = sj_tg_tok_at(g, e);
     if (tn < g->ntok && g->tok[tn].start == e) {
       const char *p = sj_tg_pos(g, tn);
       size_t l = g->tok[tn].end - g->tok[tn].start;
-      if (p[0] == 'n' && l >= 6 && l <= 9) e = g->tok[tn].end;
+      if (((p[0] == 'n' && p[1] != 'r') || sj_streq(p, "zg")) && l >= 3 && l <= 12) {
+        e = g->tok[tn].end;
+        /* 常任理事 | 国: one more character of the noun */
+        const char *p2 = sj_tg_pos(g, tn + 1);
+        if (tn + 1 < g->ntok && g->tok[tn + 1].end - e == 3 && p2[0] == 'n' && p2[1] != 'r')
+          e += 3;
+      }
     }
   }
+  /* hedges after the number (80%以上) and a currency after 元 (1亿元人民币)
+   * are in the span: cue classes qty_after_approx, qty_unit_tail */
+  size_t k = sj_tg_cue(g, e, "qty_after_approx");
+  if (k && sj_tg_is_tend(g, e + k)) { e += k; q.flags |= SJ_APPROX; }
+  else if ((k = sj_tg_cue(g, e, "qty_unit_tail")) && sj_tg_is_tend(g, e + k)) e += k;
   sj_mention *m = sj_tg_add(g, q.start, e, SJ_QUANTITY);
   if (!m) return 0;
   m->number = q.number;
   m->flags = q.flags;
-  m->unit = sj_tg_str(g, g->s + q.ustart, q.uend - q.ustart);
+  /* the full-width per cent sign is the unit % */
+  if (q.uend - q.ustart == 3 && !memcmp(g->s + q.ustart, "\xEF\xBC\x85", 3))
+    m->unit = "%";
+  else
+    m->unit = sj_tg_str(g, g->s + q.ustart, q.uend - q.ustart);
   *end = e;
   return 1;
 }
