@@ -216,7 +216,13 @@ int sj_weekday(int y, int m, int d) {
 typedef struct pt {
   int y, m, d, h, mi, w;
   int gran;
+  int pd; /* part of day of a day (gran 3): PD_MO .. PD_NI, 0 none */
 } pt;
+
+/* TIMEX3 parts of day: 1998-01-07TMO (morning), TMI (midday), TAF
+ * (afternoon), TEV (evening), TNI (night) */
+enum { PD_MO = 1, PD_MI, PD_AF, PD_EV, PD_NI };
+static const char *const PD_CODE[] = {"", "MO", "MI", "AF", "EV", "NI"};
 
 typedef struct pst {
   const sj_tctx *c;
@@ -347,6 +353,14 @@ static size_t match_tab(pst *p, size_t i, const wtab *t, int *v) {
   }
   return 0;
 }
+/* the same, with the entry's index in *ix */
+static size_t match_tab_ix(pst *p, size_t i, const wtab *t, int *v, int *ix) {
+  for (int q = 0; t[q].w; q++) {
+    size_t k = lit(p, i, t[q].w);
+    if (k) { *v = t[q].v; *ix = q; return k; }
+  }
+  return 0;
+}
 
 static const wtab REL_YEAR[] = {
   {"今年", 0}, {"本年", 0}, {"去年", -1}, {"前年", -2}, {"明年", 1},
@@ -364,12 +378,19 @@ static const wtab REL_DAY[] = {
 /* days with a part of day folded in */
 static const wtab REL_DAYPART[] = {
   {"昨晚", -1}, {"昨夜", -1}, {"今晨", 0}, {"今早", 0}, {"今晚", 0},
-  {"前晚", -2}, {"当晚", 100}, {"当夜", 100}, {"次日凌晨", 101}, {NULL, 0}};
-/* parts of day: value = default hour offset (PM adds 12) */
+  {"前晚", -2}, {"当晚", 100}, {"当夜", 100}, {"次日凌晨", 101},
+  {"昨晨", -1}, {"前夜", -2}, {"明晚", 1}, {"明早", 1}, {"明晨", 1}, {NULL, 0}};
+/* their parts of day, in the same order */
+static const char REL_DAYPART_PD[] = {
+  PD_EV, PD_NI, PD_MO, PD_MO, PD_EV, PD_EV, PD_EV, PD_NI, PD_MO,
+  PD_MO, PD_NI, PD_EV, PD_MO, PD_MO};
+/* parts of day: value = default hour offset (PM adds 12) * 10 + PD_* */
 static const wtab DAYPART[] = {
-  {"凌晨", 0}, {"清晨", 0}, {"早晨", 0}, {"早上", 0}, {"上午", 0},
-  {"中午", 1}, {"午后", 12}, {"下午", 12}, {"傍晚", 12}, {"晚上", 12},
-  {"晚间", 12}, {"夜间", 12}, {"深夜", 12}, {"夜里", 12}, {"午夜", 0},
+  {"凌晨", PD_MO}, {"清晨", PD_MO}, {"早晨", PD_MO}, {"早上", PD_MO}, {"上午", PD_MO},
+  {"中午", 10 + PD_MI}, {"午后", 120 + PD_AF}, {"下午", 120 + PD_AF},
+  {"傍晚", 120 + PD_EV}, {"晚上", 120 + PD_EV}, {"晚间", 120 + PD_EV},
+  {"夜间", 120 + PD_NI}, {"深夜", 120 + PD_NI}, {"夜里", 120 + PD_NI},
+  {"午夜", PD_NI}, {"早些时候", PD_MO}, {"晚些时候", 120 + PD_EV}, {"白天", 0},
   {NULL, 0}};
 
 static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
@@ -437,9 +458,42 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
     *mi = 30; e += f;
   } else if ((f = lit(p, e, "一刻"))) {
     *mi = 15; e += f;
+  } else if (lit(p, e - 3, "点")) {
+    /* 4点20: minutes without 分 */
+    double x; int nd; unsigned fl;
+    size_t g = pnum(p, e, &x, &nd, &fl);
+    uint32_t cp;
+    int l;
+    if (g && (fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_DIGITSEQ) && nd <= 2 && x < 60 &&
+        (cp = cpat(p, g, &l), !(cp >= 0x4E00 && cp <= 0x9FFF) || lit(p, g, "许") ||
+         lit(p, g, "左右")) && adigit(cp) < 0) {
+      *mi = (int)x; e = g;
+    }
   }
+  if (*mi < 0 && (f = lit(p, e, "多"))) { e += f; p->flags |= SJ_APPROX; } /* 1点多 */
+  if ((f = lit(p, e, "钟")) && lit(p, e - 3, "点") == 0 && lit(p, e - 3, "多")) e += f;
+  else if (lit(p, e - 3, "点") && (f = lit(p, e, "钟"))) e += f; /* 7点钟 */
   (void)cn;
   return e;
+}
+
+/* a clock time with no date and no minutes (8时许, 16时): an Arabic hour with
+ * 时 that starts no word (时间, 时代 ...), or with 点 and more after it (1点多,
+ * 7点钟, 9点许) */
+static size_t approx_suffix(pst *p, size_t i);
+static int bare_hour_ok(pst *p, size_t j, size_t e) {
+  static const char *const NOT[] = {"时间", "时代", "时期", "时候", "时刻", "时速", "时段",
+                                    "时光", "时事", "时局", "时装", "时尚", "时差", "时区",
+                                    "时令", "时效", "时机", "时针", "时空", "时髦", NULL};
+  double x; int nd; unsigned fl;
+  size_t a = pnum(p, j, &x, &nd, &fl);
+  if (!a || !(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_CHINESE)) return 0;
+  if (lit(p, a, "时")) {
+    for (int q = 0; NOT[q]; q++)
+      if (lit(p, a, NOT[q])) return 0;
+    return 1;
+  }
+  return e > a + 3 || approx_suffix(p, e) > 0;
 }
 
 /* suffixes that make a time approximate */
@@ -487,7 +541,33 @@ static int future_before(pst *p, size_t i) {
   size_t j = sj_t_prev(p->s, i, &cp);
   if (cp == 0x4E8E || cp == 0x5728 || cp == 0x4ECE || cp == 0x5230) /* 于 在 从 到 */
     sj_t_prev(p->s, j, &cp);
-  return cp == 0x5C06 || cp == 0x5B9A || cp == 0x62DF; /* 将 定 拟 */
+  if (cp == 0x5C06 || cp == 0x5B9A || cp == 0x62DF) return 1; /* 将 定 拟 */
+  /* a plan earlier in the clause: 还将在出席…后于２月２日 */
+  static const char *const PLAN[] = {"将于", "将在", "将要", "即将", "定于", "拟于", "计划于",
+                                     "预定", "还将", "并将", "也将", "将赴", "将访", NULL};
+  size_t k = i;
+  for (int steps = 0; k > 0 && steps < 40; steps++) {
+    k = sj_t_prev(p->s, k, &cp);
+    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
+        cp == 0xFF1F || cp == '\n' || cp == 0x201D || cp == 0x201C)
+      break; /* ，。；：！？ quotes */
+    for (int q = 0; PLAN[q]; q++)
+      if (lit(p, k, PLAN[q])) return 1;
+  }
+  return 0;
+}
+
+/* a day in Chinese numerals below ten without a month (一日, 二日) is a date,
+ * not a count of days, between 自/从/于/至/到 and 起, or before 在/至/到 */
+static int cday_context(pst *p, size_t a, size_t e) {
+  uint32_t cp;
+  sj_t_prev(p->s, a, &cp);
+  int before = cp == 0x81EA || cp == 0x4ECE || cp == 0x4E8E || cp == 0x81F3 || cp == 0x5230;
+  int l;
+  uint32_t c2 = cpat(p, e, &l);
+  int after = c2 == 0x8D77 || c2 == 0x5728 || c2 == 0x81F3 || c2 == 0x5230; /* 起 在 至 到 */
+  if (lit(p, e, "起草") || lit(p, e, "在内")) after = 0;
+  return before || after;
 }
 
 /* a part of day, 晚/早/夜 or 电/讯 (a dateline) right after a day */
@@ -519,7 +599,7 @@ static size_t holiday_at(pst *p, size_t i, int y, int *m, int *d) {
     int md = HOLIDAY[q].md;
     if (md < 0) {
       if (y < 1980 || y > 2030) return 0;
-      pt t = {y, CNY[y - 1980] / 100, CNY[y - 1980] % 100, 0, 0, 0, 3};
+      pt t = {y, CNY[y - 1980] / 100, CNY[y - 1980] % 100, 0, 0, 0, 3, 0};
       if (md == -2) add_days(&t, -1);
       if (md == -3) add_days(&t, 14);
       *m = t.m; *d = t.d;
@@ -544,6 +624,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   int y;
   if ((k = year_num(p, j, &y, 1))) {
     t->y = y; j = k; have |= 1;
+    if ((k = lit(p, j, "度")) && !lit(p, j, "度过")) j += k; /* 一九九八年度 */
   } else if ((k = match_tab(p, j, REL_YEAR, &v))) {
     if (v == 100) t->y = aval_year(p->c) ? aval_year(p->c) : p->c->ay ? p->c->ay : ref_y(p);
     else t->y = ref_y(p) ? ref_y(p) + v : 0;
@@ -563,6 +644,11 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     if ((k = quarter_at(p, j, &v))) { t->w = v; t->gran = 10; return j + k; }
     if ((k = lit(p, j, "年初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
     if ((k = lit(p, j, "初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
+    size_t de = (p->relative && lit(p, j, "的")) ? 3 : 0; /* 这一年的岁尾 */
+    if ((k = lit(p, j + de, "岁尾")) || (k = lit(p, j + de, "岁末")) ||
+        (k = lit(p, j + de, "年终"))) {
+      t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + de + k;
+    }
     if ((k = lit(p, j, "年底")) || (k = lit(p, j, "年末")) || (k = lit(p, j, "底")) ||
         (k = lit(p, j, "末"))) {
       t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + k;
@@ -623,10 +709,10 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     int yy, mm, dd;
     if (v >= 100) {
       anchor_ymd(p, &yy, &mm, &dd);
-      if (v == 101) { pt q = {yy, mm, 0, 0, 0, 0, 2}; add_months(&q, 1); yy = q.y; mm = q.m; }
+      if (v == 101) { pt q = {yy, mm, 0, 0, 0, 0, 2, 0}; add_months(&q, 1); yy = q.y; mm = q.m; }
     } else {
       ref_md(p, &yy, &mm, &dd);
-      pt q = {yy, mm, 0, 0, 0, 0, 2};
+      pt q = {yy, mm, 0, 0, 0, 0, 2, 0};
       add_months(&q, v);
       yy = q.y; mm = q.m;
     }
@@ -656,7 +742,8 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       (k = num_unit(p, j, "号", 1, 31, 1, &dv, &dcn))) {
     int ok = 1;
     /* 三日 = three days; 十日, 二十三日, 三日下午, (七日至)九日 are dates */
-    if (dcn && !(have & 2) && dv < 10 && !(inh && inh->m) && !daypart_after(p, k)) ok = 0;
+    if (dcn && !(have & 2) && dv < 10 && !(inh && inh->m) && !daypart_after(p, k) &&
+        !cday_context(p, j, k)) ok = 0;
     if (lit(p, j + 0, "两")) ok = 0;
     if (ok) {
       t->d = dv; j = k; have |= 4;
@@ -666,7 +753,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
           int yy, mm, dd;
           if (p->c->ry && p->c->rm && p->c->rd) {
             yy = p->c->ry; mm = p->c->rm;
-            if (dv > p->c->rd + 1) { pt q = {yy, mm, 0, 0, 0, 0, 2}; add_months(&q, -1); yy = q.y; mm = q.m; }
+            if (dv > p->c->rd + 1) { pt q = {yy, mm, 0, 0, 0, 0, 2, 0}; add_months(&q, -1); yy = q.y; mm = q.m; }
           } else if (p->c->ay && p->c->am) {
             yy = p->c->ay; mm = p->c->am;
           } else {
@@ -679,27 +766,27 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       }
     }
   } else if (!(have & 3)) {
-    int rel;
+    int rel, ix = 0;
     int part = 0;
-    if ((k = match_tab(p, j, REL_DAYPART, &rel))) part = 1;
+    if ((k = match_tab_ix(p, j, REL_DAYPART, &rel, &ix))) part = REL_DAYPART_PD[ix];
     else k = match_tab(p, j, REL_DAY, &rel);
     if (k) {
       int yy, mm, dd;
       if (rel >= 99) {
         anchor_ymd(p, &yy, &mm, &dd);
-        pt q = {yy, mm, dd, 0, 0, 0, 3};
+        pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
         if (rel == 101) add_days(&q, 1);
         if (rel == 99) add_days(&q, -1);
         yy = q.y; mm = q.m; dd = q.d;
       } else {
         ref_md(p, &yy, &mm, &dd);
         if (!p->c->rd) p->needref = 1;
-        pt q = {yy, mm, dd, 0, 0, 0, 3};
+        pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
         add_days(&q, rel);
         yy = q.y; mm = q.m; dd = q.d;
       }
       t->y = yy; t->m = mm; t->d = dd; j += k; have |= 4; p->relative = 1;
-      (void)part;
+      t->pd = part;
     }
   }
   /* weekday */
@@ -711,7 +798,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       if (!p->c->rd) p->needref = 1;
       if (yy && mm && dd) {
         int cur = sj_weekday(yy, mm, dd);
-        pt q = {yy, mm, dd, 0, 0, 0, 3};
+        pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
         if (wd) {
           add_days(&q, (long)(wd - cur) + 7L * wk);
           t->y = q.y; t->m = q.m; t->d = q.d;
@@ -736,9 +823,11 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     size_t j2 = j + k;
     int h, mi;
     size_t e = clock_at(p, j2, &h, &mi);
+    int off = v / 10;
+    t->pd = v % 10;
     if (e) {
-      if (v == 12 && h < 12) h += 12;
-      if (v == 1 && h < 6) h += 12;
+      if (off == 12 && h < 12) h += 12;
+      if (off == 1 && h < 6) h += 12;
       t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
       if (!(have & 7)) {
         int yy, mm, dd;
@@ -748,8 +837,14 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       }
     } else if (have & 7) {
       j = j2; /* 12月22日上午: part of day kept in the span */
+    } else if (j == i && t->pd && !inh) {
+      /* a bare 上午: the day of the last date named (or the reference) */
+      int yy, mm, dd;
+      anchor_ymd(p, &yy, &mm, &dd);
+      if (!yy || !mm || !dd) return 0;
+      t->y = yy; t->m = mm; t->d = dd; j = j2; have |= 4;
+      p->relative = 1; p->flags |= SJ_APPROX;
     } else {
-      /* a bare 上午 with no date: not a time on its own */
       return 0;
     }
     addpm = v;
@@ -758,9 +853,9 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     size_t j2 = j + k;
     int h, mi;
     size_t e = clock_at(p, j2, &h, &mi);
-    uint32_t c0 = p->s[j] == '\xe6' ? 0 : 1; (void)c0;
+    t->pd = lit(p, j, "晚") ? PD_EV : lit(p, j, "早") ? PD_MO : PD_NI;
     if (e) {
-      if (!lit(p, j, "早") && h < 12) h += 12;
+      if (!lit(p, j, "早") && h < 12 && (t->pd == PD_EV || h >= 6)) h += 12;
       t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
     } else {
       j = j2;
@@ -768,7 +863,9 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   } else {
     int h, mi;
     size_t e = clock_at(p, j, &h, &mi);
-    if (e && ((have & 7) || mi >= 0)) {
+    if (e && ((have & 7) || mi >= 0 || bare_hour_ok(p, j, e))) {
+      /* 昨晚8时: the part of day of the day word */
+      if (h < 12 && (t->pd == PD_AF || t->pd == PD_EV || (t->pd == PD_NI && h >= 6))) h += 12;
       t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
       if (!(have & 7)) {
         int yy, mm, dd;
@@ -847,11 +944,18 @@ static int fmt_pt(char *buf, size_t cap, const pt *t) {
     return n;
   }
   /* the common values: a year, a month, a day */
-  if (cap >= 11 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
+  if (cap >= 14 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
     switch (t->gran) {
     case 1: return fmt_ymd(buf, t->y, 0, 0);
     case 2: if (t->w >= 0) return fmt_ymd(buf, t->y, t->m, 0); break;
-    case 3: return fmt_ymd(buf, t->y, t->m, t->m ? t->d : 0);
+    case 3: {
+      int n = fmt_ymd(buf, t->y, t->m, t->m ? t->d : 0);
+      if (t->pd > 0 && t->pd <= PD_NI && t->m && t->d) {
+        buf[n++] = 'T'; buf[n++] = PD_CODE[t->pd][0]; buf[n++] = PD_CODE[t->pd][1];
+        buf[n] = 0;
+      }
+      return n;
+    }
     default: break;
     }
   }
@@ -963,11 +1067,17 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   else {
     e = pnum(p, j, &v, &nd, &fl);
     if (!e) return 0;
-    if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
+    if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) {
+      /* 四五年, 三四天, 七八个月: two neighbouring digits, the lower bound */
+      int d1 = (int)v / 10, d2 = (int)v % 10;
+      if (nd != 2 || d2 != d1 + 1 || d1 < 1) return 0;
+      v = d1; fl &= ~(unsigned)SJ_NUM_DIGITSEQ; approx = 1;
+    }
     if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0 &&
         !lit(p, j, "十")) return 0; /* 百年, 千年: not a count */
   }
   j = e;
+  if (v >= 10 && (k = lit(p, j, "几"))) { j += k; approx = 1; } /* 十几天 */
   int ge = 0;
   if ((k = lit(p, j, "个"))) { j += k; ge = 1; }
   if ((k = lit(p, j, "多")) || (k = lit(p, j, "余"))) { j += k; approx = 1; }
@@ -982,7 +1092,7 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   else if ((k = lit(p, j, "天")) && !ge) u = 'D';
   else if ((k = lit(p, j, "昼夜")) && !ge) u = 'D';
   else if ((k = lit(p, j, "日")) && !ge && !(fl & SJ_NUM_ARABIC) && v < 10 &&
-           !daypart_after(p, j + k)) u = 'D';
+           !daypart_after(p, j + k) && !cday_context(p, *numstart, j + k)) u = 'D';
   else if ((k = lit(p, j, "小时"))) u = 'H';
   else if ((k = lit(p, j, "钟头")) && ge) u = 'H';
   else if ((k = lit(p, j, "分钟"))) u = 'N';
@@ -1062,7 +1172,12 @@ static int event_anchored(const char *s, size_t i) {
   if (!i) return 0;
   sj_t_prev(s, i, &cp);
   if (cp < 0x4E00 || cp > 0x9FFF) return 0;
-  return cp != 0x5728 && cp != 0x4E8E && cp != 0x65E9 && cp != 0x7EA6;
+  /* 在 于 早 约 与 和 同 比 较 自 从 至 到 是 */
+  static const uint32_t OK[] = {0x5728, 0x4E8E, 0x65E9, 0x7EA6, 0x4E0E, 0x548C, 0x540C, 0x6BD4,
+                                0x8F83, 0x81EA, 0x4ECE, 0x81F3, 0x5230, 0x662F};
+  for (size_t q = 0; q < sizeof OK / sizeof *OK; q++)
+    if (cp == OK[q]) return 0;
+  return 1;
 }
 
 /* Decades and centuries: ８０年代 = 1980/1989 (初 1980/1983, 中期
@@ -1134,7 +1249,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
       if (FIX[q].code == 8 && lit(p, i + k, "光")) return 0; /* 当时光 */
       int y = 0, m = 0, d = 0;
       ref_md(p, &y, &m, &d);
-      pt t = {y, m, d, 0, 0, 0, 0};
+      pt t = {y, m, d, 0, 0, 0, 0, 0};
       char a[48];
       out->kind = SJ_TIME;
       out->end = i + k;
@@ -1179,7 +1294,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
         out->flags |= SJ_APPROX;
         if (c->aval[0]) { copy_str(out->value, sizeof out->value, c->aval); break; }
         anchor_ymd(p, &ay, &am, &ad);
-        pt u = {ay, am, ad, 0, 0, 0, ad ? 3 : (am ? 2 : 1)};
+        pt u = {ay, am, ad, 0, 0, 0, ad ? 3 : (am ? 2 : 1), 0};
         fmt_pt(out->value, sizeof out->value, &u);
         out->flags |= SJ_APPROX;
         break;
@@ -1221,11 +1336,33 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
       if (dir && !lit(p, e, "后来") && !lit(p, e, "前来") && !lit(p, e, "前往") &&
           !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前夕")) {
         int y, m, d;
-        /* after a verb or noun (执政两个月后) the time hangs on an event */
-        if (event_anchored(s, i)) return 0;
+        /* after a verb or noun (执政两个月后) the time hangs on an event:
+         * only its duration is a mention */
+        if (event_anchored(s, i)) {
+          if (ns != i || after_blocks(p, e)) return 0;
+          out->kind = SJ_DURATION;
+          out->flags = du.approx ? SJ_APPROX : 0;
+          out->end = e;
+          fmt_dur(out->value, sizeof out->value, &du);
+          return 1;
+        }
+        /* ７年前的今天: that day N years back; ７年后的今天: today */
+        size_t today = lit(p, e2, "的今天");
+        if (today && du.unit == 'Y' && du.v == floor(du.v) && !du.approx) {
+          ref_md(p, &y, &m, &d);
+          if (!y || !m || !d) return 0;
+          pt t = {y - (dir < 0 ? (int)du.v : 0), m, d, 0, 0, 0, 3, 0};
+          if (t.m == 2 && t.d == 29 && sj_days_in_month(t.y, 2) == 28) t.d = 28;
+          out->kind = SJ_TIME;
+          out->flags = dir < 0 ? SJ_APPROX : 0;
+          out->end = e2 + today;
+          fmt_pt(out->value, sizeof out->value, &t);
+          out->needref = P.needref;
+          return 1;
+        }
         if (dir > 0) anchor_ymd(p, &y, &m, &d);
         else ref_md(p, &y, &m, &d);
-        pt t = {y, m, d, 0, 0, 0, d ? 3 : (m ? 2 : 1)};
+        pt t = {y, m, d, 0, 0, 0, d ? 3 : (m ? 2 : 1), 0};
         double v = du.v * dir;
         if (du.less && du.unit != 'Y') {
           /* 近半个月: a little less; count in days */
@@ -1271,6 +1408,15 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
         sj_t_prev(s, ns, &pc);
         /* 的一年 / 一年一度: nominal, not a duration */
         if (du.v == 1 && pc == 0x7684 /* 的 */ && du.unit == 'Y') return 0;
+        /* 震后５小时, 会后两天: the time of an event named before it */
+        if (pc == 0x540E /* 后 */ && ns >= 6) {
+          uint32_t pp;
+          size_t b = sj_t_prev(s, ns, &pc);
+          sj_t_prev(s, b, &pp);
+          if (pp >= 0x4E00 && pp <= 0x9FFF && pp != 0x4E4B && pp != 0x4EE5 && pp != 0x6B64 &&
+              pp != 0x7136 && pp != 0x5176 && pp != 0x6700) /* 之 以 此 然 其 最 */
+            return 0;
+        }
         out->kind = SJ_DURATION;
         out->flags = du.approx ? SJ_APPROX : 0;
         out->end = e;
@@ -1351,7 +1497,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
       /* １９７０年至今: up to the reference date */
       int y, m, d;
       ref_md(p, &y, &m, &d);
-      pt r = {y, m, d, 0, 0, 0, d ? 3 : m ? 2 : 1};
+      pt r = {y, m, d, 0, 0, 0, d ? 3 : m ? 2 : 1, 0};
       fmt_pt(b, sizeof b, &r);
       out->kind = SJ_TIME;
       out->end = e + sep + k;
