@@ -359,10 +359,30 @@ static int do_time(sj_tg *g, size_t i, size_t *end) {
 }
 
 /* ---- quantities ------------------------------------------------------- */
+/* A quantity whose unit is one of the cue class qty_unit of
+ * dict/gaz/cues-qty.tsv (currencies, seats: ２．１亿港元, ６６席), after a
+ * number in Arabic digits and maybe a hedge (qty_before_approx: 约, 逾). */
+static int qty_data_unit(sj_tg *g, size_t i, sj_qmatch *q) {
+  size_t j = i, k = sj_tg_cue(g, i, "qty_before_approx");
+  memset(q, 0, sizeof *q);
+  if (k) { j += k; q->flags = SJ_APPROX; }
+  double v;
+  int nd;
+  unsigned fl;
+  size_t e = sj_num_at(g->s, g->n, j, &v, &nd, &fl);
+  if (!e || !(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_DIGITSEQ && nd == 4)) return 0;
+  if ((k = sj_tg_cue(g, e, "qty_unit")) == 0 || !sj_tg_is_tend(g, e + k)) return 0;
+  q->start = i;
+  q->end = q->uend = e + k;
+  q->ustart = e;
+  q->number = v;
+  return 1;
+}
+
 static int do_qty(sj_tg *g, size_t t, size_t *end) {
   sj_qmatch q;
   size_t i = g->tok[t].start;
-  if (!sj_qty_at(g->s, g->n, i, &q)) return 0;
+  if (!sj_qty_at(g->s, g->n, i, &q) && !qty_data_unit(g, i, &q)) return 0;
   size_t e = q.end;
   /* 八届 (人大) in Chinese numerals: an ordinal (cue class qty_ordinal) */
   if ((unsigned char)g->s[q.start] >= 0xE4 && (unsigned char)g->s[q.start] <= 0xE9 &&
