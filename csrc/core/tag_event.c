@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t lit(const sj_tg *g, size_t i, const char *w) {
-  return sj_t_lit(g->s, g->n, i, w);
-}
-
 void sj_tg_trigger(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   /* a trigger nested in the last one (巡航 in 联合空中战略巡航) is not another */
@@ -19,11 +15,7 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
   /* a light verb fused with its noun in one token (举行会谈, 进行磋商):
    * the noun is the trigger */
   size_t te = g->tok[t].end;
-  if (te - i > 6 && te - i <= 18 &&
-      (sj_t_lit(g->s, g->n, i, "举行") || sj_t_lit(g->s, g->n, i, "召开") ||
-       sj_t_lit(g->s, g->n, i, "进行") || sj_t_lit(g->s, g->n, i, "开展") ||
-       sj_t_lit(g->s, g->n, i, "举办") || sj_t_lit(g->s, g->n, i, "参加") ||
-       sj_t_lit(g->s, g->n, i, "提供") || sj_t_lit(g->s, g->n, i, "实施"))) {
+  if (te - i > 6 && te - i <= 18 && sj_tg_cue(g, i, "light") == 6) {
     sj_gfield f0;
     if (sj_tg_gazk(g, i + 6, SJ_K_TRIGGER, &f0) == te - i - 6) i += 6;
   }
@@ -63,35 +55,24 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
   }
 }
 
-/* ---- helpers ------------------------------------------------------------ */
-static int is_stop(uint32_t cp) { /* phrase ends */
+
+/* ---- clauses and markers ------------------------------------------------- */
+/* Cue words (dict/gaz/cues-event.tsv) decide roles, markers and refinements;
+ * the classes are documented in that file's header. */
+
+static int is_stop(uint32_t cp) { /* clause ends */
   return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
          cp == '\n' || cp == 0xFF1A || cp == ',' || cp == ';' || cp == '!' || cp == '?';
 }
-/* The clause stops of the current sentence, found once per sentence
- * (sj_tg_events): phrase bounds are then a binary search, not a rescan of
- * the sentence for every trigger and actor. */
-static const char *const NEG[] = {"不", "未", "没有", "没", "并未", "尚未", NULL};
-static const char *const FUT[] = {"将", "拟", "计划", "即将", "将要", "准备", "打算", NULL};
-static const char *const HYP[] = {"如果", "若", "一旦", "假如", "倘若", "如若", NULL};
 
-/* the negation, future and hypothesis words starting at i (SJ_* flags) */
-static unsigned marker_at(const sj_tg *g, size_t i, uint32_t c0) {
+/* the negation, future and hypothesis cues starting at i (SJ_* flags); a
+ * longer `plain` word (将领, 若干) starting there is none of them */
+static unsigned marker_at(sj_tg *g, size_t i) {
+  size_t plain = sj_tg_cue(g, i, "plain"), l;
   unsigned f = 0;
-  switch (c0) {
-  case 0x4E0D: case 0x672A: case 0x6CA1: case 0x5E76: case 0x5C1A: case 0x5C06: case 0x62DF:
-  case 0x8BA1: case 0x5373: case 0x51C6: case 0x6253: /* 不未没并尚将拟计即准打 */
-    for (const char *const *w = NEG; *w; w++)
-      if (lit(g, i, *w)) f |= SJ_NEGATED;
-    for (const char *const *w = FUT; *w; w++)
-      if (lit(g, i, *w) && !lit(g, i, "将领") && !lit(g, i, "将士")) f |= SJ_FUTURE;
-    break;
-  case 0x5982: case 0x82E5: case 0x4E00: case 0x5047: case 0x5018: /* 如若一假倘 */
-    for (const char *const *w = HYP; *w; w++)
-      if (lit(g, i, *w) && !lit(g, i, "若干")) f |= SJ_HYPOTHETICAL;
-    break;
-  default: break;
-  }
+  if ((l = sj_tg_cue(g, i, "neg")) > plain) f |= SJ_NEGATED;
+  if ((l = sj_tg_cue(g, i, "fut")) > plain) f |= SJ_FUTURE;
+  if ((l = sj_tg_cue(g, i, "hyp")) > plain) f |= SJ_HYPOTHETICAL;
   return f;
 }
 
@@ -116,39 +97,20 @@ static int push_mark(sj_tg *g, size_t i, unsigned f) {
   return 0;
 }
 
-/* One pass over a sentence with triggers: its clause stops (phrase bounds
+/* One pass over a sentence with triggers: its clause stops (clause bounds
  * are then a binary search, not a rescan for every trigger and actor) and
- * its negation/future/hypothesis markers (sj_tg_events). */
+ * its negation/future/hypothesis markers. */
 static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
   g->nstop = 0;
   g->nmark = 0;
   for (size_t i = sa; i < sb && !g->err;) {
-    unsigned char c = (unsigned char)g->s[i];
-    /* CJK ideographs U+4000..U+9FFF (lead bytes E4..E9): never a stop,
-     * maybe a marker */
-    if (c >= 0xE4 && c <= 0xE9 && i + 2 < g->n && ((unsigned char)g->s[i + 1] & 0xC0) == 0x80 &&
-        ((unsigned char)g->s[i + 2] & 0xC0) == 0x80) {
-      uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(g->s[i + 1] & 0x3F) << 6) |
-                    (uint32_t)(g->s[i + 2] & 0x3F);
-      unsigned f = (0x480422850820c5ull >> (cp & 63) & 1) ? marker_at(g, i, cp) : 0;
-      if (f && push_mark(g, i, f)) return;
-      i += 3;
-      continue;
-    }
-    if (c < 0x80) {
-      if ((c == '\n' || c == ',' || c == ';' || c == '!' || c == '?') && push_stop(g, i, i + 1))
-        return;
-      i++;
-      continue;
-    }
     uint32_t cp;
     int l = sj_t_dec(g->s, g->n, i, &cp);
+    if (l <= 0) break;
     if (is_stop(cp)) {
       if (push_stop(g, i, i + (size_t)l)) return;
-    } else {
-      /* 0x480422850820c5: the bits (cp & 63) of the marker characters
-       * 不未没并尚将拟计即准打如若一假倘 (most characters skip the switch) */
-      unsigned f = (0x480422850820c5ull >> (cp & 63) & 1) ? marker_at(g, i, cp) : 0;
+    } else if (cp >= 0x4E00 && (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) {
+      unsigned f = marker_at(g, i);
       if (f && push_mark(g, i, f)) return;
     }
     i += (size_t)l;
@@ -176,58 +138,26 @@ static size_t phrase_end(const sj_tg *g, size_t hi, size_t i) {
 }
 static int root_eq(const char *a, const char *b) { return a[0] == b[0] && a[1] == b[1]; }
 
-static const char *const PREP[] = {"向", "对", "与", "同", "和", "跟", "给", "及", "以及", NULL};
-/* drills, patrols, parades and displays: done with a partner they are 062 */
-static const char DRILL[] = "演|练|训|巡|阅兵|表演|亮相|比赛|集结";
-/* what aid is given: relief goods and medical help are humanitarian (073) */
-static const char AID_HUMAN[] =
-  "医疗|医护|防疫|抗疫|物资|人道|救灾|救援|药品|疫苗|医院|口罩|防护服|试剂|粮食|食品|帐篷|"
-  "专家组|医疗队|救治|款项|善款|赈灾";
-
-/* what else makes a sending aid: its purpose (派出…协助救援, 派遣维和部队) */
-static const char AID_MORE[] = "援助|支援|援建|维和|护航|撤侨|撤离|协助|帮助|搜救|救助|抢险";
-/* an explosion in an accident, not an attack */
-static const char ACCIDENT[] =
-  "事故|意外|燃气|煤气|天然气|泄漏|泄露|起火|失火|火灾|交通|矿难|坍塌|化工|锅炉|瓦斯|烟花|爆竹|"
-  "爆燃|矿井|煤矿";
-/* signs that an explosion was an attack */
-static const char ATTACK[] =
-  "炸弹|袭击|恐怖|自杀|爆炸装置|爆炸物|武装分子|极端|认领|遇袭|枪手|引爆|炸死|炸伤";
-
-/* the word before byte a, skipping nothing: a preposition makes a partner */
-static int after_prep(const sj_tg *g, size_t a, size_t lo) {
-  size_t i = a;
-  for (int hop = 0; hop < 8 && i > lo; hop++) {
-    for (const char *const *p = PREP; *p; p++) {
-      size_t l = strlen(*p);
-      if (i >= l + lo && sj_eqn(g->s + i - l, *p, l)) {
-        if (hop == 0) return 1;
-        return 1;
-      }
-    }
-    /* step over a list separator and the actor before it (A、B) */
+/* ---- word look-ups --------------------------------------------------------- */
+/* does a cue of class cls start somewhere in [a, b)? */
+static int cue_in(sj_tg *g, size_t a, size_t b, const char *cls) {
+  for (size_t i = a; i < b;) {
     uint32_t cp;
-    size_t pv = sj_t_prev(g->s, i, &cp);
-    if (cp == 0x3001) return 2; /* continue via the caller's list logic */
-    (void)pv;
-    return 0;
+    int l = sj_t_dec(g->s, b, i, &cp);
+    if (l <= 0) break;
+    if (cp >= 0x4E00 && (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) {
+      size_t cl = sj_tg_cue(g, i, cls);
+      if (cl && i + cl <= b) return 1;
+    }
+    i += (size_t)l;
   }
   return 0;
 }
 
-/* a place after 在/于: where something happens, not a party */
-static int at_loc(const sj_tg *g, size_t a, size_t lo) {
-  return a >= lo + 3 && (sj_t_lit(g->s, g->n, a - 3, "在") || sj_t_lit(g->s, g->n, a - 3, "于"));
+/* is the token t a cue of class cls as a whole? */
+static int tok_cue(sj_tg *g, size_t t, const char *cls) {
+  return sj_tg_cue_tok(g, t, cls) != 0;
 }
-
-typedef struct amen { /* an actor or place mention in the sentence */
-  size_t a, b;
-  int place;
-  int partner;  /* after a preposition */
-  int object;   /* right after a verb: an object, not a subject (加强美台军事勾连) */
-  int topic;    /* a place named as a topic (台湾问题), not a location */
-  sj_codes c;
-} amen;
 
 /* does the word w[0..l) occur in s[a..b)?  For words of 3+ bytes (Han),
  * memchr finds the candidates by their third byte (a continuation byte,
@@ -249,11 +179,8 @@ static int has_word(const char *s, size_t a, size_t b, const char *w, size_t l) 
   return 0;
 }
 
-static int str_in(const sj_tg *g, size_t a, size_t b, const char *w) {
-  return has_word(g->s, a, b, w, strlen(w));
-}
-
-/* a '|'-separated word of list [w, w + wl) occurs in [a, b) */
+/* a '|'-separated word of list [w, w + wl) occurs in [a, b) (a trigger's
+ * context words) */
 static int any_in(const sj_tg *g, size_t a, size_t b, const char *w, size_t wl) {
   size_t i = 0;
   while (i < wl) {
@@ -264,145 +191,355 @@ static int any_in(const sj_tg *g, size_t a, size_t b, const char *w, size_t wl) 
   }
   return 0;
 }
-static int any_of(const sj_tg *g, size_t a, size_t b, const char *w) {
-  return any_in(g, a, b, w, strlen(w));
+
+/* ---- which triggers tell an event ------------------------------------------ */
+/* a support verb 派出/派遣 (070) is aid only when what is sent, or what for,
+ * is aid (医疗队, 物资, 救援, 维和); forces sent to a drill are not */
+static int aid_sent(sj_tg *g, const sj_trig *T, size_t sb, size_t pe) {
+  if (!(T->hint == 'V' && sj_streq(T->cameo, "070") && sj_tg_cue(g, T->start, "send"))) return 1;
+  size_t xe = pe < sb ? phrase_end(g, sb, pe + 1) : pe; /* this clause and the next */
+  return cue_in(g, T->start, xe, "aid_human") || cue_in(g, T->start, xe, "aid_more");
 }
 
-static inline int tok_eq(const sj_tg *g, size_t t, const char *w) {
-  size_t l = strlen(w);
-  return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
-         sj_eqn(g->s + g->tok[t].start, w, l);
+/* an explosion is a bombing (183) only as an act: not in an accident
+ * (燃气爆炸, 爆炸事故), nor as a mere happening (…发生爆炸) with no sign
+ * of an attack (炸弹, 袭击, 自杀式) */
+static int bombing(sj_tg *g, const sj_trig *T, size_t sa, size_t sb, size_t ps) {
+  if (!sj_streq(T->cameo, "183") || !sj_tg_cue(g, T->start, "explode")) return 1;
+  if (cue_in(g, sa, sb, "accident")) return 0;
+  return !(cue_in(g, ps, T->start, "happen") && !cue_in(g, sa, sb, "attack"));
 }
 
-/* verbs that make an abstract noun an act: 进行交流, 开展合作, 表示支持 */
-static const char LICENSE[] = "举行|召开|进行|开展|组织|实施|表示|给予|提供|举办|展开|参加|参与|了";
+/* normative content of a statement (强调各国应加强团结): a modal before
+ * the trigger under a saying verb */
+static int normative(sj_tg *g, const sj_trig *T, size_t sa, const sj_trig *prev) {
+  size_t t = T->tok;
+  for (int hop = 0; hop < 40 && t > 0; hop++) {
+    t--;
+    if (g->tok[t].start < sa) break;
+    if (!tok_cue(g, t, "norm")) continue;
+    if (prev && prev->start >= sa && prev->start < g->tok[t].start && root_eq(prev->cameo, "01"))
+      return 1;
+    return cue_in(g, sa, g->tok[t].start, "say");
+  }
+  return 0;
+}
+
+/* inside a name: a document or forum name says nothing happened; a meeting
+ * name ending in its event noun is that event (…视频会议); an exercise,
+ * contest or operation name may stand for its event (hint 'N').
+ * 1 keep, 0 drop, -1 not in a name. */
+static int in_name(sj_tg *g, sj_trig *T, const sj_mention *M, size_t nm, const sj_trig *prev,
+                   size_t pe) {
+  for (size_t k = 0; k < nm; k++) {
+    if (M[k].kind != SJ_NAME || M[k].start > T->start || M[k].end < T->end) continue;
+    const char *c = M[k].type ? M[k].type : "";
+    if (sj_streq(c, "meeting") && M[k].end == T->end) return -1;
+    if (!sj_streq(c, "exercise") && !sj_streq(c, "competition") && !sj_streq(c, "operation"))
+      return 0;
+    if (prev && prev->start == M[k].start && prev->hint == 'N') return 0;
+    /* 联合国维和行动的关键力量: a modifier */
+    for (size_t t = sj_tg_tok_at(g, M[k].end); t < g->ntok && g->tok[t].start < pe; t++) {
+      if (sj_tg_pos(g, t)[0] == 'v') break;
+      if (tok_cue(g, t, "modifier")) return 0;
+    }
+    T->start = M[k].start;
+    T->end = M[k].end;
+    T->hint = 'N';
+    return 1;
+  }
+  return -1;
+}
+
+/* an event noun that is a time frame (在峰会上, 演习后) or modifies the noun
+ * after it (视频会议形式, 援助力量) is no act */
+static int noun_used(sj_tg *g, const sj_trig *T) {
+  size_t tn = sj_tg_tok_at(g, T->end);
+  const char *tp = sj_tg_pos(g, T->tok);
+  int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || sj_streq(tp, "vn");
+  if (!nounish || tn >= g->ntok || g->tok[tn].start != T->end) return 1;
+  if (tok_cue(g, tn, "frame")) return 0;
+  const char *np = sj_tg_pos(g, tn);
+  if ((sj_streq(np, "n") || sj_streq(np, "vn") || sj_streq(np, "nz")) && !tok_cue(g, tn, "event_head")) {
+    /* unless the next word names the event again (联演实兵演练) */
+    size_t te = g->tok[tn].end;
+    return te - g->tok[tn].start >= 6 && sj_tg_gazk(g, te - 6, SJ_K_TRIGGER, NULL) == 6;
+  }
+  return 1;
+}
+
+/* an abstract word is an act only after a verb that makes it one, or with 了 */
+static int licensed(sj_tg *g, const sj_trig *T, size_t ps) {
+  size_t tn = sj_tg_tok_at(g, T->end), t = T->tok;
+  if (tok_cue(g, tn, "license")) return 1;
+  for (int hop = 0; hop < 5 && t > 0; hop++) {
+    t--;
+    if (g->tok[t].start < ps) break;
+    if (tok_cue(g, t, "license")) return 1;
+  }
+  return 0;
+}
 
 /* is the trigger a happening, not a modifier, an anniversary, a name or a
  * noun in commentary?  May turn it into a name trigger (hint 'N'). */
 static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
                         size_t nm, const sj_trig *prev) {
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
-  /* context words the entry needs (演习 needs nothing; 亮相 needs a military word) */
+  /* context words the entry needs (演习 needs nothing; 亮相 a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
-  /* 派出/派遣/派 (070): aid only when what is sent or what for is aid
-   * (医疗队, 物资, 救援, 维和); ships, aircraft and troops sent to an
-   * exercise or a patrol are no aid: the exercise is the event */
-  if (T->hint == 'V' && sj_streq(T->cameo, "070") && lit(g, T->start, "派")) {
-    size_t xe = pe < sb ? phrase_end(g, sb, pe + 1) : pe; /* this clause and the next */
-    if (!any_of(g, T->start, xe, AID_HUMAN) && !any_of(g, T->start, xe, AID_MORE)) return 0;
-  }
-  /* a visit as an attribute (会见了来访的…部长, 正在访问的…): the host's
-   * meeting is the event, the visit only describes its guest */
+  if (!aid_sent(g, T, sb, pe) || !bombing(g, T, sa, sb, ps)) return 0;
+  /* a visit as an attribute (会见了来访的…部长): the host's meeting is the event */
   if (sj_streq(T->cameo, "042")) {
-    size_t tn0 = sj_tg_tok_at(g, T->end);
-    if (tn0 < g->ntok && g->tok[tn0].start == T->end && tok_eq(g, tn0, "的")) return 0;
+    size_t tn = sj_tg_tok_at(g, T->end);
+    if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier")) return 0;
   }
-  /* an explosion is a bombing (183) only as an act: not in an accident
-   * (燃气爆炸, 爆炸事故, 泄漏…起火), nor as a mere happening (…发生爆炸)
-   * with no sign of an attack (炸弹, 袭击, 恐怖, 自杀式) */
-  if (sj_streq(T->cameo, "183") && T->end - T->start == 6 && lit(g, T->start, "爆炸")) {
-    if (any_of(g, sa, sb, ACCIDENT)) return 0;
-    if (any_of(g, ps, T->start, "发生") && !any_of(g, sa, sb, ATTACK)) return 0;
-  }
-  /* an anniversary (…成立75周年, 纪念…胜利75周年) recalls, it does not report */
-  if (any_of(g, T->end, pe, "周年")) return 0;
-  /* 继…之后: a past event recalled as a reference point */
-  if (any_of(g, ps, T->start, "继") && any_of(g, T->end, pe, "后")) return 0;
-  /* normative content of a statement: 强调各国应加强团结，抵制… */
-  {
-    size_t t = T->tok;
-    for (int hop = 0; hop < 40 && t > 0; hop++) {
-      t--;
-      if (g->tok[t].start < sa) break;
-      size_t tl = g->tok[t].end - g->tok[t].start;
-      if ((tl == 3 || tl == 6) && (tok_eq(g, t, "应") || tok_eq(g, t, "应该") ||
-                                   tok_eq(g, t, "应当") || tok_eq(g, t, "必须"))) {
-        /* under a saying verb before it */
-        for (const sj_trig *p = prev; p && p->start >= sa && p->start < g->tok[t].start;) {
-          if (p->cameo[0] == '0' && p->cameo[1] == '1') return 0;
-          break;
-        }
-        if (any_of(g, sa, g->tok[t].start, "强调|指出|表示|呼吁|认为|主张")) return 0;
-        break;
-      }
-    }
-  }
-  /* inside a name: a document or forum name says nothing happened; a
-   * meeting name ending in its event noun is that event (…视频会议); an
-   * exercise, contest or operation name may stand for its event */
-  for (size_t k = 0; k < nm; k++) {
-    if (M[k].kind != SJ_NAME || M[k].start > T->start || M[k].end < T->end) continue;
-    const char *c = M[k].type ? M[k].type : "";
-    if (sj_streq(c, "meeting") && M[k].end == T->end) break;
-    if (sj_streq(c, "exercise") || sj_streq(c, "competition") || sj_streq(c, "operation")) {
-      if (prev && prev->start == M[k].start && prev->hint == 'N') return 0;
-      /* 联合国维和行动的关键力量, 参加维和行动30年来的历程: a modifier */
-      for (size_t t = sj_tg_tok_at(g, M[k].end); t < g->ntok && g->tok[t].start < pe; t++) {
-        const char *p = sj_tg_pos(g, t);
-        if (p[0] == 'v') break;
-        if (tok_eq(g, t, "的")) return 0;
-      }
-      T->start = M[k].start;
-      T->end = M[k].end;
-      T->hint = 'N';
-      return 1;
-    }
-    return 0;
-  }
-  size_t tn = sj_tg_tok_at(g, T->end);
-  const char *tp = sj_tg_pos(g, T->tok);
-  int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || sj_streq(tp, "vn");
-  if (nounish && tn < g->ntok && g->tok[tn].start == T->end) {
-    /* a frame, not an act: 在峰会上, 研讨会期间, 在…交流中, 演习后 */
-    if (tok_eq(g, tn, "上") || tok_eq(g, tn, "期间") || tok_eq(g, tn, "中") ||
-        tok_eq(g, tn, "之际") || tok_eq(g, tn, "前夕") || tok_eq(g, tn, "后") ||
-        tok_eq(g, tn, "之后") || tok_eq(g, tn, "以来") || tok_eq(g, tn, "的"))
-      return 0;
-    /* a noun modifying the noun after it: 视频会议形式, 援助力量, 协作伙伴关系 */
-    const char *np = sj_tg_pos(g, tn);
-    if ((sj_streq(np, "n") || sj_streq(np, "vn") || sj_streq(np, "nz")) &&
-        !tok_eq(g, tn, "任务") && !tok_eq(g, tn, "行动") && !tok_eq(g, tn, "活动") &&
-        !tok_eq(g, tn, "工作")) {
-      /* unless the next word names the event again (联演实兵演练) */
-      size_t te = g->tok[tn].end, tl = te - g->tok[tn].start;
-      int apposed = 0;
-      if (tl >= 6 && sj_tg_gazk(g, te - 6, SJ_K_TRIGGER, NULL) == 6) apposed = 1;
-      if (!apposed) return 0;
-    }
-  }
-  if (T->hint == 'W') {
-    /* an abstract word is an act only after a verb that makes it one, or with 了 */
-    if (tok_eq(g, tn, "了")) return 1;
-    size_t t = T->tok;
-    for (int hop = 0; hop < 5 && t > 0; hop++) {
-      t--;
-      if (g->tok[t].start < ps) break;
-      size_t l = g->tok[t].end - g->tok[t].start;
-      const char *w = LICENSE;
-      size_t i = 0, wl = sizeof LICENSE - 1;
-      while (i < wl) {
-        size_t j = i;
-        while (j < wl && w[j] != '|') j++;
-        if (j - i == l && !memcmp(w + i, g->s + g->tok[t].start, l)) return 1;
-        i = j + 1;
-      }
-    }
-    return 0;
-  }
+  /* an anniversary recalls, it does not report; so does 继…之后 */
+  if (cue_in(g, T->end, pe, "recall")) return 0;
+  if (cue_in(g, ps, T->start, "recall_open") && cue_in(g, T->end, pe, "recall_close")) return 0;
+  if (normative(g, T, sa, prev)) return 0;
+  int r = in_name(g, T, M, nm, prev, pe);
+  if (r >= 0) return r;
+  if (!noun_used(g, T)) return 0;
+  if (T->hint == 'W') return licensed(g, T, ps);
   return 1;
+}
+
+/* ---- actor chunks and their roles ---------------------------------------- */
+enum { R_NONE, R_TO, R_WITH, R_BY, R_AT };
+
+typedef struct amen { /* an actor or place mention of the sentence */
+  size_t a, b;
+  int place;
+  int topic;    /* a place named as a topic (台湾问题), not a location */
+  int object;   /* right after a verb (加强美台军事勾连) */
+  int role;     /* R_*: the cue before its chunk */
+  int country;  /* an actor named by its country (美, 华, 俄罗斯) */
+  size_t chain; /* index of the first actor of its coordinated chunk */
+  sj_codes c;
+} amen;
+
+/* the length of a cue of class cls that ends exactly at b, from lo on */
+static size_t cue_before(sj_tg *g, size_t lo, size_t b, const char *cls) {
+  size_t best = 0;
+  for (size_t l = 3; l <= 12 && l <= b - lo; l += 3)
+    if (sj_tg_cue(g, b - l, cls) == l) best = l;
+  return best;
+}
+
+/* the role cue right before an actor at a (after the clause start lo) */
+static int role_before(sj_tg *g, size_t lo, size_t a, int place) {
+  if (cue_before(g, lo, a, "by")) return R_BY;
+  if (cue_before(g, lo, a, "to")) return R_TO;
+  if (cue_before(g, lo, a, "with")) return R_WITH;
+  if (cue_before(g, lo, a, place ? "at" : "in")) return R_AT;
+  return R_NONE;
+}
+
+/* Roles of the sentence's actors: the cue before each chunk, chunks of
+ * actors joined by a coordinating cue (X、Y和Z: one chunk, one role) */
+static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
+  for (size_t k = 0; k < n; k++) {
+    size_t lo = phrase_start(g, sa, A[k].a);
+    A[k].chain = k;
+    if (k > 0 && A[k - 1].b <= A[k].a && A[k - 1].b >= lo && A[k - 1].place == A[k].place) {
+      size_t gap = A[k].a - A[k - 1].b;
+      if (gap == 0 || (gap <= 9 && cue_before(g, A[k - 1].b, A[k].a, "coord") == gap)) {
+        A[k].chain = A[k - 1].chain;
+        A[k].role = A[k - 1].role;
+        A[k].object = A[k - 1].object;
+        continue;
+      }
+    }
+    A[k].role = role_before(g, lo, A[k].a, A[k].place);
+  }
+}
+
+/* the codes of chunk k (all its actors) merged into c */
+static void chunk_codes(const amen *A, size_t n, size_t k, sj_codes *c) {
+  for (size_t j = A[k].chain; j < n && A[j].chain == A[k].chain; j++) sj_codes_merge(c, &A[j].c);
+}
+
+/* is actor k the object of a trigger before it in its clause? */
+static int object_of_earlier(const sj_tg *g, const sj_trig *tr, size_t t0, size_t q, size_t sa,
+                             const amen *x) {
+  for (size_t r = t0; r < q; r++)
+    if (tr[r].end <= x->a && phrase_start(g, sa, tr[r].start) == phrase_start(g, sa, x->a))
+      return 1;
+  return 0;
+}
+
+/* The subject chunk of a trigger: the nearest chunk in [lo, at) with no
+ * role cue, not a place, not the object of a verb or of a trigger before it;
+ * (size_t)-1 if none. */
+static size_t subject_chunk(const sj_tg *g, const amen *A, size_t n, size_t lo, size_t at,
+                            const sj_trig *tr, size_t t0, size_t q, size_t sa) {
+  for (size_t k = n; k-- > 0;) {
+    if (A[k].a >= at || A[k].a < lo) continue;
+    if (A[k].place || A[k].role != R_NONE || A[k].object) continue;
+    if (object_of_earlier(g, tr, t0, q, sa, &A[A[k].chain])) continue;
+    return A[k].chain;
+  }
+  return (size_t)-1;
+}
+
+/* Where to look for the subject of a trigger at T in its clause [ps, T):
+ * a topic frame (就 X、Y 等 …) holds events of their own.  A trigger after
+ * the closed frame takes its subject from before 就 (X就…等向Z提出交涉); a
+ * trigger inside it from its own list item (就美对台军售、美舰擅闯…). */
+static void subject_span(sj_tg *g, size_t ps, size_t at, size_t *lo, size_t *hi) {
+  *lo = ps; *hi = at;
+  size_t open = (size_t)-1;
+  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].start < at; t++)
+    if (tok_cue(g, t, "topic_open")) open = t;
+  if (open == (size_t)-1) return;
+  size_t o = g->tok[open].start;
+  for (size_t t = open + 1; t < g->ntok && g->tok[t].start < at; t++)
+    if (tok_cue(g, t, "topic_close")) { *hi = o; return; }
+  *lo = g->tok[open].end;
+  for (size_t t = open + 1; t < g->ntok && g->tok[t].start < at; t++)
+    if (tok_cue(g, t, "list_sep")) *lo = g->tok[t].end;
+}
+
+typedef struct roles { /* what the sentence loop carries between triggers */
+  sj_codes subj;      /* the sentence's last subject */
+  int have_subj;
+  sj_codes para_subj; /* the paragraph's last subject */
+  int para_have;
+  sj_codes last_say;  /* the speaker of the paragraph's last statement */
+  int said;
+  sj_codes para_codes; /* the codes of every actor and place of the paragraph */
+} roles;
+
+static void add_new(sj_codes *to, const sj_codes *c, const sj_codes *not) {
+  for (int z = 0; z < c->n; z++)
+    if (!sj_codes_has(not, c->c[z])) sj_codes_add(to, c->c[z], 3);
+}
+
+/* statements, appeals and intents (CAMEO roots 01-03) */
+static int says(const char *cameo) {
+  return cameo[0] == '0' && cameo[1] >= '1' && cameo[1] <= '3';
+}
+
+/* statements, appeals, intents, investigations and shows of force name no
+ * target when they name no other party (CAMEO roots 01-03, 09, 12, 15, 19) */
+static int no_self_target(const char *cameo) {
+  static const char roots[] = "01|02|03|09|12|15|19";
+  for (size_t i = 0; i + 1 < sizeof roots; i += 3)
+    if (root_eq(cameo, roots + i)) return 1;
+  return 0;
+}
+
+/* does every code of a appear in b? */
+static int same_set(const sj_codes *a, const sj_codes *b) {
+  for (int z = 0; z < a->n; z++)
+    if (!sj_codes_has(b, a->c[z])) return 0;
+  return 1;
+}
+
+/* is the trigger done by both sides together (签署, 会谈; 联合, 共同 before it)? */
+static int joint_act(sj_tg *g, const sj_trig *T, size_t ps) {
+  if (sj_tg_cue(g, T->start, "joint")) return 1;
+  size_t t = T->tok;
+  for (int hop = 0; hop < 2 && t > 0 && g->tok[t - 1].start >= ps; hop++)
+    if (tok_cue(g, --t, "together")) return 1;
+  return 0;
+}
+
+/* partners named in an earlier clause of the sentence (与俄方…编队，…组织
+ * 联合巡航), for a joint act with none in its own clause */
+static void earlier_partners(const amen *A, size_t n, size_t sa, size_t ps, sj_codes *part) {
+  for (size_t k = 0; k < n; k++)
+    if (A[k].a >= sa && A[k].a < ps && A[k].role == R_WITH) sj_codes_merge(part, &A[k].c);
+}
+
+/* the chunks of the trigger's clause by role: to/with partners, agents,
+ * hosts (在/赴 a place), the object after it and objects of verbs between
+ * subject and trigger (加强美台军事勾连) */
+static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A,
+                          size_t n, size_t ps, size_t pe, size_t sk, sj_codes *src, sj_codes *tgt,
+                          sj_codes *part, sj_codes *agent) {
+  const sj_trig *T = &tr[q];
+  int obj_done = 0, own = 0;
+  size_t s_end = sk != (size_t)-1 ? A[sk].b : ps;
+  for (size_t k = 0; k < n; k++) {
+    if (A[k].a < ps || A[k].b > pe || A[k].topic) continue;
+    if (A[k].a < T->start) {
+      /* a partner belongs to the first event word after it */
+      int taken = 0;
+      for (size_t r = t0; r < q && !taken; r++)
+        if (tr[r].cameo[0] && tr[r].start >= A[k].b && tr[r].end <= T->start) taken = 1;
+      if (taken) continue;
+      if (A[k].role == R_TO) sj_codes_merge(tgt, &A[k].c);
+      else if (A[k].role == R_WITH) sj_codes_merge(part, &A[k].c);
+      else if (A[k].role == R_BY) { sj_codes_merge(agent, &A[k].c); own = 1; }
+      else if ((A[k].role == R_AT || cue_before(g, ps, A[k].a, "dest")) && !says(T->cameo))
+        add_new(part, &A[k].c, src); /* 在伊朗访问, 赴俄参加演习: the host */
+      else if (A[k].object && A[k].a >= s_end && !A[k].place)
+        add_new(part, &A[k].c, src);
+      else if (A[k].place && A[k].role == R_NONE && !says(T->cameo))
+        add_new(part, &A[k].c, src); /* 叙利亚北部…发生爆炸 */
+    } else if (A[k].a < T->end) {
+      if (A[k].country) sj_codes_merge(tgt, &A[k].c); /* inside the trigger: 访华 */
+    } else if ((A[k].role == R_NONE || A[k].role == R_TO ||
+                (A[k].role == R_AT && (A[k].a == T->end || cue_before(g, T->end, A[k].a, "dest")))) &&
+               (!obj_done || A[k].chain == A[k - 1].chain)) {
+      add_new(tgt, &A[k].c, src); /* the object: 会见X, 飞往X */
+      obj_done = 1;
+    }
+  }
+  return own;
+}
+
+/* Sources and targets of a trigger from the chunks of its sentence.
+ * Returns 1 when a party of its own was named (a subject, an agent). */
+static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
+                      size_t sa, roles *R, sj_codes *src, sj_codes *tgt) {
+  const sj_trig *T = &tr[q];
+  size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, g->n, T->end), lo, hi;
+  sj_codes part, agent;
+  part.n = agent.n = 0;
+  src->n = tgt->n = 0;
+  subject_span(g, ps, T->start, &lo, &hi);
+  size_t sk = subject_chunk(g, A, n, lo, hi, tr, t0, q, sa);
+  if (sk == (size_t)-1 && lo > ps) sk = subject_chunk(g, A, n, ps, lo, tr, t0, q, sa);
+  if (sk == (size_t)-1) sk = subject_chunk(g, A, n, sa, ps, tr, t0, q, sa);
+  int own = sk != (size_t)-1;
+  if (own) chunk_codes(A, n, sk, src);
+  own |= clause_parties(g, tr, t0, q, A, n, ps, pe, sk, src, tgt, &part, &agent);
+  if (agent.n || T->hint == 'R') { /* passive: 被X逮捕, 遭到X袭击 */
+    sj_codes was = *src;
+    *src = agent;
+    add_new(tgt, &was, src);
+  }
+  if (!own && src->n == 0) {
+    if (R->have_subj) *src = R->subj;
+    else if (R->para_have) *src = R->para_subj;
+  }
+  int joint = joint_act(g, T, ps);
+  if (joint && !part.n && !tgt->n) earlier_partners(A, n, sa, ps, &part);
+  if (joint || (src->n >= 2 && !tgt->n && !part.n)) {
+    sj_codes_merge(src, &part);
+    sj_codes_merge(src, tgt);
+    *tgt = *src;
+  } else {
+    add_new(tgt, &part, src);
+  }
+  /* an act in a paragraph of one country's actors is domestic: its party
+   * on both sides (座谈, 称赞, 捐款 at home) */
+  if (!tgt->n && src->n && !no_self_target(T->cameo) && R->para_codes.n &&
+      same_set(&R->para_codes, src))
+    *tgt = *src;
+  return own;
 }
 
 /* does the clause [ps, pe) name a party of its own: an actor before the
  * trigger, a name, or a destination (赴亚丁湾)? */
-static int own_party(const sj_tg *g, const struct amen *A, size_t na, size_t ps, size_t pe,
-                     size_t trig, const sj_mention *M, size_t nm) {
+static int own_party(sj_tg *g, const amen *A, size_t na, size_t ps, size_t pe, size_t trig,
+                     const sj_mention *M, size_t nm) {
   for (size_t k = 0; k < na; k++) {
     if (A[k].a < ps || A[k].b > pe) continue;
     if (!A[k].place && A[k].a < trig) return 1;
-    if (A[k].place && A[k].a >= 3 && (sj_t_lit(g->s, g->n, A[k].a - 3, "赴") ||
-                                      (A[k].a >= 6 && (sj_t_lit(g->s, g->n, A[k].a - 6, "前往") ||
-                                                       sj_t_lit(g->s, g->n, A[k].a - 6, "飞往")))))
-      return 1;
+    if (A[k].place && cue_before(g, ps, A[k].a, "dest")) return 1;
   }
   for (size_t k = 0; k < nm; k++)
     if (M[k].kind == SJ_NAME && M[k].start >= ps && M[k].end <= pe) return 1;
@@ -411,8 +548,7 @@ static int own_party(const sj_tg *g, const struct amen *A, size_t na, size_t ps,
 
 /* a sentence with actors of two or more countries: a drill or parade there
  * is done with a partner (中国军队使用俄军装备参加演习) */
-static int foreign_party(const sj_tg *g, const struct amen *A, size_t na, const sj_codes *src) {
-  (void)g;
+static int foreign_party(const amen *A, size_t na, const sj_codes *src) {
   sj_codes all = *src;
   for (size_t k = 0; k < na; k++)
     if (!A[k].place) sj_codes_merge(&all, &A[k].c);
@@ -427,334 +563,322 @@ static int named_drill(const sj_mention *M, size_t nm) {
   return 0;
 }
 
+/* the actors and places of the sentence [m0, m1) of the mentions */
+static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m0, size_t m1,
+                           size_t sa) {
+  am->n = 0;
+  for (size_t k = m0; k < m1; k++) {
+    const sj_mention *m = &men[k];
+    if (m->kind != SJ_ACTOR && m->kind != SJ_PLACE) continue;
+    amen *x = sj_vec_push(am);
+    if (!x) return SJ_ENOMEM;
+    memset(x, 0, sizeof *x);
+    x->a = m->start; x->b = m->end;
+    x->place = m->kind == SJ_PLACE;
+    x->country = m->type && sj_streq(m->type, "country");
+    sj_codes_parse(&x->c, m->codes);
+    if (x->place) x->topic = sj_tg_cue(g, m->end, "topic") != 0;
+    else if (m->start > sa) {
+      size_t tb = sj_tg_tok_at(g, m->start - 1);
+      const char *bp = sj_tg_pos(g, tb);
+      x->object = tb < g->ntok && g->tok[tb].end == m->start && bp[0] == 'v' && bp[1] == 0 &&
+                  !sj_tg_cue_tok(g, tb, "say");
+    }
+  }
+  mark_actors(g, am->data, am->n, sa);
+  return SJ_OK;
+}
+
+/* pass 2 for one trigger: does a support or saying verb yield to the event
+ * word of its clause (派…护航, 表示担忧), or of a following clause with no
+ * party of its own (派出…编队，安全护送…)? */
+static int yields(sj_tg *g, const sj_trig *tr, size_t q, size_t ti, size_t sa, size_t sb,
+                  const amen *A, size_t na, const sj_mention *M, size_t nm) {
+  const sj_trig *T = &tr[q];
+  if (T->hint != 'V' && T->hint != 'S') return 0;
+  size_t pe = phrase_end(g, sb, T->end);
+  for (size_t r = q + 1; r < ti; r++) {
+    if (!tr[r].cameo[0]) continue;
+    if (tr[r].start < pe) {
+      if (T->hint == 'V' || !root_eq(tr[r].cameo, "01") || tr[r].start - T->end <= 3) return 1;
+      continue;
+    }
+    if (T->hint != 'V') return 0;
+    size_t rps = phrase_start(g, sa, tr[r].start), rpe = phrase_end(g, sb, tr[r].end);
+    /* forces sent out (出动舰艇8艘，参加演习): the drill is the event */
+    return !own_party(g, A, na, rps, rpe, tr[r].start, M, nm) &&
+           (root_eq(tr[r].cameo, T->cameo) ||
+            (root_eq(T->cameo, "15") && (root_eq(tr[r].cameo, "15") || sj_streq(tr[r].cameo, "062"))));
+  }
+  return 0;
+}
+
+/* pass 2: is T the same event as an earlier trigger of the sentence (one
+ * record per event)?  May drop the earlier one instead (a noun phrase's
+ * head wins: 会晤和…视频会议). */
+static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t sb,
+                   const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1) {
+  sj_trig *T = &tr[q];
+  size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
+  for (size_t r = q; r-- > t0;) {
+    if (!tr[r].cameo[0] || !root_eq(tr[r].cameo, T->cameo)) continue;
+    if (phrase_start(g, sa, tr[r].start) == ps) {
+      /* two events of one kind in a list, each with its own party or name */
+      int between = 0, inname = 0;
+      for (size_t k = m0; k < m1; k++) {
+        if ((men[k].kind == SJ_NAME || men[k].kind == SJ_ACTOR) && men[k].start >= tr[r].end &&
+            men[k].end <= T->start)
+          between = 1;
+        if (men[k].kind == SJ_NAME && men[k].start < T->start && men[k].end >= T->end) inname = 1;
+      }
+      if (between && !inname && T->hint != 'N') return 0;
+      if (T->tok > 0 && tok_cue(g, T->tok - 1, "reanaphor")) return 1; /* 此类会议 */
+      /* a verb keeps its object's noun (出席…会议); in a noun phrase the
+       * head noun at the end wins */
+      const char *rp = sj_tg_pos(g, tr[r].tok);
+      size_t rn = sj_tg_tok_at(g, tr[r].end);
+      int coord = tok_cue(g, rn, "coord") || tok_cue(g, rn, "with");
+      if (((rp[0] == 'v' && rp[1] == 0) || tr[r].hint == 'V') && !coord) return 1;
+      tr[r].cameo[0] = 0;
+      return 0;
+    }
+    /* a later clause with no party of its own goes on telling the same
+     * event (召开视频会议，交流…经验); statements always do */
+    if (root_eq(T->cameo, "01")) return 1;
+    if ((!strcmp(tr[r].cameo, T->cameo) || T->cameo[2] == '0') &&
+        !own_party(g, A, na, ps, pe, T->start, men + m0, m1 - m0))
+      return 1;
+    return 0;
+  }
+  return 0;
+}
+
+/* passes 1 and 2 over the sentence's triggers [t0, ti): clear cameo[0] of
+ * those that tell no event of their own */
+static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t sa, size_t sb,
+                           const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1) {
+  for (size_t q = t0; q < ti; q++) {
+    sj_trig *T = &tr[q];
+    if (T->start < sa) { T->cameo[0] = 0; continue; }
+    const sj_trig *prev = NULL;
+    for (size_t r = q; r-- > t0;)
+      if (tr[r].cameo[0]) { prev = &tr[r]; break; }
+    if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0, prev)) T->cameo[0] = 0;
+  }
+  for (size_t q = t0; q < ti; q++) {
+    sj_trig *T = &tr[q];
+    if (!T->cameo[0]) continue;
+    if (yields(g, tr, q, ti, sa, sb, A, na, men + m0, m1 - m0)) { T->cameo[0] = 0; continue; }
+    /* a name stands for its event unless an event word follows it */
+    if (T->hint == 'N') {
+      int other = 0;
+      for (size_t r = q + 1; r < ti; r++)
+        if (tr[r].cameo[0] && tr[r].start >= T->end && tr[r].start <= T->end + 9) other = 1;
+      if (other) { T->cameo[0] = 0; continue; }
+    }
+    if (repeats(g, tr, t0, q, sa, sb, A, na, men, m0, m1)) T->cameo[0] = 0;
+  }
+}
+
+/* aid unspecified: what is given says which (CAMEO 072/073/074); a drill or
+ * parade with a foreign party is military cooperation (062) */
+static void refine_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t ps, size_t pe,
+                        const sj_codes *src, const sj_codes *tgt, const amen *A, size_t na,
+                        const sj_mention *M, size_t nm) {
+  if (sj_streq(T->cameo, "070")) {
+    if (cue_in(g, ps, pe, "aid_human")) {
+      memcpy(ev->cameo, "073", 4); ev->label = "provide humanitarian aid";
+    } else if (cue_in(g, ps, pe, "peacekeep")) {
+      memcpy(ev->cameo, "074", 4); ev->label = "provide military protection or peacekeeping";
+    } else if (cue_in(g, ps, pe, "aid_mil")) {
+      memcpy(ev->cameo, "072", 4); ev->label = "provide military aid";
+    }
+  }
+  if (root_eq(T->cameo, "15") && cue_in(g, T->start, T->end, "drill") &&
+      (tgt->n > 0 || src->n >= 2 || foreign_party(A, na, src) || (!src->n && named_drill(M, nm)))) {
+    memcpy(ev->cameo, "062", 4);
+    ev->label = "cooperate militarily";
+  }
+}
+
+/* ---- date, place, flags ----------------------------------------------------- */
+typedef struct para_state { /* carried across the sentences of a paragraph */
+  uint32_t para;
+  const char *frame;     /* a framing time at the paragraph head */
+  const char *last_date; /* the last event date */
+  char last_cameo[4];
+  roles r;
+} para_state;
+
+/* the time nearest before the trigger in the sentence, else after it; else
+ * the paragraph's framing interval; else a re-mentioned event's date */
+static const char *event_date(sj_tg *g, const sj_trig *T, const sj_mention *men, size_t m0,
+                              size_t m1, size_t sa, const para_state *P) {
+  const char *date = NULL;
+  size_t best = (size_t)-1;
+  for (size_t k = m0; k < m1; k++) {
+    const sj_mention *m = &men[k];
+    if (m->kind != SJ_TIME || !m->value) continue;
+    size_t dist = m->start < T->start ? T->start - m->start : (m->start - T->start) * 4;
+    if (dist < best) { best = dist; date = m->value; }
+  }
+  if (date) return date;
+  const char *f = P->frame;
+  if (f && (strstr(f, "/..") || strlen(f) == 4 || strstr(f, "../"))) return f;
+  if (P->last_date && (sj_tg_cue(g, sa, "same_event") ||
+                       (P->last_cameo[0] && root_eq(P->last_cameo, T->cameo))))
+    return P->last_date;
+  return NULL;
+}
+
+/* a place after 在/于 in the trigger's clause, else in the sentence, else
+ * the nearest place of the clause; with its coordinated run */
+static char *event_place(sj_tg *g, const sj_trig *T, const amen *A, size_t na, size_t ps,
+                         size_t pe) {
+  size_t bk = (size_t)-1, bd = (size_t)-1;
+  int btier = 4;
+  for (size_t k = 0; k < na; k++) {
+    if (!A[k].place || A[k].topic) continue;
+    int in = A[k].a >= ps && A[k].b <= pe, tier = 3;
+    if (A[k].role == R_AT) tier = in ? 0 : 2;
+    else if (in) tier = 1;
+    if (tier == 3) continue; /* a place of another clause, not after 在 */
+    size_t dist = A[k].a < T->start ? T->start - A[k].a : (A[k].a - T->start) * 2;
+    if (tier < btier || (tier == btier && dist < bd)) { btier = tier; bd = dist; bk = k; }
+  }
+  if (bk == (size_t)-1) return NULL;
+  size_t lo = A[bk].chain, hi = bk;
+  while (hi + 1 < na && A[hi + 1].chain == A[bk].chain) hi++;
+  return sj_tg_str(g, g->s + A[lo].a, A[hi].b - A[lo].a);
+}
+
+/* markers of the clause before the trigger (negation close to it), of the
+ * sentence before it (hypothesis) */
+static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
+  uint32_t f = 0;
+  for (size_t k = 0; k < g->nmark; k++) {
+    const struct sj_mark *mk = &g->mark[k];
+    if (mk->at >= T->start) break;
+    if (mk->at >= ps) {
+      if ((mk->f & SJ_NEGATED) && T->start - mk->at <= 9) f |= SJ_NEGATED;
+      if (mk->f & SJ_FUTURE) f |= SJ_FUTURE;
+    }
+    if (mk->f & SJ_HYPOTHETICAL) f |= SJ_HYPOTHETICAL;
+  }
+  return f;
+}
+
+
+/* A statement needs a speaker named in its sentence, or carried from the
+ * last one; and it is one record per speaker and paragraph turn: a speaker
+ * going on (他还说, 他强调) adds none. */
+static int statement_ok(const sj_trig *T, int own, const sj_codes *src, const para_state *P) {
+  if (!root_eq(T->cameo, "01") && T->hint != 'S') return 1;
+  if (!own && (!src->n || !root_eq(T->cameo, "01"))) return 0;
+  if (!own && P->r.said && same_set(src, &P->r.last_say) && same_set(&P->r.last_say, src)) return 0;
+  return 1;
+}
+
+/* the event of trigger q, or none (a statement with no speaker) */
+static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t sb,
+                      const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1,
+                      para_state *P) {
+  sj_trig *T = &tr[q];
+  size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
+  sj_codes src, tgt;
+  int own = fill_roles(g, tr, t0, q, A, na, sa, &P->r, &src, &tgt);
+  if (!statement_ok(T, own, &src, P)) return SJ_OK;
+  sj_event *ev = sj_vec_push(&g->d->events);
+  if (!ev) return SJ_ENOMEM;
+  ev->start = T->start; ev->end = T->end;
+  ev->sent_start = (uint32_t)sa; ev->sent_end = (uint32_t)sb;
+  memcpy(ev->cameo, T->cameo, 4);
+  ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
+  refine_code(g, ev, T, ps > sa ? ps : sa, pe, &src, &tgt, A, na, men + m0, m1 - m0);
+  ev->date = event_date(g, T, men, m0, m1, sa, P);
+  ev->sources = sj_codes_str(g, &src);
+  ev->targets = sj_codes_str(g, &tgt);
+  ev->place = event_place(g, T, A, na, ps, pe);
+  ev->flags |= event_flags(g, T, ps);
+  if (own && src.n) {
+    P->r.subj = src; P->r.have_subj = 1;
+    P->r.para_subj = src; P->r.para_have = 1;
+  }
+  if (root_eq(T->cameo, "01") && src.n) { P->r.last_say = src; P->r.said = 1; }
+  if (ev->date) P->last_date = ev->date;
+  memcpy(P->last_cameo, T->cameo, 4);
+  return SJ_OK;
+}
+
+/* ---- the stage -------------------------------------------------------------- */
+static void new_paragraph(para_state *P, uint32_t para) {
+  memset(P, 0, sizeof *P);
+  P->para = para;
+}
+
+/* the codes of the actors and places of the paragraph starting at
+ * sentence si; none when a place of no country is named (东南亚, 亚丁湾):
+ * then no act of the paragraph is taken for a domestic one */
+static void para_codes(sj_codes *c, const sj_span *sent, size_t nsent, size_t si,
+                       const sj_mention *men, size_t mi, size_t nmen) {
+  size_t pend = sent[si].end;
+  for (size_t k = si; k < nsent && sent[k].para == sent[si].para; k++) pend = sent[k].end;
+  c->n = 0;
+  for (size_t k = mi; k < nmen && men[k].start < pend; k++) {
+    if (men[k].start < sent[si].start) continue;
+    if (men[k].kind != SJ_ACTOR && men[k].kind != SJ_PLACE) continue;
+    if (men[k].kind == SJ_PLACE && !men[k].codes) { c->n = 0; return; }
+    sj_codes o;
+    sj_codes_parse(&o, men[k].codes);
+    sj_codes_merge(c, &o);
+  }
+}
+
+/* a framing time at the head of the paragraph's first sentence */
+static void note_frame(para_state *P, const sj_mention *men, size_t m0, size_t m1, size_t sa) {
+  if (P->frame) return;
+  for (size_t k = m0; k < m1; k++)
+    if (men[k].kind == SJ_TIME) {
+      if (men[k].start <= sa + 16) P->frame = men[k].value;
+      return;
+    }
+}
+
 int sj_tg_events(sj_tg *g) {
   sj_doc *d = g->d;
   const sj_span *sent = d->spans[SJ_SENTENCE].data;
-  size_t nsent = d->spans[SJ_SENTENCE].n;
+  size_t nsent = d->spans[SJ_SENTENCE].n, nmen = d->mentions.n, ntr = g->trig.n;
   static const sj_mention no_mentions[1]; /* never NULL: men + m0 below */
-  const sj_mention *men = d->mentions.n ? (const sj_mention *)d->mentions.data : no_mentions;
-  size_t nmen = d->mentions.n;
-  size_t ntr = g->trig.n;
+  const sj_mention *men = nmen ? (const sj_mention *)d->mentions.data : no_mentions;
   if (!ntr || !nsent) return SJ_OK;
   sj_trig *tr = g->trig.data;
   sj_vec am;
   sj_vec_init(&am, sizeof(amen));
   size_t mi = 0, ti = 0;
-  /* state carried across sentences of one paragraph */
-  uint32_t cur_para = (uint32_t)-1;
-  const char *para_date = NULL;     /* a framing time at the paragraph head */
-  const char *prev_date = NULL;     /* the last event date of the paragraph */
-  char prev_cameo[4] = "";
-  sj_codes prev_subj;
-  prev_subj.n = 0;
+  para_state P;
+  new_paragraph(&P, (uint32_t)-1);
   int rc = SJ_OK;
-
-  for (size_t si = 0; si < nsent && ti < ntr; si++) {
+  for (size_t si = 0; si < nsent && ti < ntr && !rc; si++) {
     size_t sa = sent[si].start, sb = sent[si].end;
-    if (sent[si].para != cur_para) {
-      cur_para = sent[si].para;
-      para_date = NULL; prev_date = NULL; prev_cameo[0] = 0; prev_subj.n = 0;
+    if (sent[si].para != P.para) {
+      new_paragraph(&P, sent[si].para);
+      para_codes(&P.r.para_codes, sent, nsent, si, men, mi, nmen);
     }
-    if (tr[ti].start >= sb) {
-      /* no trigger: only note a framing time at the paragraph head */
-      while (mi < nmen && men[mi].start < sa) mi++;
-      for (size_t k = mi; k < nmen && men[k].start < sb && !para_date; k++)
-        if (men[k].kind == SJ_TIME) {
-          if (men[k].start <= sa + 16) para_date = men[k].value;
-          break;
-        }
-      continue;
-    }
-    clause_stops(g, sa, sb);
-    if (g->err) { rc = g->err; goto out; }
-    /* mentions of this sentence */
+    P.r.have_subj = 0;
     while (mi < nmen && men[mi].start < sa) mi++;
     size_t m0 = mi, m1 = mi;
     while (m1 < nmen && men[m1].start < sb) m1++;
-    am.n = 0;
-    const char *first_time = NULL;
-    size_t first_time_at = 0;
-    for (size_t k = m0; k < m1; k++) {
-      const sj_mention *m = &men[k];
-      if (m->kind == SJ_TIME && !first_time) { first_time = m->value; first_time_at = m->start; }
-      if (m->kind != SJ_ACTOR && m->kind != SJ_PLACE) continue;
-      /* skip an actor nested in a longer actor */
-      amen *x = sj_vec_push(&am);
-      if (!x) { rc = SJ_ENOMEM; goto out; }
-      x->a = m->start; x->b = m->end;
-      x->place = m->kind == SJ_PLACE;
-      sj_codes_parse(&x->c, m->codes);
-      x->partner = 0;
-      x->object = 0;
-      x->topic = 0;
-      if (m->kind == SJ_PLACE)
-        x->topic = lit(g, m->end, "问题") || lit(g, m->end, "局势") || lit(g, m->end, "形势");
-      else if (m->start > sa) {
-        size_t tb = sj_tg_tok_at(g, m->start - 1);
-        const char *bp = sj_tg_pos(g, tb);
-        x->object = tb < g->ntok && g->tok[tb].end == m->start && bp[0] == 'v' && bp[1] == 0;
-      }
-    }
-    /* partners: after a preposition, and lists continuing them */
-    amen *A = am.data;
-    for (size_t k = 0; k < am.n; k++) {
-      size_t ps = phrase_start(g, sa, A[k].a);
-      int r = after_prep(g, A[k].a, ps);
-      if (r == 1) A[k].partner = 1;
-      else if (r == 2 && k > 0 && A[k - 1].partner && A[k].a - A[k - 1].b <= 3) A[k].partner = 1;
-    }
-    /* a framing time at the head of a paragraph's first sentence */
-    if (first_time && first_time_at <= sa + 16 && para_date == NULL) {
-      para_date = first_time;
-    }
-    /* triggers of this sentence */
+    note_frame(&P, men, m0, m1, sa);
+    if (tr[ti].start >= sb) continue;
+    clause_stops(g, sa, sb);
+    if (g->err || (rc = sentence_actors(g, &am, men, m0, m1, sa))) break;
     size_t t0 = ti;
     while (ti < ntr && tr[ti].start < sb) ti++;
-    const char *sent_date = NULL;
-    sj_codes subj;
-    subj.n = 0;
-    int have_subj = 0;
-    /* pass 1: triggers that name no event of their own */
-    for (size_t q = t0; q < ti; q++) {
-      sj_trig *T = &tr[q];
-      if (T->start < sa) { T->cameo[0] = 0; continue; }
-      const sj_trig *prev = NULL;
-      for (size_t r = q; r-- > t0;)
-        if (tr[r].cameo[0]) { prev = &tr[r]; break; }
-      if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0, prev)) T->cameo[0] = 0;
-    }
-    /* pass 2: support verbs yield to the event noun of their clause;
-     * one record per event (same root) */
-    for (size_t q = t0; q < ti; q++) {
-      sj_trig *T = &tr[q];
-      if (!T->cameo[0]) continue;
-      size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
-      if (T->hint == 'V' || T->hint == 'S') {
-        /* a support verb yields to the event word of its clause (派…护航),
-         * or of a following clause that goes on without a party of its own
-         * (派出…编队，安全护送…); a saying verb to what it announces */
-        int yield = 0;
-        for (size_t r = q + 1; r < ti && !yield; r++) {
-          if (!tr[r].cameo[0]) continue;
-          if (tr[r].start < pe) {
-            if (T->hint == 'V' || !root_eq(tr[r].cameo, "01")) yield = 1;
-          } else if (T->hint == 'V') {
-            size_t rps = phrase_start(g, sa, tr[r].start), rpe = phrase_end(g, sb, tr[r].end);
-            /* forces sent out (出动舰艇8艘，参加演习): the drill is the event */
-            if (!own_party(g, A, am.n, rps, rpe, tr[r].start, men + m0, m1 - m0) &&
-                (root_eq(tr[r].cameo, T->cameo) ||
-                 (root_eq(T->cameo, "15") &&
-                  (root_eq(tr[r].cameo, "15") || sj_streq(tr[r].cameo, "062")))))
-              yield = 1;
-            break;
-          }
-        }
-        if (yield) { T->cameo[0] = 0; continue; }
-      }
-      /* a name stands for its event unless an event word follows it */
-      if (T->hint == 'N') {
-        int other = 0;
-        for (size_t r = q + 1; r < ti; r++)
-          if (tr[r].cameo[0] && tr[r].start >= T->end && tr[r].start <= T->end + 9) other = 1;
-        if (other) { T->cameo[0] = 0; continue; }
-      }
-      int drop = 0;
-      for (size_t r = q; r-- > t0;) {
-        if (!tr[r].cameo[0]) continue;
-        if (!root_eq(tr[r].cameo, T->cameo)) continue;
-        size_t rps = phrase_start(g, sa, tr[r].start);
-        if (rps == ps) {
-          /* two events of one kind in a list, each with its own party or
-           * name (从中柬“金龙”联合训练到中巴“雄鹰”联合训练) */
-          int between = 0;
-          for (size_t k = m0; k < m1; k++)
-            if ((men[k].kind == SJ_NAME || men[k].kind == SJ_ACTOR) && men[k].start >= tr[r].end &&
-                men[k].end <= T->start)
-              between = 1;
-          int inname = 0;
-          for (size_t k = m0; k < m1; k++)
-            if (men[k].kind == SJ_NAME && men[k].start < T->start && men[k].end >= T->end) inname = 1;
-          if (between && !inname && T->hint != 'N') break;
-          /* a re-mention (此类会议) keeps the first */
-          size_t pt = T->tok > 0 ? T->tok - 1 : 0;
-          if (T->tok > 0 && (tok_eq(g, pt, "此类") || tok_eq(g, pt, "这类") || tok_eq(g, pt, "该") ||
-                             tok_eq(g, pt, "此次") || tok_eq(g, pt, "本次") || tok_eq(g, pt, "上述"))) {
-            drop = 1; break;
-          }
-          /* a verb keeps its object's noun (出席…会议); in a noun phrase
-           * (会晤和…视频会议) the head noun at the end wins */
-          const char *rp = sj_tg_pos(g, tr[r].tok);
-          size_t rn = sj_tg_tok_at(g, tr[r].end);
-          int coord = tok_eq(g, rn, "和") || tok_eq(g, rn, "及") || tok_eq(g, rn, "与") ||
-                      tok_eq(g, rn, "、") || tok_eq(g, rn, "以及");
-          if (((rp[0] == 'v' && rp[1] == 0) || tr[r].hint == 'V') && !coord) { drop = 1; break; }
-          tr[r].cameo[0] = 0;
-          break;
-        }
-        /* a later clause with no party of its own goes on telling the
-         * same event (召开视频会议，交流…经验); statements always do */
-        if (root_eq(T->cameo, "01")) { drop = 1; break; }
-        if ((!strcmp(tr[r].cameo, T->cameo) || T->cameo[2] == '0') &&
-            !own_party(g, A, am.n, ps, pe, T->start, men + m0, m1 - m0)) { drop = 1; break; }
-        break;
-      }
-      if (drop) { T->cameo[0] = 0; continue; }
-    }
-    for (size_t q = t0; q < ti; q++) {
-      sj_trig *T = &tr[q];
-      if (!T->cameo[0] || T->start < sa) continue;
-      size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
-      sj_event *ev = sj_vec_push(&d->events);
-      if (!ev) { rc = SJ_ENOMEM; goto out; }
-      ev->start = T->start; ev->end = T->end;
-      ev->sent_start = (uint32_t)sa; ev->sent_end = (uint32_t)sb;
-      memcpy(ev->cameo, T->cameo, 4);
-      ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
-      /* aid unspecified: what is given says which (CAMEO 072/073/074) */
-      if (sj_streq(T->cameo, "070")) {
-        size_t xa = ps > sa ? ps : sa;
-        if (any_of(g, xa, pe, AID_HUMAN)) {
-          memcpy(ev->cameo, "073", 4); ev->label = "provide humanitarian aid";
-        } else if (any_of(g, xa, pe, "维和")) {
-          memcpy(ev->cameo, "074", 4); ev->label = "provide military protection or peacekeeping";
-        } else if (any_of(g, xa, pe, "军事|武器|装备|弹药")) {
-          memcpy(ev->cameo, "072", 4); ev->label = "provide military aid";
-        }
-      }
-      /* date: the time nearest before the trigger in the sentence, else
-       * after it; else the paragraph frame; else a re-mention */
-      const char *date = NULL;
-      size_t best = (size_t)-1;
-      for (size_t k = m0; k < m1; k++) {
-        const sj_mention *m = &men[k];
-        if (m->kind != SJ_TIME || !m->value) continue;
-        size_t dist = m->start < T->start ? T->start - m->start : (m->start - T->start) * 4;
-        if (dist < best) { best = dist; date = m->value; }
-      }
-      if (!date) {
-        if (para_date && (strstr(para_date, "/..") || strlen(para_date) == 4 || strstr(para_date, "../")))
-          date = para_date;
-        else if (prev_date && (lit(g, sa, "这") || lit(g, sa, "此") || lit(g, sa, "本次") ||
-                               lit(g, sa, "该") || lit(g, sa, "在此") ||
-                               (prev_cameo[0] && root_eq(prev_cameo, T->cameo))))
-          date = prev_date;
-      }
-      ev->date = date;
-      if (date) sent_date = date;
-      /* sources: the subject — the nearest non-partner actor before the
-       * trigger that is not the object of an earlier trigger */
-      sj_codes src, tgt;
-      src.n = 0; tgt.n = 0;
-      int found = 0;
-      for (size_t k = am.n; k-- > 0;) {
-        if (A[k].a >= T->start || A[k].place || A[k].partner || A[k].object) continue;
-        /* object of an earlier trigger in the same phrase? */
-        int obj = 0;
-        for (size_t r = t0; r < q; r++)
-          if (tr[r].end <= A[k].a && phrase_start(g, sa, tr[r].start) == phrase_start(g, sa, A[k].a))
-            obj = 1;
-        if (obj) continue;
-        src = A[k].c; found = 1;
-        /* a list of subjects (缅甸、越南…6国向我国提供) */
-        size_t kk = k;
-        while (kk > 0 && !A[kk - 1].partner && !A[kk - 1].place && A[kk].a - A[kk - 1].b <= 3 &&
-               A[kk].a >= A[kk - 1].b) {
-          sj_codes_merge(&src, &A[kk - 1].c);
-          kk--;
-        }
-        break;
-      }
-      if (found) { subj = src; have_subj = 1; }
-      else if (have_subj) src = subj;
-      else if (prev_subj.n) src = prev_subj;
-      /* targets: partners in the phrase before the trigger, objects after it */
-      for (size_t k = 0; k < am.n; k++) {
-        if (A[k].a < ps || A[k].b > pe) {
-          /* a list may run over 、 into the next phrase part: same phrase only */
-          continue;
-        }
-        if (A[k].a < T->start) {
-          /* a partner or location belongs to the first event word after
-           * it (就美对台军售、美舰擅闯…: 台 goes with 军售 only) */
-          int taken = 0;
-          for (size_t r = t0; r < q && !taken; r++)
-            if (tr[r].cameo[0] && tr[r].start >= A[k].b && tr[r].end <= T->start) taken = 1;
-          if (taken || A[k].topic) continue;
-          if (A[k].partner) sj_codes_merge(&tgt, &A[k].c);
-          else if (A[k].place || A[k].object) {
-            for (int z = 0; z < A[k].c.n; z++)
-              if (!sj_codes_has(&src, A[k].c.c[z])) sj_codes_add(&tgt, A[k].c.c[z], 3);
-          }
-        } else {
-          for (int z = 0; z < A[k].c.n; z++)
-            if (!sj_codes_has(&src, A[k].c.c[z])) sj_codes_add(&tgt, A[k].c.c[z], 3);
-        }
-      }
-      /* objects in a list after the trigger run across 、 clauses */
-      /* joint acts: a multi-party subject, or a 联合 trigger with partners */
-      int joint = src.n >= 2;
-      if (!joint && tgt.n && (str_in(g, T->start, T->end, "联合") || lit(g, T->start, "联"))) joint = 1;
-      if (joint) {
-        sj_codes_merge(&src, &tgt);
-        tgt = src;
-      }
-      if (!tgt.n && root_eq(T->cameo, "05")) {
-        for (size_t k = 0; k < am.n; k++)
-          if (A[k].a < T->start && (A[k].partner || (A[k].a > sa && k > 0)) && !A[k].place)
-            for (int z = 0; z < A[k].c.n; z++)
-              if (!sj_codes_has(&src, A[k].c.c[z])) sj_codes_add(&tgt, A[k].c.c[z], 3);
-      }
-      /* a drill or parade with a foreign party is military cooperation
-       * (CAMEO 062), not a show of force (15x) */
-      if (root_eq(T->cameo, "15") && any_of(g, T->start, T->end, DRILL) && (tgt.n > 0 || joint || foreign_party(g, A, am.n, &src) ||
-                                      (!src.n && named_drill(men + m0, m1 - m0)))) {
-        memcpy(ev->cameo, "062", 4);
-        ev->label = "cooperate militarily";
-      }
-      ev->sources = sj_codes_str(g, &src);
-      ev->targets = sj_codes_str(g, &tgt);
-      /* place: a place after 在/于 in the trigger's clause, else in the
-       * sentence, else the nearest place of the sentence; with its
-       * coordinated run */
-      {
-        size_t bk = (size_t)-1, bd = (size_t)-1;
-        int btier = 4;
-        for (size_t k = 0; k < am.n; k++) {
-          if (!A[k].place) continue;
-          int tier = 3;
-          if (!A[k].topic && at_loc(g, A[k].a, sa))
-            tier = A[k].a >= ps && A[k].b <= pe ? 0 : 2;
-          else if (A[k].a >= ps && A[k].b <= pe)
-            tier = 1;
-          size_t dist = A[k].a < T->start ? T->start - A[k].a : (A[k].a - T->start) * 2;
-          if (tier < btier || (tier == btier && dist < bd)) { btier = tier; bd = dist; bk = k; }
-        }
-        if (bk != (size_t)-1) {
-          size_t lo = bk, hi = bk;
-          while (lo > 0 && A[lo - 1].place && A[lo].a >= A[lo - 1].b && A[lo].a - A[lo - 1].b <= 3) lo--;
-          while (hi + 1 < am.n && A[hi + 1].place && A[hi + 1].a >= A[hi].b && A[hi + 1].a - A[hi].b <= 3) hi++;
-          ev->place = sj_tg_str(g, g->s + A[lo].a, A[hi].b - A[lo].a);
-        }
-      }
-      /* flags: markers of the clause before the trigger (negation close
-       * to it), of the sentence before it (hypothesis) */
-      for (size_t k = 0; k < g->nmark; k++) {
-        const struct sj_mark *mk = &g->mark[k];
-        if (mk->at >= T->start) break;
-        if (mk->at >= ps) {
-          if ((mk->f & SJ_NEGATED) && T->start - mk->at <= 9) ev->flags |= SJ_NEGATED;
-          if (mk->f & SJ_FUTURE) ev->flags |= SJ_FUTURE;
-        }
-        if (mk->f & SJ_HYPOTHETICAL) ev->flags |= SJ_HYPOTHETICAL;
-      }
-      if (ev->date) prev_date = ev->date;
-      memcpy(prev_cameo, T->cameo, 4);
-    }
-    if (have_subj) prev_subj = subj;
-    (void)sent_date;
+    prune_triggers(g, tr, t0, ti, sa, sb, am.data, am.n, men, m0, m1);
+    for (size_t q = t0; q < ti && !rc; q++)
+      if (tr[q].cameo[0] && tr[q].start >= sa)
+        rc = make_event(g, tr, t0, q, sa, sb, am.data, am.n, men, m0, m1, &P);
   }
-out:
   sj_vec_free(&am);
-  if (rc) return rc;
-  return g->err;
+  return rc ? rc : g->err;
 }

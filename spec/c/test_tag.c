@@ -351,7 +351,7 @@ int main(void) {
     }
     /* events: CAMEO conventions and what is not an event */
     evs(mod, "中国国防部长与俄罗斯国防部长举行会谈，双方就两军合作交换意见。",
-        "会谈:046:CHN>RUS;交换意见:040:CHN,RUS>CHN,RUS;");
+        "会谈:046:CHN,RUS>CHN,RUS;交换意见:040:CHN,RUS>CHN,RUS;"); /* 与 + a joint act: both sides */
     evs(mod, "今年是两国建交70周年。", "");                     /* anniversary */
     evs(mod, "两国将继续深化务实合作，加强战略沟通。", "");      /* policy talk */
     evs(mod, "5月3日，中国向巴基斯坦提供了一批防疫物资。", "提供:073:CHN>PAK;");
