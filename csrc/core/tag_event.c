@@ -429,6 +429,15 @@ static int no_self_target(const char *cameo) {
   return 0;
 }
 
+/* does [a, b) speak of other countries without naming them (多国, 中外,
+ * 28国)? */
+static int foreign_any(sj_tg *g, size_t a, size_t b) {
+  if (cue_in(g, a, b, "foreign_any")) return 1;
+  for (size_t t = sj_tg_tok_at(g, a); t + 1 < g->ntok && g->tok[t + 1].end <= b; t++)
+    if (sj_tg_pos(g, t)[0] == 'm' && tok_cue(g, t + 1, "country_word")) return 1;
+  return 0;
+}
+
 /* does every code of a appear in b? */
 static int same_set(const sj_codes *a, const sj_codes *b) {
   for (int z = 0; z < a->n; z++)
@@ -446,7 +455,7 @@ static int joint_act(sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 /* partners named in an earlier clause of the sentence (与俄方…编队，…组织
- * 联合巡航), for a joint act with none in its own clause */
+ * 联合巡航; 同日本…通话，就…达成共识), for an act with none of its own */
 static void earlier_partners(const amen *A, size_t n, size_t sa, size_t ps, sj_codes *part) {
   for (size_t k = 0; k < n; k++)
     if (A[k].a >= sa && A[k].a < ps && A[k].role == R_WITH) sj_codes_merge(part, &A[k].c);
@@ -516,7 +525,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
     else if (R->para_have) *src = R->para_subj;
   }
   int joint = joint_act(g, T, ps);
-  if (joint && !part.n && !tgt->n) earlier_partners(A, n, sa, ps, &part);
+  if (!part.n && !tgt->n && !says(T->cameo)) earlier_partners(A, n, sa, ps, &part);
   if (joint || (src->n >= 2 && !tgt->n && !part.n)) {
     sj_codes_merge(src, &part);
     sj_codes_merge(src, tgt);
@@ -817,17 +826,19 @@ static void new_paragraph(para_state *P, uint32_t para) {
 }
 
 /* the codes of the actors and places of the paragraph starting at
- * sentence si; none when a place of no country is named (东南亚, 亚丁湾):
- * then no act of the paragraph is taken for a domestic one */
-static void para_codes(sj_codes *c, const sj_span *sent, size_t nsent, size_t si,
+ * sentence si; none when a place or body of no country is named (东南亚,
+ * 上海合作组织) or other countries are spoken of (多国): then no act of
+ * the paragraph is taken for a domestic one */
+static void para_codes(sj_tg *g, sj_codes *c, const sj_span *sent, size_t nsent, size_t si,
                        const sj_mention *men, size_t mi, size_t nmen) {
   size_t pend = sent[si].end;
   for (size_t k = si; k < nsent && sent[k].para == sent[si].para; k++) pend = sent[k].end;
   c->n = 0;
+  if (foreign_any(g, sent[si].start, pend)) return;
   for (size_t k = mi; k < nmen && men[k].start < pend; k++) {
     if (men[k].start < sent[si].start) continue;
     if (men[k].kind != SJ_ACTOR && men[k].kind != SJ_PLACE) continue;
-    if (men[k].kind == SJ_PLACE && !men[k].codes) { c->n = 0; return; }
+    if (!men[k].codes) { c->n = 0; return; } /* 东南亚, 上海合作组织 */
     sj_codes o;
     sj_codes_parse(&o, men[k].codes);
     sj_codes_merge(c, &o);
@@ -862,7 +873,7 @@ int sj_tg_events(sj_tg *g) {
     size_t sa = sent[si].start, sb = sent[si].end;
     if (sent[si].para != P.para) {
       new_paragraph(&P, sent[si].para);
-      para_codes(&P.r.para_codes, sent, nsent, si, men, mi, nmen);
+      para_codes(g, &P.r.para_codes, sent, nsent, si, men, mi, nmen);
     }
     P.r.have_subj = 0;
     while (mi < nmen && men[mi].start < sa) mi++;
