@@ -247,6 +247,8 @@ static size_t name_after(sj_tg *g, size_t i) {
       return g->tok[t + 1].end;
   }
   if (l < 6 || l > 36) return 0;
+  size_t lk = sj_tg_gazk(g, i, SJ_K_PERSON, NULL);
+  if (lk && sj_tg_is_tend(g, i + lk)) return i + lk;
   if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
     return g->tok[t].end;
   float mx = 0;
@@ -391,7 +393,7 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
     if (gc->h[q].len >= b - a && (gc->h[q].kinds & (SJ_K_COUNTRY | SJ_K_PLACE | SJ_K_ORG | SJ_K_GOV |
                                                     SJ_K_MIL | SJ_K_ABBR | SJ_K_TITLE)))
       return 0;
-  if (sj_tg_cue(g, b - 3, "not_name_end")) return 0;
+  if (sj_tg_cue(g, b - 3, "not_name_end") || sj_tg_cue(g, b, "region_group")) return 0;
   int sh = name_shape(g, a, b);
   if (!sh) return 0;
   if (!nr) {
@@ -626,6 +628,15 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   return 0;
 }
 
+/* Does a hit shorter than h[q], of a country or an abbreviation, end at a
+ * token end (德 | 国防部长 against 德国)? */
+static int abbr_ends_token(const sj_gaz_hit *h, int q, sj_tg *g, size_t i) {
+  if (!(h[q].kinds & SJ_K_COUNTRY)) return 0;
+  for (int r = q; r-- > 0;)
+    if ((h[r].kinds & (SJ_K_ABBR | SJ_K_COUNTRY)) && sj_tg_is_tend(g, i + h[r].len)) return 1;
+  return 0;
+}
+
 size_t sj_tg_entity(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   sj_gaz_hit h[SJ_GMAX];
@@ -809,6 +820,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   for (int q = nh - 1; q >= 0 && best < 0; q--) {
     if (!(h[q].kinds & ENT)) continue;
     int tend = sj_tg_is_tend(g, i + h[q].len);
+    if (!tend && abbr_ends_token(h, q, g, i)) continue;
     for (int kk = 0; kk < (int)(sizeof KBIT / sizeof *KBIT); kk++) {
       if (!tend && h[q].len <= 9 && kk != 3 && kk != 7 && kk != 0 && kk != 1) continue;
       if (h[q].kinds & KBIT[kk]) {
@@ -852,6 +864,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     int inlist = tbl != (size_t)-1 && tok_is(g, tbl, "、") && !abbr;
     size_t e = inlist && sj_tg_gazk(g, j, SJ_K_GOV, NULL) ? j : actor_suffix(g, j, abbr != 0, &type, &mil);
     int chain = (int)((base_end - a) / 3);
+    if (abbr && g->tok[t].start == a && g->tok[t].end == e && e > base_end &&
+        sj_streq(sj_tg_pos(g, t), "s"))
+      return t + 1;
     if (abbr && e == base_end) {
       /* a bare abbreviation chain */
       if (c.n < 2 && abbr != 2) {
@@ -881,6 +896,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* 美国经济: a modifier, no actor; 泰国金融危机, 伊拉克问题: the
      * country of a topic is a place */
     if (e == base_end && c.n == 1 && !abbr) {
+      size_t de = lit(g, e, "的"), lm2 = de ? sj_tg_cue(g, e + de, "country_modifier") : 0;
+      if (lm2 && sj_tg_is_tend(g, e + de + lm2)) return sj_tg_tok_at(g, e);
       size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_tg_cue(g, e, "topic_place");
       if (lp && lp >= lm) { emit_place(g, a, e, &c); return sj_tg_tok_at(g, e); }
       if (lm && sj_tg_is_tend(g, e + lm)) return sj_tg_tok_at(g, e);
@@ -962,6 +979,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
   }
   if (bk == SJ_K_ORG) {
+    if (sj_tg_cue(g, j, "region_group")) return sj_tg_tok_at(g, j);
     const char *org = f.n >= 2 ? sj_tg_str(g, f.s[1], f.l[1]) : f.n ? sj_tg_str(g, f.s[0], f.l[0]) : NULL;
     /* 联合国维和峰会: the org inside a name is still annotated */
     emit_actor(g, a, j, "organization", NULL, org);
@@ -1021,8 +1039,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
      * without a country before it (政府, 议会); none: Chinese (国防部, 军委) */
     if (f.n >= 2 && f.l[1] == 1 && f.s[1][0] == '-') return sj_tg_tok_at(g, j);
     if (f.n && f.l[0] == 6 && !memcmp(f.s[0], "leader", 6)) return sj_tg_tok_at(g, j);
-    /* 国防部长: the title wins over the ministry */
+    /* 国防部长: the title wins over the ministry; 国家教委主任: a body
+     * inside a title is not annotated */
     if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) > j - a) return t + 1;
+    {
+      size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
+      if (lt && sj_tg_is_tend(g, j + lt)) return sj_tg_tok_at(g, j + lt);
+    }
     if (f.n >= 2 && f.l[1] == 3) sj_codes_add(&c, f.s[1], 3);
     else sj_codes_add(&c, "CHN", 3);
     const char *ty = "government";
