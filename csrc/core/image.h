@@ -49,7 +49,7 @@ enum sj_gaz_kind {
   SJ_K_COUNTRY = 1u << 0, SJ_K_ABBR = 1u << 1, SJ_K_ORG = 1u << 2, SJ_K_MIL = 1u << 3,
   SJ_K_GOV = 1u << 4, SJ_K_TITLE = 1u << 5, SJ_K_PLACE = 1u << 6, SJ_K_PLACESUFFIX = 1u << 7,
   SJ_K_NAMESUFFIX = 1u << 8, SJ_K_TRIGGER = 1u << 9, SJ_K_SURNAME = 1u << 10,
-  SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12, SJ_K_CUE = 1u << 13
+  SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12, SJ_K_CUE = 1u << 13, SJ_K_CAL = 1u << 14
 };
 /* kinds that are endings of longer names: also in the reversed trie */
 #define SJ_K_SUFFIXES (SJ_K_PLACESUFFIX | SJ_K_NAMESUFFIX | SJ_K_TITLE)
@@ -60,7 +60,8 @@ static inline uint32_t sj_kind_bit(const char *k, size_t l) {
   if (l == sizeof name - 1 && !memcmp(k, name, l)) return bit
   switch (l ? k[0] : 0) {
   case 'a': SJ_KB_("abbr", SJ_K_ABBR); break;
-  case 'c': SJ_KB_("country", SJ_K_COUNTRY); SJ_KB_("cue", SJ_K_CUE); break;
+  case 'c': SJ_KB_("country", SJ_K_COUNTRY); SJ_KB_("cue", SJ_K_CUE); SJ_KB_("cal", SJ_K_CAL);
+            break;
   case 'g': SJ_KB_("gov", SJ_K_GOV); break;
   case 'm': SJ_KB_("mil", SJ_K_MIL); break;
   case 'n': SJ_KB_("namesuffix", SJ_K_NAMESUFFIX); SJ_KB_("num", SJ_K_NUM); break;

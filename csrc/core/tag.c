@@ -475,7 +475,9 @@ static int scan(sj_tg *g) {
         sj_tg_quote(g, i);
       }
     }
-    if (sj_time_may_start(g->s, g->n, i) && (do_time(g, i, &e) || do_qty(g, t, &e))) {
+    if ((sj_time_may_start(g->s, g->n, i) ||
+         (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CAL)) &&
+        (do_time(g, i, &e) || do_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
       /* a match ending inside a token: go on from the next token start */
       if (t2 < g->ntok && g->tok[t2].start < e) t2++;
@@ -509,6 +511,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   g->tok = d->tokens.data;
   g->ntok = d->tokens.n;
   g->want_events = !o || o->want == 0 || (o->want & SJ_WANT_EVENTS);
+  g->tc.m = m;
   sj_vec_init(&g->needref, sizeof(size_t));
   sj_vec_init(&g->needctx, sizeof(sj_tctx));
   sj_vec_init(&g->trig, sizeof(sj_trig));

@@ -58,6 +58,8 @@ typedef struct sj_tctx {
   int firm;       /* 1: the reference is a publication date (caller's or a
                    * dateline): a month after it is in the previous year */
   char aval[32];  /* value of the last time named (当时, 当年); "" none */
+  const sj_model *m; /* calendar data (kind cal: lunar years, holidays) and
+                      * time cues of its image; NULL: none */
 } sj_tctx;
 
 typedef struct sj_tmatch {

@@ -710,6 +710,36 @@ static void refine_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t ps, siz
   }
 }
 
+/* What a statement says decides its code (CAMEO codes statements by their
+ * content): the words of the clause after the saying verb and the next one,
+ * by cue class, first match wins.  A hope addressed to another party
+ * (希望美方…) is an appeal. */
+static const struct { const char *cls, *code, *label; int will; } SAYS[] = {
+    {"say_praise", "051", "praise or endorse", 0},
+    {"say_crit", "111", "criticize or denounce", 0},
+    {"say_coop", "030", "express intent to cooperate", 1},
+    {"say_pess", "012", "make pessimistic comment", 0},
+    {"say_opt", "013", "make optimistic comment", 0},
+};
+
+static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
+                           const sj_codes *src, const sj_codes *tgt) {
+  if (!root_eq(T->cameo, "01") || T->hint != 'S') return;
+  if (sj_tg_cue(g, T->start, "hope") && tgt->n && !same_set(tgt, src)) {
+    memcpy(ev->cameo, "020", 4); ev->label = "make appeal or request";
+    return;
+  }
+  size_t ce = phrase_end(g, sb, T->end);
+  if (ce < sb) ce = phrase_end(g, sb, ce + 1);
+  for (size_t k = 0; k < sizeof SAYS / sizeof SAYS[0]; k++) {
+    if (!cue_in(g, T->end, ce, SAYS[k].cls)) continue;
+    if (SAYS[k].will && !cue_in(g, T->start, ce, "say_will")) continue;
+    memcpy(ev->cameo, SAYS[k].code, 4);
+    ev->label = SAYS[k].label;
+    return;
+  }
+}
+
 /* ---- date, place, flags ----------------------------------------------------- */
 typedef struct para_state { /* carried across the sentences of a paragraph */
   uint32_t para;
@@ -778,14 +808,28 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 
-/* A statement needs a speaker named in its sentence, or carried from the
- * last one; and it is one record per speaker and paragraph turn: a speaker
- * going on (他还说, 他强调) adds none. */
-static int statement_ok(const sj_trig *T, int own, const sj_codes *src, const para_state *P) {
+/* a pronoun subject right before the trigger, maybe with an adverb
+ * between (他说, 他还说, 他对记者说) */
+static int pronoun_before(sj_tg *g, const sj_trig *T, size_t sa) {
+  size_t t = T->tok;
+  for (int hop = 0; hop < 3 && t > 0 && g->tok[t - 1].start >= sa; hop++) {
+    t--;
+    if (tok_cue(g, t, "pron")) return 1;
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] != 'd' && p[0] != 'p' && !(p[0] == 'n' && p[1] == 0)) return 0; /* 他对记者说 */
+  }
+  return 0;
+}
+
+/* A statement needs a speaker named in its sentence, or a pronoun for the
+ * last one; a speaker going on (他还说, 他表示) after a statement of his
+ * own in the paragraph adds none: the first one tells it. */
+static int statement_ok(sj_tg *g, const sj_trig *T, int own, const sj_codes *src, size_t sa,
+                        const para_state *P) {
   if (!root_eq(T->cameo, "01") && T->hint != 'S') return 1;
-  if (!own && (!src->n || !root_eq(T->cameo, "01"))) return 0;
-  if (!own && P->r.said && same_set(src, &P->r.last_say) && same_set(&P->r.last_say, src)) return 0;
-  return 1;
+  if (own) return 1;
+  if (!src->n || !root_eq(T->cameo, "01") || !pronoun_before(g, T, sa)) return 0;
+  return !(P->r.said && same_set(src, &P->r.last_say) && same_set(&P->r.last_say, src));
 }
 
 /* the event of trigger q, or none (a statement with no speaker) */
@@ -796,7 +840,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   sj_codes src, tgt;
   int own = fill_roles(g, tr, t0, q, A, na, sa, &P->r, &src, &tgt);
-  if (!statement_ok(T, own, &src, P)) return SJ_OK;
+  if (!statement_ok(g, T, own, &src, sa, P)) return SJ_OK;
   sj_event *ev = sj_vec_push(&g->d->events);
   if (!ev) return SJ_ENOMEM;
   ev->start = T->start; ev->end = T->end;
@@ -804,6 +848,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   memcpy(ev->cameo, T->cameo, 4);
   ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
   refine_code(g, ev, T, ps > sa ? ps : sa, pe, &src, &tgt, A, na, men + m0, m1 - m0);
+  statement_code(g, ev, T, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, P);
   ev->sources = sj_codes_str(g, &src);
   ev->targets = sj_codes_str(g, &tgt);

@@ -6,6 +6,7 @@
 #include "shijian.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -233,6 +234,7 @@ typedef struct pst {
   int relative;    /* resolved from the anchor or reference: not an anchor */
   int whole;       /* 年内/全年: a bare year, not an anchor */
   int lastyear;    /* the year rule moved a month to the previous year */
+  int holiday_y;   /* the year of the holiday holiday_at found */
   /* the last number read (year, month, day and duration readers ask
    * about the same position one after the other) */
   size_t num_i, num_e;  /* position + 1 (0: none) and its end */
@@ -577,38 +579,264 @@ static int daypart_after(pst *p, size_t k) {
          lit(p, k, "夜") || lit(p, k, "电") || lit(p, k, "讯");
 }
 
-/* Spring Festival (1980..2030), month * 100 + day */
-static const short CNY[] = {
-  216, 205, 125, 213, 202, 220, 209, 129, 217, 206, /* 1980 */
-  127, 215, 204, 123, 210, 131, 219, 207, 128, 216, /* 1990 */
-  205, 124, 212, 201, 122, 209, 129, 218, 207, 126, /* 2000 */
-  214, 203, 123, 210, 131, 219, 208, 128, 216, 205, /* 2010 */
-  125, 212, 201, 122, 210, 129, 217, 206, 126, 213, /* 2020 */
-  203};
-/* holidays with fixed Gregorian dates, and the lunar ones by CNY */
-static const struct { const char *w; short md; } HOLIDAY[] = {
-  {"春节", -1}, {"除夕", -2}, {"元宵节", -3}, {"元旦", 101}, {"国庆节", 1001},
-  {"圣诞节", 1225}, {"劳动节", 501}, {"五一节", 501}, {"妇女节", 308},
-  {"三八节", 308}, {"儿童节", 601}, {"建军节", 801}, {"教师节", 910},
-  {NULL, 0}};
-/* a holiday at i in year y: *m, *d; returns its length */
-static size_t holiday_at(pst *p, size_t i, int y, int *m, int *d) {
-  for (int q = 0; HOLIDAY[q].w; q++) {
-    size_t k = lit(p, i, HOLIDAY[q].w);
-    if (!k || !HOLIDAY[q].md) continue;
-    int md = HOLIDAY[q].md;
-    if (md < 0) {
-      if (y < 1980 || y > 2030) return 0;
-      pt t = {y, CNY[y - 1980] / 100, CNY[y - 1980] % 100, 0, 0, 0, 3, 0};
-      if (md == -2) add_days(&t, -1);
-      if (md == -3) add_days(&t, 14);
-      *m = t.m; *d = t.d;
-    } else {
-      *m = md / 100; *d = md % 100;
+/* ---- the calendar (dict/gaz/calendar.tsv, kind cal) ------------------ */
+/* up to max tab-separated fields of a payload line (ends at \n or \0) */
+static int cal_fields(const char *v, const char **f, int *fl, int max) {
+  int n = 0;
+  while (v && n < max) {
+    const char *e = v;
+    while (*e && *e != '\t' && *e != '\n') e++;
+    f[n] = v; fl[n] = (int)(e - v); n++;
+    if (*e != '\t') break;
+    v = e + 1;
+  }
+  return n;
+}
+static int fint(const char *f, int l) {
+  int v = 0;
+  for (int q = 0; q < l && q < 9; q++) {
+    if (f[q] < '0' || f[q] > '9') return -1;
+    v = v * 10 + (f[q] - '0');
+  }
+  return l ? v : -1;
+}
+static int feq(const char *f, int l, const char *w) {
+  return (size_t)l == strlen(w) && !memcmp(f, w, (size_t)l);
+}
+
+/* the cal line (after "cal\t") of the longest calendar entry at i, its
+ * length in *len; NULL if none */
+static const char *cal_at(const pst *p, size_t i, size_t *len) {
+  if (!p->c->m) return NULL;
+  sj_gaz_hit h[8];
+  int n = sj_gaz_match(p->c->m, p->s, p->n, i, SJ_K_CAL, h, 8);
+  for (int q = n - 1; q >= 0; q--) {
+    for (const char *v = h[q].payload; v; v = strchr(v, '\n'), v = v ? v + 1 : NULL)
+      if (!strncmp(v, "cal\t", 4)) { *len = h[q].len; return v + 4; }
+  }
+  return NULL;
+}
+
+/* a cue of class cls (dict/gaz/cues-time.tsv) starting at i: its length */
+static size_t cue_at(const pst *p, size_t i, const char *cls) {
+  if (!p->c->m) return 0;
+  sj_gaz_hit h[8];
+  size_t cl = strlen(cls);
+  int n = sj_gaz_match(p->c->m, p->s, p->n, i, SJ_K_CUE, h, 8);
+  for (int q = n - 1; q >= 0; q--)
+    for (const char *v = h[q].payload; v; v = strchr(v, '\n'), v = v ? v + 1 : NULL)
+      if (!strncmp(v, "cue\t", 4) && !strncmp(v + 4, cls, cl) &&
+          (v[4 + cl] == '\n' || v[4 + cl] == 0 || v[4 + cl] == '\t'))
+        return h[q].len;
+  return 0;
+}
+
+/* a lunar year (1900..2100): Gregorian date of 正月初一, leap month, month
+ * lengths (29 + len[i], leap month included), 清明 and 冬至 (month*100+day) */
+typedef struct lyear { int m, d, leap, nmon, qm, dz; char len[13]; } lyear;
+static int lunar_year(const pst *p, int y, lyear *L) {
+  if (!p->c->m || y < 1900 || y > 2100) return 0;
+  char key[32];
+  int kl = snprintf(key, sizeof key, "农历%04d年", y);
+  if (kl <= 0 || (size_t)kl >= sizeof key) return 0;
+  const char *v = sj_gaz_find(p->c->m, key, (size_t)kl, 0, (size_t)kl, "cal");
+  const char *f[8];
+  int fl[8];
+  if (!v || cal_fields(v, f, fl, 8) != 6 || !feq(f[0], fl[0], "lunar")) return 0;
+  int md = fint(f[1], fl[1]);
+  L->m = md / 100; L->d = md % 100;
+  L->leap = fint(f[2], fl[2]);
+  L->nmon = fl[3] > 13 ? 13 : fl[3];
+  for (int q = 0; q < L->nmon; q++) L->len[q] = (char)(f[3][q] == '1');
+  L->qm = fint(f[4], fl[4]);
+  L->dz = fint(f[5], fl[5]);
+  return md > 0 && L->leap >= 0 && L->nmon >= 12;
+}
+/* day ld of lunar month lm (leap: the leap month after lm) of lunar year ly
+ * as a Gregorian day number (days since 1970), or LONG_MIN */
+#define NODAY (-99999999L)
+static long lunar_day(const pst *p, int ly, int lm, int leap, int ld) {
+  lyear L;
+  if (!lunar_year(p, ly, &L) || lm < 1 || lm > 12 || ld < 1 || ld > 30) return NODAY;
+  if (leap && L.leap != lm) return NODAY;
+  long off = 0;
+  int idx = 0;
+  for (int mo = 1; mo <= 12 && idx < L.nmon; mo++) {
+    if (mo == lm && !leap) break;
+    off += 29 + L.len[idx++];
+    if (L.leap == mo && idx < L.nmon) {
+      if (leap && lm == mo) break;
+      off += 29 + L.len[idx++];
     }
-    return k;
+  }
+  if (idx >= L.nmon || ld > 29 + L.len[idx]) return NODAY;
+  return sj_days_from_civil(ly, L.m, L.d) + off + ld - 1;
+}
+
+/* the date of the holiday described by cal fields f (after "holiday") that
+ * falls in Gregorian year y, as a day number; NODAY if unknown */
+static long holiday_in(const pst *p, const char *const *f, const int *fl, int nf, int y) {
+  if (nf < 1) return NODAY;
+  if (feq(f[0], fl[0], "solar") && nf >= 3) {
+    int m = fint(f[1], fl[1]), d = fint(f[2], fl[2]);
+    if (m < 1 || d < 1 || d > sj_days_in_month(y, m)) return NODAY;
+    return sj_days_from_civil(y, m, d);
+  }
+  if (feq(f[0], fl[0], "lunar") && nf >= 3) {
+    int m = fint(f[1], fl[1]), d = fint(f[2], fl[2]);
+    for (int ly = y; ly >= y - 1; ly--) { /* 腊八 of lunar year y - 1 falls in y */
+      long z = lunar_day(p, ly, m, 0, d);
+      int yy, mm, dd;
+      if (z == NODAY) continue;
+      sj_civil_from_days(z, &yy, &mm, &dd);
+      if (yy == y) return z;
+    }
+    return NODAY;
+  }
+  if (feq(f[0], fl[0], "lunar_eve")) {
+    lyear L;
+    if (!lunar_year(p, y, &L)) return NODAY;
+    return sj_days_from_civil(y, L.m, L.d) - 1;
+  }
+  if (feq(f[0], fl[0], "term") && nf >= 2) {
+    lyear L;
+    if (!lunar_year(p, y, &L)) return NODAY;
+    int md = feq(f[1], fl[1], "qingming") ? L.qm : L.dz;
+    return md > 0 ? sj_days_from_civil(y, md / 100, md % 100) : NODAY;
+  }
+  if (feq(f[0], fl[0], "nth") && nf >= 4) {
+    int m = fint(f[1], fl[1]), k = fint(f[2], fl[2]), wd = fint(f[3], fl[3]);
+    if (m < 1 || m > 12 || k < 1 || wd < 1 || wd > 7) return NODAY;
+    int w1 = sj_weekday(y, m, 1);
+    int d = 1 + (wd - w1 + 7) % 7 + 7 * (k - 1);
+    if (d > sj_days_in_month(y, m)) return NODAY;
+    return sj_days_from_civil(y, m, d);
+  }
+  return NODAY;
+}
+
+/* A holiday at i (春节, 中秋节, 母亲节): its date in year y when y is given
+ * (> 0), else the occurrence nearest the reference date.  Returns its
+ * length, 0 if none (or a modifier: 春节团拜会). */
+static size_t holiday_at(pst *p, size_t i, int y, int *m, int *d) {
+  size_t len = 0;
+  const char *v = cal_at(p, i, &len);
+  const char *f[8];
+  int fl[8];
+  int nf = v ? cal_fields(v, f, fl, 8) : 0;
+  if (nf < 2 || !feq(f[0], fl[0], "holiday")) return 0;
+  if (cue_at(p, i + len, "holiday_modifier")) return 0;
+  long z = NODAY;
+  if (y > 0) {
+    z = holiday_in(p, f + 1, fl + 1, nf - 1, y);
+  } else {
+    int ry = ref_y(p);
+    if (!ry) return 0;
+    long zr = p->c->rm && p->c->rd ? sj_days_from_civil(ry, p->c->rm, p->c->rd)
+                                   : sj_days_from_civil(ry, 7, 1);
+    for (int yy = ry - 1; yy <= ry + 1; yy++) {
+      long c = holiday_in(p, f + 1, fl + 1, nf - 1, yy);
+      if (c != NODAY && (z == NODAY || labs(c - zr) < labs(z - zr))) z = c;
+    }
+  }
+  if (z == NODAY) return 0;
+  int yy;
+  sj_civil_from_days(z, &yy, m, d);
+  p->holiday_y = yy;
+  return len;
+}
+
+/* A year of the zodiac (虎年) or of the sexagenary cycle (庚子年) at i: the
+ * Gregorian year in which that lunar year starts (zodiac: the nearest to
+ * the reference year; cycle: the latest up to the year after it) */
+static size_t cycle_year_at(pst *p, size_t i, int *y) {
+  size_t len = 0;
+  const char *v = cal_at(p, i, &len);
+  const char *f[4];
+  int fl[4];
+  int nf = v ? cal_fields(v, f, fl, 4) : 0;
+  if (nf != 2) return 0;
+  int k = fint(f[1], fl[1]), ry = ref_y(p);
+  if (!ry || k < 0) return 0;
+  if (feq(f[0], fl[0], "zodiac")) {
+    if (lit(p, i + len, "马月")) return 0; /* 猴年马月 */
+    int cur = ((ry - 4) % 12 + 12) % 12;
+    int dlt = ((k - cur) % 12 + 12) % 12;
+    *y = dlt > 5 ? ry + dlt - 12 : ry + dlt;
+    return len;
+  }
+  if (feq(f[0], fl[0], "ganzhi")) {
+    int cur = ((ry + 1 - 4) % 60 + 60) % 60;
+    int dlt = ((cur - k) % 60 + 60) % 60;
+    *y = ry + 1 - dlt;
+    return len;
   }
   return 0;
+}
+
+/* 初一 .. 初十, 十一 .. 三十, 廿三 (a lunar day), optional 日 */
+static size_t lunar_dayno(pst *p, size_t i, int *d, int arabic_ok) {
+  size_t k, j = i;
+  double v; int nd; unsigned fl;
+  if ((k = lit(p, j, "初"))) {
+    size_t e = pnum(p, j + k, &v, &nd, &fl);
+    if (!e || !(fl & SJ_NUM_CHINESE) || v < 1 || v > 10 || v != floor(v)) return 0;
+    *d = (int)v;
+    return e - i;
+  }
+  size_t e = pnum(p, j, &v, &nd, &fl);
+  if (!e || v < 11 || v > 30 || v != floor(v)) return 0;
+  if ((fl & SJ_NUM_ARABIC) && !arabic_ok) return 0;
+  if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
+  *d = (int)v;
+  if ((k = lit(p, e, "日"))) e += k;
+  return e - i;
+}
+
+/* A lunar date at i: [农历|阴历] [闰] 正月/腊月/冬月/N月 + day (正月初一,
+ * 农历八月十五, 腊月二十三); lunar year ly (0: the nearest to the
+ * reference).  Fills *t with the Gregorian day; returns the end or 0. */
+static size_t lunar_date_at(pst *p, size_t i, int ly, pt *t) {
+  size_t j = i, k;
+  int pre = 0, leap = 0, lm = 0, ld = 0, v, cn;
+  const char *f[4];
+  int fl[4];
+  const char *c = cal_at(p, j, &k);
+  int nf = c ? cal_fields(c, f, fl, 4) : 0;
+  if (nf == 1 && feq(f[0], fl[0], "lunar_prefix")) {
+    j += k; pre = 1;
+    c = cal_at(p, j, &k);
+    nf = c ? cal_fields(c, f, fl, 4) : 0;
+  }
+  if (pre && (k = lit(p, j, "闰"))) {
+    j += k; leap = 1;
+    c = cal_at(p, j, &k);
+    nf = c ? cal_fields(c, f, fl, 4) : 0;
+  }
+  if (nf == 2 && feq(f[0], fl[0], "lunar_month")) lm = fint(f[1], fl[1]);
+  else if (pre && (k = num_unit(p, j, "月", 1, 12, 1, &v, &cn))) { lm = v; k -= j; }
+  if (!lm) return 0;
+  j += k;
+  if (!(k = lunar_dayno(p, j, &ld, pre))) return 0;
+  j += k;
+  long z = NODAY;
+  if (ly) z = lunar_day(p, ly, lm, leap, ld);
+  else {
+    int ry = ref_y(p);
+    if (!ry) return 0;
+    long zr = p->c->rm && p->c->rd ? sj_days_from_civil(ry, p->c->rm, p->c->rd)
+                                   : sj_days_from_civil(ry, 7, 1);
+    for (int yy = ry - 1; yy <= ry + 1; yy++) {
+      long zc = lunar_day(p, yy, lm, leap, ld);
+      if (zc != NODAY && (z == NODAY || labs(zc - zr) < labs(z - zr))) z = zc;
+    }
+    p->relative = 1;
+  }
+  if (z == NODAY) return 0;
+  memset(t, 0, sizeof *t);
+  sj_civil_from_days(z, &t->y, &t->m, &t->d);
+  t->gran = 3;
+  return j;
 }
 
 /* Parse one calendar point at i.  inh: the point of a preceding range or
@@ -674,14 +902,35 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       return j + k + 3;
     }
   }
-  /* holidays (春节, １９９５年春节, 国庆节) */
-  if (!(have & 1) || t->y) {
+  /* a zodiac or sexagenary year (虎年, 庚子年); 虎年春节, 虎年新年 */
+  int lunar_y = 0;
+  if (!(have & 1) && (k = cycle_year_at(p, j, &v))) {
+    t->y = v; j += k; have |= 1; lunar_y = 1; p->relative = 1; p->flags |= SJ_APPROX;
+    if ((k = lit(p, j, "新年")) || (k = lit(p, j, "新春"))) {
+      lyear L;
+      if (lunar_year(p, t->y, &L)) {
+        t->m = L.m; t->d = L.d; t->gran = 3;
+        p->flags &= ~(unsigned)SJ_APPROX;
+        return j + k;
+      }
+    }
+  }
+  /* lunar dates (正月初一, 农历八月十五, １９９８年农历五月初五) */
+  {
+    pt lt;
+    if ((k = lunar_date_at(p, j, (have & 1) ? t->y : 0, &lt))) {
+      if (have & 1) p->flags &= ~(unsigned)SJ_APPROX;
+      t->y = lt.y; t->m = lt.m; t->d = lt.d; j = k; have |= 7;
+    }
+  }
+  /* holidays (春节, １９９５年春节, 国庆节, 中秋节, 母亲节) */
+  if (!(have & 2) && (!(have & 1) || t->y)) {
     int hm, hd;
-    int hy = (have & 1) ? t->y : ref_y(p);
-    if ((k = holiday_at(p, j, hy, &hm, &hd))) {
-      t->y = hy; t->m = hm; t->d = hd; t->gran = 3;
+    if ((k = holiday_at(p, j, (have & 1) ? t->y : 0, &hm, &hd))) {
+      t->y = p->holiday_y; t->m = hm; t->d = hd;
       if (!(have & 1)) p->relative = 1;
-      return j + k;
+      if (lunar_y) p->flags &= ~(unsigned)SJ_APPROX;
+      j += k; have |= 7; /* 元宵节晚上: a part of day may follow */
     }
   }
   /* month */

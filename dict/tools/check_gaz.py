@@ -120,7 +120,7 @@ SCHEMA = {
     # kind: (number of fields after kind, checker or None)
     'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': (1, 2), 'title': 1,
     'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': (3, 4),
-    'surname': 1, 'person': (1, 3), 'cue': 1,
+    'surname': 1, 'person': (1, 3), 'cue': 1, 'cal': (1, 6),
 }
 MIL = {'armed', 'army', 'navy', 'airforce', 'rocket', 'unit', 'personnel'}
 GOV = {'ministry', 'leader', 'body'}
@@ -131,6 +131,43 @@ NAMESUFFIX = {'exercise', 'competition', 'meeting', 'event', 'document',
 # withdrawn ISO 3166-1 alpha-3 codes (ISO 3166-3) still used for history
 HISTORIC = {'SUN', 'YUG', 'CSK', 'DDR'}
 HINTS = {'-', 'light', 'weak', 'lv', 'say', 'recv'}
+
+
+def cal_check(where, surface, f, err):
+    """kind cal (calendar.tsv): lunar years, zodiac/ganzhi names, holidays"""
+    def num(x, lo, hi):
+        return re.fullmatch(r'\d+', x) and lo <= int(x) <= hi
+    a = f[0]
+    if a == 'lunar':
+        if not (re.fullmatch(r'农历\d{4}年', surface) and len(f) == 6
+                and re.fullmatch(r'0[12]\d\d', f[1]) and num(f[2], 0, 12)
+                and re.fullmatch(r'[01]{12,13}', f[3])
+                and (len(f[3]) == 13) == (f[2] != '0')
+                and re.fullmatch(r'040[3-6]', f[4]) and re.fullmatch(r'122[0-3]', f[5])):
+            err(where, 'bad lunar year line %r' % '\t'.join(f))
+    elif a == 'zodiac':
+        if len(f) != 2 or not num(f[1], 0, 11):
+            err(where, 'bad zodiac line')
+    elif a == 'ganzhi':
+        if len(f) != 2 or not num(f[1], 0, 59):
+            err(where, 'bad ganzhi line')
+    elif a == 'lunar_month':
+        if len(f) != 2 or not num(f[1], 1, 12):
+            err(where, 'bad lunar_month line')
+    elif a == 'lunar_prefix':
+        if len(f) != 1:
+            err(where, 'bad lunar_prefix line')
+    elif a == 'holiday':
+        how = f[1] if len(f) > 1 else ''
+        ok = ((how in ('solar', 'lunar') and len(f) == 4 and num(f[2], 1, 12)
+               and num(f[3], 1, 31)) or (how == 'lunar_eve' and len(f) == 2)
+              or (how == 'term' and len(f) == 3 and f[2] in ('qingming', 'dongzhi'))
+              or (how == 'nth' and len(f) == 5 and num(f[2], 1, 12)
+                  and num(f[3], 1, 5) and num(f[4], 1, 7)))
+        if not ok:
+            err(where, 'bad holiday line %r' % '\t'.join(f))
+    else:
+        err(where, 'bad cal class %r' % a)
 
 
 def main():
@@ -238,6 +275,8 @@ def main():
                 err(where, 'bad namesuffix class %r' % a)
             elif kind == 'cue' and not re.fullmatch(r'[a-z][a-z0-9_]*', a):
                 err(where, 'cue class must be a lower-case identifier: %r' % a)
+            elif kind == 'cal':
+                cal_check(where, surface, fields, err)
             elif kind == 'surname' and a != '-':
                 err(where, 'surname field must be -')
             elif kind == 'trigger':
