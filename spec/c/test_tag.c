@@ -19,7 +19,7 @@ static void check(int ok, const char *what, const char *got) {
  * k-th time/duration match */
 static void time_k_exact(const char *s, size_t n, int ry, int rm, int rd, int k, const char *want,
                          const char *span) {
-  sj_tctx c = {ry, rm, rd, 0, 0, 0, 0, {0}};
+  sj_tctx c = {ry, rm, rd, 0, 0, 0, 0, {0}, NULL};
   size_t i = 0;
   int seen = 0;
   while (i < n) {
@@ -247,7 +247,7 @@ int main(void) {
   time_k("不到一个月", 2020, 0, 0, 0, "P1M", "不到一个月");
   time_k("1个多小时", 2020, 0, 0, 0, "PT1H", NULL);
   {
-    sj_tctx c = {2020, 0, 0, 0, 0, 0, 0, {0}};
+    sj_tctx c = {2020, 0, 0, 0, 0, 0, 0, {0}, NULL};
     sj_tmatch t;
     const char *s = "高加索-2020";
     check(!time_at_exact(&c, s, strlen("高加索-"), &t), "no time in 高加索-2020", NULL);
