@@ -7,6 +7,13 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 LUA_VERSIONS = 5.4 5.3 jit
 B = build
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+# the shared library: libshijian.so.VERSION (SJ_VERSION of shijian.h), its
+# SONAME libshijian.so.MAJOR, and the link name libshijian.so
+VERSION := $(shell sed -n '/define SJ_VERSION/s/[^"]*"\([^"]*\)".*/\1/p' csrc/core/shijian.h)
+SONAME   = libshijian.so.$(firstword $(subst ., ,$(VERSION)))
+SHLIB    = libshijian.so.$(VERSION)
 
 CORE_SRC = $(sort $(wildcard csrc/core/*.c))
 CORE_HDR = $(wildcard csrc/core/*.h)
@@ -28,7 +35,8 @@ LUA_MODS = $(if $(LUA54_INC),$(B)/lua5.4/shijian/core.so) \
 ifeq ($(shell uname),Darwin)
 MODFLAGS = -bundle -undefined dynamic_lookup
 else
-MODFLAGS = -shared
+# the core linked in stays private to the module (only luaopen_* exported)
+MODFLAGS = -shared -Wl,--exclude-libs,ALL
 endif
 
 .PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock env
@@ -45,7 +53,7 @@ help:
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "make env        LUA_PATH/LUA_CPATH for this checkout: eval \"\$$(make -s env)\""
 
-lib: $(B)/libshijian.a
+lib: $(B)/libshijian.a $(B)/$(SHLIB)
 cli: $(B)/shijian
 lua: $(LUA_MODS)
 
@@ -56,9 +64,10 @@ $(B)/sjdictc: csrc/tools/sjdictc.c csrc/core/utf8.c $(CORE_HDR)
 $(B)/embed.c: $(B)/sjdictc $(DICT_SRC) dict/jieba/hmm.txt $(GAZ_SRC)
 	$(B)/sjdictc -c -o $@ $(addprefix --lex ,$(DICT_SRC)) --hmm dict/jieba/hmm.txt $(addprefix --gaz ,$(GAZ_SRC))
 
-$(B)/obj/embed.o: $(B)/embed.c
+# (Makefile: its flags decide what the shared library exports; 3 s to redo)
+$(B)/obj/embed.o: $(B)/embed.c Makefile
 	@mkdir -p $(B)/obj
-	$(CC) -std=c11 $(CFLAGS) -fPIC -c -o $@ $<
+	$(CC) -std=c11 $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(B)/obj/%.o: csrc/core/%.c $(CORE_HDR)
 	@mkdir -p $(B)/obj
@@ -68,8 +77,17 @@ $(B)/libshijian.a: $(CORE_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(B)/shijian: $(CLI_SRC) csrc/cli/cli.h $(B)/libshijian.a
-	$(CC) $(ALLCFLAGS) -o $@ $(CLI_SRC) $(B)/libshijian.a -lm
+# only the public functions (SJ_API) are exported; -z defs: nothing left
+# undefined
+$(B)/$(SHLIB): $(CORE_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs -o $@ $^ -lm
+	ln -sf $(SHLIB) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/libshijian.so
+
+# the command uses the public header only (csrc/core/shijian.h), as a
+# program built against an installed libshijian would
+$(B)/shijian: $(CLI_SRC) csrc/cli/cli.h csrc/core/shijian.h $(B)/libshijian.a
+	$(CC) $(ALLCFLAGS) -Icsrc/core -o $@ $(CLI_SRC) $(B)/libshijian.a -lm
 
 $(B)/lua5.4/shijian/core.so: csrc/lua/lshijian.c $(B)/libshijian.a
 	@mkdir -p $(@D)
@@ -146,10 +164,15 @@ rock: $(B)/embed.c
 	luarocks make --local rockspec/shijian-scm-1.rockspec
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)
 	install -m 755 $(B)/shijian $(DESTDIR)$(PREFIX)/bin/shijian
-	install -m 644 $(B)/libshijian.a $(DESTDIR)$(PREFIX)/lib/libshijian.a
-	install -m 644 csrc/core/shijian.h $(DESTDIR)$(PREFIX)/include/shijian.h
+	install -m 644 $(B)/libshijian.a $(DESTDIR)$(LIBDIR)/libshijian.a
+	install -m 755 $(B)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libshijian.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	  -e 's|@VERSION@|$(VERSION)|' csrc/shijian.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/shijian.pc
+	install -m 644 csrc/core/shijian.h $(DESTDIR)$(INCDIR)/shijian.h
 	install -d $(DESTDIR)$(PREFIX)/share/shijian
 	install -m 644 filters/shijian.lua share/shijian.css $(DESTDIR)$(PREFIX)/share/shijian/
 	for v in 5.4 5.3; do \
@@ -166,7 +189,9 @@ install: all
 	fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/shijian $(DESTDIR)$(PREFIX)/lib/libshijian.a $(DESTDIR)$(PREFIX)/include/shijian.h
+	rm -f $(DESTDIR)$(PREFIX)/bin/shijian $(DESTDIR)$(LIBDIR)/libshijian.a $(DESTDIR)$(INCDIR)/shijian.h
+	rm -f $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libshijian.so
+	rm -f $(DESTDIR)$(LIBDIR)/pkgconfig/shijian.pc
 	rm -rf $(DESTDIR)$(PREFIX)/lib/lua/*/shijian $(DESTDIR)$(PREFIX)/share/lua/*/shijian $(DESTDIR)$(PREFIX)/share/shijian
 
 clean:

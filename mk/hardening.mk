@@ -32,7 +32,7 @@ $(B)/fuzz/obj/%.o: csrc/core/%.c $(CORE_HDR)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 $(B)/fuzz/obj/json.o: csrc/cli/json.c csrc/cli/cli.h $(CORE_HDR)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Icsrc/core -c -o $@ $<
 $(B)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/doc_check.h fuzz/json_check.h $(FUZZ_OBJ) $(B)/fuzz/obj/json.o
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Icsrc/core -o $@ $< $(FUZZ_OBJ) \
 	  $(if $(filter json,$*),$(B)/fuzz/obj/json.o) -lm
@@ -63,7 +63,7 @@ $(B)/asan-lua/build/lua5.4/shijian/core.so: csrc/lua/lshijian.c $(ASAN_PIC_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g -fPIC $(SAN) -D_POSIX_C_SOURCE=200809L -I$(LUA54_INC) $(MODFLAGS) -o $@ $< $(ASAN_PIC_OBJ) -lm
 $(B)/asan/shijian: $(CLI_SRC) csrc/cli/cli.h $(ASAN_OBJ)
-	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -o $@ $(CLI_SRC) $(ASAN_OBJ) -lm
+	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -Icsrc/core -o $@ $(CLI_SRC) $(ASAN_OBJ) -lm
 
 HARDENING_BASE = all $(C_TESTS) $(B)/tsan/test_hardening \
   $(B)/asan-lua/build/lua5.4/shijian/core.so $(B)/asan/shijian

@@ -1,8 +1,12 @@
 /* cli.h — pieces of the shijian command. */
 #ifndef SJ_CLI_H
 #define SJ_CLI_H
-#include "../core/core.h"
+/* the public header only (the command builds against an installed library) */
+#include "shijian.h"
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ---- spool: an append-only byte store on disk (tmpfile), or in memory
  * when no temporary file can be made.  Used to write one JSON object, or

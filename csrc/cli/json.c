@@ -36,8 +36,8 @@ void json_str(jw *f, const char *s, size_t n) {
     if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { i++; continue; }
     if (c >= 0x80) {
       uint32_t cp;
-      int l = sj_utf8_dec(s, n, i, &cp);
-      if (cp != SJ_BADCP) { i += (size_t)l; continue; }
+      int l = sj_utf8_next(s, n, i, &cp);
+      if (cp != SJ_BADCHAR) { i += (size_t)l; continue; }
     }
     if (i > run) jw_write(f, u + run, i - run);
     switch (c) {

@@ -100,9 +100,8 @@ static int blank_line(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     uint32_t cp;
-    int l = sj_utf8_decode((const unsigned char *)s, n, i, &cp);
-    int c = sj_cclass(cp);
-    if (c != SJ_C_SPACE && c != SJ_C_NEWLINE) return 0;
+    int l = sj_utf8_next(s, n, i, &cp);
+    if (!sj_is_space(cp)) return 0;
     i += (size_t)l;
   }
   return 1;
@@ -133,8 +132,8 @@ static size_t force_cut(const char *s, size_t n) {
    * unless it is complete */
   if (i < n && i > 1) {
     uint32_t cp;
-    int l = sj_utf8_decode(u, n, i - 1, &cp);
-    return cp != SJ_BADCP && i - 1 + (size_t)l == n ? n : i - 1;
+    int l = sj_utf8_next(s, n, i - 1, &cp);
+    return cp != SJ_BADCHAR && i - 1 + (size_t)l == n ? n : i - 1;
   }
   return n;
 }

@@ -28,6 +28,17 @@ extern "C" {
 
 #define SJ_VERSION "0.1.0"
 
+/* SJ_API marks the library's public functions.  The library is compiled
+ * with -fvisibility=hidden, so these are the only names libshijian.so
+ * exports. */
+#ifndef SJ_API
+#if defined(__GNUC__) || defined(__clang__)
+#define SJ_API __attribute__((visibility("default")))
+#else
+#define SJ_API
+#endif
+#endif
+
 /* ---- result codes ---------------------------------------------------- */
 enum {
   SJ_OK = 0,
@@ -42,23 +53,23 @@ enum {
 /* Inputs are limited to 2^31-1 bytes so offsets fit 32 bits. */
 #define SJ_MAX_INPUT 0x7fffffffu
 
-const char *sj_strerror(int code);
-const char *sj_version(void);
+SJ_API const char *sj_strerror(int code);
+SJ_API const char *sj_version(void);
 
 /* ---- model ----------------------------------------------------------- */
 typedef struct sj_model sj_model;
 
 /* A new model over the embedded lexicon.  Costs a few microseconds: the
  * image is used in place, nothing is parsed. */
-int sj_model_new(sj_model **out);
-void sj_model_free(sj_model *m);
+SJ_API int sj_model_new(sj_model **out);
+SJ_API void sj_model_free(sj_model *m);
 
 /* Add one word to the model's user layer.  word is UTF-8 of wlen bytes (it
  * may contain Latin letters, digits, spaces and punctuation); freq <= 0
  * means "a frequency that makes the word win over its parts"; pos may be
  * NULL (then "n").  Returns SJ_EINVAL for an empty, overlong (> 255 bytes)
  * or invalid-UTF-8 word. */
-int sj_model_add_word(sj_model *m, const char *word, size_t wlen, double freq,
+SJ_API int sj_model_add_word(sj_model *m, const char *word, size_t wlen, double freq,
                       const char *pos);
 
 /* Load a user dictionary: lines `word [freq] [pos]` (jieba's format), or,
@@ -66,18 +77,18 @@ int sj_model_add_word(sj_model *m, const char *word, size_t wlen, double freq,
  * line; a UTF-8 BOM and CRLF line ends are accepted.  All or nothing: on
  * any malformed line the model is unchanged and sj_model_errmsg() names the
  * file and line. */
-int sj_model_load_dict(sj_model *m, const char *path);
-int sj_model_load_dict_buffer(sj_model *m, const char *name, const char *buf,
+SJ_API int sj_model_load_dict(sj_model *m, const char *path);
+SJ_API int sj_model_load_dict_buffer(sj_model *m, const char *name, const char *buf,
                               size_t len);
 
 /* Number of words in the user layer. */
-size_t sj_model_user_words(const sj_model *m);
+SJ_API size_t sj_model_user_words(const sj_model *m);
 /* Last detailed error of a model operation ("" if none). */
-const char *sj_model_errmsg(const sj_model *m);
+SJ_API const char *sj_model_errmsg(const sj_model *m);
 
 /* Look a word up: 1 if the model knows it (embedded or user), with its
  * frequency and part-of-speech tag if the pointers are not NULL. */
-int sj_model_lookup(const sj_model *m, const char *word, size_t wlen,
+SJ_API int sj_model_lookup(const sj_model *m, const char *word, size_t wlen,
                     double *freq, const char **pos);
 
 /* ---- analysis -------------------------------------------------------- */
@@ -170,24 +181,38 @@ typedef struct sj_doc sj_doc;
 /* Analyse text[0..len).  On SJ_OK *out is a doc to free with sj_doc_free.
  * Invalid UTF-8 and NUL bytes are accepted: each bad byte becomes a token
  * of its own (pos "x"); offsets stay exact.  opt may be NULL. */
-int sj_analyze(const sj_model *m, const char *text, size_t len,
+SJ_API int sj_analyze(const sj_model *m, const char *text, size_t len,
                const sj_options *opt, sj_doc **out);
-void sj_doc_free(sj_doc *d);
+SJ_API void sj_doc_free(sj_doc *d);
 
-size_t sj_doc_ntokens(const sj_doc *d);
-const sj_token *sj_doc_tokens(const sj_doc *d);
-size_t sj_doc_nspans(const sj_doc *d, sj_span_kind kind);
-const sj_span *sj_doc_spans(const sj_doc *d, sj_span_kind kind);
-size_t sj_doc_nmentions(const sj_doc *d);
-const sj_mention *sj_doc_mentions(const sj_doc *d);
-size_t sj_doc_nevents(const sj_doc *d);
-const sj_event *sj_doc_events(const sj_doc *d);
+SJ_API size_t sj_doc_ntokens(const sj_doc *d);
+SJ_API const sj_token *sj_doc_tokens(const sj_doc *d);
+SJ_API size_t sj_doc_nspans(const sj_doc *d, sj_span_kind kind);
+SJ_API const sj_span *sj_doc_spans(const sj_doc *d, sj_span_kind kind);
+SJ_API size_t sj_doc_nmentions(const sj_doc *d);
+SJ_API const sj_mention *sj_doc_mentions(const sj_doc *d);
+SJ_API size_t sj_doc_nevents(const sj_doc *d);
+SJ_API const sj_event *sj_doc_events(const sj_doc *d);
 /* The reference year used (given or inferred), 0 if none. */
-int sj_doc_ref_year(const sj_doc *d);
+SJ_API int sj_doc_ref_year(const sj_doc *d);
 /* The reference date used: year (0 if none), month and day (0 if unknown). */
-void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day);
+SJ_API void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day);
 
-const char *sj_kind_name(sj_kind k);
+SJ_API const char *sj_kind_name(sj_kind k);
+
+/* ---- characters, as the library reads them ---------------------------- */
+/* For callers that must agree with the analysis on characters and white
+ * space (cutting input into pieces, validating output).
+ * Decode the character at text[i] of a text of len bytes and return its
+ * length in bytes (1..4).  A byte that does not start valid UTF-8 is a
+ * character of its own: length 1, *cp = SJ_BADCHAR.  At or past the end
+ * there is no character: length 0, *cp = 0. */
+#define SJ_BADCHAR 0xFFFFFFFFu
+SJ_API int sj_utf8_next(const char *text, size_t len, size_t i, uint32_t *cp);
+/* 1 if cp is white space to the library (ASCII blanks and line ends,
+ * U+0085, U+00A0, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000),
+ * else 0. */
+SJ_API int sj_is_space(uint32_t cp);
 
 #ifdef __cplusplus
 }

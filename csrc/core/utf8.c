@@ -6,6 +6,20 @@ int sj_utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
   return sj_utf8_dec((const char *)s, n, i, cp);
 }
 
+/* the public face of the same decoding (shijian.h) */
+_Static_assert(SJ_BADCHAR == SJ_BADCP && SJ_NOCP == 0, "public and internal markers agree");
+int sj_utf8_next(const char *text, size_t len, size_t i, uint32_t *cp) {
+  uint32_t c;
+  int l = text ? sj_utf8_dec(text, len, i, &c) : (c = SJ_NOCP, 0);
+  if (cp) *cp = c;
+  return l;
+}
+
+int sj_is_space(uint32_t cp) {
+  int c = sj_cclass(cp);
+  return c == SJ_C_SPACE || c == SJ_C_NEWLINE;
+}
+
 int sj_digit(uint32_t cp) {
   if (cp >= '0' && cp <= '9') return (int)(cp - '0');
   if (cp >= 0xFF10 && cp <= 0xFF19) return (int)(cp - 0xFF10);

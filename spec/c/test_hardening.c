@@ -89,7 +89,7 @@ static int han_apart(const sj_doc *d, const char *text) {
     int han = 0, emoji = 0;
     for (size_t k = t[i].start; k < t[i].end;) {
       uint32_t cp;
-      k += (size_t)sj_utf8_decode((const unsigned char *)text, t[i].end, k, &cp);
+      k += (size_t)sj_utf8_next(text, t[i].end, k, &cp);
       if (cp >= 0x4E00 && cp <= 0x9FFF) han = 1;
       if (cp >= 0x1F000 && cp <= 0x1FAFF) emoji = 1;
     }

@@ -3,6 +3,9 @@
 # what it installs is usable: the C library and header from a C program, the
 # Lua modules from lua5.4, lua5.3 and luajit; the three builds load in their
 # hosts (lua5.4, Debian's pandoc = Lua 5.3, nvim --headless = LuaJIT).
+# The shared library: SONAME, only the public functions (SJ_API in
+# shijian.h) exported, examples/c/events.c and the command itself built
+# against the staged tree through pkg-config.
 # Last line: `install: N passed, M failed`.
 cd "$(dirname "$0")/../.." || exit 1
 pass=0 fail=0
@@ -12,7 +15,7 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 if make -s install DESTDIR="$stage" PREFIX=/usr >"$stage/log" 2>&1; then ok "make install DESTDIR PREFIX"; else no "make install"; cat "$stage/log"; fi
-for f in usr/bin/shijian usr/lib/libshijian.a usr/include/shijian.h usr/lib/lua/5.4/shijian/core.so usr/share/lua/5.4/shijian/init.lua usr/share/shijian/shijian.lua usr/share/shijian/shijian.css; do
+for f in usr/bin/shijian usr/lib/libshijian.a usr/lib/pkgconfig/shijian.pc usr/include/shijian.h usr/lib/lua/5.4/shijian/core.so usr/share/lua/5.4/shijian/init.lua usr/share/shijian/shijian.lua usr/share/shijian/shijian.css; do
   [ -f "$stage/$f" ] && ok "installed $f" || no "installed $f"
 done
 
@@ -37,10 +40,58 @@ int main(void) {
   return !found;
 }
 C
-if cc -std=c11 -Wall -Wextra -Wpedantic -I"$stage/usr/include" "$stage/t.c" -L"$stage/usr/lib" -lshijian -lm -o "$stage/t" 2>"$stage/cc.log" && "$stage/t"; then
-  ok "C program against the installed header and library"
+if cc -std=c11 -Wall -Wextra -Wpedantic -I"$stage/usr/include" "$stage/t.c" "$stage/usr/lib/libshijian.a" -lm -o "$stage/t" 2>"$stage/cc.log" && "$stage/t"; then
+  ok "C program against the installed header and static library"
 else
-  no "C program against the installed header and library"; cat "$stage/cc.log"
+  no "C program against the installed header and static library"; cat "$stage/cc.log"
+fi
+
+# ---- the shared library ---------------------------------------------------
+ver=$(sed -n 's/^#define SJ_VERSION "\(.*\)"/\1/p' csrc/core/shijian.h)
+so=$stage/usr/lib/libshijian.so.$ver
+if [ -f "$so" ] && [ "$(readlink "$stage/usr/lib/libshijian.so.${ver%%.*}")" = "libshijian.so.$ver" ] &&
+   [ "$(readlink "$stage/usr/lib/libshijian.so")" = "libshijian.so.${ver%%.*}" ]; then
+  ok "installed libshijian.so.$ver with links libshijian.so.${ver%%.*} and libshijian.so"
+else no "installed libshijian.so.$ver with its links"; ls -l "$stage/usr/lib"; fi
+soname=$(readelf -d "$so" 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+[ "$soname" = "libshijian.so.${ver%%.*}" ] && ok "SONAME $soname" || no "SONAME libshijian.so.${ver%%.*} (got '$soname')"
+# the functions declared in shijian.h, and whether each is marked SJ_API
+decl=$(sed -e 's|/\*.*\*/||' csrc/core/shijian.h | grep -E '^[A-Za-z_].*[ *]sj_[a-z0-9_]+\(' | grep -v '^#')
+api=$(printf '%s\n' "$decl" | sed -E 's/^.*[ *](sj_[a-z0-9_]+)\(.*$/\1/' | sort -u)
+unmarked=$(printf '%s\n' "$decl" | grep -v '^SJ_API ' | sed -E 's/^.*[ *](sj_[a-z0-9_]+)\(.*$/\1/' | tr '\n' ' ')
+[ -z "$unmarked" ] && ok "every function of shijian.h is marked SJ_API ($(printf '%s\n' "$api" | wc -l))" \
+  || no "every function of shijian.h is marked SJ_API (not: $unmarked)"
+nm -D --defined-only "$so" 2>/dev/null | awk '$2 ~ /^[A-Z]$/ {print $3}' | sort -u > "$stage/exported"
+extra=$(printf '%s\n' "$api" | comm -13 - "$stage/exported" | tr '\n' ' ')
+missing=$(printf '%s\n' "$api" | comm -23 - "$stage/exported" | tr '\n' ' ')
+[ -s "$stage/exported" ] && [ -z "$extra" ] && ok "nm -D: nothing exported beyond shijian.h ($(wc -l <"$stage/exported") symbols)" \
+  || no "nm -D: nothing exported beyond shijian.h (also: $extra)"
+[ -z "$missing" ] && ok "nm -D: every function of shijian.h exported" || no "nm -D: every function of shijian.h exported (missing: $missing)"
+
+# pkg-config over the staged tree (the .pc names /usr; the sysroot maps it)
+pc() { PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR="$stage/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stage" pkg-config "$@"; }
+if ! command -v pkg-config >/dev/null 2>&1; then no "pkg-config installed (Debian: pkg-config)"
+elif [ "$(pc --modversion shijian 2>&1)" != "$ver" ]; then no "pkg-config --modversion shijian = $ver ($(pc --modversion shijian 2>&1))"
+else
+  ok "pkg-config --modversion shijian = $ver"
+  # examples/c against the shared library
+  if cc -std=c11 -Wall -Wextra -Wpedantic -Werror examples/c/events.c $(pc --cflags --libs shijian) \
+       -o "$stage/events" 2>"$stage/cc.log"; then
+    ok "examples/c/events.c builds with pkg-config --cflags --libs shijian"
+    readelf -d "$stage/events" | grep -q "NEEDED.*\[libshijian.so.${ver%%.*}\]" && ok "examples/c/events links libshijian.so.${ver%%.*}" \
+      || no "examples/c/events links libshijian.so.${ver%%.*}"
+    out=$(echo '12月22日，中俄两国空军在亚太地区实施第二次联合空中战略巡航。' | LD_LIBRARY_PATH="$stage/usr/lib" "$stage/events" --ref 2020 2>&1)
+    [ "$out" = "$(printf '2020-12-22\t062\tcooperate militarily\t联合空中战略巡航\tCHN RUS\tCHN RUS\t亚太地区')" ] \
+      && ok "examples/c/events runs on the installed library" || no "examples/c/events runs on the installed library: $out"
+  else no "examples/c/events.c builds with pkg-config"; cat "$stage/cc.log"; fi
+  # the command needs the public header only: its sources alone, away from
+  # csrc/core, built against the staged tree
+  mkdir -p "$stage/cli" && cp csrc/cli/*.c csrc/cli/*.h "$stage/cli/"
+  if cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O1 -D_POSIX_C_SOURCE=200809L "$stage"/cli/*.c \
+       $(pc --cflags shijian) "$stage/usr/lib/libshijian.a" -lm -lpthread -o "$stage/sj" 2>"$stage/cc.log"; then
+    [ "$(echo 中国军队 | "$stage/sj" cut)" = "中国  军队" ] && ok "the command builds against the installed header only" \
+      || no "the command built against the installed header runs"
+  else no "the command builds against the installed header only"; cat "$stage/cc.log"; fi
 fi
 [ "$(echo 中国军队 | "$stage/usr/bin/shijian" cut)" = "中国  军队" ] && ok "installed shijian cut" || no "installed shijian cut"
 
