@@ -11,7 +11,8 @@
 #                          directory, replace the kept one)
 #   make check-sanitize    C tests (ASan+UBSan) + busted under an ASan core.so
 #   make check-valgrind    the CLI under valgrind on the sample and bad inputs
-#   make check-tsan        the 8-thread test under ThreadSanitizer
+#   make check-tsan        the 8-thread test under ThreadSanitizer, and the
+#                          command with --jobs 4 (a TSan build of it)
 #   make check-hardening   all of spec/hardening/run.sh (what `make test` runs)
 #   make bench-memory      peak RSS of `shijian tag`/`cut` on 1, 10, 100 MB
 #
@@ -47,6 +48,10 @@ $(B)/tsan/test_hardening: spec/c/test_hardening.c spec/c/check.h fuzz/doc_check.
     fuzz/fuzz_analyze.c fuzz/fuzz_dict.c fuzz/fuzz_json.c csrc/cli/json.c csrc/cli/cli.h $(TSAN_OBJ)
 	$(CC) $(WARN) -O1 -g $(TSAN) -D_POSIX_C_SOURCE=200809L -Icsrc/core -o $@ $< $(TSAN_OBJ) -lm -lpthread
 
+# the command, for --jobs under TSan
+$(B)/tsan/shijian: $(CLI_SRC) csrc/cli/cli.h $(TSAN_OBJ)
+	$(CC) $(WARN) -O1 -g $(TSAN) -D_POSIX_C_SOURCE=200809L -Icsrc/core -o $@ $(CLI_SRC) $(TSAN_OBJ) -lm -lpthread
+
 # test_hardening replays the fuzz regressions through the targets' code
 $(B)/asan/test_hardening: fuzz/doc_check.h fuzz/json_check.h fuzz/fuzz_analyze.c fuzz/fuzz_dict.c \
     fuzz/fuzz_json.c csrc/cli/json.c csrc/cli/cli.h
@@ -65,7 +70,7 @@ $(B)/asan-lua/build/lua5.4/shijian/core.so: csrc/lua/lshijian.c $(ASAN_PIC_OBJ)
 $(B)/asan/shijian: $(CLI_SRC) csrc/cli/cli.h $(ASAN_OBJ)
 	$(CC) $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -Icsrc/core -o $@ $(CLI_SRC) $(ASAN_OBJ) -lm
 
-HARDENING_BASE = all $(C_TESTS) $(B)/tsan/test_hardening \
+HARDENING_BASE = all $(C_TESTS) $(B)/tsan/test_hardening $(B)/tsan/shijian \
   $(B)/asan-lua/build/lua5.4/shijian/core.so $(B)/asan/shijian
 
 .PHONY: fuzz fuzz-cmin fuzz-build hardening-base hardening-build check-sanitize check-valgrind check-tsan check-hardening bench-memory
@@ -86,12 +91,12 @@ fuzz-cmin: $(FUZZ_BINS)
 	done
 
 check-sanitize: hardening-base
-	@sh spec/hardening/run.sh sanitize
+	@B=$(B) sh spec/hardening/run.sh sanitize
 check-valgrind: all
-	@sh spec/hardening/run.sh valgrind
-check-tsan: $(B)/tsan/test_hardening
-	@sh spec/hardening/run.sh tsan
+	@B=$(B) sh spec/hardening/run.sh valgrind
+check-tsan: $(B)/tsan/test_hardening $(B)/tsan/shijian all
+	@B=$(B) sh spec/hardening/run.sh tsan
 check-hardening: hardening-build
-	@sh spec/hardening/run.sh
+	@B=$(B) sh spec/hardening/run.sh
 bench-memory: all
 	@sh spec/hardening/bench_memory.sh

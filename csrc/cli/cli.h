@@ -68,4 +68,37 @@ int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t b
                     int last);
 /* Finish the object (no newline); 0 ok, -1 on an I/O error.  Frees the spools. */
 int json_stream_end(json_stream *js);
+
+/* ---- input pieces (main.c's reader) ---------------------------------------- */
+typedef struct piece {
+  char *s;
+  size_t len;   /* bytes of the piece (line mode: without the '\n') */
+  size_t base;  /* input offset of s[0] */
+  int more;     /* forced cut: the line/paragraph goes on in the next piece */
+  int cont;     /* the previous piece was a forced cut */
+  int last;     /* the input ends with this piece */
+} piece;
+
+/* ---- --jobs: pieces analysed in parallel threads, delivered in order (jobs.c)
+ * The reader (next) hands out pieces; up to `threads` threads analyse
+ * batches of them with the one shared model; jobs_next returns them in
+ * input order with their analysis, which is always the analysis of the
+ * piece with the options *live holds at that moment (the command changes
+ * them between pieces: the reference year carried on), as with one thread.
+ * Memory is bounded by a few batches in flight.  threads <= 1 analyses in
+ * the caller's thread, exactly as the loop `next; sj_analyze` would. */
+typedef int (*piece_fn)(void *ctx, piece *p); /* 1 a piece, 0 the end, -1 an error */
+typedef struct jobs jobs;
+/* 0 ok, -1 out of memory.  carry: the command carries the reference year
+ * inferred from a piece on to the next ones (a hint: fewer re-analyses). */
+int jobs_start(jobs **J, const sj_model *m, int threads, piece_fn next, void *ctx,
+               const sj_options *live, int carry);
+/* The next piece in input order and its analysis (*d, owned by the caller)
+ * or *err (an sj_analyze error code, *d NULL); *p is valid until the next
+ * call.  1 a piece, 0 the end, -1 as next returned -1 (after the pieces
+ * before it). */
+int jobs_next(jobs *J, piece *p, sj_doc **d, int *err);
+void jobs_end(jobs *J); /* stops and joins the threads, frees what is left */
+/* threads for --jobs N: N, or the number of online processors for 0 */
+int jobs_threads(long n);
 #endif

@@ -26,6 +26,9 @@ static const char usage[] =
     "  --pos              cut: write word/pos\n"
     "  --no-hmm           cut: no out-of-vocabulary model\n"
     "  --split-measures   cut: the fine (PKU) scheme: 36 批, 12月 22日, 一 年, 江 泽民\n"
+    "  --script auto|simplified|traditional  the script of the text (default auto:\n"
+    "                     per paragraph); traditional text is analysed through a\n"
+    "                     simplified view, offsets and text stay the input's\n"
     "  --no-vague         tag: no vague times (目前 = PRESENT_REF, 近日 = PAST_REF)\n"
     "  --lines            tag: one JSON object per input line (JSON Lines)\n"
     "  --tokens           tag: include the tokens\n"
@@ -35,6 +38,8 @@ static const char usage[] =
     "  --chunk BYTES      largest piece analysed at once (default 1048576): input\n"
     "                     is read by line (cut, tag --lines) or by paragraph (tag,\n"
     "                     events); longer ones are cut at a line end or sentence stop\n"
+    "  --jobs N           analyse in N threads (default 1; 0: one per processor),\n"
+    "                     output identical to one thread's\n"
     "  -h, --help         this text\n"
     "  --version          the version\n"
     "\n"
@@ -44,6 +49,7 @@ typedef struct {
   const char *cmd, *file;
   int pos, lines, tokens, csv, whole;
   size_t chunk;     /* largest piece analysed at once */
+  int jobs;         /* threads (--jobs) */
   sj_options opt;
 } args;
 
@@ -86,14 +92,7 @@ typedef struct {
   size_t limit;
 } reader;
 
-typedef struct {
-  char *s;
-  size_t len;   /* bytes of the piece (line mode: without the '\n') */
-  size_t base;  /* input offset of s[0] */
-  int more;     /* forced cut: the line/paragraph goes on in the next piece */
-  int cont;     /* the previous piece was a forced cut */
-  int last;     /* the input ends with this piece */
-} piece;
+/* piece: cli.h */
 
 /* A line is blank when it has only white space (the core's definition). */
 static int blank_line(const char *s, size_t n) {
@@ -236,20 +235,40 @@ static void reader_init(reader *r, FILE *f, size_t limit) {
   r->limit = limit ? limit : 1;
 }
 
+/* The pieces a command analyses, for jobs_next (jobs.c): by line (cut
+ * drops a line's final '\r'), by paragraph, or the whole input. */
+typedef struct { reader rd; int mode, cr; } source;
+static int source_next(void *ctx, piece *p) {
+  source *src = ctx;
+  int r = next_piece(&src->rd, src->mode, p);
+  if (r > 0 && src->cr && !p->more && p->len && p->s[p->len - 1] == '\r') p->len--;
+  return r;
+}
+
+static int start_jobs(jobs **J, sj_model *m, args *a, source *src, int mode, int cr, FILE *in) {
+  reader_init(&src->rd, in, a->chunk);
+  src->mode = mode;
+  src->cr = cr;
+  /* cut carries no reference year; tag and events do (carry_ref) */
+  if (!jobs_start(J, m, mode == 2 ? 1 : a->jobs, source_next, src, &a->opt, !cr)) return 0;
+  jobs_end(*J);
+  free(src->rd.buf);
+  return fail("%s%s", "out of memory", "");
+}
+
 static int cmd_cut(sj_model *m, args *a, FILE *in) {
-  reader rd;
-  reader_init(&rd, in, a->chunk);
+  source src;
+  jobs *J;
   piece pc = {0};
   char *out = NULL;
   size_t ocap = 0;
-  int r, rc = 0, words = 0;
+  int r, rc = 0, words = 0, e;
   a->opt.want = SJ_WANT_TOKENS;
-  while ((r = next_piece(&rd, 0, &pc)) > 0) {
+  if (start_jobs(&J, m, a, &src, 0, 1, in)) return 1;
+  sj_doc *d;
+  while ((r = jobs_next(J, &pc, &d, &e)) > 0) {
     char *line = pc.s;
-    size_t len = pc.len;
-    if (!pc.more && len && line[len - 1] == '\r') len--;
-    sj_doc *d;
-    int e = sj_analyze(m, line, len, &a->opt, &d);
+    size_t len = pc.len; /* without a final '\r' */
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
     const sj_token *t = sj_doc_tokens(d);
     size_t n = sj_doc_ntokens(d);
@@ -284,7 +303,8 @@ static int cmd_cut(sj_model *m, args *a, FILE *in) {
     sj_doc_free(d);
   }
   if (r < 0) rc = fail("%s%s", "read error", "");
-  free(rd.buf);
+  jobs_end(J);
+  free(src.rd.buf);
   free(out);
   return rc;
 }
@@ -296,15 +316,15 @@ static void carry_ref(args *a, const sj_doc *d) {
 
 static int cmd_tag(sj_model *m, args *a, FILE *in) {
   if (a->tokens) a->opt.want = SJ_WANT_ALL;
-  reader rd;
-  reader_init(&rd, in, a->chunk);
+  source src;
+  jobs *J;
+  if (start_jobs(&J, m, a, &src, a->lines ? 0 : a->whole ? 2 : 1, 0, in)) return 1;
   piece pc = {0};
   json_stream js;
-  int r, rc = 0, open = 0;
-  while ((r = next_piece(&rd, a->lines ? 0 : a->whole ? 2 : 1, &pc)) > 0) {
+  sj_doc *d;
+  int r, rc = 0, open = 0, e;
+  while ((r = jobs_next(J, &pc, &d, &e)) > 0) {
     if (!open) { json_stream_begin(&js, stdout, a->tokens, a->opt.ref_year); open = 1; }
-    sj_doc *d;
-    int e = sj_analyze(m, pc.s, pc.len, &a->opt, &d);
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
     e = json_stream_add(&js, d, pc.s, pc.base, pc.cont, a->lines ? !pc.more : pc.last);
     carry_ref(a, d);
@@ -322,7 +342,8 @@ static int cmd_tag(sj_model *m, args *a, FILE *in) {
     if (json_stream_end(&js) && !rc) rc = fail("%s%s", "write error", "");
     if (!rc) putchar('\n');
   }
-  free(rd.buf);
+  jobs_end(J);
+  free(src.rd.buf);
   return rc;
 }
 
@@ -424,15 +445,15 @@ static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv
 }
 
 static int cmd_events(sj_model *m, args *a, FILE *in) {
-  reader rd;
-  reader_init(&rd, in, a->chunk);
+  source src;
+  jobs *J;
+  if (start_jobs(&J, m, a, &src, a->whole ? 2 : 1, 0, in)) return 1;
   piece pc = {0};
   timeline tl;
   memset(&tl, 0, sizeof tl);
-  int r, rc = 0;
-  while ((r = next_piece(&rd, a->whole ? 2 : 1, &pc)) > 0) {
-    sj_doc *d;
-    int e = sj_analyze(m, pc.s, pc.len, &a->opt, &d);
+  sj_doc *d;
+  int r, rc = 0, e;
+  while ((r = jobs_next(J, &pc, &d, &e)) > 0) {
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
     e = timeline_add(&tl, d, pc.s, a->csv);
     carry_ref(a, d);
@@ -456,10 +477,11 @@ static int cmd_events(sj_model *m, args *a, FILE *in) {
     }
     free(row);
   }
+  jobs_end(J);
   spool_close(&tl.rows);
   free(tl.keys);
   free(tl.dates);
-  free(rd.buf);
+  free(src.rd.buf);
   return rc;
 }
 
@@ -482,6 +504,17 @@ int main(int argc, char **argv) {
     else if (!strcmp(s, "--no-hmm")) a.opt.seg |= SJ_SEG_NO_HMM;
     else if (!strcmp(s, "--split-measures")) a.opt.seg |= SJ_SEG_SPLIT_MEASURES;
     else if (!strcmp(s, "--no-vague")) a.opt.tag |= SJ_TAG_NO_VAGUE;
+    else if (!strcmp(s, "--script")) {
+      const char *v = i + 1 < argc ? argv[++i] : "";
+      if (!strcmp(v, "auto")) a.opt.script = SJ_SCRIPT_AUTO;
+      else if (!strcmp(v, "simplified")) a.opt.script = SJ_SCRIPT_SIMPLIFIED;
+      else if (!strcmp(v, "traditional")) a.opt.script = SJ_SCRIPT_TRADITIONAL;
+      else {
+        fail("--script needs auto, simplified or traditional%s%s", "", "");
+        sj_model_free(m);
+        return 2;
+      }
+    }
     else if (!strcmp(s, "--chunk")) {
       char *e = NULL;
       unsigned long long v = i + 1 < argc ? strtoull(argv[i + 1], &e, 10) : 0;
@@ -491,6 +524,16 @@ int main(int argc, char **argv) {
         return 2;
       }
       a.chunk = (size_t)v;
+      i++;
+    } else if (!strcmp(s, "--jobs")) {
+      char *e = NULL;
+      long v = i + 1 < argc ? strtol(argv[i + 1], &e, 10) : -1;
+      if (i + 1 >= argc || !e || *e || e == argv[i + 1] || v < 0 || v > 1024) {
+        fail("--jobs needs a number of threads (0..1024; 0: one per processor)%s%s", "", "");
+        sj_model_free(m);
+        return 2;
+      }
+      a.jobs = jobs_threads(v);
       i++;
     } else if (!strcmp(s, "--dict") || !strcmp(s, "--ref")) {
       if (i + 1 >= argc) { fail("%s needs a value%s", s, ""); sj_model_free(m); return 2; }
@@ -512,6 +555,7 @@ int main(int argc, char **argv) {
     else { fail("too many arguments%s%s", "", ""); sj_model_free(m); return 2; }
   }
   if (!a.chunk) a.chunk = a.whole ? (size_t)SJ_MAX_INPUT : (size_t)1 << 20;
+  if (!a.jobs) a.jobs = 1;
   if (!a.cmd) { fputs(usage, stderr); sj_model_free(m); return 2; }
   FILE *in = stdin;
   if (a.file && strcmp(a.file, "-")) {

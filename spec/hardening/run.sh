@@ -13,7 +13,8 @@
 #                                      coverage); the log is $B/fuzz/logs/TARGET.log
 #   sh spec/hardening/run.sh sanitize  C tests + busted + GC leak check, ASan+UBSan
 #   sh spec/hardening/run.sh valgrind  the CLI under valgrind on the catalogue
-#   sh spec/hardening/run.sh tsan      the 8-thread test under ThreadSanitizer
+#   sh spec/hardening/run.sh tsan      the 8-thread test under ThreadSanitizer,
+#                                      the command with --jobs 4 under TSan
 #   sh spec/hardening/run.sh big       100 MB line, a million lines, bounded memory
 #
 # `all` runs each fuzz target for a fixed number of runs from a fixed seed
@@ -40,7 +41,7 @@ have() { command -v "$1" > /dev/null 2>&1; }
 now() { date +%s; }
 
 build() { # make targets...
-  if ! make --no-print-directory -s "$@" > "$tmp/build" 2>&1; then
+  if ! make --no-print-directory -s B="$B" "$@" > "$tmp/build" 2>&1; then
     bad "build $*"
     tail -n 30 "$tmp/build"
     return 1
@@ -241,6 +242,30 @@ do_tsan() {
     bad "threads under TSan"
     grep -A 12 "WARNING: ThreadSanitizer\|FATAL\|FAILED" "$tmp/tsan" | head -n 40
   fi
+  # the command with --jobs 4 (threads sharing the model, batches handed
+  # back in order), against the plain build, on ~200 KB of paragraphs
+  t=$B/tsan/shijian
+  [ -x "$t" ] || { bad "TSan build of the command not built"; return; }
+  s=examples/pla-intl-cooperation-2020.txt
+  { i=0; while [ $i -lt 400 ]; do printf '中国军队提供防疫物资援助。\n\n'; i=$((i + 1)); done
+    i=0; while [ $i -lt 12 ]; do cat "$s"; printf '\n'; i=$((i + 1)); done; } > "$tmp/jobs.txt"
+  nbad=0
+  for c in cut "tag --tokens" "tag --lines" events; do
+    # shellcheck disable=SC2086
+    if ! TSAN_OPTIONS=halt_on_error=1 "$t" $c --jobs 4 "$tmp/jobs.txt" > "$tmp/tj" 2> "$tmp/tj.err" &&
+      ! setarch "$(uname -m)" -R env TSAN_OPTIONS=halt_on_error=1 "$t" $c --jobs 4 "$tmp/jobs.txt" > "$tmp/tj" 2> "$tmp/tj.err"; then
+      nbad=$((nbad + 1)); echo "  $c --jobs 4 under TSan:"; head -n 30 "$tmp/tj.err"; continue
+    fi
+    # shellcheck disable=SC2086
+    "$CLI" $c "$tmp/jobs.txt" > "$tmp/tj1"
+    if grep -q ThreadSanitizer "$tmp/tj.err"; then
+      nbad=$((nbad + 1)); echo "  $c --jobs 4: TSan report"; head -n 30 "$tmp/tj.err"
+    elif ! cmp -s "$tmp/tj" "$tmp/tj1"; then
+      nbad=$((nbad + 1)); echo "  $c --jobs 4 (TSan build) and $c (plain build) differ: $(cmp "$tmp/tj" "$tmp/tj1")"
+    fi
+  done
+  if [ "$nbad" -eq 0 ]; then ok "the command with --jobs 4 under TSan: cut, tag, tag --lines, events clean, output as one thread's"
+  else bad "the command with --jobs 4 under TSan ($nbad of 4)"; fi
 }
 
 # ---- big inputs through the CLI: results and bounded memory -------------------------
@@ -300,7 +325,7 @@ case "$what" in
   valgrind)
     build all && do_catalogue valgrind ;;
   tsan)
-    build "$B/tsan/test_hardening" && do_tsan ;;
+    build "$B/tsan/test_hardening" "$B/tsan/shijian" all && do_tsan ;;
   big)
     build all && do_big ;;
   all)
