@@ -280,6 +280,34 @@ static int licensed(sj_tg *g, const sj_trig *T, size_t ps) {
   return 0;
 }
 
+/* Background, not a report: a verb describing a noun with no actor of its
+ * own (…中提出的设想), an
+ * invitation a visit was made at (应X邀请), an act framing the time of
+ * another (在出席…后, 在这次访问中), a kind of event talked about (这些援助) */
+static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj_mention *M,
+                      size_t nm) {
+  size_t tn = sj_tg_tok_at(g, T->end), t;
+  if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier")) {
+    /* …with its own actor (中美签订的协议, 集团军紧急捐赠的) it is told */
+    size_t near = T->tok >= 2 ? g->tok[T->tok - 2].start : ps;
+    for (size_t k = 0; k < nm; k++)
+      if (M[k].kind == SJ_ACTOR && M[k].end >= near && M[k].end <= T->start) return 0;
+    return 1;
+  }
+  if (T->tok > 0 && g->tok[T->tok - 1].start >= ps && tok_cue(g, T->tok - 1, "demonstrative"))
+    return 1;
+  int open = 0, invite = 0;
+  for (t = sj_tg_tok_at(g, ps); t < T->tok; t++) {
+    if (tok_cue(g, t, "frame_open")) open = 1;
+    if (tok_cue(g, t, "invite_open")) invite = 1;
+  }
+  if (invite && sj_streq(T->cameo, "036")) return 1;
+  if (!open) return 0;
+  for (t = tn; t < g->ntok && g->tok[t].start < pe; t++)
+    if (tok_cue(g, t, "frame_end")) return 1;
+  return 0;
+}
+
 /* is the trigger a happening, not a modifier, an anniversary, a name or a
  * noun in commentary?  May turn it into a name trigger (hint 'N'). */
 static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
@@ -299,7 +327,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
   if (normative(g, T, sa, prev)) return 0;
   int r = in_name(g, T, M, nm, prev, pe);
   if (r >= 0) return r;
-  if (!noun_used(g, T)) return 0;
+  if (!noun_used(g, T) || background(g, T, ps, pe, M, nm)) return 0;
   if (T->hint == 'W') return licensed(g, T, ps);
   return 1;
 }
