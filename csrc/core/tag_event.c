@@ -414,15 +414,15 @@ static size_t subject_chunk(const sj_tg *g, const amen *A, size_t n, size_t lo, 
  * a topic frame (就 X、Y 等 …) holds events of their own.  A trigger after
  * the closed frame takes its subject from before 就 (X就…等向Z提出交涉); a
  * trigger inside it from its own list item (就美对台军售、美舰擅闯…). */
-static void subject_span(sj_tg *g, size_t ps, size_t at, size_t *lo, size_t *hi) {
-  *lo = ps; *hi = at;
+static void subject_span(sj_tg *g, size_t ps, size_t at, size_t *lo, size_t *hi, size_t *fb) {
+  *lo = ps; *hi = at; *fb = ps;
   size_t open = (size_t)-1;
   for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].start < at; t++)
     if (tok_cue(g, t, "topic_open")) open = t;
   if (open == (size_t)-1) return;
   size_t o = g->tok[open].start;
   for (size_t t = open + 1; t < g->ntok && g->tok[t].start < at; t++)
-    if (tok_cue(g, t, "topic_close")) { *hi = o; return; }
+    if (tok_cue(g, t, "topic_close")) { *hi = o; *fb = g->tok[t].end; return; }
   *lo = g->tok[open].end;
   for (size_t t = open + 1; t < g->ntok && g->tok[t].start < at; t++)
     if (tok_cue(g, t, "list_sep")) *lo = g->tok[t].end;
@@ -493,21 +493,23 @@ static void earlier_partners(const amen *A, size_t n, size_t sa, size_t ps, sj_c
  * hosts (在/赴 a place), the object after it and objects of verbs between
  * subject and trigger (加强美台军事勾连) */
 static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A,
-                          size_t n, size_t ps, size_t pe, size_t sk, sj_codes *src, sj_codes *tgt,
-                          sj_codes *part, sj_codes *agent) {
+                          size_t n, size_t ps, size_t fa, size_t fb, size_t pe, size_t sk, sj_codes *src,
+                          sj_codes *tgt, sj_codes *part, sj_codes *agent, int *other) {
   const sj_trig *T = &tr[q];
   int obj_done = 0, own = 0;
+  *other = 0;
   size_t s_end = sk != (size_t)-1 ? A[sk].b : ps;
   for (size_t k = 0; k < n; k++) {
-    if (A[k].a < ps || A[k].b > pe || A[k].topic) continue;
+    if (A[k].a < ps || A[k].b > pe || A[k].topic || (A[k].a >= fa && A[k].b <= fb))
+      continue; /* nor in a closed topic frame before the trigger */
     if (A[k].a < T->start) {
       /* a partner belongs to the first event word after it */
       int taken = 0;
       for (size_t r = t0; r < q && !taken; r++)
         if (tr[r].cameo[0] && tr[r].start >= A[k].b && tr[r].end <= T->start) taken = 1;
       if (taken) continue;
-      if (A[k].role == R_TO) sj_codes_merge(tgt, &A[k].c);
-      else if (A[k].role == R_WITH) sj_codes_merge(part, &A[k].c);
+      if (A[k].role == R_TO) { sj_codes_merge(tgt, &A[k].c); *other = 1; }
+      else if (A[k].role == R_WITH) { sj_codes_merge(part, &A[k].c); *other = 1; }
       else if (A[k].role == R_BY) { sj_codes_merge(agent, &A[k].c); own = 1; }
       else if ((A[k].role == R_AT || cue_before(g, ps, A[k].a, "dest")) && !says(T->cameo))
         add_new(part, &A[k].c, src); /* 在伊朗访问, 赴俄参加演习: the host */
@@ -521,7 +523,7 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
                 (A[k].role == R_AT && (A[k].a == T->end || cue_before(g, T->end, A[k].a, "dest")))) &&
                (!obj_done || A[k].chain == A[k - 1].chain)) {
       add_new(tgt, &A[k].c, src); /* the object: 会见X, 飞往X */
-      obj_done = 1;
+      obj_done = *other = 1;
     }
   }
   return own;
@@ -536,13 +538,16 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   sj_codes part, agent;
   part.n = agent.n = 0;
   src->n = tgt->n = 0;
-  subject_span(g, ps, T->start, &lo, &hi);
+  size_t fb;
+  subject_span(g, ps, T->start, &lo, &hi, &fb);
   size_t sk = subject_chunk(g, A, n, lo, hi, tr, t0, q, sa);
   if (sk == (size_t)-1 && lo > ps) sk = subject_chunk(g, A, n, ps, lo, tr, t0, q, sa);
   if (sk == (size_t)-1) sk = subject_chunk(g, A, n, sa, ps, tr, t0, q, sa);
   int own = sk != (size_t)-1;
   if (own) chunk_codes(A, n, sk, src);
-  own |= clause_parties(g, tr, t0, q, A, n, ps, pe, sk, src, tgt, &part, &agent);
+  size_t fa = fb > ps ? hi : 0; /* a closed topic frame [fa, fb) before the trigger */
+  int other;
+  own |= clause_parties(g, tr, t0, q, A, n, ps, fa, fb, pe, sk, src, tgt, &part, &agent, &other);
   if (agent.n || T->hint == 'R') { /* passive: 被X逮捕, 遭到X袭击 */
     sj_codes was = *src;
     *src = agent;
@@ -554,7 +559,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   }
   int joint = joint_act(g, T, ps);
   if (!part.n && !tgt->n && !says(T->cameo)) earlier_partners(A, n, sa, ps, &part);
-  if (joint || (src->n >= 2 && !tgt->n && !part.n)) {
+  if (joint || (src->n >= 2 && !other && !part.n)) {
     sj_codes_merge(src, &part);
     sj_codes_merge(src, tgt);
     *tgt = *src;
@@ -563,7 +568,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   }
   /* an act in a paragraph of one country's actors is domestic: its party
    * on both sides (座谈, 称赞, 捐款 at home) */
-  if (!tgt->n && src->n && !no_self_target(T->cameo) && R->para_codes.n &&
+  if (!tgt->n && src->n && !agent.n && !no_self_target(T->cameo) && R->para_codes.n &&
       same_set(&R->para_codes, src))
     *tgt = *src;
   return own;

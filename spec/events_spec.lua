@@ -1,0 +1,55 @@
+-- Event cases as data: spec/fixtures/events.tsv (format in its header).
+-- Each line is one `it`: the events of the sentence, their CAMEO codes,
+-- sources and targets.
+local sj = require "shijian"
+
+local function load_cases(path)
+  local cases = {}
+  for line in io.lines(path) do
+    if line ~= "" and not line:match("^#") then
+      local ref, rest = line:match("^REF=([%d-]+)\t(.*)$")
+      local text, exp = (rest or line):match("^([^\t]+)\t(.*)$")
+      assert(text, "bad line in " .. path .. ": " .. line)
+      cases[#cases + 1] = { text = text, exp = exp, ref = ref }
+    end
+  end
+  return cases
+end
+
+local function set(list)
+  local t = {}
+  for _, c in ipairs(list or {}) do t[#t + 1] = c end
+  table.sort(t)
+  return table.concat(t, ",")
+end
+
+local function sorted_codes(s)
+  local t = {}
+  for c in s:gmatch("[^,]+") do t[#t + 1] = c end
+  table.sort(t)
+  return table.concat(t, ",")
+end
+
+local function check(case)
+  local doc = assert(sj.analyze(case.text, case.ref and { ref = case.ref } or nil))
+  local got = {}
+  for _, e in ipairs(doc.events) do
+    local trig = type(e.trigger) == "table" and (e.trigger.text or e.trigger.word) or e.trigger
+    got[#got + 1] = string.format("%s:%s:%s>%s", trig, e.cameo, set(e.sources), set(e.targets))
+  end
+  local want = {}
+  if case.exp ~= "-" then
+    for item in case.exp:gmatch("[^;]+") do
+      local trig, code, src, tgt = item:match("^%s*(.-):(%d%d%d):([^>]*)>(.-)%s*$")
+      assert(trig, "bad expectation " .. item)
+      want[#want + 1] = string.format("%s:%s:%s>%s", trig, code, sorted_codes(src), sorted_codes(tgt))
+    end
+  end
+  assert.same(want, got)
+end
+
+describe("events and their arguments (spec/fixtures/events.tsv)", function()
+  for _, case in ipairs(load_cases("spec/fixtures/events.tsv")) do
+    it(case.text, function() check(case) end)
+  end
+end)
