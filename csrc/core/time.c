@@ -366,7 +366,7 @@ static size_t match_tab_ix(pst *p, size_t i, const wtab *t, int *v, int *ix) {
 
 static const wtab REL_YEAR[] = {
   {"今年", 0}, {"本年", 0}, {"去年", -1}, {"前年", -2}, {"明年", 1},
-  {"来年", 1}, {"后年", 2}, {"当年", 100}, {"同年", 100}, {"这一年", 0},
+  {"来年", 1}, {"后年", 2}, {"当年", 100}, {"同年", 100}, {"这一年", 100},
   {"上一年", -1}, {"下一年", 1}, {NULL, 0}};
 static const wtab REL_MONTH[] = {
   {"本月", 0}, {"这个月", 0}, {"上个月", -1}, {"上月", -1}, {"下个月", 1},
@@ -418,13 +418,26 @@ static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   }
   if (d < 0) {
     /* 上周, 本周, 下周 alone */
-    if (j - w != i && shift != 0 && lit(p, j, "年") == 0) { *wk = shift; *wd = 0; return j; }
+    if (j - w != i && lit(p, j, "年") == 0) { *wk = shift; *wd = 0; return j; } /* 本周 */
     return 0;
   }
   j += (size_t)l;
   /* not 周年, 周日 ok */
   *wk = shift; *wd = d;
   return j;
+}
+
+/* is cp one of the characters of the UTF-8 string w? */
+static int strchr_cp(const char *w, uint32_t cp) {
+  size_t n = strlen(w);
+  for (size_t i = 0; i < n;) {
+    uint32_t c;
+    int l = sj_t_dec(w, n, i, &c);
+    if (l <= 0) break;
+    if (c == cp) return 1;
+    i += (size_t)l;
+  }
+  return 0;
 }
 
 /* clock: H时/点 [M分|半] [S秒]; returns end */
@@ -467,8 +480,8 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
     uint32_t cp;
     int l;
     if (g && (fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_DIGITSEQ) && nd <= 2 && x < 60 &&
-        (cp = cpat(p, g, &l), !(cp >= 0x4E00 && cp <= 0x9FFF) || lit(p, g, "许") ||
-         lit(p, g, "左右")) && adigit(cp) < 0) {
+        (cp = cpat(p, g, &l), !strchr_cp("时点分秒年月日天个人名万亿元次多余岁", cp)) &&
+        adigit(cp) < 0 && cp != '.' && cp != 0xFF0E && cp != '%' && cp != 0xFF05) {
       *mi = (int)x; e = g;
     }
   }
@@ -516,6 +529,10 @@ static int season_char(pst *p, size_t i) {
   uint32_t cp = cpat(p, i, &l);
   int v = cp == 0x6625 ? 1 : cp == 0x590F ? 2 : cp == 0x79CB ? 3 : cp == 0x51AC ? 4 : 0;
   if (v && l == 3 && (lit(p, i + 3, "节") || lit(p, i + 3, "运"))) return 0;
+  /* 冬至 (the solstice), not 今冬至明春 */
+  if (v == 4 && lit(p, i + 3, "至") && !lit(p, i + 6, "明") && !lit(p, i + 6, "次") &&
+      !lit(p, i + 6, "来") && !lit(p, i + 6, "翌"))
+    return 0;
   return v;
 }
 /* a season after a year: 春, 夏季, 秋天 */
@@ -1086,7 +1103,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       }
     } else if (have & 7) {
       j = j2; /* 12月22日上午: part of day kept in the span */
-    } else if (j == i && t->pd && !inh) {
+    } else if (j == i && t->pd && !inh && !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6)) {
       /* a bare 上午: the day of the last date named (or the reference) */
       int yy, mm, dd;
       anchor_ymd(p, &yy, &mm, &dd);
@@ -1471,7 +1488,30 @@ static int after_blocks(pst *p, size_t e) {
   return adigit(cp) >= 0 || is_latin(cp);
 }
 
+static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out);
+
+/* “明日”, 《今天》: a time word that fills quotes or a title is a name */
+static int quoted(const char *s, size_t n, size_t a, size_t b) {
+  uint32_t c0, c1;
+  if (!a || b >= n) return 0;
+  sj_t_prev(s, a, &c0);
+  sj_t_dec(s, n, b, &c1);
+  return (c0 == 0x201C && c1 == 0x201D) || (c0 == 0x300C && c1 == 0x300D) ||
+         (c0 == 0x300A && c1 == 0x300B);
+}
+
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
+  if (!time_at(c, s, n, i, out)) return 0;
+  if (out->kind == SJ_TIME && !(s[i] >= '0' && s[i] <= '9') &&
+      !((unsigned char)s[i] == 0xEF && i + 1 < n && (unsigned char)s[i + 1] == 0xBC) &&
+      quoted(s, n, out->start, out->end)) {
+    memset(out, 0, sizeof *out);
+    return 0;
+  }
+  return 1;
+}
+
+static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   pst P;
   memset(&P, 0, sizeof P);
   P.c = c; P.s = s; P.n = n;
