@@ -782,15 +782,19 @@ typedef struct para_state { /* carried across the sentences of a paragraph */
   roles r;
 } para_state;
 
-/* the time nearest before the trigger in the sentence, else after it; else
- * the paragraph's framing interval; else a re-mentioned event's date */
+/* the time nearest before the trigger in the sentence, else after it in its
+ * clause (not for a statement: a time after a saying verb is in what is
+ * said); else the paragraph's framing interval; else a re-mentioned event's
+ * date.  A dateline's date (本报…１月７日电) dates no event by itself. */
 static const char *event_date(sj_tg *g, const sj_trig *T, const sj_mention *men, size_t m0,
-                              size_t m1, size_t sa, const para_state *P) {
+                              size_t m1, size_t sa, size_t sb, const para_state *P) {
   const char *date = NULL;
-  size_t best = (size_t)-1;
+  size_t best = (size_t)-1, pe = phrase_end(g, sb, T->end);
   for (size_t k = m0; k < m1; k++) {
     const sj_mention *m = &men[k];
     if (m->kind != SJ_TIME || !m->value) continue;
+    if (m->start >= T->end && (m->start >= pe || root_eq(T->cameo, "01"))) continue;
+    if (sj_tg_cue(g, m->end, "dateline_end")) continue;
     size_t dist = m->start < T->start ? T->start - m->start : (m->start - T->start) * 4;
     if (dist < best) { best = dist; date = m->value; }
   }
@@ -882,7 +886,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
   refine_code(g, ev, T, ps > sa ? ps : sa, pe, &src, &tgt, A, na, men + m0, m1 - m0);
   statement_code(g, ev, T, sb, &src, &tgt);
-  ev->date = event_date(g, T, men, m0, m1, sa, P);
+  ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
   ev->sources = sj_codes_str(g, &src);
   ev->targets = sj_codes_str(g, &tgt);
   ev->place = event_place(g, T, A, na, ps, pe);
