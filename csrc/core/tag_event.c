@@ -755,6 +755,21 @@ static const struct { const char *cls, *code, *label; int will; } SAYS[] = {
     {"say_opt", "013", "make optimistic comment", 0},
 };
 
+/* the end of what a saying verb at T says: its clause and the next */
+static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
+  size_t ce = phrase_end(g, sb, T->end);
+  return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
+}
+
+/* A statement is about the other countries it names (叶利钦说，俄罗斯重视
+ * 同美国的合作 -> USA): their codes are its targets. */
+static void said_about(const sj_tg *g, const sj_trig *T, const amen *A, size_t na, size_t sb,
+                       const sj_codes *src, sj_codes *tgt) {
+  size_t ce = said_end(g, T, sb);
+  for (size_t k = 0; k < na; k++)
+    if (A[k].a >= T->end && A[k].b <= ce && !A[k].topic) add_new(tgt, &A[k].c, src);
+}
+
 static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
                            const sj_codes *src, const sj_codes *tgt) {
   if (!root_eq(T->cameo, "01") || T->hint != 'S') return;
@@ -762,8 +777,7 @@ static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
     memcpy(ev->cameo, "020", 4); ev->label = "make appeal or request";
     return;
   }
-  size_t ce = phrase_end(g, sb, T->end);
-  if (ce < sb) ce = phrase_end(g, sb, ce + 1);
+  size_t ce = said_end(g, T, sb);
   for (size_t k = 0; k < sizeof SAYS / sizeof SAYS[0]; k++) {
     if (!cue_in(g, T->end, ce, SAYS[k].cls)) continue;
     if (SAYS[k].will && !cue_in(g, T->start, ce, "say_will")) continue;
@@ -886,6 +900,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
   refine_code(g, ev, T, ps > sa ? ps : sa, pe, &src, &tgt, A, na, men + m0, m1 - m0);
   statement_code(g, ev, T, sb, &src, &tgt);
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n) said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
   ev->sources = sj_codes_str(g, &src);
   ev->targets = sj_codes_str(g, &tgt);
