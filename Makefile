@@ -39,7 +39,7 @@ else
 MODFLAGS = -shared -Wl,--exclude-libs,ALL
 endif
 
-.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock env
+.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock env lint
 .SECONDARY:
 all: lib cli lua
 
@@ -52,6 +52,7 @@ help:
 	@echo "make bench-nvim editor-thread time of the Neovim plugin's updates"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "make env        LUA_PATH/LUA_CPATH for this checkout: eval \"\$$(make -s env)\""
+	@echo "make lint       luacheck and the C compiler's strict warnings (part of make test)"
 
 lib: $(B)/libshijian.a $(B)/$(SHLIB)
 cli: $(B)/shijian
@@ -134,6 +135,9 @@ demo: all
 endif
 
 check: test
+
+lint:
+	@sh spec/lint/run.sh
 
 # LUA_PATH / LUA_CPATH (per Lua version) for using this checkout's modules:
 #   eval "$$(make -s env)"     then  lua5.4 -e 'require "shijian"'

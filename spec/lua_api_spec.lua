@@ -207,7 +207,7 @@ describe("rules: matching and merging", function()
   it("pass captures to value functions; false drops the match; extra fields merge", function()
     local ships = sj.rule {
       kind = "quantity", name = "ships", pattern = "{%number} {'艘' / '架'}",
-      value = function(match, n, unit)
+      value = function(_, n, unit)
         if unit == "架" then return false end
         return tonumber(n), { unit = unit, approx = false }
       end,

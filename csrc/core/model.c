@@ -206,9 +206,9 @@ int sj_model_add_word(sj_model *m, const char *word, size_t wlen, double freq,
 
 /* Parse one dictionary line into word / freq / pos.  Returns NULL or why
  * the line is malformed. */
-static const char *parse_line(char *line, size_t len, const char **w, size_t *wn,
+static const char *parse_line(const char *line, size_t len, const char **w, size_t *wn,
                               double *freq, const char **pos, size_t *posn) {
-  char *fields[3];
+  const char *fields[3];
   size_t flen[3];
   int nf = 0;
   int tabbed = memchr(line, '\t', len) != NULL;
@@ -282,7 +282,7 @@ int sj_model_load_dict_buffer(sj_model *m, const char *name, const char *buf, si
       lineno++;
       size_t l = e - i;
       if (l && buf[i + l - 1] == '\r') l--;
-      char *line = (char *)buf + i; /* parse_line does not write */
+      const char *line = buf + i;
       i = e + 1;
       size_t k = 0;
       while (k < l && (line[k] == ' ' || line[k] == '\t')) k++;

@@ -148,11 +148,11 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
           section += (double)(num < 0 ? 1 : num) * (double)u;
           num = -1;
         } else if (u == 10000) {
-          total += (section + (num < 0 ? 0 : num)) * 1e4;
+          total += (section + (double)(num < 0 ? 0 : num)) * 1e4;
           section = 0; num = -1;
           if (ndigits == 0 && nunits == 0) break; /* bare 万 */
         } else {
-          total = (total + section + (num < 0 ? 0 : num)) * 1e8;
+          total = (total + section + (double)(num < 0 ? 0 : num)) * 1e8;
           section = 0; num = -1;
           if (ndigits == 0 && nunits == 0) break;
         }
@@ -1643,7 +1643,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
           pt t = {y - (dir < 0 ? (int)du.v : 0), m, d, 0, 0, 0, 3, 0};
           if (t.m == 2 && t.d == 29 && sj_days_in_month(t.y, 2) == 28) t.d = 28;
           out->kind = SJ_TIME;
-          out->flags = dir < 0 ? SJ_APPROX : 0;
+          out->flags = dir < 0 ? (uint32_t)SJ_APPROX : 0u;
           out->end = e2 + today;
           fmt_pt(out->value, sizeof out->value, &t);
           out->needref = P.needref;

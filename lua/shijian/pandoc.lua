@@ -873,7 +873,7 @@ function M.event_table(events, o)
 end
 
 --- The JSON export of an analysis (ordered keys, stable output).
-function M.export(res, o)
+function M.export(res, _o)
   local evs, mens = {}, {}
   for _, ev in ipairs(res.events) do
     evs[#evs + 1] = json.obj {

@@ -23,9 +23,9 @@
 -- LPeg is required on first use (and `re` only for string patterns).
 local M = {}
 
-local type, error, pairs, ipairs, tostring, pcall, setmetatable, getmetatable, select =
-  type, error, pairs, ipairs, tostring, pcall, setmetatable, getmetatable, select
-local sort, concat, floor, byte, sub = table.sort, table.concat, math.floor, string.byte, string.sub
+local type, error, pairs, ipairs, tostring, pcall, setmetatable, getmetatable =
+  type, error, pairs, ipairs, tostring, pcall, setmetatable, getmetatable
+local sort, floor, byte, sub = table.sort, math.floor, string.byte, string.sub
 local unpack = table.unpack or unpack ---@diagnostic disable-line: deprecated
 
 local lpeg, re -- loaded on first use

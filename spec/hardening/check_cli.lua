@@ -102,11 +102,11 @@ if tag_out ~= "-" then
     end
     for i, m in ipairs(doc.mentions) do
       if m.kind == "time" and type(m.value) == "string" then
-        for y, mo, d in m.value:gmatch("(%d%d%d%d)%-(%d%d)%-(%d%d)") do
+        for _, mo, d in m.value:gmatch("(%d%d%d%d)%-(%d%d)%-(%d%d)") do
           mo, d = tonumber(mo), tonumber(d)
           if mo < 1 or mo > 12 or d < 1 or d > 31 then fail("tag: time %d has an invalid date %s", i, m.value) end
         end
-        for y, mo in m.value:gmatch("(%d%d%d%d)%-(%d%d)") do
+        for _, mo in m.value:gmatch("(%d%d%d%d)%-(%d%d)") do
           if tonumber(mo) < 1 or tonumber(mo) > 12 then fail("tag: time %d has an invalid month %s", i, m.value) end
         end
       end

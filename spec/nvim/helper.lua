@@ -30,9 +30,7 @@ end
 
 function H.skip(why) error({ shijian_skip = true, msg = why }, 2) end
 
-local current = nil
 function H.test(name, f)
-  current = name
   -- every test starts from one clean window
   pcall(vim.cmd, "silent! only!")
   pcall(vim.cmd, "silent! lclose")

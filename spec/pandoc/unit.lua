@@ -150,7 +150,7 @@ eq("no mentions: inlines unchanged", mark("会见*俄罗斯*部长", {}), "会�
 
 -- 2. east-Asian line breaks ------------------------------------------------
 do
-  local text, drops = P.run_text(inlines("中国\n军队"), O)
+  local text = P.run_text(inlines("中国\n军队"), O)
   eq("SoftBreak between CJK dropped from text", text, "中国军队")
   eq("SoftBreak between CJK dropped from output", mark("中国\n军队", {}), "中国军队")
   eq("SoftBreak dropped across formatting", mark("中国\n*军队*", {}), "中国*军队*")
@@ -299,13 +299,13 @@ do
       local keys = {}
       for k in pairs(x) do if k ~= "backend" then keys[#keys + 1] = tostring(k) end end
       table.sort(keys)
-      local b = {}
+      local parts = {}
       for _, k in ipairs(keys) do
         local v = x[k]
         if v == nil then v = x[tonumber(k)] end
-        b[#b + 1] = k .. "=" .. canon(v)
+        parts[#parts + 1] = k .. "=" .. canon(v)
       end
-      return "{" .. table.concat(b, ",") .. "}"
+      return "{" .. table.concat(parts, ",") .. "}"
     end
     local ca, cb = canon(a), canon(b)
     eq("module and cli give the same analysis", ca, cb)

@@ -48,7 +48,7 @@ function M.lib()
       lib = mod
       return lib
     end
-    mod, ok = err, false
+    mod = err
     package.loaded["shijian"] = nil
   end
   lib_err = tostring(mod)

@@ -339,11 +339,10 @@ function M.textobj(kind, mode)
     if mode == "x" then return end
     return
   end
-  local extend = false
   if mode == "x" then
     local vs = vim.fn.getpos("v")
     local mode_now = api.nvim_get_mode().mode
-    extend = mode_now == "v" and (vs[2] - 1 ~= row or vs[3] - 1 ~= col)
+    local extend = mode_now == "v" and (vs[2] - 1 ~= row or vs[3] - 1 ~= col)
     if extend and vs[2] - 1 == row and vs[3] - 1 < col then
       -- grow the selection forwards from the unit after the cursor's
       local i = unit_index(u, col)
