@@ -336,6 +336,80 @@ static void pmem_add(sj_tg *g, size_t a, size_t b, const char *code) {
   memcpy(g->pmem[k].code, code, 4);
 }
 
+/* Is token t a piece of a transliterated name the segmenter cut off (加布里
+ * | 埃莱·加蒂, 基普 | 凯特, 乌尔里 | 希): Han characters (and a middle
+ * dot), no entity of the gazetteer, transliteration characters on average
+ * (a single character: a strong one before a bracket or a separator)? */
+static int translit_piece(sj_tg *g, size_t t) {
+  if (t >= g->ntok) return 0;
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (b - a < 3 || b - a > 30) return 0;
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  for (int q = 0; q < gc->n; q++)
+    if ((gc->h[q].len >= 6 || gc->h[q].len == b - a) &&
+        (gc->h[q].kinds & (SJ_K_COUNTRY | SJ_K_PLACE | SJ_K_ORG | SJ_K_GOV | SJ_K_MIL | SJ_K_TITLE)))
+      return 0;
+  if (sj_tg_cue(g, a, "after_name")) return 0;
+  const char *p = sj_tg_pos(g, t);
+  if (b - a == 3) {
+    float mx = 0;
+    if (translit_mean(g, a, b, &mx) < TRANS_OOV || t + 1 >= g->ntok) return 0;
+    uint32_t cp;
+    sj_t_dec(g->s, g->n, g->tok[t + 1].start, &cp);
+    return is_punct_cp(cp) && cp != 0xB7;
+  }
+  if (strchr("pcudry", p[0]) || sj_tg_cue(g, b - 3, "not_name_end")) return 0;
+  float st = 0;
+  int n = 0;
+  for (size_t i = a; i < b; n++) {
+    uint32_t cp;
+    size_t i0 = i;
+    i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+    if (cp == 0xB7) { n--; continue; }
+    float r = translit_mean(g, i0, i, NULL);
+    if (r < -50) return 0;
+    st += r;
+  }
+  return n && st / (float)n > TRANS_MIN;
+}
+
+/* a transliterated name [*a, *b) goes on over the pieces the segmenter cut
+ * off on either side (not over a mention before it) */
+static void translit_join(sj_tg *g, size_t *a, size_t *b) {
+  for (int hop = 0; hop < 2; hop++) {
+    size_t t = sj_tg_tok_at(g, *b);
+    if (t >= g->ntok || g->tok[t].start != *b || !translit_piece(g, t)) break;
+    *b = g->tok[t].end;
+  }
+  size_t tb = tok_before(g, *a);
+  if (tb != (size_t)-1 && g->tok[tb].end == *a && g->tok[tb].start >= g->last_end &&
+      translit_piece(g, tb))
+    *a = g->tok[tb].start;
+}
+
+/* a nationality in brackets after a name: 乌尔里希（德国） → DEU (into buf) */
+static const char *bracket_country(sj_tg *g, size_t b, char buf[4]) {
+  size_t k = sj_tg_cue(g, b, "bracket_open");
+  sj_gfield f;
+  size_t l = k ? sj_tg_gazk(g, b + k, SJ_K_COUNTRY, &f) : 0;
+  if (!l || !f.n || f.l[0] != 3 || !sj_tg_cue(g, b + k + l, "bracket_close")) return NULL;
+  memcpy(buf, f.s[0], 3);
+  buf[3] = 0;
+  return buf;
+}
+
+/* after a title ending at e: more titles joined by 兼 (cue class
+ * title_join: 首相兼外交大臣); the end of the last */
+static size_t title_more(sj_tg *g, size_t e) {
+  for (int guard = 0; guard < 3; guard++) {
+    size_t k = sj_tg_cue(g, e, "title_join");
+    size_t l2 = k ? sj_tg_gazk(g, e + k, SJ_K_TITLE, NULL) : 0;
+    if (!l2) break;
+    e += k + l2;
+  }
+  return e;
+}
+
 /* the code of a known person (dict/gaz/persons.tsv) named exactly [a, b):
  * into buf ("" for an official of an international body); 0 if unknown */
 static int known_person(sj_tg *g, size_t a, size_t b, char buf[4]) {
@@ -354,6 +428,12 @@ static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int s
   c.n = 0;
   char kbuf[4];
   if (known_person(g, a, b, kbuf)) { country = kbuf; shape = 'K'; }
+  else {
+    float mx = 0;
+    if (shape == 'F' || translit_mean(g, a, b, &mx) > TRANS_MIN || name_shape(g, a, b) == 'F')
+      translit_join(g, &a, &b);
+    if (!country) country = bracket_country(g, b, kbuf);
+  }
   const char *code = country ? country : pmem_find(g, a, b);
   if (!code && shape == 'F') {
     for (int k = g->recent.n; k-- > 0;)
@@ -502,6 +582,7 @@ static size_t inst_alone(sj_tg *g, size_t t) {
         (gc->h[q].len >= b - a && (gc->h[q].kinds & (SJ_K_ORG | SJ_K_GOV | SJ_K_MIL))))
       return 0;
   if (k == 'P') return b;
+  if (!k && cue_end(g, a, b, "pair_keep")) return 0; /* 中美关系 */
   if (b - a < 12 && !cue_end(g, a, b, "inst_party")) return 0;
   size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL);
   if (lt && sj_tg_is_tend(g, b + lt)) return 0;
@@ -628,6 +709,20 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   return 0;
 }
 
+/* 两国 with fewer than two countries named: the countries of the persons
+ * named (钱其琛 … 南非 … 两国 = CHN, ZAF), latest first */
+static sj_codes pair_with_persons(const sj_tg *g) {
+  sj_codes c = g->recent;
+  for (int k = g->npmem; k-- > 0 && c.n < 2;) {
+    int dup = 0;
+    for (int q = 0; q < c.n; q++)
+      if (!strcmp(c.c[q], g->pmem[k].code)) dup = 1;
+    if (!dup) { memcpy(c.c[c.n], g->pmem[k].code, 4); c.n++; }
+  }
+  if (c.n < 2) c.n = 0;
+  return c;
+}
+
 /* Does a hit shorter than h[q], of a country or an abbreviation, end at a
  * token end (德 | 国防部长 against 德国)? */
 static int abbr_ends_token(const sj_gaz_hit *h, int q, sj_tg *g, size_t i) {
@@ -685,6 +780,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     int two_mil = sj_tg_cue(g, i, "pair_ref_mil") != 0;
     if (g->recent.n == 2 && (!g->pair.n || g->recent_at[0] > g->pair_at)) c = g->recent;
     else if (g->pair.n) c = g->pair;
+    else c = pair_with_persons(g);
     if (!c.n) return t + 1;
     type = two_mil ? "military" : "country";
     size_t e = i + k;
@@ -855,6 +951,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       abbr = 2;
     }
     type = "country";
+    if (!abbr && c.n == 1 && (k = sj_tg_cue(g, j, "state_suffix")) && sj_tg_is_tend(g, j + k))
+      j += k; /* 马耳他共和国, 阿尔及利亚民主人民共和国 */
     size_t base_end = j;
     /* rhetorical 中国力量 */
     if (!abbr && base_end - a == 6 && !memcmp(g->s + a, "中国", 6)) {
@@ -956,11 +1054,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* country + title + name: the country and the person, who takes its
      * code (美国总统克林顿 → 美国 + 克林顿) */
     if (c.n == 1 && e > base_end && sj_tg_gaz_end(g, base_end, e, SJ_K_TITLE, NULL)) {
-      size_t ne = name_after(g, e);
+      size_t ne = name_after(g, title_more(g, e));
       if (ne) {
         char code[4];
         memcpy(code, c.c[0], 4);
         emit_actor(g, a, base_end, "country", &c, NULL);
+        e = title_more(g, e);
         int sh = name_shape(g, e, ne);
         emit_person(g, e, ne, code, sh ? sh : 'F');
         return sj_tg_tok_at(g, ne);
@@ -1066,14 +1165,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   }
   if (bk == SJ_K_TITLE) {
     /* title (兼 title) name */
-    size_t e = j;
-    for (int guard = 0; guard < 3; guard++) {
-      if ((k = lit(g, e, "兼"))) {
-        size_t l2 = sj_tg_gazk(g, e + k, SJ_K_TITLE, NULL);
-        if (l2) { e += k + l2; continue; }
-      }
-      break;
-    }
+    size_t e = title_more(g, j);
     size_t ne = name_after(g, e);
     if (ne) {
       int sh = name_shape(g, e, ne);
