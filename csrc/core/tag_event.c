@@ -642,7 +642,7 @@ static int yields(sj_tg *g, const sj_trig *tr, size_t q, size_t ti, size_t sa, s
   for (size_t r = q + 1; r < ti; r++) {
     if (!tr[r].cameo[0]) continue;
     if (tr[r].start < pe) {
-      if (T->hint == 'V' || !root_eq(tr[r].cameo, "01") || tr[r].start - T->end <= 3) return 1;
+      if (T->hint == 'V' || !root_eq(tr[r].cameo, "01") || tr[r].start - T->end <= 9) return 1;
       continue;
     }
     if (T->hint != 'V') return 0;
@@ -675,7 +675,14 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
       }
       if (between && !inname && T->hint != 'N') return 0;
       if (T->tok > 0 && tok_cue(g, T->tok - 1, "reanaphor")) return 1; /* 此类会议 */
-      /* a verb keeps its object's noun (出席…会议); in a noun phrase the
+      /* attending (出席…联谊会) is the meeting named by its noun, not by
+       * its name (出席…“东盟防长扩大会议”) */
+      if (sj_tg_cue(g, tr[r].start, "attend") == (size_t)(tr[r].end - tr[r].start) &&
+          T->hint != 'N' && !inname) {
+        tr[r].cameo[0] = 0;
+        return 0;
+      }
+      /* a verb keeps its object's noun (签署…协定); in a noun phrase the
        * head noun at the end wins */
       const char *rp = sj_tg_pos(g, tr[r].tok);
       size_t rn = sj_tg_tok_at(g, tr[r].end);
@@ -685,8 +692,10 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
       return 0;
     }
     /* a later clause with no party of its own goes on telling the same
-     * event (召开视频会议，交流…经验); statements always do */
+     * event (召开视频会议，交流…经验); statements always do, and so do
+     * those who attend it (招待会…，…１００多人出席) */
     if (root_eq(T->cameo, "01")) return 1;
+    if (sj_tg_cue(g, T->start, "attend") == (size_t)(T->end - T->start)) return 1;
     if ((!strcmp(tr[r].cameo, T->cameo) || T->cameo[2] == '0') &&
         !own_party(g, A, na, ps, pe, T->start, men + m0, m1 - m0))
       return 1;
