@@ -881,6 +881,16 @@ static int pronoun_before(sj_tg *g, const sj_trig *T, size_t sa) {
   return 0;
 }
 
+/* a saying verb with no speaker (据说, 可以说) or a generic one (舆论认为,
+ * 有人说): the word right before it, or the clause's first word, is a cue
+ * of class say_none */
+static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
+  if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
+  if (tok_cue(g, T->tok - 1, "say_none")) return 1;
+  size_t ps = phrase_start(g, sa, T->start), t = sj_tg_tok_at(g, ps);
+  return t < T->tok && tok_cue(g, t, "say_none");
+}
+
 /* A statement needs a speaker named in its sentence, or a pronoun for the
  * last one; a speaker going on (他还说, 他表示) after a statement of his
  * own in the paragraph adds none: the first one tells it. */
@@ -888,7 +898,8 @@ static int statement_ok(sj_tg *g, const sj_trig *T, int own, const sj_codes *src
                         const para_state *P) {
   if (!root_eq(T->cameo, "01") && T->hint != 'S') return 1;
   if (own) return 1;
-  if (!src->n || !root_eq(T->cameo, "01") || !pronoun_before(g, T, sa)) return 0;
+  if (unattributed(g, T, sa)) return 0;
+  if (!pronoun_before(g, T, sa)) return 1;
   return !(P->r.said && same_set(src, &P->r.last_say) && same_set(&P->r.last_say, src));
 }
 
