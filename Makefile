@@ -39,7 +39,7 @@ else
 MODFLAGS = -shared -Wl,--exclude-libs,ALL
 endif
 
-.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock env lint
+.PHONY: all lib cli lua test check demo eval bench bench-nvim nvim install uninstall clean help deps rock env lint rock-build rock-install
 .SECONDARY:
 all: lib cli lua
 
@@ -164,8 +164,23 @@ bench-nvim: all
 # only the LuaJIT module (a light build step for Neovim plugin managers)
 nvim: $(if $(LUAJIT_INC),$(B)/luajit/shijian/core.so)
 
-rock: $(B)/embed.c
+rock:
 	luarocks make --local rockspec/shijian-scm-1.rockspec
+
+# LuaRocks' side (rockspec: build type make).  luarocks passes the Lua
+# headers (ROCK_LUA_INC) and, to install, the tree's LUADIR and LIBDIR; the
+# image and the core are built here like any build, so `luarocks make` works
+# from a clean clone.  The module is linked again each time: one tree may
+# hold it for several Luas.
+ROCK_LUA_INC ?= $(LUA54_INC)
+rock-build: $(B)/libshijian.a
+	@mkdir -p $(B)/rock/shijian
+	$(CC) $(ALLCFLAGS) -I$(ROCK_LUA_INC) $(MODFLAGS) -o $(B)/rock/shijian/core.so csrc/lua/lshijian.c $(B)/libshijian.a -lm
+rock-install:
+	test -n "$(ROCK_LUADIR)" && test -n "$(ROCK_LIBDIR)"
+	install -d $(ROCK_LIBDIR)/shijian $(ROCK_LUADIR)/shijian
+	install -m 755 $(B)/rock/shijian/core.so $(ROCK_LIBDIR)/shijian/core.so
+	cp -R lua/shijian/. $(ROCK_LUADIR)/shijian/
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)

@@ -1,6 +1,9 @@
--- LuaRocks spec (builtin backend).  The embedded lexicon image is generated
--- C (build/embed.c); create it first with `make build/embed.c` (or use
--- `make rock`, which does both).  No network is needed.
+-- LuaRocks spec.  `luarocks make rockspec/shijian-scm-1.rockspec` in a clone
+-- (or `make rock`) builds everything itself through the Makefile's
+-- rock-build / rock-install targets: the lexicon image (generated C, from
+-- dict/ by the project's image compiler), the core and the C module for the
+-- Lua luarocks builds for (--lua-version 5.4 or 5.3, both tested by
+-- spec/rock/run.sh).  Needs a C compiler and make; no network.
 rockspec_format = "3.0"
 package = "shijian"
 version = "scm-1"
@@ -15,22 +18,15 @@ quantities and CAMEO-typed events, with byte offsets on everything.]],
 }
 dependencies = { "lua >= 5.1" }
 build = {
-  type = "builtin",
-  modules = {
-    ["shijian"] = "lua/shijian/init.lua",
-    ["shijian.rules"] = "lua/shijian/rules.lua",
-    ["shijian.offsets"] = "lua/shijian/offsets.lua",
-    ["shijian.stream"] = "lua/shijian/stream.lua",
-    ["shijian.core"] = {
-      sources = {
-        "csrc/lua/lshijian.c",
-        "csrc/core/arena.c", "csrc/core/doc.c", "csrc/core/image.c", "csrc/core/model.c",
-        "csrc/core/seg.c", "csrc/core/sent.c", "csrc/core/tag.c", "csrc/core/tag_ent.c",
-        "csrc/core/tag_event.c", "csrc/core/time.c", "csrc/core/utf8.c",
-        "build/embed.c",
-      },
-      defines = { "_POSIX_C_SOURCE=200809L" },
-      incdirs = { "csrc/core" },
-    },
+  type = "make",
+  build_target = "rock-build",
+  build_variables = {
+    CFLAGS = "$(CFLAGS)",
+    ROCK_LUA_INC = "$(LUA_INCDIR)",
+  },
+  install_target = "rock-install",
+  install_variables = {
+    ROCK_LUADIR = "$(LUADIR)",
+    ROCK_LIBDIR = "$(LIBDIR)",
   },
 }
