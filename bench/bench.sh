@@ -18,6 +18,8 @@
 #              jieba + first lcut, same method
 #   peak RSS   /usr/bin/time -v "Maximum resident set size", segmenting TEXT
 #   tag MB/s   as seg MB/s for `shijian tag TEXT` (full analysis)
+#   --jobs 2 / --jobs 1  best wall time of `shijian cut` (`tag --lines`) with
+#              one thread over that with two: the speed-up on this machine
 
 set -u
 case "${1:-}" in -h|--help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
@@ -87,7 +89,7 @@ mbps() { awk -v b="$BYTES" -v t="$1" -v s="$2" 'BEGIN {
 fail() { echo "failed: $(head -c 200 "$B/err")"; }
 
 # ---- shijian ------------------------------------------------------------------
-S_SEG=- S_UP=- S_RSS=- S_TAG=- S_TAGRSS=-
+S_SEG=- S_UP=- S_RSS=- S_TAG=- S_TAGRSS=- S_JCUT=- S_JTAG=-
 if [ -x "$SHIJIAN" ]; then
   if up_ns=$(best_ns 10 "$SHIJIAN" cut "$ONE") && ns=$(best_ns "$RUNS" "$SHIJIAN" cut "$TEXT")
   then S_SEG=$(mbps "$ns" "$up_ns"); else S_SEG=$(fail); fi
@@ -96,6 +98,15 @@ if [ -x "$SHIJIAN" ]; then
   if up_ns=$(best_ns 10 "$SHIJIAN" tag "$ONE") && ns=$(best_ns "$RUNS" "$SHIJIAN" tag "$TEXT")
   then S_TAG=$(mbps "$ns" "$up_ns"); else S_TAG=$(fail); fi
   S_TAGRSS=$(rss_mb "$SHIJIAN" tag "$TEXT") || S_TAGRSS=$(fail)
+  # --jobs 2 against --jobs 1, in the same run (the text's lines are the pieces)
+  for c in cut tag; do
+    l=; [ "$c" = tag ] && l=--lines
+    # shellcheck disable=SC2086
+    if n1=$(best_ns "$RUNS" "$SHIJIAN" $c $l --jobs 1 "$TEXT") && n2=$(best_ns "$RUNS" "$SHIJIAN" $c $l --jobs 2 "$TEXT")
+    then r=$(awk -v a="$n1" -v b="$n2" 'BEGIN { printf "%.2f", a / b }')
+    else r=$(fail); fi
+    if [ "$c" = cut ]; then S_JCUT=$r; else S_JTAG=$r; fi
+  done
 else
   echo "bench: $SHIJIAN not found (run make first); shijian column empty"
 fi
@@ -126,6 +137,8 @@ fi
 printf '%-36s %12s %16s %10s\n' "full analysis, library (MB/s)" "$S_LIB" "-" ">= 30"
 printf '%-36s %12s %16s %10s\n' "full analysis + JSON, tag (MB/s)" "$S_TAG" "-" ""
 printf '%-36s %12s %16s %10s\n' "peak RSS, tag (MB)" "$S_TAGRSS" "-" ""
+printf '%-36s %12s %16s %10s\n' "cut --jobs 2 / --jobs 1 (speed-up)" "$S_JCUT" "-" ">= 1.8"
+printf '%-36s %12s %16s %10s\n' "tag --lines --jobs 2 / --jobs 1" "$S_JTAG" "-" ">= 1.8"
 echo "MB = 10^6 bytes. Throughput: best of $RUNS; shijian's one-line start-up is"
 echo "subtracted, jieba is timed inside Python (import and dictionary load excluded;"
 echo "import + first cut inside Python took ${J_FIRST} ms). Start-up: hyperfine median"
