@@ -476,7 +476,8 @@ static int scan(sj_tg *g) {
       }
     }
     if ((sj_time_may_start(g->s, g->n, i) ||
-         (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CAL)) &&
+         ((sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CAL) &&
+          (sj_tg_hits(g, i)->any & SJ_K_CAL))) &&
         (do_time(g, i, &e) || do_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
       /* a match ending inside a token: go on from the next token start */

@@ -86,18 +86,23 @@ int sj_dateline_at(const char *s, size_t n, size_t x, int ry, int rm, int *y, in
   return 1;
 }
 
-/* the paragraph around x: from after the last blank line before it to the
- * next blank line (or the text's ends) */
-static void para_of(const char *s, size_t n, size_t x, size_t *a, size_t *b) {
-  size_t i = x;
-  *a = 0;
-  while (i > 0) {
-    i--;
+/* the start of the paragraph around x: after the last blank line before it.
+ * *from and *a carry the scan between calls with growing x (the text is
+ * read once whatever the number of candidates) */
+static size_t para_start(const char *s, size_t x, size_t *from, size_t *a) {
+  for (size_t i = *from; i < x; i++) {
     if (s[i] != '\n') continue;
     size_t k = i;
     while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r')) k--;
-    if (k > 0 && s[k - 1] == '\n') { *a = i + 1; break; }
+    if (k > 0 && s[k - 1] == '\n') *a = i + 1;
   }
+  if (x > *from) *from = x;
+  return *a;
+}
+
+/* the end of the paragraph around x: the next blank line (or the end) */
+static void para_of(const char *s, size_t n, size_t x, size_t *b) {
+  size_t i;
   *b = n;
   for (i = x; i < n; i++) {
     if (s[i] != '\n') continue;
@@ -115,6 +120,7 @@ int sj_tg_datelines(sj_tg *g) {
   g->dl_on = 0;
   g->tc0 = g->tc;
   const int rm = g->tc.firm ? g->tc.rm : 0;
+  size_t pfrom = 0, pa = 0;
   for (size_t i = 0; i + 6 <= n;) {
     const char *h = memchr(s + i, 0xE6, n - i); /* 日 = E6 97 A5 */
     if (!h) break;
@@ -124,12 +130,13 @@ int sj_tg_datelines(sj_tg *g) {
     int y, m, d;
     size_t st, a, b;
     if (!sj_dateline_at(s, n, x, g->tc.ry, rm, &y, &m, &d, &st)) continue;
-    para_of(s, n, x, &a, &b);
+    a = para_start(s, x, &pfrom, &pa);
     /* at the head of its paragraph, or closing it in brackets */
     int head = st - a <= 150;
     int tail = sj_t_lit(s, n, x + 6, "）") || (x + 6 < n && s[x + 6] == ')');
     if (!head && !tail) continue;
     if (g->dl.n && SJ_VEC_AT(&g->dl, sj_dline, g->dl.n - 1).b > a) continue; /* one a paragraph */
+    para_of(s, n, x, &b);
     sj_dline *L = sj_vec_push(&g->dl);
     if (!L) return SJ_ENOMEM;
     L->a = a; L->b = b; L->y = y; L->m = m; L->d = d;

@@ -235,6 +235,10 @@ typedef struct pst {
   int whole;       /* 年内/全年: a bare year, not an anchor */
   int lastyear;    /* the year rule moved a month to the previous year */
   int holiday_y;   /* the year of the holiday holiday_at found */
+  /* the calendar entries at the last position asked (gi = position + 1) */
+  size_t gi;
+  int gn;
+  sj_gaz_hit gh[8];
   /* the last number read (year, month, day and duration readers ask
    * about the same position one after the other) */
   size_t num_i, num_e;  /* position + 1 (0: none) and its end */
@@ -346,54 +350,9 @@ static size_t num_unit(pst *p, size_t i, const char *unit, int lo, int hi, int c
   return e + k;
 }
 
-typedef struct wtab { const char *w; int v; } wtab;
-
-static size_t match_tab(pst *p, size_t i, const wtab *t, int *v) {
-  for (; t->w; t++) {
-    size_t k = lit(p, i, t->w);
-    if (k) { *v = t->v; return k; }
-  }
-  return 0;
-}
-/* the same, with the entry's index in *ix */
-static size_t match_tab_ix(pst *p, size_t i, const wtab *t, int *v, int *ix) {
-  for (int q = 0; t[q].w; q++) {
-    size_t k = lit(p, i, t[q].w);
-    if (k) { *v = t[q].v; *ix = q; return k; }
-  }
-  return 0;
-}
-
-static const wtab REL_YEAR[] = {
-  {"今年", 0}, {"本年", 0}, {"去年", -1}, {"前年", -2}, {"明年", 1},
-  {"来年", 1}, {"后年", 2}, {"当年", 100}, {"同年", 100}, {"这一年", 100},
-  {"上一年", -1}, {"下一年", 1}, {NULL, 0}};
-static const wtab REL_MONTH[] = {
-  {"本月", 0}, {"这个月", 0}, {"上个月", -1}, {"上月", -1}, {"下个月", 1},
-  {"下月", 1}, {"当月", 100}, {"同月", 100}, {"次月", 101}, {NULL, 0}};
-static const wtab REL_DAY[] = {
-  {"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2},
-  {"明天", 1}, {"明日", 1}, {"后天", 2}, {"大前天", -3},
-  {"次日", 101}, {"翌日", 101}, {"第二天", 101}, {"当天", 100},
-  {"当日", 100}, {"同日", 100}, {"同一天", 100}, {"是日", 100},
-  {"前一天", 99}, {"前一日", 99}, {NULL, 0}};
-/* days with a part of day folded in */
-static const wtab REL_DAYPART[] = {
-  {"昨晚", -1}, {"昨夜", -1}, {"今晨", 0}, {"今早", 0}, {"今晚", 0},
-  {"前晚", -2}, {"当晚", 100}, {"当夜", 100}, {"次日凌晨", 101},
-  {"昨晨", -1}, {"前夜", -2}, {"明晚", 1}, {"明早", 1}, {"明晨", 1}, {NULL, 0}};
-/* their parts of day, in the same order */
-static const char REL_DAYPART_PD[] = {
-  PD_EV, PD_NI, PD_MO, PD_MO, PD_EV, PD_EV, PD_EV, PD_NI, PD_MO,
-  PD_MO, PD_NI, PD_EV, PD_MO, PD_MO};
-/* parts of day: value = default hour offset (PM adds 12) * 10 + PD_* */
-static const wtab DAYPART[] = {
-  {"凌晨", PD_MO}, {"清晨", PD_MO}, {"早晨", PD_MO}, {"早上", PD_MO}, {"上午", PD_MO},
-  {"中午", 10 + PD_MI}, {"午后", 120 + PD_AF}, {"下午", 120 + PD_AF},
-  {"傍晚", 120 + PD_EV}, {"晚上", 120 + PD_EV}, {"晚间", 120 + PD_EV},
-  {"夜间", 120 + PD_NI}, {"深夜", 120 + PD_NI}, {"夜里", 120 + PD_NI},
-  {"午夜", PD_NI}, {"早些时候", PD_MO}, {"晚些时候", 120 + PD_EV}, {"白天", 0},
-  {NULL, 0}};
+/* calendar words of dict/gaz/time-words.tsv (rel_year, rel_day, daypart ...)
+ * are looked up in the image: cal_word, below the calendar helpers */
+static size_t cal_word(pst *p, size_t i, const char *cls, int *v, int *pd);
 
 static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   size_t j = i;
@@ -456,7 +415,7 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
       size_t c = pnum(p, b, &y, &nd2, &fl2);
       if (c && nd2 == 2 && y < 60 && (fl2 & SJ_NUM_DIGITSEQ)) {
         *h = (int)x; *mi = (int)y;
-        return c;
+        return c + lit(p, c, "分"); /* 16：45分 */
       }
     }
     return 0;
@@ -592,7 +551,8 @@ static int cday_context(pst *p, size_t a, size_t e) {
 /* a part of day, 晚/早/夜 or 电/讯 (a dateline) right after a day */
 static int daypart_after(pst *p, size_t k) {
   int v;
-  return match_tab(p, k, DAYPART, &v) || lit(p, k, "晚") || lit(p, k, "早") ||
+  int pd;
+  return cal_word(p, k, "daypart", &v, &pd) || lit(p, k, "晚") || lit(p, k, "早") ||
          lit(p, k, "夜") || lit(p, k, "电") || lit(p, k, "讯");
 }
 
@@ -623,10 +583,17 @@ static int feq(const char *f, int l, const char *w) {
 
 /* the cal line (after "cal\t") of the longest calendar entry at i, its
  * length in *len; NULL if none */
-static const char *cal_at(const pst *p, size_t i, size_t *len) {
-  if (!p->c->m) return NULL;
-  sj_gaz_hit h[8];
-  int n = sj_gaz_match(p->c->m, p->s, p->n, i, SJ_K_CAL, h, 8);
+static int cal_hits(pst *p, size_t i, const sj_gaz_hit **h) {
+  if (p->gi != i + 1) {
+    p->gn = p->c->m && i < p->n ? sj_gaz_match(p->c->m, p->s, p->n, i, SJ_K_CAL, p->gh, 8) : 0;
+    p->gi = i + 1;
+  }
+  *h = p->gh;
+  return p->gn;
+}
+static const char *cal_at(pst *p, size_t i, size_t *len) {
+  const sj_gaz_hit *h;
+  int n = cal_hits(p, i, &h);
   for (int q = n - 1; q >= 0; q--) {
     for (const char *v = h[q].payload; v; v = strchr(v, '\n'), v = v ? v + 1 : NULL)
       if (!strncmp(v, "cal\t", 4)) { *len = h[q].len; return v + 4; }
@@ -648,10 +615,42 @@ static size_t cue_at(const pst *p, size_t i, const char *cls) {
   return 0;
 }
 
+/* a signed integer field */
+static int fsint(const char *f, int l, int *v) {
+  int neg = l > 0 && f[0] == '-';
+  int x = fint(f + neg, l - neg);
+  if (x < 0) return 0;
+  *v = neg ? -x : x;
+  return 1;
+}
+
+static size_t cal_word(pst *p, size_t i, const char *cls, int *v, int *pd) {
+  const sj_gaz_hit *h;
+  size_t cl = strlen(cls);
+  int n = cal_hits(p, i, &h);
+  for (int q = n - 1; q >= 0; q--) {
+    for (const char *c = h[q].payload; c; c = strchr(c, '\n'), c = c ? c + 1 : NULL) {
+      if (strncmp(c, "cal\t", 4) || strncmp(c + 4, cls, cl) || c[4 + cl] != '\t') continue;
+      const char *f[4];
+      int fl[4];
+      int nf = cal_fields(c + 4, f, fl, 4);
+      if (nf < 2 || !fsint(f[1], fl[1], v)) continue;
+      if (pd) {
+        *pd = 0;
+        static const char *const PDN[] = {"", "MO", "MI", "AF", "EV", "NI"};
+        for (int k = 1; k <= PD_NI && nf >= 3; k++)
+          if (feq(f[2], fl[2], PDN[k])) *pd = k;
+      }
+      return h[q].len;
+    }
+  }
+  return 0;
+}
+
 /* a lunar year (1900..2100): Gregorian date of 正月初一, leap month, month
  * lengths (29 + len[i], leap month included), 清明 and 冬至 (month*100+day) */
 typedef struct lyear { int m, d, leap, nmon, qm, dz; char len[13]; } lyear;
-static int lunar_year(const pst *p, int y, lyear *L) {
+static int lunar_year(pst *p, int y, lyear *L) {
   if (!p->c->m || y < 1900 || y > 2100) return 0;
   char key[32];
   int kl = snprintf(key, sizeof key, "农历%04d年", y);
@@ -672,7 +671,7 @@ static int lunar_year(const pst *p, int y, lyear *L) {
 /* day ld of lunar month lm (leap: the leap month after lm) of lunar year ly
  * as a Gregorian day number (days since 1970), or LONG_MIN */
 #define NODAY (-99999999L)
-static long lunar_day(const pst *p, int ly, int lm, int leap, int ld) {
+static long lunar_day(pst *p, int ly, int lm, int leap, int ld) {
   lyear L;
   if (!lunar_year(p, ly, &L) || lm < 1 || lm > 12 || ld < 1 || ld > 30) return NODAY;
   if (leap && L.leap != lm) return NODAY;
@@ -692,7 +691,7 @@ static long lunar_day(const pst *p, int ly, int lm, int leap, int ld) {
 
 /* the date of the holiday described by cal fields f (after "holiday") that
  * falls in Gregorian year y, as a day number; NODAY if unknown */
-static long holiday_in(const pst *p, const char *const *f, const int *fl, int nf, int y) {
+static long holiday_in(pst *p, const char *const *f, const int *fl, int nf, int y) {
   if (nf < 1) return NODAY;
   if (feq(f[0], fl[0], "solar") && nf >= 3) {
     int m = fint(f[1], fl[1]), d = fint(f[2], fl[2]);
@@ -870,7 +869,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   if ((k = year_num(p, j, &y, 1))) {
     t->y = y; j = k; have |= 1;
     if ((k = lit(p, j, "度")) && !lit(p, j, "度过")) j += k; /* 一九九八年度 */
-  } else if ((k = match_tab(p, j, REL_YEAR, &v))) {
+  } else if ((k = cal_word(p, j, "rel_year", &v, NULL))) {
     if (v == 100) t->y = aval_year(p->c) ? aval_year(p->c) : p->c->ay ? p->c->ay : ref_y(p);
     else t->y = ref_y(p) ? ref_y(p) + v : 0;
     if (v != 100 && !p->c->ry) p->needref = p->needref; /* year from anchor */
@@ -971,7 +970,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
           { t->y--; p->lastyear = 1; }
       }
     }
-  } else if (!(have & 1) && (k = match_tab(p, j, REL_MONTH, &v))) {
+  } else if (!(have & 1) && (k = cal_word(p, j, "rel_month", &v, NULL))) {
     int yy, mm, dd;
     if (v >= 100) {
       anchor_ymd(p, &yy, &mm, &dd);
@@ -1032,10 +1031,12 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       }
     }
   } else if (!(have & 3)) {
-    int rel, ix = 0;
+    int rel;
     int part = 0;
-    if ((k = match_tab_ix(p, j, REL_DAYPART, &rel, &ix))) part = REL_DAYPART_PD[ix];
-    else k = match_tab(p, j, REL_DAY, &rel);
+    if (!(k = cal_word(p, j, "rel_daypart", &rel, &part))) {
+      k = cal_word(p, j, "rel_day", &rel, NULL);
+      part = 0;
+    }
     if (k) {
       int yy, mm, dd;
       if (rel >= 99) {
@@ -1085,12 +1086,13 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   }
   /* part of day and clock */
   int addpm = -1;
-  if ((k = match_tab(p, j, DAYPART, &v))) {
+  int dpd = 0;
+  if ((k = cal_word(p, j, "daypart", &v, &dpd))) {
     size_t j2 = j + k;
     int h, mi;
     size_t e = clock_at(p, j2, &h, &mi);
-    int off = v / 10;
-    t->pd = v % 10;
+    int off = v;
+    t->pd = dpd;
     if (e) {
       if (off == 12 && h < 12) h += 12;
       if (off == 1 && h < 6) h += 12;
@@ -1103,7 +1105,11 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       }
     } else if (have & 7) {
       j = j2; /* 12月22日上午: part of day kept in the span */
-    } else if (j == i && t->pd && !inh && !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6)) {
+    } else if (j == i && t->pd && inh && inh->d && inh->gran == 3) {
+      /* 11日上午至中午: the day of the range's first point */
+      t->y = inh->y; t->m = inh->m; t->d = inh->d; j = j2; have |= 4;
+    } else if (j == i && t->pd && !inh && !lit(p, j + 3, "些") &&
+               !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6)) {
       /* a bare 上午: the day of the last date named (or the reference) */
       int yy, mm, dd;
       anchor_ymd(p, &yy, &mm, &dd);

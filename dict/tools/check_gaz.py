@@ -133,6 +133,9 @@ HISTORIC = {'SUN', 'YUG', 'CSK', 'DDR'}
 HINTS = {'-', 'light', 'weak', 'lv', 'say', 'recv'}
 
 
+PD = {'MO', 'MI', 'AF', 'EV', 'NI'}
+
+
 def cal_check(where, surface, f, err):
     """kind cal (calendar.tsv): lunar years, zodiac/ganzhi names, holidays"""
     def num(x, lo, hi):
@@ -157,6 +160,15 @@ def cal_check(where, surface, f, err):
     elif a == 'lunar_prefix':
         if len(f) != 1:
             err(where, 'bad lunar_prefix line')
+    elif a in ('rel_year', 'rel_month', 'rel_day'):
+        if len(f) != 2 or not re.fullmatch(r'-?\d{1,3}', f[1]):
+            err(where, 'bad %s line' % a)
+    elif a == 'rel_daypart':
+        if len(f) != 3 or not re.fullmatch(r'-?\d{1,3}', f[1]) or f[2] not in PD:
+            err(where, 'bad rel_daypart line')
+    elif a == 'daypart':
+        if len(f) != 3 or f[1] not in ('0', '1', '12') or f[2] not in PD | {'-'}:
+            err(where, 'bad daypart line')
     elif a == 'holiday':
         how = f[1] if len(f) > 1 else ''
         ok = ((how in ('solar', 'lunar') and len(f) == 4 and num(f[2], 1, 12)

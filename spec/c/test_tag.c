@@ -17,9 +17,9 @@ static void check(int ok, const char *what, const char *got) {
 
 /* scan s left to right like the tagger and return the value of the
  * k-th time/duration match */
-static void time_k_exact(const char *s, size_t n, int ry, int rm, int rd, int k, const char *want,
-                         const char *span) {
-  sj_tctx c = {ry, rm, rd, 0, 0, 0, 0, {0}, NULL};
+static void time_k_exact(const sj_model *mod, const char *s, size_t n, int ry, int rm, int rd,
+                         int k, const char *want, const char *span) {
+  sj_tctx c = {ry, rm, rd, 0, 0, 0, 0, {0}, mod}; /* the model: calendar words */
   size_t i = 0;
   int seen = 0;
   while (i < n) {
@@ -49,7 +49,10 @@ static void time_k_exact(const char *s, size_t n, int ry, int rm, int rd, int k,
 static void time_k(const char *s0, int ry, int rm, int rd, int k, const char *want, const char *span) {
   size_t n = strlen(s0);
   char *s = check_exact(s0, n);
-  if (s) time_k_exact(s, n, ry, rm, rd, k, want, span);
+  sj_model *mod = NULL;
+  if (sj_model_new(&mod) != SJ_OK) { check(0, "sj_model_new", NULL); free(s); return; }
+  if (s) time_k_exact(mod, s, n, ry, rm, rd, k, want, span);
+  sj_model_free(mod);
   free(s);
 }
 
