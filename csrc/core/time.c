@@ -548,6 +548,15 @@ static int cday_context(pst *p, size_t a, size_t e) {
   return before || after;
 }
 
+/* 一个清晨, 某天晚上, 每个晚上, 这个下午: not a date */
+static int indefinite_before(pst *p, size_t i) {
+  uint32_t cp;
+  if (!i) return 0;
+  sj_t_prev(p->s, i, &cp);
+  return cp == 0x4E2A || cp == 0x67D0 || cp == 0x6BCF || cp == 0x8FD9 || cp == 0x90A3 ||
+         cp == 0x4E00 || cp == 0x5929; /* 个 某 每 这 那 一 天 */
+}
+
 /* a part of day, 晚/早/夜 or 电/讯 (a dateline) right after a day */
 static int daypart_after(pst *p, size_t k) {
   int v;
@@ -1109,7 +1118,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       /* 11日上午至中午: the day of the range's first point */
       t->y = inh->y; t->m = inh->m; t->d = inh->d; j = j2; have |= 4;
     } else if (j == i && t->pd && !inh && !lit(p, j + 3, "些") &&
-               !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6)) {
+               !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6) && !indefinite_before(p, i)) {
       /* a bare 上午: the day of the last date named (or the reference) */
       int yy, mm, dd;
       anchor_ymd(p, &yy, &mm, &dd);
@@ -1444,9 +1453,9 @@ static int event_anchored(const char *s, size_t i) {
   if (!i) return 0;
   sj_t_prev(s, i, &cp);
   if (cp < 0x4E00 || cp > 0x9FFF) return 0;
-  /* 在 于 早 约 与 和 同 比 较 自 从 至 到 是 */
+  /* 在 于 早 约 与 和 同 比 较 自 从 (直到一年后: after an event) */
   static const uint32_t OK[] = {0x5728, 0x4E8E, 0x65E9, 0x7EA6, 0x4E0E, 0x548C, 0x540C, 0x6BD4,
-                                0x8F83, 0x81EA, 0x4ECE, 0x81F3, 0x5230, 0x662F};
+                                0x8F83, 0x81EA, 0x4ECE};
   for (size_t q = 0; q < sizeof OK / sizeof *OK; q++)
     if (cp == OK[q]) return 0;
   return 1;
@@ -1631,16 +1640,9 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
       if (dir && !lit(p, e, "后来") && !lit(p, e, "前来") && !lit(p, e, "前往") &&
           !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前夕")) {
         int y, m, d;
-        /* after a verb or noun (执政两个月后) the time hangs on an event:
-         * only its duration is a mention */
-        if (event_anchored(s, i)) {
-          if (ns != i || after_blocks(p, e)) return 0;
-          out->kind = SJ_DURATION;
-          out->flags = du.approx ? SJ_APPROX : 0;
-          out->end = e;
-          fmt_dur(out->value, sizeof out->value, &du);
-          return 1;
-        }
+        /* after a verb or noun (执政两个月后, 结束４５天后) the time hangs
+         * on an event: not a mention */
+        if (event_anchored(s, i)) return 0;
         /* ７年前的今天: that day N years back; ７年后的今天: today */
         size_t today = lit(p, e2, "的今天");
         if (today && du.unit == 'Y' && du.v == floor(du.v) && !du.approx) {
@@ -1709,7 +1711,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
           size_t b = sj_t_prev(s, ns, &pc);
           sj_t_prev(s, b, &pp);
           if (pp >= 0x4E00 && pp <= 0x9FFF && pp != 0x4E4B && pp != 0x4EE5 && pp != 0x6B64 &&
-              pp != 0x7136 && pp != 0x5176 && pp != 0x6700) /* 之 以 此 然 其 最 */
+              pp != 0x7136 && pp != 0x5176 && pp != 0x6700 && pp != 0x4ECA) /* 之以此然其最今 */
             return 0;
         }
         out->kind = SJ_DURATION;
