@@ -17,6 +17,7 @@
 #include "tag.h"
 #include "tag_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,13 +116,54 @@ static int has_cue(const char *p, const char *cls) {
   return 0;
 }
 
-size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
-  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+static size_t cue_lookup(sj_tg *g, size_t i, const char *cls) {
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
   for (int q = c->n - 1; q >= 0; q--)
     if ((c->h[q].kinds & SJ_K_CUE) && has_cue(c->h[q].payload, cls)) return c->h[q].len;
   return 0;
+}
+
+/* the longest cue of class cls starting at byte i (0: none); answers are
+ * cached by position and class (the class names are the callers' string
+ * literals, so a pointer stands for its class) */
+size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
+  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+  struct sj_ccache *e = &g->cc[(i * 7 + ((uintptr_t)cls >> 3)) & (SJ_CCACHE - 1)];
+  if (e->at == (uint32_t)(i + 1) && e->cls == cls) return e->len;
+  size_t l = cue_lookup(g, i, cls);
+  e->at = (uint32_t)(i + 1);
+  e->cls = cls;
+  e->len = (uint16_t)l;
+  return l;
+}
+
+/* The classes of cls[0..n) that have a cue starting at byte i, as bits
+ * (1 << k), with the longest cue length of each in len[k]: one look-up for
+ * a stage that asks many classes at each position. */
+unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len) {
+  unsigned mask = 0;
+  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+  const sj_gcache *c = sj_tg_hits(g, i);
+  if (!(c->any & SJ_K_CUE)) return 0;
+  for (int q = c->n - 1; q >= 0; q--) {
+    if (!(c->h[q].kinds & SJ_K_CUE)) continue;
+    /* one pass over the payload's lines, each cue line against every class */
+    for (const char *p = c->h[q].payload; p && *p;) {
+      const char *nl = strchr(p, '\n');
+      if (p[0] == 'c' && p[1] == 'u' && p[2] == 'e' && p[3] == '\t') {
+        size_t l = strcspn(p + 4, "\t\n");
+        for (int k = 0; k < n; k++)
+          if (!(mask >> k & 1) && p[4] == cls[k][0] && !strncmp(p + 4, cls[k], l) &&
+              cls[k][l] == 0) {
+            mask |= 1u << k;
+            len[k] = c->h[q].len;
+          }
+      }
+      p = nl ? nl + 1 : NULL;
+    }
+  }
+  return mask;
 }
 
 size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls) {
@@ -476,8 +518,7 @@ static int scan(sj_tg *g) {
       }
     }
     if ((sj_time_may_start(g->s, g->n, i) ||
-         ((sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CAL) &&
-          (sj_tg_hits(g, i)->any & SJ_K_CAL))) &&
+         (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CAL)) &&
         (do_time(g, i, &e) || do_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
       /* a match ending inside a token: go on from the next token start */
@@ -503,8 +544,12 @@ static int scan(sj_tg *g) {
 int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   if (!d || !m) return SJ_EINVAL;
   sj_tg G;
-  memset(&G, 0, sizeof G);
   sj_tg *g = &G;
+  /* zero the state; of the caches (most of the struct) only their keys */
+  memset(g, 0, offsetof(sj_tg, gc));
+  for (size_t k = 0; k < SJ_GCACHE; k++) g->gc[k].key = 0;
+  for (size_t k = 0; k < SJ_PCACHE; k++) g->pc[k].payload = NULL;
+  for (size_t k = 0; k < SJ_CCACHE; k++) g->cc[k].at = 0;
   g->d = d;
   g->m = m;
   g->s = d->text;

@@ -65,15 +65,50 @@ static int is_stop(uint32_t cp) { /* clause ends */
          cp == '\n' || cp == 0xFF1A || cp == ',' || cp == ';' || cp == '!' || cp == '?';
 }
 
-/* the negation, future and hypothesis cues starting at i (SJ_* flags); a
- * longer `plain` word (将领, 若干) starting there is none of them */
+/* The cue words a sentence's triggers ask about, found in one pass
+ * (clause_stops) and kept as marks: the event flags SJ_NEGATED, SJ_FUTURE,
+ * SJ_HYPOTHETICAL and these.  A `plain` word (将领, 若干) starting at the
+ * same place is none of neg/fut/hyp; the M_TOK classes count only as whole
+ * tokens. */
+enum {
+  M_NORM = 1u << 4,        /* norm: 应, 必须 */
+  M_RECALL_OPEN = 1u << 5, /* recall_open: 继 */
+  M_FRAME_OPEN = 1u << 6,  /* frame_open: 在 */
+  M_INVITE_OPEN = 1u << 7, /* invite_open: 应 (应…邀请) */
+  M_TOPIC_OPEN = 1u << 8,  /* topic_open: 就 */
+  M_TOPIC_CLOSE = 1u << 9, /* topic_close: 等, 问题 */
+  M_TOK = M_NORM | M_FRAME_OPEN | M_INVITE_OPEN | M_TOPIC_OPEN | M_TOPIC_CLOSE
+};
+static const char *const MARK_CLS[] = {"plain", "neg", "fut", "hyp", "norm", "recall_open",
+                                       "frame_open", "invite_open", "topic_open", "topic_close"};
+static const unsigned MARK_BIT[] = {0, SJ_NEGATED, SJ_FUTURE, SJ_HYPOTHETICAL, M_NORM,
+                                    M_RECALL_OPEN, M_FRAME_OPEN, M_INVITE_OPEN, M_TOPIC_OPEN,
+                                    M_TOPIC_CLOSE};
+#define NMARK_CLS ((int)(sizeof MARK_CLS / sizeof MARK_CLS[0]))
+
 static unsigned marker_at(sj_tg *g, size_t i) {
-  size_t plain = sj_tg_cue(g, i, "plain"), l;
-  unsigned f = 0;
-  if ((l = sj_tg_cue(g, i, "neg")) > plain) f |= SJ_NEGATED;
-  if ((l = sj_tg_cue(g, i, "fut")) > plain) f |= SJ_FUTURE;
-  if ((l = sj_tg_cue(g, i, "hyp")) > plain) f |= SJ_HYPOTHETICAL;
+  size_t len[NMARK_CLS];
+  unsigned m = sj_tg_cue_mask(g, i, MARK_CLS, NMARK_CLS, len), f = 0;
+  size_t plain = m & 1 ? len[0] : 0;
+  for (int k = 1; k < NMARK_CLS; k++) {
+    if (!(m >> k & 1)) continue;
+    if (MARK_BIT[k] & M_TOK) {
+      if (sj_tg_tok_at(g, i) < g->ntok && g->tok[sj_tg_tok_at(g, i)].start == i &&
+          sj_tg_is_tend(g, i + len[k]))
+        f |= MARK_BIT[k];
+    } else if (len[k] > plain || k > 3) {
+      f |= MARK_BIT[k];
+    }
+  }
   return f;
+}
+
+/* the last mark with a bit of f in [a, b), or NULL */
+static const struct sj_mark *mark_in(const sj_tg *g, size_t a, size_t b, unsigned f) {
+  const struct sj_mark *r = NULL;
+  for (size_t k = 0; k < g->nmark && g->mark[k].at < b; k++)
+    if (g->mark[k].at >= a && (g->mark[k].f & f)) r = &g->mark[k];
+  return r;
 }
 
 static int push_stop(sj_tg *g, size_t a, size_t b) {
@@ -99,7 +134,7 @@ static int push_mark(sj_tg *g, size_t i, unsigned f) {
 
 /* One pass over a sentence with triggers: its clause stops (clause bounds
  * are then a binary search, not a rescan for every trigger and actor) and
- * its negation/future/hypothesis markers. */
+ * the marks of the words starting its tokens. */
 static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
   g->nstop = 0;
   g->nmark = 0;
@@ -109,7 +144,8 @@ static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
     if (l <= 0) break;
     if (is_stop(cp)) {
       if (push_stop(g, i, i + (size_t)l)) return;
-    } else if (cp >= 0x4E00 && (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) {
+    } else if (cp >= 0x4E00 && sj_tg_is_tstart(g, i) &&
+               (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) {
       unsigned f = marker_at(g, i);
       if (f && push_mark(g, i, f)) return;
     }
@@ -213,16 +249,10 @@ static int bombing(sj_tg *g, const sj_trig *T, size_t sa, size_t sb, size_t ps) 
 /* normative content of a statement (强调各国应加强团结): a modal before
  * the trigger under a saying verb */
 static int normative(sj_tg *g, const sj_trig *T, size_t sa, const sj_trig *prev) {
-  size_t t = T->tok;
-  for (int hop = 0; hop < 40 && t > 0; hop++) {
-    t--;
-    if (g->tok[t].start < sa) break;
-    if (!tok_cue(g, t, "norm")) continue;
-    if (prev && prev->start >= sa && prev->start < g->tok[t].start && root_eq(prev->cameo, "01"))
-      return 1;
-    return cue_in(g, sa, g->tok[t].start, "say");
-  }
-  return 0;
+  const struct sj_mark *mk = mark_in(g, sa, T->start, M_NORM);
+  if (!mk) return 0;
+  if (prev && prev->start >= sa && prev->start < mk->at && root_eq(prev->cameo, "01")) return 1;
+  return cue_in(g, sa, mk->at, "say");
 }
 
 /* inside a name: a document or forum name says nothing happened; a meeting
@@ -296,13 +326,8 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   }
   if (T->tok > 0 && g->tok[T->tok - 1].start >= ps && tok_cue(g, T->tok - 1, "demonstrative"))
     return 1;
-  int open = 0, invite = 0;
-  for (t = sj_tg_tok_at(g, ps); t < T->tok; t++) {
-    if (tok_cue(g, t, "frame_open")) open = 1;
-    if (tok_cue(g, t, "invite_open")) invite = 1;
-  }
-  if (invite && sj_streq(T->cameo, "036")) return 1;
-  if (!open) return 0;
+  if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
+  if (!mark_in(g, ps, T->start, M_FRAME_OPEN)) return 0;
   for (t = tn; t < g->ntok && g->tok[t].start < pe; t++)
     if (tok_cue(g, t, "frame_end")) return 1;
   return 0;
@@ -323,7 +348,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
   }
   /* an anniversary recalls, it does not report; so does 继…之后 */
   if (cue_in(g, T->end, pe, "recall")) return 0;
-  if (cue_in(g, ps, T->start, "recall_open") && cue_in(g, T->end, pe, "recall_close")) return 0;
+  if (mark_in(g, ps, T->start, M_RECALL_OPEN) && cue_in(g, T->end, pe, "recall_close")) return 0;
   if (normative(g, T, sa, prev)) return 0;
   int r = in_name(g, T, M, nm, prev, pe);
   if (r >= 0) return r;
@@ -416,13 +441,14 @@ static size_t subject_chunk(const sj_tg *g, const amen *A, size_t n, size_t lo, 
  * trigger inside it from its own list item (就美对台军售、美舰擅闯…). */
 static void subject_span(sj_tg *g, size_t ps, size_t at, size_t *lo, size_t *hi, size_t *fb) {
   *lo = ps; *hi = at; *fb = ps;
-  size_t open = (size_t)-1;
-  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].start < at; t++)
-    if (tok_cue(g, t, "topic_open")) open = t;
-  if (open == (size_t)-1) return;
-  size_t o = g->tok[open].start;
-  for (size_t t = open + 1; t < g->ntok && g->tok[t].start < at; t++)
-    if (tok_cue(g, t, "topic_close")) { *hi = o; *fb = g->tok[t].end; return; }
+  const struct sj_mark *mo = mark_in(g, ps, at, M_TOPIC_OPEN), *mc;
+  if (!mo) return;
+  size_t open = sj_tg_tok_at(g, mo->at), o = mo->at;
+  if ((mc = mark_in(g, o + 1, at, M_TOPIC_CLOSE))) {
+    *hi = o;
+    *fb = g->tok[sj_tg_tok_at(g, mc->at)].end;
+    return;
+  }
   *lo = g->tok[open].end;
   for (size_t t = open + 1; t < g->ntok && g->tok[t].start < at; t++)
     if (tok_cue(g, t, "list_sep")) *lo = g->tok[t].end;
@@ -436,6 +462,10 @@ typedef struct roles { /* what the sentence loop carries between triggers */
   sj_codes last_say;  /* the speaker of the paragraph's last statement */
   int said;
   sj_codes para_codes; /* the codes of every actor and place of the paragraph */
+  int para_ready;      /* para_codes computed (on first need) */
+  size_t pa, pb;       /* the paragraph's bytes */
+  const sj_mention *men; /* the mentions from the paragraph's first on */
+  size_t nmen;
 } roles;
 
 static void add_new(sj_codes *to, const sj_codes *c, const sj_codes *not) {
@@ -529,6 +559,27 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
   return own;
 }
 
+/* The codes of the actors and places of the paragraph, found on first need;
+ * none when a place or body of no country is named (东南亚, 上海合作组织)
+ * or other countries are spoken of (多国): then no act of the paragraph is
+ * taken for a domestic one */
+static const sj_codes *para_codes(sj_tg *g, roles *R) {
+  sj_codes *c = &R->para_codes;
+  if (R->para_ready) return c;
+  R->para_ready = 1;
+  c->n = 0;
+  if (foreign_any(g, R->pa, R->pb)) return c;
+  for (size_t k = 0; k < R->nmen && R->men[k].start < R->pb; k++) {
+    const sj_mention *m = &R->men[k];
+    if (m->start < R->pa || (m->kind != SJ_ACTOR && m->kind != SJ_PLACE)) continue;
+    if (!m->codes) { c->n = 0; return c; }
+    sj_codes o;
+    sj_codes_parse(&o, m->codes);
+    sj_codes_merge(c, &o);
+  }
+  return c;
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -568,7 +619,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   }
   /* an act in a paragraph of one country's actors is domestic: its party
    * on both sides (座谈, 称赞, 捐款 at home) */
-  if (!tgt->n && src->n && !agent.n && !no_self_target(T->cameo) && R->para_codes.n &&
+  if (!tgt->n && src->n && !agent.n && !no_self_target(T->cameo) && para_codes(g, R)->n &&
       same_set(&R->para_codes, src))
     *tgt = *src;
   return own;
@@ -942,26 +993,6 @@ static void new_paragraph(para_state *P, uint32_t para) {
   P->para = para;
 }
 
-/* the codes of the actors and places of the paragraph starting at
- * sentence si; none when a place or body of no country is named (东南亚,
- * 上海合作组织) or other countries are spoken of (多国): then no act of
- * the paragraph is taken for a domestic one */
-static void para_codes(sj_tg *g, sj_codes *c, const sj_span *sent, size_t nsent, size_t si,
-                       const sj_mention *men, size_t mi, size_t nmen) {
-  size_t pend = sent[si].end;
-  for (size_t k = si; k < nsent && sent[k].para == sent[si].para; k++) pend = sent[k].end;
-  c->n = 0;
-  if (foreign_any(g, sent[si].start, pend)) return;
-  for (size_t k = mi; k < nmen && men[k].start < pend; k++) {
-    if (men[k].start < sent[si].start) continue;
-    if (men[k].kind != SJ_ACTOR && men[k].kind != SJ_PLACE) continue;
-    if (!men[k].codes) { c->n = 0; return; } /* 东南亚, 上海合作组织 */
-    sj_codes o;
-    sj_codes_parse(&o, men[k].codes);
-    sj_codes_merge(c, &o);
-  }
-}
-
 /* a framing time at the head of the paragraph's first sentence */
 static void note_frame(para_state *P, const sj_mention *men, size_t m0, size_t m1, size_t sa) {
   if (P->frame) return;
@@ -990,7 +1021,11 @@ int sj_tg_events(sj_tg *g) {
     size_t sa = sent[si].start, sb = sent[si].end;
     if (sent[si].para != P.para) {
       new_paragraph(&P, sent[si].para);
-      para_codes(g, &P.r.para_codes, sent, nsent, si, men, mi, nmen);
+      P.r.pa = sa;
+      P.r.pb = sb;
+      for (size_t k = si; k < nsent && sent[k].para == sent[si].para; k++) P.r.pb = sent[k].end;
+      P.r.men = men + mi;
+      P.r.nmen = nmen - mi;
     }
     P.r.have_subj = 0;
     while (mi < nmen && men[mi].start < sa) mi++;

@@ -46,6 +46,7 @@ typedef struct sj_gcache {
  * and entities recur through a text, and a payload costs hundreds of
  * instructions to parse.  Direct-mapped; ok is sj_tg_payload's answer. */
 #define SJ_PCACHE 256
+#define SJ_CCACHE 1024 /* cue look-ups (sj_tg_cue): stages ask the same ones */
 typedef struct sj_pcache {
   const char *payload;     /* NULL = empty */
   const char *kind;
@@ -80,8 +81,6 @@ typedef struct sj_tg {
   int last_person;       /* it was a person */
   uint8_t *tb;           /* bit per byte: a token starts here (n + 1 bits) */
   size_t *tokhint;       /* last answer of sj_tg_tok_at (look-ups cluster) */
-  sj_gcache gc[SJ_GCACHE]; /* gazetteer hits by position (slot: i % SJ_GCACHE) */
-  sj_pcache pc[SJ_PCACHE]; /* parsed payload lines (sj_tg_payload) */
   struct sj_stop { uint32_t a, b; } *stop; /* clause stops of one sentence */
   size_t nstop, capstop;
   struct sj_mark { uint32_t at, f; } *mark; /* negation/future/hypothesis words */
@@ -90,6 +89,11 @@ typedef struct sj_tg {
    * the same name keeps it (克林顿 after 美国总统克林顿) */
   struct sj_pmem { uint32_t a, b; char code[4]; } pmem[32];
   int npmem;
+  /* caches last (sj_tag clears only their keys, not their bodies) */
+  sj_gcache gc[SJ_GCACHE]; /* gazetteer hits by position (slot: i % SJ_GCACHE) */
+  sj_pcache pc[SJ_PCACHE]; /* parsed payload lines (sj_tg_payload) */
+  struct sj_ccache { uint32_t at; uint16_t len; const char *cls; } cc[SJ_CCACHE];
+                         /* sj_tg_cue answers by (position + 1, class) */
 } sj_tg;
 
 /* !strcmp(a, b) and !memcmp(a, b, l), inlined: the tagger compares short
@@ -133,6 +137,7 @@ size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f);
  * sj_tg_cue_tok: token t is exactly such a cue (its length) or 0. */
 size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls);
 size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls);
+unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len);
 size_t sj_tg_tok_at_slow(const sj_tg *g, size_t i);
 /* index of the token containing byte i (or the first one after) */
 static inline size_t sj_tg_tok_at(const sj_tg *g, size_t i) {
