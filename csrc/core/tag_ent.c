@@ -179,33 +179,6 @@ static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
   return m;
 }
 
-/* an administrative chain written together after a Chinese province or
- * city (云南省昭通市永善县, 浙江温岭): the place names (pos ns, Han) that
- * follow directly, each ending in 省/市/县/区/镇/乡/村/州 or short (2-3
- * characters, 温岭); a foreign place stops it.  The end of the chain. */
-static size_t admin_chain(sj_tg *g, size_t e) {
-  for (int hop = 0; hop < 4 && e < g->n; hop++) {
-    size_t t = sj_tg_tok_at(g, e);
-    if (t >= g->ntok || g->tok[t].start != e || !sj_streq(sj_tg_pos(g, t), "ns")) break;
-    size_t b = g->tok[t].end, l = b - e;
-    if (l < 6 || l > 15 || l % 3) break;
-    int han = 1;
-    for (size_t k = e; k < b; k += 3) {
-      unsigned char c0 = (unsigned char)g->s[k];
-      if (c0 < 0xE4 || c0 > 0xE9) han = 0;
-    }
-    if (!han) break;
-    int adm = sj_tg_cue(g, b - 3, "admin_suffix") == 3;
-    if (!adm && l > 9) break;
-    sj_gfield f;
-    if (sj_tg_gazk(g, e, SJ_K_COUNTRY, NULL)) break;
-    size_t lp = sj_tg_gazk(g, e, SJ_K_PLACE, &f);
-    if (lp && (f.n < 1 || f.l[0] != 3 || memcmp(f.s[0], "CHN", 3))) break;
-    e = b;
-  }
-  return e;
-}
-
 /* the token ending at i (or containing i-1) */
 static size_t tok_before(const sj_tg *g, size_t i) {
   if (i == 0) return (size_t)-1;
@@ -723,6 +696,73 @@ static sj_codes pair_with_persons(const sj_tg *g) {
   return c;
 }
 
+/* The country of a place the gazetteer does not know: the country of a
+ * place named just before it (山东省莱阳市, 魁北克省和安大略省), else of a
+ * Chinese administrative unit CHN, else the last country named. */
+static void place_code(sj_tg *g, size_t a, sj_codes *c) {
+  c->n = 0;
+  size_t nm = g->d->mentions.n;
+  for (size_t k = nm; k-- > 0 && k + 4 > nm;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind == SJ_ACTOR && m->end == a && sj_streq(m->type, "country") && m->codes &&
+        strlen(m->codes) == 3) { sj_codes_add(c, m->codes, 3); return; } /* 日本长野 */
+    if (m->kind != SJ_PLACE || m->end + 6 < a || m->end > a) continue;
+    if (m->codes && strlen(m->codes) == 3) { sj_codes_add(c, m->codes, 3); return; }
+  }
+  if (sj_tg_cue(g, g->tok[sj_tg_tok_at(g, a)].end - 3, "admin_suffix")) { sj_codes_add(c, "CHN", 3); return; }
+  if (g->recent.n) sj_codes_add(c, g->recent.c[g->recent.n - 1], 3);
+}
+
+/* The part of speech of the lexicon word [a, b) (Han only), NULL if the
+ * lexicon has no such word */
+static const char *lex_word_pos(sj_tg *g, size_t a, size_t b) {
+  const sj_image *img = &g->m->img;
+  int32_t st = 0;
+  for (size_t i = a; i < b;) {
+    uint32_t cp;
+    i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+    uint32_t id = sj_image_char(img, cp);
+    if (!id || (st = sj_dat_next(&img->lex, st, id)) < 0) return NULL;
+  }
+  int32_t term = sj_dat_term(&img->lex, st);
+  return term < 0 ? NULL : sj_image_pos(img, img->lex_pos[term]);
+}
+
+/* a word ending in an administrative suffix that is a common word: its
+ * stem is a lexicon word other than a proper noun (自治 | 区, 商业 | 区), or
+ * it is none and its last two characters are (全球 | 股市) */
+static int common_adm_word(sj_tg *g, size_t a, size_t b) {
+  const char *p1 = lex_word_pos(g, a, b - 3), *p2 = lex_word_pos(g, b - 6, b);
+  int n1 = p1 && p1[0] == 'n' && p1[1] && strchr("rsz", p1[1]);
+  int n2 = p2 && p2[0] == 'n' && p2[1] && strchr("rsz", p2[1]);
+  return p1 ? !n1 : (p2 && !n2);
+}
+
+/* A place name of the segmenter the gazetteer does not know (鹤山市, 那霸市,
+ * 太岳区): a token tagged ns of 2-6 Han characters, or a name-like token
+ * ending in an administrative suffix (尚义县/nr); a place, or an actor or
+ * nothing by its role (place_role).  The end, 0 if none. */
+static size_t seg_place(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *p = sj_tg_pos(g, t);
+  if (b - a < 6 || b - a > 18 || (b - a) % 3) return 0;
+  for (size_t i = a; i < b; i += 3)
+    if ((unsigned char)g->s[i] < 0xE4 || (unsigned char)g->s[i] > 0xE9) return 0;
+  /* 鹤山市, 尚义县: a name of 3+ characters ending in an administrative
+   * suffix; 长野: a place word after 在/赴/到 (not a class of countries:
+   * 外国, 大国, cue class not_place_end) */
+  int adm = p[0] == 'n' && strchr("rsz", p[1]) && b - a >= 9 && sj_tg_cue(g, b - 3, "admin_suffix") &&
+            !common_adm_word(g, a, b);
+  int ctx = sj_streq(p, "ns") && place_context(g, a);
+  if ((!adm && !ctx) || sj_tg_cue(g, b - 3, "not_place_end")) return 0;
+  sj_codes c;
+  place_code(g, a, &c);
+  size_t re = place_role(g, a, b, &c);
+  if (re) return re;
+  emit_place(g, a, b, &c);
+  return b;
+}
+
 /* Does a hit shorter than h[q], of a country or an abbreviation, end at a
  * token end (德 | 国防部长 against 德国)? */
 static int abbr_ends_token(const sj_gaz_hit *h, int q, sj_tg *g, size_t i) {
@@ -866,6 +906,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         return t + 1;
       }
     }
+    if ((k = seg_place(g, t))) return sj_tg_tok_at(g, k);
     return t + 1;
   }
 
@@ -912,7 +953,10 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
                                   SJ_K_GOV, SJ_K_TITLE, SJ_K_ABBR};
   const uint32_t ENT = SJ_K_COUNTRY | SJ_K_ORG | SJ_K_PERSON | SJ_K_PLACE | SJ_K_MIL |
                        SJ_K_GOV | SJ_K_TITLE | SJ_K_ABBR;
-  if (!(hany & ENT)) return t + 1;
+  if (!(hany & ENT)) {
+    if ((k = seg_place(g, t))) return sj_tg_tok_at(g, k);
+    return t + 1;
+  }
   for (int q = nh - 1; q >= 0 && best < 0; q--) {
     if (!(h[q].kinds & ENT)) continue;
     int tend = sj_tg_is_tend(g, i + h[q].len);
@@ -1111,9 +1155,6 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       size_t te = sj_tg_tok_at(g, e);
       if (te < g->ntok && g->tok[te].end - e <= 6) e = g->tok[te].end;
     }
-    if (f.n >= 2 && c.n == 1 && sj_streq(c.c[0], "CHN") &&
-        ((f.l[1] == 8 && !memcmp(f.s[1], "province", 8)) || (f.l[1] == 4 && !memcmp(f.s[1], "city", 4))))
-      e = admin_chain(g, e);
     size_t re = place_role(g, a, e, &c);
     if (re) return sj_tg_tok_at(g, re);
     /* a place then a suffixed place: 贝鲁特港口区 */
