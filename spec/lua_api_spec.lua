@@ -176,7 +176,7 @@ describe("rules: matching and merging", function()
     for i = 2, #doc.mentions do assert.is_true(doc.mentions[i - 1].first <= doc.mentions[i].first) end
   end)
 
-  it("make events from trigger rules, filled from the sentence", function()
+  it("make events from trigger rules, filled by the core's event stage", function()
     local doc = sj.analyze(TEXT, { ref = 2020, rules = { units, drill } })
     local ev = by_text(doc.events, "联演")
     assert.is_table(ev)
@@ -185,20 +185,27 @@ describe("rules: matching and merging", function()
     assert.equal("joint drill", ev.label)
     assert.equal("trigger 062", ev.rule)
     assert.equal("2020-06-24", ev.date)
-    assert.same({ "CHN" }, ev.sources)
-    assert.same({ "RUS" }, ev.targets) -- 与 + actor: a partner
+    -- 与 + a joint act (联演): both sides are sources and targets, as for
+    -- the core's own triggers
+    assert.same({ "CHN", "RUS" }, ev.sources)
+    assert.same({ "CHN", "RUS" }, ev.targets)
     assert.equal("亚丁湾", ev.place)
     assert.same({ first = 1, last = #TEXT }, ev.sentence)
     assert.is_false(ev.negated)
-    local j = sj.analyze(TEXT, { ref = 2020, rules = { trigger = "'联演'", cameo = "062", joint = true } })
-    assert.same({ "CHN", "RUS" }, by_text(j.events, "联演").sources)
-    assert.same({ "CHN", "RUS" }, by_text(j.events, "联演").targets)
+    -- joint = true makes any trigger word a joint act
+    local j = sj.analyze("中国与俄罗斯商讨合作。", { rules = { trigger = "'商讨'", cameo = "040", joint = true } })
+    assert.same({ "CHN", "RUS" }, by_text(j.events, "商讨").sources)
+    assert.same({ "CHN", "RUS" }, by_text(j.events, "商讨").targets)
+    local d = sj.analyze("中国与俄罗斯商讨合作。", { rules = { trigger = "'商讨'", cameo = "040" } })
+    assert.same({ "CHN" }, by_text(d.events, "商讨").sources)
+    assert.same({ "RUS" }, by_text(d.events, "商讨").targets) -- 与 + a directed act: X -> Y
   end)
 
   it("mark negated, future and hypothetical triggers", function()
     local r = { trigger = "'联演'", cameo = "062" }
     local ev = sj.events("中俄两国未举行联演。", { rules = r })
-    assert.is_false(by_text(ev, "联演").negated) -- 未 is not right before the trigger
+    assert.is_true(by_text(ev, "联演").negated) -- 未 before the light verb 举行
+    assert.is_false(by_text(sj.events("中俄两国举行联演。", { rules = r }), "联演").negated)
     assert.is_true(by_text(sj.events("双方未联演。", { rules = r }), "联演").negated)
     assert.is_true(by_text(sj.events("双方将于明年举行联演。", { rules = r }), "联演").future)
     assert.is_true(by_text(sj.events("如果双方举行联演，", { rules = r }), "联演").hypothetical)

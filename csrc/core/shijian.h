@@ -109,12 +109,27 @@ enum {
   SJ_TAG_NO_VAGUE = 1u << 0        /* no PRESENT_REF / PAST_REF / FUTURE_REF times */
 };
 
+/* A trigger given by the caller (the Lua user rules): the bytes [start,
+ * end) of the text are an event word of this CAMEO code.  Its date,
+ * sources, targets, place and flags are filled by the same code as a
+ * built-in trigger's; built-in triggers overlapping it give way. */
+typedef struct sj_trigger {
+  uint32_t start, end;
+  char cameo[4];      /* three digits and NUL */
+  const char *label;  /* copied into the result; NULL = none */
+  int joint;          /* both sides act together: sources = targets */
+} sj_trigger;
+
 typedef struct sj_options {
   unsigned want;      /* SJ_WANT_* bits; 0 means SJ_WANT_ALL */
   unsigned seg;       /* SJ_SEG_* bits */
   int ref_year;       /* reference date for times; 0 = infer from text */
   int ref_month;      /* 1..12 or 0 */
   int ref_day;        /* 1..31 or 0 */
+  const sj_trigger *triggers; /* caller triggers (any order), or NULL; a span
+                                 off the text or its characters, or a code
+                                 not of three digits, is SJ_EINVAL */
+  size_t ntriggers;
   unsigned tag;       /* SJ_TAG_* bits */
 } sj_options;
 

@@ -51,6 +51,7 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
     }
     tr->ctx = f.n >= 4 ? f.s[3] : NULL;
     tr->ctxlen = f.n >= 4 ? (uint32_t)f.l[3] : 0;
+    tr->user = tr->joint = 0;
     return;
   }
 }
@@ -505,6 +506,7 @@ static int same_set(const sj_codes *a, const sj_codes *b) {
 
 /* is the trigger done by both sides together (签署, 会谈; 联合, 共同 before it)? */
 static int joint_act(sj_tg *g, const sj_trig *T, size_t ps) {
+  if (T->joint) return 1;
   if (sj_tg_cue(g, T->start, "joint")) return 1;
   size_t t = T->tok;
   for (int hop = 0; hop < 2 && t > 0 && g->tok[t - 1].start >= ps; hop++)
@@ -714,7 +716,7 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
   sj_trig *T = &tr[q];
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   for (size_t r = q; r-- > t0;) {
-    if (!tr[r].cameo[0] || !root_eq(tr[r].cameo, T->cameo)) continue;
+    if (!tr[r].cameo[0] || tr[r].user || !root_eq(tr[r].cameo, T->cameo)) continue;
     if (phrase_start(g, sa, tr[r].start) == ps) {
       /* two events of one kind in a list, each with its own party or name */
       int between = 0, inname = 0;
@@ -761,6 +763,7 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
                            const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1) {
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
+    if (T->user) continue;
     if (T->start < sa) { T->cameo[0] = 0; continue; }
     const sj_trig *prev = NULL;
     for (size_t r = q; r-- > t0;)
@@ -769,7 +772,7 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
   }
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
-    if (!T->cameo[0]) continue;
+    if (!T->cameo[0] || T->user) continue;
     if (yields(g, tr, q, ti, sa, sb, A, na, men + m0, m1 - m0)) { T->cameo[0] = 0; continue; }
     /* a name stands for its event unless an event word follows it */
     if (T->hint == 'N') {
@@ -987,6 +990,59 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   return SJ_OK;
 }
 
+/* ---- caller triggers (sj_options.triggers: the Lua user rules) ------------ */
+static int is_lead(const sj_doc *d, size_t i) {
+  return i >= d->len || ((unsigned char)d->text[i] & 0xC0) != 0x80;
+}
+
+/* are the caller's triggers spans of the text on character boundaries,
+ * with three-digit codes? */
+int sj_tg_user_ok(const sj_doc *d, const sj_trigger *t, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    const char *c = t[k].cameo;
+    if (t[k].start >= t[k].end || t[k].end > d->len || !is_lead(d, t[k].start) ||
+        !is_lead(d, t[k].end))
+      return 0;
+    if (c[0] < '0' || c[0] > '9' || c[1] < '0' || c[1] > '9' || c[2] < '0' || c[2] > '9' || c[3])
+      return 0;
+  }
+  return 1;
+}
+
+static int trig_cmp(const void *a, const void *b) {
+  const sj_trig *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The caller's triggers join the scan's: a built-in trigger overlapping
+ * one gives way; the list stays in text order. */
+static int add_user(sj_tg *g) {
+  sj_trig *tr = g->trig.data;
+  size_t n = 0;
+  for (size_t k = 0; k < g->trig.n; k++) {
+    int over = 0;
+    for (size_t u = 0; u < g->nuser && !over; u++)
+      over = tr[k].start < g->user[u].end && g->user[u].start < tr[k].end;
+    if (!over) tr[n++] = tr[k];
+  }
+  g->trig.n = n;
+  for (size_t u = 0; u < g->nuser; u++) {
+    sj_trig *x = sj_vec_push(&g->trig);
+    if (!x) return SJ_ENOMEM;
+    memset(x, 0, sizeof *x);
+    x->start = g->user[u].start;
+    x->end = g->user[u].end;
+    x->tok = (uint32_t)sj_tg_tok_at(g, x->start);
+    memcpy(x->cameo, g->user[u].cameo, 4);
+    x->label = g->user[u].label;
+    x->labellen = x->label ? (uint32_t)strlen(x->label) : 0;
+    x->user = 1;
+    x->joint = g->user[u].joint != 0;
+  }
+  qsort(g->trig.data, g->trig.n, sizeof(sj_trig), trig_cmp);
+  return SJ_OK;
+}
+
 /* ---- the stage -------------------------------------------------------------- */
 static void new_paragraph(para_state *P, uint32_t para) {
   memset(P, 0, sizeof *P);
@@ -1006,6 +1062,7 @@ static void note_frame(para_state *P, const sj_mention *men, size_t m0, size_t m
 int sj_tg_events(sj_tg *g) {
   sj_doc *d = g->d;
   const sj_span *sent = d->spans[SJ_SENTENCE].data;
+  if (g->nuser && add_user(g)) return SJ_ENOMEM;
   size_t nsent = d->spans[SJ_SENTENCE].n, nmen = d->mentions.n, ntr = g->trig.n;
   static const sj_mention no_mentions[1]; /* never NULL: men + m0 below */
   const sj_mention *men = nmen ? (const sj_mention *)d->mentions.data : no_mentions;

@@ -28,6 +28,8 @@ typedef struct sj_trig { /* a trigger found by the scan */
   uint32_t labellen;
   const char *ctx;       /* '|'-separated words, one needed in the sentence */
   uint32_t ctxlen;
+  uint8_t user;          /* given by the caller (sj_options.triggers): kept */
+  uint8_t joint;         /* the caller says both sides act together */
 } sj_trig;
 
 /* The gazetteer hits at one position (all kinds, shortest first), kept in
@@ -89,6 +91,8 @@ typedef struct sj_tg {
    * the same name keeps it (克林顿 after 美国总统克林顿) */
   struct sj_pmem { uint32_t a, b; char code[4]; } pmem[32];
   int npmem;
+  const sj_trigger *user; /* caller triggers (sj_options) */
+  size_t nuser;
   /* caches last (sj_tag clears only their keys, not their bodies) */
   sj_gcache gc[SJ_GCACHE]; /* gazetteer hits by position (slot: i % SJ_GCACHE) */
   sj_pcache pc[SJ_PCACHE]; /* parsed payload lines (sj_tg_payload) */
@@ -191,4 +195,5 @@ void sj_tg_names_fix(sj_tg *g);
 /* tag_event.c */
 void sj_tg_trigger(sj_tg *g, size_t t);
 int sj_tg_events(sj_tg *g);
+int sj_tg_user_ok(const sj_doc *d, const sj_trigger *t, size_t n); /* caller triggers valid? */
 #endif

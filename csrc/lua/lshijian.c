@@ -14,6 +14,7 @@
 #include <string.h>
 
 #if LUA_VERSION_NUM < 502
+#define lua_rawlen(L, i) lua_objlen(L, i)
 #ifndef luaL_newlib
 #define luaL_newlib(L, l) (lua_newtable(L), luaL_register(L, NULL, l))
 #endif
@@ -51,6 +52,44 @@ static unsigned want_bit(const char *s, size_t n) {
   return 0;
 }
 
+/* Option `triggers`: a list of { first =, last = (bytes, 1-based,
+ * inclusive), cameo = "062", label = "…", joint = true } -> o->triggers.
+ * The array lives in a userdata held by the registry until the next call
+ * (labels point into the option table's strings, alive on the stack). */
+static void check_triggers(lua_State *L, int t, sj_options *o) {
+  luaL_argcheck(L, lua_type(L, t) == LUA_TTABLE, 2, "option 'triggers': table expected");
+  size_t n = (size_t)lua_rawlen(L, t);
+  if (!n) return;
+  sj_trigger *a = lua_newuserdata(L, n * sizeof *a);
+  lua_setfield(L, LUA_REGISTRYINDEX, "shijian.triggers");
+  for (size_t k = 0; k < n; k++) {
+    lua_rawgeti(L, t, (lua_Integer)k + 1);
+    if (!lua_istable(L, -1)) luaL_error(L, "shijian: option 'triggers': entry %d is not a table", (int)k + 1);
+    lua_getfield(L, -1, "first");
+    lua_getfield(L, -2, "last");
+    lua_Integer first = lua_tointeger(L, -2), last = lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    if (first < 1 || last < first || last > (lua_Integer)UINT32_MAX)
+      luaL_error(L, "shijian: option 'triggers': entry %d: bad first/last", (int)k + 1);
+    lua_getfield(L, -1, "cameo");
+    size_t cl;
+    const char *c = lua_tolstring(L, -1, &cl);
+    if (!c || cl != 3) luaL_error(L, "shijian: option 'triggers': entry %d: cameo \"NNN\" expected", (int)k + 1);
+    memcpy(a[k].cameo, c, 4);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "label");
+    a[k].label = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "joint");
+    a[k].joint = lua_toboolean(L, -1);
+    lua_pop(L, 2);
+    a[k].start = (uint32_t)(first - 1);
+    a[k].end = (uint32_t)last;
+  }
+  o->triggers = a;
+  o->ntriggers = n;
+}
+
 /* Read the options table at index i (may be nil) into o. */
 static void check_options(lua_State *L, int i, sj_options *o, unsigned dflt_want) {
   memset(o, 0, sizeof *o);
@@ -81,6 +120,9 @@ static void check_options(lua_State *L, int i, sj_options *o, unsigned dflt_want
   lua_pop(L, 1);
   lua_getfield(L, i, "split_measures");
   if (lua_toboolean(L, -1)) o->seg |= SJ_SEG_SPLIT_MEASURES;
+  lua_pop(L, 1);
+  lua_getfield(L, i, "triggers");
+  if (!lua_isnil(L, -1)) check_triggers(L, lua_gettop(L), o);
   lua_pop(L, 1);
   lua_getfield(L, i, "vague");
   if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) o->tag |= SJ_TAG_NO_VAGUE;
@@ -204,6 +246,13 @@ static sj_doc *run(lua_State *L, unsigned dflt_want, const char **text, size_t *
   *text = check_text(L, 2, len);
   sj_options o;
   check_options(L, 3, &o, dflt_want);
+  for (size_t k = 0; k < o.ntriggers; k++) {
+    uint32_t a = o.triggers[k].start, e = o.triggers[k].end;
+    if (e > *len || (((unsigned char)(*text)[a] & 0xC0) == 0x80) ||
+        (e < *len && ((unsigned char)(*text)[e] & 0xC0) == 0x80))
+      luaL_error(L, "shijian: option 'triggers': entry %d: bytes %d..%d are not whole characters "
+                 "of the text", (int)k + 1, (int)a + 1, (int)e);
+  }
   lua_settop(L, 3);
   docbox *b = lua_newuserdata(L, sizeof *b);
   b->d = NULL;

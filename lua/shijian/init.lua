@@ -120,7 +120,12 @@ function Model:analyze(text, opts)
   local doc = call(self.core, "analyze", text, o)
   if rs and rs.list[1] then
     local parts = parts_of(o and o.want)
-    if parts then rs:apply(doc, text, parts) end
+    if parts then
+      -- trigger rules' events are filled by this model with these options
+      rs:apply(doc, text, parts, function(trigs)
+        return call(self.core, "analyze", text, with(o, "triggers", trigs))
+      end)
+    end
   end
   return doc
 end

@@ -17,8 +17,10 @@
 --      with `overlap = "both"` both are kept;
 --   3. everything is returned in offset order (first ascending, longer first).
 --
--- Mention rules run first, so trigger rules fill their events (date,
--- sources, targets, place) from the merged mentions.
+-- Trigger rules' events get their date, sources, targets, place and flags
+-- from the core's event stage, as built-in triggers do (the text is
+-- analysed again with the hits as caller triggers); so they see the core's
+-- mentions, not those of mention rules.
 --
 -- LPeg is required on first use (and `re` only for string patterns).
 local M = {}
@@ -302,82 +304,36 @@ local function mention_of(h, text)
   return m
 end
 
--- the span of sorted, non-overlapping spans containing byte pos
-local function span_at(spans, pos)
-  if not spans then return nil end
-  local lo, hi = 1, #spans
-  while lo <= hi do
-    local mid = floor((lo + hi) / 2)
-    local s = spans[mid]
-    if pos < s.first then hi = mid - 1 elseif pos > s.last then lo = mid + 1 else return s end
+-- Trigger hits -> events, their arguments filled by the core's own event
+-- stage (the same code as for built-in triggers): the text is analysed
+-- again with the hits as caller triggers (`triggers` option of the C
+-- analyze).  fill(triggers) returns that analysis.  The core takes
+-- three-digit codes: a rule's 2- or 4-digit code is given to it as its
+-- three-digit class (06 -> 060, 0621 -> 062) and restored on the event.
+local function events_of(hits, text, fill)
+  if not hits[1] then return {} end
+  local trigs = {}
+  for i, h in ipairs(hits) do
+    local r = h.rule
+    trigs[i] = { first = h.first, last = h.last, cameo = sub(r.cameo .. "0", 1, 3),
+      label = r.label, joint = r.joint or nil }
   end
-  return nil
-end
-
-local function ends_with(s, w) return #s >= #w and sub(s, -#w) == w end
-local NEG = { "不", "未", "没", "没有", "并未", "尚未", "从未", "不再", "无" }
-local FUT = { "将", "即将", "将要", "将于", "拟", "计划" }
-local HYP = { "如果", "假如", "倘若", "一旦", "若是", "要是" }
-local PREP = { "与", "同", "和", "跟", "向", "对", "给" }
-
-local function prep_before(text, pos, lo)
-  local pre = sub(text, lo, pos - 1)
-  for _, w in ipairs(PREP) do if ends_with(pre, w) then return true end end
-  return false
-end
-
--- a trigger hit -> an event table, filled from the analysed doc
-local function event_of(h, text, doc)
-  local r = h.rule
-  local ev = { trigger = sub(text, h.first, h.last), first = h.first, last = h.last,
-    cameo = r.cameo, root = sub(r.cameo, 1, 2), label = r.label, sources = {}, targets = {},
-    negated = false, future = false, hypothetical = false, rule = r.name, captures = h.caps }
-  local sent = doc and span_at(doc.sentences, h.first)
-  if sent then
-    ev.sentence = { first = sent.first, last = sent.last }
-    local srcs, tgts, seen_s, seen_t = {}, {}, {}, {}
-    local function add(list, seen, codes)
-      for _, c in ipairs(codes or {}) do
-        if not seen[c] then seen[c] = true; list[#list + 1] = c end
-      end
-    end
-    local before_time, after_time, before_place, after_place, after_actor
-    for _, m in ipairs(doc.mentions or {}) do
-      if m.first >= sent.first and m.last <= sent.last then
-        if m.last < h.first then
-          if m.kind == "actor" then
-            -- 与/同/和/跟/向/对/给 + actor: a partner, not a doer
-            if prep_before(text, m.first, sent.first) then add(tgts, seen_t, m.codes)
-            else add(srcs, seen_s, m.codes) end
-          elseif m.kind == "time" then before_time = m
-          elseif m.kind == "place" then before_place = m end
-        elseif m.first > h.last then
-          if m.kind == "actor" and not after_actor then after_actor = m
-          elseif m.kind == "time" and not after_time then after_time = m
-          elseif m.kind == "place" and not after_place then after_place = m end
-        end
-      end
-    end
-    if after_actor then add(tgts, seen_t, after_actor.codes) end
-    ev.sources, ev.targets = srcs, tgts
-    if r.joint then -- both sides act: everyone is source and target
-      add(srcs, seen_s, tgts)
-      ev.targets = copy(srcs)
-    end
-    local t = before_time or after_time
-    if t and type(t.value) == "string" then ev.date = t.value end
-    local p = before_place or after_place
-    if p then ev.place = p.text end
-    local clause = span_at(doc.clauses, h.first) or sent
-    local pre = sub(text, clause.first, h.first - 1)
-    for _, w in ipairs(NEG) do if ends_with(pre, w) then ev.negated = true end end
-    for _, w in ipairs(FUT) do if pre:find(w, 1, true) then ev.future = true end end
-    local spre = sub(text, sent.first, h.first - 1)
-    for _, w in ipairs(HYP) do if spre:find(w, 1, true) then ev.hypothetical = true end end
+  local doc = fill(trigs)
+  local by = {}
+  for _, e in ipairs(doc.events or {}) do by[e.first .. ":" .. e.last] = e end
+  local out = {}
+  for i, h in ipairs(hits) do
+    local r = h.rule
+    local ev = by[h.first .. ":" .. h.last] or { trigger = sub(text, h.first, h.last),
+      first = h.first, last = h.last, sources = {}, targets = {},
+      negated = false, future = false, hypothetical = false }
+    ev.cameo, ev.root, ev.label = r.cameo, sub(r.cameo, 1, 2), r.label
+    ev.rule, ev.captures = r.name, h.caps
+    if r.sources then ev.sources = copy(r.sources) end
+    if r.targets then ev.targets = copy(r.targets) end
+    out[i] = ev
   end
-  if r.sources then ev.sources = copy(r.sources) end
-  if r.targets then ev.targets = copy(r.targets) end
-  return ev
+  return out
 end
 
 -- keep the best hits that do not overlap one another (precedence rule 1)
@@ -489,7 +445,7 @@ function RuleSet:has_mentions()
   return false
 end
 
-local function collect(rs, text, events, doc)
+local function collect(rs, text, events, doc, fill)
   local hits = {}
   local starts, ends
   for i, r in ipairs(rs.list) do
@@ -510,11 +466,12 @@ local function collect(rs, text, events, doc)
     end
   end
   local kept = resolve(hits)
+  local evs = events and events_of(kept, text, fill)
   local out = {}
-  for _, h in ipairs(kept) do
+  for i, h in ipairs(kept) do
     local r = h.rule
     local x
-    if events then x = event_of(h, text, doc) else x = mention_of(h, text) end
+    if events then x = evs[i] else x = mention_of(h, text) end
     if x and r.check then
       local ok, keep = pcall(r.check, x, text, doc)
       if not ok then error("shijian: rule '" .. r.name .. "': check function failed: " .. tostring(keep), 0) end
@@ -534,23 +491,35 @@ local function check_text(text, fname)
   end
 end
 
---- rs:match(text [, doc]) -> mentions, events
+-- the default filler: the shared default model, with doc's reference date
+local function default_fill(text, doc)
+  return function(trigs)
+    local ref = doc and (doc.ref or (doc.ref_year ~= 0 and doc.ref_year) or nil) or nil
+    return require("shijian").analyze(text, { triggers = trigs, ref = ref, rules = false })
+  end
+end
+
+--- rs:match(text [, doc [, fill]]) -> mentions, events
 -- The rule results alone (precedence among rules applied, not merged with
 -- the core).  With doc (an analysis of text), `tokens` rules see token
--- boundaries and events get sentence, date, actors and place.
-function RuleSet:match(text, doc)
+-- boundaries.  Events get their sentence, date, actors, place and flags
+-- from the core's event stage: fill(triggers) analyses text with the hits
+-- as caller triggers (Model:analyze passes its model and options; by
+-- default the shared model with doc's reference date).
+function RuleSet:match(text, doc, fill)
   check_text(text, "match")
   local ms = collect(self, text, false, doc)
   for _, m in ipairs(ms) do m.rule_overlap = nil end
-  local es = collect(self, text, true, doc)
+  local es = collect(self, text, true, doc, fill or default_fill(text, doc))
   for _, e in ipairs(es) do e.rule_overlap = nil end
   return ms, es
 end
 
---- rs:apply(doc, text [, parts]) -> doc
+--- rs:apply(doc, text [, parts [, fill]]) -> doc
 -- Merges the rule results into doc (an analysis of text), in place.
--- parts: { mentions = bool, events = bool } (default both).
-function RuleSet:apply(doc, text, parts)
+-- parts: { mentions = bool, events = bool } (default both); fill: as for
+-- rs:match.
+function RuleSet:apply(doc, text, parts, fill)
   check_text(text, "apply")
   if type(doc) ~= "table" then error("shijian.rules:apply: doc must be a table, got " .. type(doc), 0) end
   local want_m = not parts or parts.mentions
@@ -559,7 +528,7 @@ function RuleSet:apply(doc, text, parts)
     doc.mentions = merge(doc.mentions, collect(self, text, false, doc))
   end
   if want_e and self:has_events() then
-    doc.events = merge(doc.events, collect(self, text, true, doc))
+    doc.events = merge(doc.events, collect(self, text, true, doc, fill or default_fill(text, doc)))
   end
   return doc
 end

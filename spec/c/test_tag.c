@@ -176,6 +176,38 @@ static void evs(const sj_model *mod, const char *text, const char *want) {
 }
 
 /* the place of the k-th event of text (NULL: none) */
+/* caller triggers (sj_options.triggers): the word sub of text as an event
+ * of code, its arguments filled by the core; want as for evs, or NULL for
+ * SJ_EINVAL expected (a span given by its bytes a..b when sub is NULL) */
+static void user_trig(const sj_model *mod, const char *text, const char *sub, uint32_t a,
+                      uint32_t b, const char *code, int joint, const char *want) {
+  const char *p = sub ? strstr(text, sub) : NULL;
+  sj_trigger t = {0};
+  t.start = p ? (uint32_t)(p - text) : a;
+  t.end = p ? t.start + (uint32_t)strlen(sub) : b;
+  snprintf(t.cameo, sizeof t.cameo, "%s", code);
+  t.label = "user event";
+  t.joint = joint;
+  sj_options o = {0};
+  o.ref_year = 2020;
+  o.triggers = &t;
+  o.ntriggers = 1;
+  sj_doc *d = NULL;
+  int rc = check_analyze(mod, text, strlen(text), &o, &d);
+  char what[512];
+  snprintf(what, sizeof what, "caller trigger in %s = %s", text, want ? want : "SJ_EINVAL");
+  if (!want) { check(rc == SJ_EINVAL && !d, what, sj_strerror(rc)); sj_doc_free(d); return; }
+  if (rc != SJ_OK) { check(0, what, sj_strerror(rc)); return; }
+  char got[512] = "";
+  const sj_event *e = sj_doc_events(d);
+  for (size_t i = 0; i < sj_doc_nevents(d); i++)
+    if (e[i].start == t.start && e[i].end == t.end)
+      snprintf(got, sizeof got, "%s:%s>%s:%s", e[i].cameo, e[i].sources ? e[i].sources : "",
+               e[i].targets ? e[i].targets : "", e[i].label ? e[i].label : "");
+  check(!strcmp(got, want), what, got);
+  sj_doc_free(d);
+}
+
 static void evplace(const sj_model *mod, const char *text, size_t k, const char *want) {
   sj_doc *d;
   sj_options o = {0};
@@ -352,6 +384,13 @@ int main(void) {
       }
       sj_doc_free(d);
     }
+    /* caller triggers go through the same argument filler */
+    user_trig(mod, "越南同老挝讨论了边界事宜。", "讨论", 0, 0, "057", 0, "057:VNM>LAO:user event");
+    user_trig(mod, "越南同老挝讨论了边界事宜。", "讨论", 0, 0, "057", 1, "057:VNM LAO>VNM LAO:user event");
+    user_trig(mod, "巴西总统访问了阿根廷。", "访问", 0, 0, "043", 0, "043:BRA>ARG:user event"); /* replaces 042 */
+    user_trig(mod, "越南同老挝", NULL, 1, 3, "057", 0, NULL);  /* not a character boundary */
+    user_trig(mod, "越南同老挝", NULL, 0, 99, "057", 0, NULL); /* past the end */
+    user_trig(mod, "越南同老挝", "老挝", 0, 0, "57", 0, NULL); /* a code of two digits */
     /* events: CAMEO conventions and what is not an event */
     evs(mod, "中国国防部长与俄罗斯国防部长举行会谈，双方就两军合作交换意见。",
         "会谈:046:CHN,RUS>CHN,RUS;交换意见:040:CHN,RUS>CHN,RUS;"); /* 与 + a joint act: both sides */
