@@ -666,7 +666,24 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   if (lm && sj_tg_is_tend(g, e + lm)) return e;
   size_t lr = sj_tg_cue(g, e, "region_group");
   if (lr && sj_tg_is_tend(g, e + lr)) return e;
-  if (!c->n || place_context(g, a)) return 0;
+  int pc = place_context(g, a);
+  size_t tn = sj_tg_tok_at(g, e);
+  const char *pn = tn < g->ntok && g->tok[tn].start == e ? sj_tg_pos(g, tn) : "x";
+  /* 欧洲建设, 欧洲政策: a region before a noun only modifies it */
+  if (!c->n && !pc && (pn[0] == 'n' || pn[0] == 'b' || sj_streq(pn, "vn") || sj_streq(pn, "an")) &&
+      pn[1] != 's' && !sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL))
+    return e;
+  if (!c->n || pc) return 0;
+  /* 沈阳市就提出, 汕头市即采取: a city or province acting at a clause start
+   * is its government */
+  size_t tb = tok_before(g, a);
+  size_t ta = sj_tg_tok_at(g, a);
+  if (sj_tg_cue(g, e - 3, "admin_suffix") && ta < g->ntok && g->tok[ta].end == e &&
+      (pn[0] == 'd' || (pn[0] == 'v' && pn[1] != 'n')) &&
+      (tb == (size_t)-1 || sj_streq(sj_tg_pos(g, tb), "x"))) {
+    emit_actor(g, a, e, "government", c, NULL);
+    return e;
+  }
   int ik = 0;
   size_t ie = inst_chain(g, e, &ik);
   if (ie && ik == 'P') return ie;
@@ -694,6 +711,25 @@ static sj_codes pair_with_persons(const sj_tg *g) {
   }
   if (c.n < 2) c.n = 0;
   return c;
+}
+
+/* A place at the head of a longer token (台湾当局, 台湾同胞): an actor when
+ * the rest of the token is an institution word or its people.  The end,
+ * 0 if not. */
+static size_t place_in_token(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
+  size_t t = sj_tg_tok_at(g, e);
+  if (!c->n || t >= g->ntok || g->tok[t].start >= e) return 0;
+  size_t b = g->tok[t].end;
+  int k = inst_kind(g, e, b);
+  if (k && k != 'P' && cue_end(g, e, b, k == 'G' ? "inst_gov" : k == 'M' ? "inst_mil" : "inst_org") == b - e) {
+    emit_actor(g, a, b, inst_type(k), c, NULL);
+    return b;
+  }
+  if (sj_tg_cue(g, e, "people_after") == b - e) {
+    emit_actor(g, a, e, "country", c, NULL);
+    return b;
+  }
+  return 0;
 }
 
 /* The country of a place the gazetteer does not know: the country of a
@@ -1151,11 +1187,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       a = i - 3;
     size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL);
     if (ls) e += ls;
+    size_t re = ls ? 0 : place_in_token(g, a, e, &c);
+    if (re) return sj_tg_tok_at(g, re);
     if (!sj_tg_is_tend(g, e)) {
       size_t te = sj_tg_tok_at(g, e);
       if (te < g->ntok && g->tok[te].end - e <= 6) e = g->tok[te].end;
     }
-    size_t re = place_role(g, a, e, &c);
+    re = place_role(g, a, e, &c);
     if (re) return sj_tg_tok_at(g, re);
     /* a place then a suffixed place: 贝鲁特港口区 */
     emit_place(g, a, e, &c);
