@@ -100,6 +100,12 @@ describe("times (spec/fixtures/times.tsv)", function()
     end
   end)
 
+  it("a holiday is named beside its date", function()
+    local ms = times_of(sj.analyze("１９９５年春节，他回到家乡。", { ref = "1998-01-10" }))
+    assert.equal("1995-01-31", ms[1].value)
+    assert.equal("春节", ms[1].holiday)
+  end)
+
   it("vague = false leaves vague references out, sets stay", function()
     local on = times_of(sj.analyze("目前，两国每年举行会谈。", { ref = "1998-01-10" }))
     local off = times_of(sj.analyze("目前，两国每年举行会谈。", { ref = "1998-01-10", vague = false }))

@@ -144,6 +144,7 @@ static void json_mention(jw *f, const sj_mention *m, const char *text, size_t ba
     json_field(f, ",\"value\":", m->value);
     jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
     if (m->flags & SJ_SET) jw_puts(f, ",\"set\":true");
+    if (m->kind == SJ_TIME && m->type) json_field(f, ",\"holiday\":", m->type);
     if (m->flags & SJ_VAGUE) jw_puts(f, ",\"vague\":true");
     break;
   case SJ_ACTOR:

@@ -167,7 +167,7 @@ typedef struct sj_mention {
   uint32_t flags;      /* SJ_APPROX */
   const char *value;   /* normalised value (time, duration) or NULL */
   const char *codes;   /* space-separated ISO 3166-1 alpha-3 codes or NULL */
-  const char *type;    /* actor type / name class or NULL */
+  const char *type;    /* actor type / name class / a time's holiday (春节) or NULL */
   const char *org;     /* organisation code for IGO actors or NULL */
   const char *unit;    /* quantity unit or NULL */
   double number;       /* quantity value */

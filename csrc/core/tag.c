@@ -377,6 +377,7 @@ static int do_time(sj_tg *g, size_t i, size_t *end) {
   if (!m) return 0;
   m->flags = t.flags;
   m->value = sj_tg_str(g, t.value, strlen(t.value));
+  if (t.he > t.hs) m->type = sj_tg_str(g, g->s + t.hs, t.he - t.hs); /* holiday */
   if (t.kind == SJ_TIME) {
     sj_tg_note_time(g, t.value);
     if (t.absolute) { g->tc.ay = t.ay; g->tc.am = t.am; g->tc.ad = t.ad; }

@@ -70,6 +70,7 @@ typedef struct sj_tmatch {
   int ay, am, ad;    /* the anchor it sets (when absolute) */
   int needref;       /* 1: the value used an unknown reference month/day */
   int maxy, maxm, maxd; /* latest calendar point named (for ref estimation) */
+  size_t hs, he;     /* the holiday named inside it (春节), if he > hs */
   char value[96];
 } sj_tmatch;
 

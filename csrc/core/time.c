@@ -1515,8 +1515,31 @@ static int quoted(const char *s, size_t n, size_t a, size_t b) {
          (c0 == 0x300A && c1 == 0x300B);
 }
 
+/* the first holiday entry inside [a, b): *hs, *he */
+static void holiday_in_span(const sj_tctx *c, const char *s, size_t n, size_t a, size_t b,
+                            size_t *hs, size_t *he) {
+  for (size_t k = a; k < b;) {
+    uint32_t cp;
+    int l = sj_t_dec(s, n, k, &cp);
+    if (l <= 0) break;
+    if (sj_gaz_start_kinds(c->m, s, n, k) & SJ_K_CAL) {
+      sj_gaz_hit h[8];
+      int nh = sj_gaz_match(c->m, s, n, k, SJ_K_CAL, h, 8);
+      for (int q = nh - 1; q >= 0; q--)
+        for (const char *v = h[q].payload; v; v = strchr(v, '\n'), v = v ? v + 1 : NULL)
+          if (!strncmp(v, "cal\tholiday\t", 12) && k + h[q].len <= b) {
+            *hs = k; *he = k + h[q].len;
+            return;
+          }
+    }
+    k += (size_t)l;
+  }
+}
+
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   if (!time_at(c, s, n, i, out)) return 0;
+  if (out->kind == SJ_TIME && c->m)
+    holiday_in_span(c, s, n, out->start, out->end, &out->hs, &out->he);
   if (out->kind == SJ_TIME && !(s[i] >= '0' && s[i] <= '9') &&
       !((unsigned char)s[i] == 0xEF && i + 1 < n && (unsigned char)s[i + 1] == 0xBC) &&
       quoted(s, n, out->start, out->end)) {

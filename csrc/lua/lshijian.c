@@ -350,7 +350,8 @@ static void push_mentions(lua_State *L, const sj_doc *d, const char *text) {
     } else if (m[i].kind == SJ_PLACE) {
       set_str(L, "country", m[i].codes && *m[i].codes ? m[i].codes : NULL);
     }
-    set_str(L, m[i].kind == SJ_NAME ? "class" : "type", m[i].type);
+    set_str(L, m[i].kind == SJ_NAME ? "class" : m[i].kind == SJ_TIME ? "holiday" : "type",
+            m[i].type);
     set_str(L, "org", m[i].org);
     set_str(L, "unit", m[i].unit);
     lua_pushboolean(L, (m[i].flags & SJ_APPROX) != 0);
