@@ -23,6 +23,21 @@ static int is_punct_cp(uint32_t cp) {
 }
 
 /* ---- 《…》 and “…” ------------------------------------------------------ */
+static size_t cue_end(sj_tg *g, size_t a, size_t b, const char *cls);
+/* The class of a title 《[a, b)》: a document when a document word ends it
+ * or follows it (《…条例》, 《…》白皮书), else other (books, papers, plays) */
+static const char *title_class(sj_tg *g, size_t a, size_t b) {
+  sj_gfield f;
+  if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 8 &&
+      !memcmp(f.s[0], "document", 8))
+    return "document";
+  if (cue_end(g, a, b, "title_doc_end")) return "document";
+  if (sj_tg_gazk(g, b + 3, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 8 &&
+      !memcmp(f.s[0], "document", 8))
+    return "document";
+  return "other";
+}
+
 int sj_tg_title(sj_tg *g, size_t i, size_t *end) {
   size_t j = i + 3, lim = i + 300;
   while (j < g->n && j < lim) {
@@ -31,7 +46,7 @@ int sj_tg_title(sj_tg *g, size_t i, size_t *end) {
     if (cp == 0x300B) {
       if (j > i + 3) {
         sj_mention *m = sj_tg_add(g, i + 3, j, SJ_NAME);
-        if (m) m->type = "document";
+        if (m) m->type = title_class(g, i + 3, j);
       }
       *end = j + 3;
       return 1;
