@@ -22,6 +22,7 @@ local function point_ok(v)
     "^" .. y .. "%-%d%d%-%d%dT[MAEN][OIFVI]$", "^" .. y .. "%-%d%d%-%d%dT%d%d:%d%d$",
     "^T%d%d:%d%d$", "^" .. y .. "%-[SFW][PUAI]$", "^" .. y .. "%-H[12]$",
     "^" .. y .. "%-Q[1-4]$", "^" .. y .. "%-W%d%d$", "^" .. y .. "%-WXX$",
+    "^" .. y .. "%-W%d%d%-WE$",
   } do
     if v:match(p) then
       local pd = v:match("T(%u%u)$")

@@ -222,7 +222,7 @@ typedef struct pt {
 
 /* TIMEX3 parts of day: 1998-01-07TMO (morning), TMI (midday), TAF
  * (afternoon), TEV (evening), TNI (night) */
-enum { PD_MO = 1, PD_MI, PD_AF, PD_EV, PD_NI };
+enum { PD_MO = 1, PD_MI, PD_AF, PD_EV, PD_NI, PD_WE /* the weekend of a week */ };
 static const char *const PD_CODE[] = {"", "MO", "MI", "AF", "EV", "NI"};
 
 typedef struct pst {
@@ -361,6 +361,7 @@ static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   if ((k = lit(p, j, "上"))) { shift = -1; j += k; }
   else if ((k = lit(p, j, "下"))) { shift = 1; j += k; }
   else if ((k = lit(p, j, "本"))) { j += k; }
+  else if ((k = lit(p, j, "这个"))) { j += k; }
   else if ((k = lit(p, j, "这"))) { j += k; }
   size_t w = lit(p, j, "星期");
   if (!w) w = lit(p, j, "礼拜");
@@ -374,6 +375,13 @@ static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   else {
     int c = cdigit(cp);
     if (c >= 1 && c <= 6 && cp != 0x4E24) d = c;
+  }
+  if (cp == 0x672B && lit(p, j - w, "周")) { /* 周末, 上周末: the weekend (8) */
+    uint32_t pc;
+    sj_t_prev(p->s, i, &pc);
+    if (j - w == i && (pc == 0x6BCF || pc == 0x9022)) return 0; /* 每逢周末: a set */
+    *wk = shift; *wd = 8;
+    return j + (size_t)l;
   }
   if (d < 0) {
     /* 上周, 本周, 下周 alone */
@@ -1075,7 +1083,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       if (yy && mm && dd) {
         int cur = sj_weekday(yy, mm, dd);
         pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
-        if (wd) {
+        if (wd && wd <= 7) {
           add_days(&q, (long)(wd - cur) + 7L * wk);
           t->y = q.y; t->m = q.m; t->d = q.d;
           have |= 4;
@@ -1085,6 +1093,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
           long z = sj_days_from_civil(q.y, q.m, q.d);
           long z1 = sj_days_from_civil(q.y, 1, 1);
           t->y = q.y; t->w = (int)((z - z1) / 7 + 1); t->gran = 6;
+          if (wd == 8) t->pd = PD_WE;
           have |= 16;
         }
       } else {
@@ -1273,6 +1282,7 @@ static int fmt_pt(char *buf, size_t cap, const pt *t) {
       p += fmt_ymd(p, t->y, 0, 0);
       *p++ = '-'; *p++ = 'W';
       if (!t->w) { *p++ = 'X'; *p++ = 'X'; } else p = put2(p, t->w);
+      if (t->pd == PD_WE) { *p++ = '-'; *p++ = 'W'; *p++ = 'E'; } /* 1998-W03-WE */
       *p = 0;
       return (int)(p - buf);
     default: break;
@@ -1302,8 +1312,8 @@ static int fmt_pt(char *buf, size_t cap, const pt *t) {
     return snprintf(buf, cap, "%sT%02d:%02d", dpart, t->h - 1, t->mi > 0 ? t->mi - 1 : 0);
   }
   case 6:
-    if (!t->w) return snprintf(buf, cap, "%s-WXX", y);
-    return snprintf(buf, cap, "%s-W%02d", y, t->w);
+    if (!t->w) return snprintf(buf, cap, "%s-WXX%s", y, t->pd == PD_WE ? "-WE" : "");
+    return snprintf(buf, cap, "%s-W%02d%s", y, t->w, t->pd == PD_WE ? "-WE" : "");
   default: return snprintf(buf, cap, "%s", y);
   }
 }
@@ -1487,7 +1497,7 @@ static size_t era_at(pst *p, size_t i, char *val, size_t cap) {
     p->flags |= SJ_APPROX;
     return e + k;
   }
-  if ((k = lit(p, e, "世纪")) && v <= 30 && !(fl & SJ_NUM_DIGITSEQ && nd > 2)) {
+  if ((k = lit(p, e, "世纪")) && v <= 30 && v >= 1 && !(fl & SJ_NUM_DIGITSEQ && nd > 2)) {
     int c = (int)v;
     snprintf(val, cap, "%04d/%04d", (c - 1) * 100 + 1, c * 100);
     return e + k;
@@ -1643,6 +1653,31 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     openstart = 1;
   }
 
+  /* 本世纪, 上世纪 (90年代) */
+  int cv;
+  if (!openstart && (k = cal_word(p, j, "rel_century", &cv, NULL)) && ref_y(p)) {
+    int cen = (ref_y(p) - 1) / 100 + 1 + cv;
+    double dv; int nd; unsigned fl;
+    size_t e = pnum(p, j + k, &dv, &nd, &fl), k2;
+    out->kind = SJ_TIME;
+    if (e && (k2 = lit(p, e, "年代")) && dv == floor(dv) && dv >= 0 && dv <= 90 &&
+        (int)dv % 10 == 0 && nd <= 2) {
+      int y = (cen - 1) * 100 + (int)dv;
+      snprintf(out->value, sizeof out->value, "%04d/%04d", y, y + 9);
+      out->end = e + k2;
+      out->flags = SJ_APPROX;
+    } else if ((k2 = lit(p, j + k, "末")) || (k2 = lit(p, j + k, "初"))) {
+      /* 本世纪末, 上世纪初: its last or first ten years */
+      int a = lit(p, j + k, "末") ? cen * 100 - 9 : (cen - 1) * 100 + 1;
+      snprintf(out->value, sizeof out->value, "%04d/%04d", a, a + 9);
+      out->end = j + k + k2;
+      out->flags = SJ_APPROX;
+    } else {
+      snprintf(out->value, sizeof out->value, "%04d/%04d", (cen - 1) * 100 + 1, cen * 100);
+      out->end = j + k;
+    }
+    return 1;
+  }
   if (!openstart && (k = era_at(p, j, out->value, sizeof out->value))) {
     out->kind = SJ_TIME;
     out->end = k;
