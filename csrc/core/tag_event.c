@@ -78,13 +78,15 @@ enum {
   M_INVITE_OPEN = 1u << 7, /* invite_open: 应 (应…邀请) */
   M_TOPIC_OPEN = 1u << 8,  /* topic_open: 就 */
   M_TOPIC_CLOSE = 1u << 9, /* topic_close: 等, 问题 */
-  M_TOK = M_NORM | M_FRAME_OPEN | M_INVITE_OPEN | M_TOPIC_OPEN | M_TOPIC_CLOSE
+  M_PER = 1u << 10,        /* per: 按, 根据 (按…要求) */
+  M_TOK = M_NORM | M_FRAME_OPEN | M_INVITE_OPEN | M_TOPIC_OPEN | M_TOPIC_CLOSE | M_PER
 };
 static const char *const MARK_CLS[] = {"plain", "neg", "fut", "hyp", "norm", "recall_open",
-                                       "frame_open", "invite_open", "topic_open", "topic_close"};
+                                       "frame_open", "invite_open", "topic_open", "topic_close",
+                                       "per"};
 static const unsigned MARK_BIT[] = {0, SJ_NEGATED, SJ_FUTURE, SJ_HYPOTHETICAL, M_NORM,
                                     M_RECALL_OPEN, M_FRAME_OPEN, M_INVITE_OPEN, M_TOPIC_OPEN,
-                                    M_TOPIC_CLOSE};
+                                    M_TOPIC_CLOSE, M_PER};
 #define NMARK_CLS ((int)(sizeof MARK_CLS / sizeof MARK_CLS[0]))
 
 static unsigned marker_at(sj_tg *g, size_t i) {
@@ -328,6 +330,8 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   if (T->tok > 0 && g->tok[T->tok - 1].start >= ps && tok_cue(g, T->tok - 1, "demonstrative"))
     return 1;
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
+  /* 按…要求: the measure a thing is done by, a noun */
+  if (T->hint == 'S' && mark_in(g, ps, T->start, M_PER)) return 1;
   if (!mark_in(g, ps, T->start, M_FRAME_OPEN)) return 0;
   for (t = tn; t < g->ntok && g->tok[t].start < pe; t++)
     if (tok_cue(g, t, "frame_end")) return 1;
@@ -582,6 +586,15 @@ static const sj_codes *para_codes(sj_tg *g, roles *R) {
   return c;
 }
 
+/* the codes of the last coded, unmarked actor or place in [lo, at) */
+static void near_country(const amen *A, size_t n, size_t lo, size_t at, sj_codes *src) {
+  for (size_t k = n; k-- > 0;)
+    if (A[k].a >= lo && A[k].b <= at && A[k].c.n && A[k].role == R_NONE && !A[k].topic) {
+      *src = A[k].c;
+      return;
+    }
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -610,6 +623,10 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
     if (R->have_subj) *src = R->subj;
     else if (R->para_have) *src = R->para_subj;
   }
+  /* a speaker of no known country (a person the actor stage cannot code):
+   * the country named just before in the sentence (菲律宾…部长X宣布, a
+   * dateline city) */
+  if (!src->n && !agent.n && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
   int joint = joint_act(g, T, ps);
   if (!part.n && !tgt->n && !says(T->cameo)) earlier_partners(A, n, sa, ps, &part);
   if (joint || (src->n >= 2 && !other && !part.n)) {
