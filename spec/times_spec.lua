@@ -27,7 +27,7 @@ local function point_ok(v)
     if v:match(p) then
       local pd = v:match("T(%u%u)$")
       if pd and not ({ MO = 1, MI = 1, AF = 1, EV = 1, NI = 1 })[pd] then return false end
-      local s = v:match("%-(%u%u)$")
+      local s = v:match("^[%dX]+%-(%u%u)$") -- a season (not 1998-W03-WE)
       if s and not ({ SP = 1, SU = 1, FA = 1, WI = 1 })[s] then return false end
       return true
     end
