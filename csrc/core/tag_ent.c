@@ -1286,6 +1286,38 @@ static size_t ment_lb(const sj_tg *g, size_t nment, size_t a) {
   return lo;
 }
 
+/* A word that is a name by itself (cue class name_alone: 冬奥会, 世锦赛,
+ * 冷战), its class from its name-suffix entry; a party congress by its
+ * number (十五大: two Chinese numerals + 大).  1 if token t is one (and was
+ * added unless a name already ends there). */
+static int name_alone(sj_tg *g, size_t t, size_t mc) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *cls = NULL;
+  sj_gfield f;
+  if (sj_tg_cue_tok(g, t, "name_alone")) {
+    cls = "other";
+    if (sj_tg_gazk(g, a, SJ_K_NAMESUFFIX, &f) == b - a && f.n &&
+        !(f.l[0] == 5 && !memcmp(f.s[0], "event", 5)))
+      cls = sj_tg_str(g, f.s[0], f.l[0]);
+  } else if (b - a == 9 && lit(g, b - 3, "大")) {
+    for (size_t i = a; i < b - 3;) {
+      uint32_t cp;
+      i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
+      int d = sj_cn_digit(cp);
+      if (d < 0 || (d > 10 && d != 10)) return 0;
+    }
+    cls = "meeting";
+  }
+  if (!cls) return 0;
+  for (size_t k = mc; k-- > 0 && k + 8 > mc;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind == SJ_NAME && m->end == b) return 1;
+  }
+  sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);
+  if (m) m->type = cls;
+  return 1;
+}
+
 void sj_tg_names_fix(sj_tg *g) {
   size_t nment = g->d->mentions.n; /* sorted by start (sj_tag sorts first) */
   /* a name needs a proper noun or an actor/place within the 6 tokens
@@ -1306,8 +1338,10 @@ void sj_tg_names_fix(sj_tg *g) {
       }
       int near = (last_prop != (size_t)-1 && t - last_prop <= 7) ||
                  (have_ment && (t < 8 || last_ment >= g->tok[t - 8].start));
-      if ((tp[0] == 'n' && (tp[1] == 's' || tp[1] == 't' || tp[1] == 'z')) || (tp[0] == 'j' && !tp[1]))
+      if ((tp[0] == 'n' && (tp[1] == 's' || tp[1] == 't' || tp[1] == 'z')) || (tp[0] == 'j' && !tp[1]) ||
+          sj_tg_cue_tok(g, t, "inst_cn"))
         last_prop = t;
+      if (name_alone(g, t, mc)) continue;
       if (!near) continue;
     }
     if (!(tp[0] == 'n' || tp[0] == 'v') || tp[1] == 'r') continue;
@@ -1385,7 +1419,7 @@ void sj_tg_names_fix(sj_tg *g) {
       }
       if (!isprop) {
         if (p[0] == 'n' && (p[1] == 's' || p[1] == 't' || p[1] == 'z')) isprop = 1;
-        else if (sj_streq(p, "j")) isprop = 1;
+        else if (sj_streq(p, "j") || sj_tg_cue_tok(g, pt, "inst_cn")) isprop = 1;
       }
       uint32_t cp;
       sj_t_dec(g->s, g->n, a, &cp);
