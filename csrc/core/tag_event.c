@@ -19,6 +19,12 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
     sj_gfield f0;
     if (sj_tg_gazk(g, i + 6, SJ_K_TRIGGER, &f0) == te - i - 6) i += 6;
   }
+  /* a saying verb the segmenter fused with the word before it (萨维说,
+   * 时说): the last character is the trigger, unless the token is a word
+   * of its own ending in it (小说, 据说: cue class not_say_end) */
+  if (te - i >= 6 && te - i <= 15 && sj_tg_cue(g, te - 3, "say_end") == 3 &&
+      !sj_tg_cue_tok(g, t, "not_say_end"))
+    i = te - 3;
   const sj_gcache *gc = sj_tg_hits(g, i);
   if (!(gc->any & SJ_K_TRIGGER)) return;
   const sj_gaz_hit *h = gc->h;
@@ -732,6 +738,9 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
                    const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1) {
   sj_trig *T = &tr[q];
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
+  /* what a saying verb expresses is its speaker's own act (江泽民对代表团访华
+   * 表示欢迎: the visit and the welcome) */
+  if (T->tok > 0 && tok_cue(g, T->tok - 1, "say")) return 0;
   for (size_t r = q; r-- > t0;) {
     if (!tr[r].cameo[0] || tr[r].user || !root_eq(tr[r].cameo, T->cameo)) continue;
     if (phrase_start(g, sa, tr[r].start) == ps) {
@@ -956,6 +965,7 @@ static int pronoun_before(sj_tg *g, const sj_trig *T, size_t sa) {
  * 有人说): the word right before it, or the clause's first word, is a cue
  * of class say_none */
 static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
+  if (T->start > g->tok[T->tok].start) return 0; /* fused with its speaker: 萨维说 */
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
   if (tok_cue(g, T->tok - 1, "say_none")) return 1;
   size_t ps = phrase_start(g, sa, T->start), t = sj_tg_tok_at(g, ps);
