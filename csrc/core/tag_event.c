@@ -296,7 +296,12 @@ static int noun_used(sj_tg *g, const sj_trig *T) {
   size_t tn = sj_tg_tok_at(g, T->end);
   const char *tp = sj_tg_pos(g, T->tok);
   int nounish = T->hint == 'L' || T->hint == 'W' || tp[0] == 'n' || sj_streq(tp, "vn");
-  if (!nounish || tn >= g->ntok || g->tok[tn].start != T->end) return 1;
+  if (!nounish) return 1;
+  /* an item of a list of topics (在…、维和、裁军、军控等问题上) */
+  if (T->tok > 0 && tok_cue(g, T->tok - 1, "list_sep") && tn < g->ntok &&
+      (tok_cue(g, tn, "list_sep") || tok_cue(g, tn, "topic_close")))
+    return 0;
+  if (tn >= g->ntok || g->tok[tn].start != T->end) return 1;
   if (tok_cue(g, tn, "frame")) return 0;
   const char *np = sj_tg_pos(g, tn);
   if ((sj_streq(np, "n") || sj_streq(np, "vn") || sj_streq(np, "nz")) && !tok_cue(g, tn, "event_head")) {
