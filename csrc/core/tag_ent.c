@@ -572,9 +572,11 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   if (k == 'P') return b;
   if (!k && cue_end(g, a, b, "pair_keep")) return 0; /* 中美关系 */
   if (b - a < 12 && !cue_end(g, a, b, "inst_party")) return 0;
-  size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL);
+  size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL), lq = sj_tg_cue(g, b, "title_prefix");
+  if (!lt && lq && (lt = sj_tg_gazk(g, b + lq, SJ_K_TITLE, NULL))) lt += lq;
   if (lt && sj_tg_is_tend(g, b + lt)) return 0;
   if (t > 0 && sj_tg_cue_tok(g, t - 1, "inst_generic")) return 0;
+  if (t > 0 && lit(g, g->tok[t - 1].start, "第") && sj_tg_pos(g, t - 1)[0] == 'm') return 0;
   sj_codes c;
   c.n = 0;
   sj_gfield f;
@@ -637,6 +639,9 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
     size_t lm = sj_tg_gazk(g, j, SJ_K_MIL, &f);
     size_t lg = sj_tg_gazk(g, j, SJ_K_GOV, NULL);
     size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
+    /* 日本前首相, 立陶宛新总统: a prefix of the title (cue class title_prefix) */
+    if (!lt && (k = sj_tg_cue(g, j, "title_prefix")) && (lt = sj_tg_gazk(g, j + k, SJ_K_TITLE, NULL)))
+      lt += k;
     if (abbr && !lm && (k = sj_tg_cue(g, j, "abbr_mil")))
       lm = k;
     if (lm && !sj_tg_is_tend(g, j + lm)) lm = 0;
