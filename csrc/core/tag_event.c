@@ -788,6 +788,12 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
   return 0;
 }
 
+/* the end of what a saying verb at T says: its clause and the next */
+static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
+  size_t ce = phrase_end(g, sb, T->end);
+  return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
+}
+
 /* passes 1 and 2 over the sentence's triggers [t0, ti): clear cameo[0] of
  * those that tell no event of their own */
 static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t sa, size_t sb,
@@ -813,6 +819,15 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
       if (other) { T->cameo[0] = 0; continue; }
     }
     if (repeats(g, tr, t0, q, sa, sb, A, na, men, m0, m1)) T->cameo[0] = 0;
+  }
+  /* a statement that narrates an act (钱其琛说，…开展了…经济合作) is told by
+   * that act's record */
+  for (size_t q = t0; q < ti; q++) {
+    sj_trig *T = &tr[q];
+    if (!T->cameo[0] || T->user || T->hint != 'S' || !root_eq(T->cameo, "01")) continue;
+    size_t ce = said_end(g, T, sb);
+    for (size_t r = q + 1; r < ti && tr[r].start < ce; r++)
+      if (tr[r].cameo[0] && !says(tr[r].cameo)) { T->cameo[0] = 0; break; }
   }
 }
 
@@ -849,11 +864,6 @@ static const struct { const char *cls, *code, *label; int will; } SAYS[] = {
     {"say_opt", "013", "make optimistic comment", 0},
 };
 
-/* the end of what a saying verb at T says: its clause and the next */
-static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
-  size_t ce = phrase_end(g, sb, T->end);
-  return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
-}
 
 /* A statement is about the other countries it names (叶利钦说，俄罗斯重视
  * 同美国的合作 -> USA): their codes are its targets. */
