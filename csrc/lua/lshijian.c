@@ -63,7 +63,7 @@ static void check_triggers(lua_State *L, int t, sj_options *o) {
   sj_trigger *a = lua_newuserdata(L, n * sizeof *a);
   lua_setfield(L, LUA_REGISTRYINDEX, "shijian.triggers");
   for (size_t k = 0; k < n; k++) {
-    lua_rawgeti(L, t, (lua_Integer)k + 1);
+    lua_rawgeti(L, t, (int)(k + 1));
     if (!lua_istable(L, -1)) luaL_error(L, "shijian: option 'triggers': entry %d is not a table", (int)k + 1);
     lua_getfield(L, -1, "first");
     lua_getfield(L, -2, "last");

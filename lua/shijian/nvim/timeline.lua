@@ -30,15 +30,15 @@ local function date_key(d)
   if y then
     local m = ({ Q1 = 1, Q2 = 4, Q3 = 7, Q4 = 10, H1 = 1, H2 = 7,
                  SP = 3, SU = 6, FA = 9, WI = 12 })[part]
-    local d = "00"
+    local day = "00"
     local w = part:match("^W(%d%d)$")
     if w then -- about its Monday: day (w - 1) * 7 + 1 of the year
       local doy, lens = (tonumber(w) - 1) * 7 + 1, { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
       m = 1
       while m < 12 and doy > lens[m] do doy, m = doy - lens[m], m + 1 end
-      d = string.format("%02d", math.min(doy, 31))
+      day = string.format("%02d", math.min(doy, 31))
     end
-    if m then first = string.format("%s-%02d-%s%s", y, m, d, part) end
+    if m then first = string.format("%s-%02d-%s%s", y, m, day, part) end
   end
   -- unknown years after known ones
   if first:sub(1, 4) == "XXXX" then first = "~" .. first:sub(5) end
