@@ -50,6 +50,11 @@ describe("shijian cut", function()
     local out, code = run("--help")
     assert.equal(0, code)
     assert.matches("usage: shijian", out)
+    -- the events columns, in the order `events --csv` names them
+    local header = run("events --csv", "12月22日，中俄两国空军实施联合空中战略巡航。\n"):match("^[^\n]*")
+    assert.equal("date,cameo,label,sources,targets,place,trigger,text", header)
+    local help = out:gsub("%s+", " ")
+    assert.truthy(help:find(header:gsub(",", ", "), 1, true), "help lists the events columns " .. header)
   end)
 end)
 

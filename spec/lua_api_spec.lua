@@ -565,6 +565,15 @@ describe("streaming", function()
   end)
 end)
 
+describe("setup", function()
+  it("is the Neovim plugin's: outside Neovim an error names shijian.nvim", function()
+    assert.error_matches(function() sj.setup({}) end, "require%('shijian.nvim'%)%.setup%(opts%)")
+    local ok, err = sj.safe.setup()
+    assert.is_nil(ok)
+    assert.matches("not available outside Neovim", err)
+  end)
+end)
+
 describe("safe flavour", function()
   it("calls the function once and returns all its results", function()
     local n = 0

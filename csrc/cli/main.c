@@ -18,7 +18,7 @@ static const char usage[] =
     "  tag      analyse: one JSON object for the document (sentences,\n"
     "           mentions, events; byte offsets), or one per line with --lines\n"
     "  events   the events as a timeline, tab-separated (or --csv): date, cameo,\n"
-    "           label, sources, targets, place, text\n"
+    "           label, sources, targets, place, trigger, text (the sentence)\n"
     "\n"
     "Options:\n"
     "  --dict FILE        add a user dictionary (lines `word [freq] [pos]`); repeatable\n"

@@ -353,6 +353,16 @@ function M.words(list) return rules_mod().words(list) end
 
 M.version = function() return load_core().version end
 
+--- Neovim users who write require("shijian").setup(opts) mean the plugin:
+--- forwarded to shijian.nvim.  Outside Neovim, an error that names it.
+function M.setup(opts)
+  if type(rawget(_G, "vim")) ~= "table" then
+    error("shijian.setup() configures the Neovim plugin (require('shijian.nvim').setup(opts)); " ..
+      "it is not available outside Neovim", 2)
+  end
+  return require("shijian.nvim").setup(opts)
+end
+
 -- sj.offsets and sj.patterns load on first use
 setmetatable(M, { __index = function(t, k)
   if k == "offsets" then
