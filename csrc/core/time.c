@@ -353,6 +353,8 @@ static size_t num_unit(pst *p, size_t i, const char *unit, int lo, int hi, int c
 /* calendar words of dict/gaz/time-words.tsv (rel_year, rel_day, daypart ...)
  * are looked up in the image: cal_word, below the calendar helpers */
 static size_t cal_word(pst *p, size_t i, const char *cls, int *v, int *pd);
+/* cue words of dict/gaz/cues-time.tsv: the longest of class cls at i */
+static size_t cue_at(const pst *p, size_t i, const char *cls);
 
 static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   size_t j = i;
@@ -464,17 +466,10 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
  * 7点钟, 9点许) */
 static size_t approx_suffix(pst *p, size_t i);
 static int bare_hour_ok(pst *p, size_t j, size_t e) {
-  static const char *const NOT[] = {"时间", "时代", "时期", "时候", "时刻", "时速", "时段",
-                                    "时光", "时事", "时局", "时装", "时尚", "时差", "时区",
-                                    "时令", "时效", "时机", "时针", "时空", "时髦", NULL};
   double x; int nd; unsigned fl;
   size_t a = pnum(p, j, &x, &nd, &fl);
   if (!a || !(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_CHINESE)) return 0;
-  if (lit(p, a, "时")) {
-    for (int q = 0; NOT[q]; q++)
-      if (lit(p, a, NOT[q])) return 0;
-    return 1;
-  }
+  if (lit(p, a, "时")) return !cue_at(p, a, "not_clock"); /* 时间, 时代 ... */
   return e > a + 3 || approx_suffix(p, e) > 0;
 }
 
@@ -529,16 +524,13 @@ static int future_before(pst *p, size_t i) {
     sj_t_prev(p->s, j, &cp);
   if (cp == 0x5C06 || cp == 0x5B9A || cp == 0x62DF) return 1; /* 将 定 拟 */
   /* a plan earlier in the clause: 还将在出席…后于２月２日 */
-  static const char *const PLAN[] = {"将于", "将在", "将要", "即将", "定于", "拟于", "计划于",
-                                     "预定", "还将", "并将", "也将", "将赴", "将访", NULL};
   size_t k = i;
   for (int steps = 0; k > 0 && steps < 40; steps++) {
     k = sj_t_prev(p->s, k, &cp);
     if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
         cp == 0xFF1F || cp == '\n' || cp == 0x201D || cp == 0x201C)
       break; /* ，。；：！？ quotes */
-    for (int q = 0; PLAN[q]; q++)
-      if (lit(p, k, PLAN[q])) return 1;
+    if (cue_at(p, k, "time_plan")) return 1;
   }
   return 0;
 }
@@ -1575,22 +1567,17 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
 
   /* fixed words */
   {
-    static const struct { const char *w; int code; } FIX[] = {
-      {"迄今为止", 1}, {"迄今", 1}, {"至今", 1}, {"到目前为止", 1}, {"截至目前", 1},
-      {"截止目前", 1}, {"当时", 8}, {"过去的一年", 9}, {"过去一年", 9},
-      {"新的一年", 4}, {"年内", 4}, {"全年", 4}, {"这一年来", 5},
-      {"一年来", 5}, {"近一年来", 5}, {"今年以来", 6}, {"本月以来", 7},
-      {NULL, 0}};
-    for (int q = 0; FIX[q].w; q++) {
-      if (!(k = lit(p, i, FIX[q].w))) continue;
-      if (FIX[q].code == 8 && lit(p, i + k, "光")) return 0; /* 当时光 */
+    /* fixed phrases of dict/gaz/time-words.tsv (class fixed, codes there) */
+    int code;
+    if ((k = cal_word(p, i, "fixed", &code, NULL))) {
+      if (code == 8 && lit(p, i + k, "光")) return 0; /* 当时光 */
       int y = 0, m = 0, d = 0;
       ref_md(p, &y, &m, &d);
       pt t = {y, m, d, 0, 0, 0, 0, 0};
       char a[48];
       out->kind = SJ_TIME;
       out->end = i + k;
-      switch (FIX[q].code) {
+      switch (code) {
       case 1: /* ../ref (month) */
         t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
         snprintf(out->value, sizeof out->value, "../%s", a);
@@ -1637,8 +1624,8 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
         break;
       }
       }
-      if (FIX[q].code == 4 || FIX[q].code == 5 || FIX[q].code == 6) P.needref = 0;
-      if (FIX[q].code == 8 && !out->value[0]) return 0;
+      if (code == 4 || code == 5 || code == 6) P.needref = 0;
+      if (code == 8 && !out->value[0]) return 0;
       out->needref = P.needref;
       return 1;
     }

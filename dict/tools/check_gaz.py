@@ -160,7 +160,7 @@ def cal_check(where, surface, f, err):
     elif a == 'lunar_prefix':
         if len(f) != 1:
             err(where, 'bad lunar_prefix line')
-    elif a in ('rel_year', 'rel_month', 'rel_day', 'rel_century', 'weekend'):
+    elif a in ('rel_year', 'rel_month', 'rel_day', 'rel_century', 'weekend', 'fixed'):
         if len(f) != 2 or not re.fullmatch(r'-?\d{1,3}', f[1]):
             err(where, 'bad %s line' % a)
     elif a == 'rel_daypart':
