@@ -531,6 +531,7 @@ static int inst_kind(sj_tg *g, size_t a, size_t b) {
  * inst_kind. */
 static size_t inst_chain(sj_tg *g, size_t e, int *kind) {
   size_t t = sj_tg_tok_at(g, e), best = 0;
+  int named = 0; /* a name-like word inside: only a firm or body (江苏康博集团) */
   if (t >= g->ntok || g->tok[t].start != e) return 0;
   for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
     size_t a = g->tok[t].start, b = g->tok[t].end;
@@ -540,10 +541,12 @@ static size_t inst_chain(sj_tg *g, size_t e, int *kind) {
         (sj_tg_gazk(g, b, SJ_K_COUNTRY, NULL) || sj_tg_gazk(g, b, SJ_K_ABBR, NULL) ||
          sj_tg_gazk(g, b, SJ_K_PLACE, NULL))) continue;
     if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng")) ||
-        p[1] == 'r' || b - a > 24)
+        (p[1] == 'r' && (hop > 0 || named)) || b - a > 24)
       break;
+    if (p[1] == 'r') { named = 1; continue; }
     int k = inst_kind(g, a, b);
     if (!k && sj_streq(p, "nt")) k = 'O';
+    if (named && k != 'O') break;
     if (k) { best = b; *kind = k; }
     if (k == 'P') break;
   }
@@ -1210,8 +1213,11 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     size_t re = ls ? 0 : place_in_token(g, a, e, &c);
     if (re) return sj_tg_tok_at(g, re);
     if (!sj_tg_is_tend(g, e)) {
+      /* 贝鲁特港, 莫斯科红场: the rest of the token (not a verb: 香港 | 回归) */
       size_t te = sj_tg_tok_at(g, e);
-      if (te < g->ntok && g->tok[te].end - e <= 6) e = g->tok[te].end;
+      const char *pr = te < g->ntok ? lex_word_pos(g, e, g->tok[te].end) : NULL;
+      if (te < g->ntok && g->tok[te].end - e <= 6 && !(pr && pr[0] == 'v'))
+        e = g->tok[te].end;
     }
     re = place_role(g, a, e, &c);
     if (re) return sj_tg_tok_at(g, re);
