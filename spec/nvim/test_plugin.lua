@@ -461,6 +461,34 @@ t.test("require('shijian').setup(opts) is the plugin's setup", function()
   t.eq("", vim.fn.maparg("w", "n"), "and plugin.setup() changes them back")
 end)
 
+t.test("doc/shijian.txt: :help finds it after :helptags, in step with docs/nvim.md", function()
+  local dir = vim.fn.tempname()
+  vim.fn.mkdir(dir .. "/doc", "p")
+  vim.fn.writefile(vim.fn.readfile(root .. "/doc/shijian.txt"), dir .. "/doc/shijian.txt")
+  vim.cmd("helptags " .. vim.fn.fnameescape(dir .. "/doc"))
+  vim.opt.runtimepath:append(dir)
+  for _, tag in ipairs({ "shijian", ":Shijian", ":Shijian-events", "ShijianTime", "shijian-options",
+                         "shijian-ref", "<Plug>(shijian-w)" }) do
+    local ok = pcall(vim.cmd, "help " .. tag)
+    t.ok(ok and vim.fn.expand("%:t") == "shijian.txt", ":help " .. tag)
+    pcall(vim.cmd, "helpclose")
+  end
+  vim.opt.runtimepath:remove(dir)
+  vim.fn.delete(dir, "rf")
+  -- every subcommand, highlight group and option of docs/nvim.md has its tag
+  local md = table.concat(vim.fn.readfile(root .. "/docs/nvim.md"), "\n")
+  local help = table.concat(vim.fn.readfile(root .. "/doc/shijian.txt"), "\n")
+  local want, missing = {}, {}
+  for sub in md:gmatch("`:Shijian (%a+)`") do want[#want + 1] = ":Shijian-" .. sub end
+  for group in md:gmatch("`(Shijian%u%a+)`") do want[#want + 1] = group end
+  for opt in (md:match("setup%(%{(.-)\n%}%)") or ""):gmatch("\n  ([%a_]+) = ") do want[#want + 1] = "shijian-" .. opt end
+  for _, tag in ipairs(want) do
+    if not help:find("*" .. tag .. "*", 1, true) then missing[#missing + 1] = tag end
+  end
+  t.ok(#want >= 25, "tags looked for in docs/nvim.md: " .. #want)
+  t.ok(#missing == 0, "in doc/shijian.txt: " .. table.concat(missing, " "))
+end)
+
 t.test("options: mappings = true maps w/b/e/ge/iw/aw in attached buffers only", function()
   need_lib()
   plugin.setup({ mappings = true })
