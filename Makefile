@@ -62,8 +62,10 @@ $(B)/sjdictc: csrc/tools/sjdictc.c csrc/core/utf8.c $(CORE_HDR)
 	@mkdir -p $(B)
 	$(CC) $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ csrc/tools/sjdictc.c csrc/core/utf8.c -lm
 
-$(B)/embed.c: $(B)/sjdictc $(DICT_SRC) dict/jieba/hmm.txt $(GAZ_SRC)
-	$(B)/sjdictc -c -o $@ $(addprefix --lex ,$(DICT_SRC)) --hmm dict/jieba/hmm.txt $(addprefix --gaz ,$(GAZ_SRC))
+T2S_SRC  = dict/opencc/t2s.tsv dict/opencc/script.tsv
+$(B)/embed.c: $(B)/sjdictc $(DICT_SRC) dict/jieba/hmm.txt $(GAZ_SRC) $(T2S_SRC)
+	$(B)/sjdictc -c -o $@ $(addprefix --lex ,$(DICT_SRC)) --hmm dict/jieba/hmm.txt $(addprefix --gaz ,$(GAZ_SRC)) \
+	  --t2s dict/opencc/t2s.tsv --script dict/opencc/script.tsv
 
 # (Makefile: its flags decide what the shared library exports; 3 s to redo)
 $(B)/obj/embed.o: $(B)/embed.c Makefile

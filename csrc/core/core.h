@@ -168,6 +168,12 @@ typedef struct sj_image {
   sj_dat suf;                /* reversed surfaces of the SJ_K_SUFFIXES entries */
   const char *strs;          /* string pool, NUL-terminated strings */
   uint32_t nstrs;
+  const uint8_t *t2s_flags;  /* [0x10000]: SJ_T2S_* bits per BMP code point */
+  const uint32_t *t2s_bmp;   /* [0x10000]: simplified cp | (1 + first phrase) << 16 */
+  const uint32_t *t2s_chars; /* pairs (traditional cp, simplified cp), sorted */
+  const uint32_t *t2s_phr;   /* per phrase: key off, key len, value off, value len */
+  const char *t2s_strs;      /* the phrases' bytes (not NUL-terminated) */
+  uint32_t nt2schars, nt2sphr, nt2sstrs;
 } sj_image;
 
 /* Map the embedded image (validated once per call; cheap). */
@@ -283,6 +289,7 @@ struct sj_doc {
   sj_vec mentions;    /* sj_mention */
   sj_vec events;      /* sj_event */
   int ref_year, ref_month, ref_day;
+  int script;         /* SJ_SCRIPT_* bits of the paragraphs seen (script.c) */
 };
 
 /* ---- seg.c, sent.c, tag.c --------------------------------------------- */
@@ -290,6 +297,15 @@ int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags);
 /* Log probability of the best cut of a word by the embedded lexicon. */
 double sj_seg_word_logp(const sj_model *m, const char *w, size_t n);
 int sj_sentences(sj_doc *d);
+/* script.c: the simplified view of a traditional text and its offset map */
+typedef struct sj_script_view sj_script_view;
+int sj_script_view_new(const sj_model *m, const char *text, size_t len, unsigned mode,
+                       sj_script_view **out);
+const char *sj_script_view_text(const sj_script_view *v, size_t *len);
+int sj_script_view_script(const sj_script_view *v);
+/* Map the doc's offsets (and place strings) from the view back to the original text. */
+int sj_script_map_back(const sj_script_view *v, sj_doc *d, const char *orig);
+void sj_script_view_free(sj_script_view *v);
 /* Needs tokens and spans; fills mentions (and events when want has
  * SJ_WANT_EVENTS).  Mentions are left sorted by start offset. */
 int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o);

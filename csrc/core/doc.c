@@ -30,7 +30,7 @@ int sj_analyze(const sj_model *m, const char *text, size_t len, const sj_options
   if (o.want & SJ_WANT_EVENTS) o.want |= SJ_WANT_MENTIONS;
   if (o.want & SJ_WANT_MENTIONS) o.want |= SJ_WANT_TOKENS | SJ_WANT_SENTENCES;
   if (o.ref_month < 0 || o.ref_month > 12 || o.ref_day < 0 || o.ref_day > 31 ||
-      o.ref_year < 0 || o.ref_year > 9999)
+      o.ref_year < 0 || o.ref_year > 9999 || o.script > SJ_SCRIPT_TRADITIONAL)
     return SJ_EINVAL;
   sj_doc *d = calloc(1, sizeof *d);
   if (!d) return SJ_ENOMEM;
@@ -59,9 +59,20 @@ int sj_analyze(const sj_model *m, const char *text, size_t len, const sj_options
     rc = SJ_ENOMEM;
   if (rc == SJ_OK && (o.want & SJ_WANT_EVENTS) && sj_vec_reserve(&d->events, len / 128 + 16))
     rc = SJ_ENOMEM;
+  /* traditional paragraphs: analyse a simplified view, map offsets back */
+  sj_script_view *sv = NULL;
+  d->script = SJ_SCRIPT_SIMPLIFIED;
+  if (rc == SJ_OK && o.script != SJ_SCRIPT_SIMPLIFIED &&
+      (rc = sj_script_view_new(m, d->text, len, o.script, &sv)) == SJ_OK) {
+    const char *view = sj_script_view_text(sv, &d->len);
+    if (view) d->text = view;
+    d->script = sj_script_view_script(sv);
+  }
   if (rc == SJ_OK && (o.want & SJ_WANT_TOKENS)) rc = sj_segment(d, m, o.seg);
   if (rc == SJ_OK && (o.want & SJ_WANT_SENTENCES)) rc = sj_sentences(d);
   if (rc == SJ_OK && (o.want & SJ_WANT_MENTIONS)) rc = sj_tag(d, m, &o);
+  if (rc == SJ_OK && sv) rc = sj_script_map_back(sv, d, text);
+  sj_script_view_free(sv);
   d->text = NULL; /* the caller's buffer is not ours to keep */
   if (rc) { sj_doc_free(d); return rc; }
   *out = d;
@@ -80,6 +91,15 @@ size_t sj_doc_nmentions(const sj_doc *d) { return d ? d->mentions.n : 0; }
 const sj_mention *sj_doc_mentions(const sj_doc *d) { return d ? d->mentions.data : NULL; }
 size_t sj_doc_nevents(const sj_doc *d) { return d ? d->events.n : 0; }
 const sj_event *sj_doc_events(const sj_doc *d) { return d ? d->events.data : NULL; }
+int sj_doc_script(const sj_doc *d) { return d ? d->script : 0; }
+const char *sj_script_name(int script) {
+  switch (script) {
+  case SJ_SCRIPT_SIMPLIFIED: return "simplified";
+  case SJ_SCRIPT_TRADITIONAL: return "traditional";
+  case SJ_SCRIPT_SIMPLIFIED | SJ_SCRIPT_TRADITIONAL: return "mixed";
+  default: return "";
+  }
+}
 int sj_doc_ref_year(const sj_doc *d) { return d ? d->ref_year : 0; }
 void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day) {
   int y = d ? d->ref_year : 0, m = y ? d->ref_month : 0, dd = m ? d->ref_day : 0;

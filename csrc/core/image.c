@@ -26,7 +26,9 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
       h.nlexcells == 0 || h.ngazcells == 0 || h.len[SEC_CHINFO] != h.nchars + 1u ||
       h.len[SEC_GAZ_KIND] != h.ngaz * 2u || h.len[SEC_GAZ_START] != (h.nchars + 1u) * 2u ||
       h.len[SEC_SUF_CELLS] != h.nsufcells * 8u || h.nsufcells == 0 ||
-      h.len[SEC_GIVEN] != (h.nchars + 3u + 2u * (h.nchars + 1u)) * 4u)
+      h.len[SEC_GIVEN] != (h.nchars + 3u + 2u * (h.nchars + 1u)) * 4u ||
+      h.len[SEC_T2S_FLAGS] != 0x10000u || h.len[SEC_T2S_CHARS] != h.nt2schars * 8u ||
+      h.len[SEC_T2S_PHR] != h.nt2sphr * 16u || h.len[SEC_T2S_BMP] != 0x40000u)
     return SJ_ECORRUPT;
   const unsigned char *p = data;
   img->cmap = (const uint16_t *)(const void *)(p + h.off[SEC_CMAP]);
@@ -57,6 +59,14 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   img->suf.n = h.nsufcells;
   img->strs = (const char *)(p + h.off[SEC_STRS]);
   img->nstrs = h.nstrs;
+  img->t2s_flags = p + h.off[SEC_T2S_FLAGS];
+  img->t2s_chars = (const uint32_t *)(const void *)(p + h.off[SEC_T2S_CHARS]);
+  img->t2s_phr = (const uint32_t *)(const void *)(p + h.off[SEC_T2S_PHR]);
+  img->t2s_strs = (const char *)(p + h.off[SEC_T2S_STRS]);
+  img->nt2schars = h.nt2schars;
+  img->nt2sphr = h.nt2sphr;
+  img->nt2sstrs = h.len[SEC_T2S_STRS];
+  img->t2s_bmp = (const uint32_t *)(const void *)(p + h.off[SEC_T2S_BMP]);
   if (img->strs[img->nstrs - 1] != '\0') return SJ_ECORRUPT;
   return SJ_OK;
 }

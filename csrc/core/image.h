@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 8u
+#define SJ_IMAGE_VERSION 9u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
@@ -39,6 +39,14 @@ enum sj_image_sec {
                     given name has 1 char), log P(it has 2); then float[2 * (nchars + 1)]:
                     per char id, log P(char | given name) / P(char | any word) and
                     log P(char | transliterated name, nrt) / P(char | any word) */
+  SEC_T2S_FLAGS, /* uint8[0x10000]: per BMP code point, SJ_T2S_* bits (dict/opencc/) */
+  SEC_T2S_CHARS, /* uint32[2 * nt2schars]: traditional cp, simplified cp; sorted */
+  SEC_T2S_PHR,   /* uint32[4 * nt2sphr]: key offset, key length, value offset, value
+                    length (bytes, into T2S_STRS) of each phrase; sorted by key bytes */
+  SEC_T2S_STRS,  /* char[]: the phrases' UTF-8 keys and values */
+  SEC_T2S_BMP,   /* uint32[0x10000]: per BMP code point, low 16 bits its simplified
+                    BMP code point (0: none there), high 16 bits 1 + the index of
+                    the first phrase key starting with it (0: none) */
   SEC_COUNT
 };
 
@@ -51,6 +59,14 @@ enum sj_gaz_kind {
   SJ_K_NAMESUFFIX = 1u << 8, SJ_K_TRIGGER = 1u << 9, SJ_K_SURNAME = 1u << 10,
   SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12, SJ_K_CUE = 1u << 13, SJ_K_CAL = 1u << 14
 };
+/* Per-code-point bits of SEC_T2S_FLAGS (script.c) */
+enum sj_t2s_flag {
+  SJ_T2S_TRAD = 1u << 0,   /* only traditional text uses it (國, 發) */
+  SJ_T2S_SIMP = 1u << 1,   /* only simplified text uses it (国, 发) */
+  SJ_T2S_PHRASE = 1u << 2, /* a phrase key of SEC_T2S_PHR starts with it */
+  SJ_T2S_CHAR = 1u << 3    /* SEC_T2S_CHARS maps it */
+};
+
 /* kinds that are endings of longer names: also in the reversed trie */
 #define SJ_K_SUFFIXES (SJ_K_PLACESUFFIX | SJ_K_NAMESUFFIX | SJ_K_TITLE)
 
@@ -80,6 +96,7 @@ typedef struct sj_image_header {
   uint32_t magic, version, total;
   uint32_t nchars, nbig, nlexcells, nlex, npos, ngazcells, ngaz, nstrs, nsufcells;
   uint32_t log_total_milli; /* round(log(total freq) * 1e6) */
+  uint32_t nt2schars, nt2sphr;
   uint32_t off[SEC_COUNT];
   uint32_t len[SEC_COUNT];
 } sj_image_header;

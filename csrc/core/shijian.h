@@ -109,6 +109,16 @@ enum {
   SJ_TAG_NO_VAGUE = 1u << 0        /* no PRESENT_REF / PAST_REF / FUTURE_REF times */
 };
 
+/* Script of the text (sj_options.script; sj_doc_script's bits).  Auto
+ * decides per paragraph from its characters; a traditional paragraph is
+ * analysed through a simplified view (OpenCC's tables), and every offset
+ * and string the doc returns points into / shows the original text. */
+enum {
+  SJ_SCRIPT_AUTO = 0,
+  SJ_SCRIPT_SIMPLIFIED = 1u << 0,
+  SJ_SCRIPT_TRADITIONAL = 1u << 1
+};
+
 /* A trigger given by the caller (the Lua user rules): the bytes [start,
  * end) of the text are an event word of this CAMEO code.  Its date,
  * sources, targets, place and flags are filled by the same code as a
@@ -131,6 +141,7 @@ typedef struct sj_options {
                                  not of three digits, is SJ_EINVAL */
   size_t ntriggers;
   unsigned tag;       /* SJ_TAG_* bits */
+  unsigned script;    /* SJ_SCRIPT_AUTO (0), _SIMPLIFIED or _TRADITIONAL */
 } sj_options;
 
 /* Part-of-speech tags are jieba's (n, v, nr, ns, nt, nz, m, q, x, eng...). */
@@ -212,6 +223,12 @@ SJ_API const sj_event *sj_doc_events(const sj_doc *d);
 SJ_API int sj_doc_ref_year(const sj_doc *d);
 /* The reference date used: year (0 if none), month and day (0 if unknown). */
 SJ_API void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day);
+
+/* The script(s) analysed: SJ_SCRIPT_SIMPLIFIED, SJ_SCRIPT_TRADITIONAL or
+ * both bits (some paragraphs of each). */
+SJ_API int sj_doc_script(const sj_doc *d);
+/* "simplified", "traditional", "mixed" for those bits ("" otherwise). */
+SJ_API const char *sj_script_name(int script);
 
 SJ_API const char *sj_kind_name(sj_kind k);
 

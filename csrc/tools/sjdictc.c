@@ -8,7 +8,8 @@
  *
  * Lexicon lines: `word freq pos` (jieba).  Later files override earlier
  * ones word by word.  HMM lines: `start S p`, `trans A B p`, `emit S CHAR p`.
- * Gazetteer lines: `surface<TAB>kind<TAB>fields...`.
+ * Gazetteer lines: `surface<TAB>kind<TAB>fields...`.  Script conversion
+ * (--t2s, --script; dict/opencc/): `traditional<TAB>simplified`, `char<TAB>t|s`.
  */
 #include "../core/core.h"
 #include "../core/image.h"
@@ -426,6 +427,122 @@ static size_t put(buf *b, const void *data, size_t n) {
   return off;
 }
 
+static void put_byte(buf *b, unsigned char c) {
+  if (b->n == b->cap) { b->cap = b->cap ? b->cap * 2 : 1 << 16; b->p = xrealloc(b->p, b->cap); }
+  b->p[b->n++] = c;
+}
+
+/* ---- traditional -> simplified (dict/opencc/, read by script.c) --------- */
+typedef struct { char *key, *val; size_t klen, vlen; } t2s_rec;
+static t2s_rec *t2s;
+static size_t nt2s, capt2s;
+static uint8_t t2s_flags[0x10000];
+static smap t2s_index;
+
+static size_t utf8_count(const char *s, const char *path, int lineno) {
+  size_t n = 0;
+  for (const unsigned char *u = (const unsigned char *)s; *u; n++) {
+    uint32_t cp;
+    int l = decode(u, &cp);
+    if (l <= 0) die("%s:%d: invalid UTF-8", path, lineno);
+    u += l;
+  }
+  return n;
+}
+
+/* `traditional<TAB>simplified` */
+static void t2s_line(char *line, const char *path, int lineno) {
+  char *tab = strchr(line, '\t');
+  if (!tab || tab == line || !tab[1] || strchr(tab + 1, '\t'))
+    die("%s:%d: expected `traditional<TAB>simplified`", path, lineno);
+  *tab = 0;
+  utf8_count(line, path, lineno);
+  utf8_count(tab + 1, path, lineno);
+  int *slot = smap_get(&t2s_index, line, 1);
+  if (*slot >= 0) die("%s:%d: `%s` mapped twice", path, lineno, line);
+  *slot = (int)nt2s;
+  if (nt2s == capt2s) {
+    capt2s = capt2s ? capt2s * 2 : 4096;
+    t2s = xrealloc(t2s, capt2s * sizeof *t2s);
+  }
+  t2s[nt2s++] = (t2s_rec){xstrdup(line), xstrdup(tab + 1), strlen(line), strlen(tab + 1)};
+}
+
+/* `char<TAB>t` (only traditional text uses it) or `char<TAB>s` (only simplified) */
+static void script_line(char *line, const char *path, int lineno) {
+  char *tab = strchr(line, '\t');
+  if (!tab || tab == line || (strcmp(tab + 1, "t") && strcmp(tab + 1, "s")))
+    die("%s:%d: expected `char<TAB>t|s`", path, lineno);
+  *tab = 0;
+  uint32_t cp;
+  if (utf8_count(line, path, lineno) != 1) die("%s:%d: one character expected", path, lineno);
+  decode((const unsigned char *)line, &cp);
+  if (cp < 0x10000) t2s_flags[cp] |= tab[1] == 't' ? SJ_T2S_TRAD : SJ_T2S_SIMP;
+}
+
+static int cmp_u32pair(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+static int cmp_t2s_key(const void *a, const void *b) {
+  const t2s_rec *x = a, *y = b;
+  return strcmp(x->key, y->key);
+}
+
+/* SEC_T2S_*: one-code-point mappings as sorted pairs, the others (phrases)
+ * sorted by key bytes with their strings in a pool of their own */
+static void put_t2s(buf *img, sj_image_header *h) {
+  uint32_t *bmp = xrealloc(NULL, 0x10000 * sizeof *bmp);
+  memset(bmp, 0, 0x10000 * sizeof *bmp);
+  uint32_t *pairs = xrealloc(NULL, (nt2s * 2 + 2) * sizeof *pairs);
+  uint32_t *phr = xrealloc(NULL, (nt2s * 4 + 4) * sizeof *phr);
+  buf pool = {0};
+  size_t nc = 0, np = 0;
+  qsort(t2s, nt2s, sizeof *t2s, cmp_t2s_key);
+  for (size_t i = 0; i < nt2s; i++) {
+    const t2s_rec *r = &t2s[i];
+    uint32_t kc, vc;
+    int kl = decode((const unsigned char *)r->key, &kc);
+    int vl = decode((const unsigned char *)r->val, &vc);
+    if ((size_t)kl == r->klen && (size_t)vl == r->vlen) {
+      pairs[2 * nc] = kc;
+      pairs[2 * nc++ + 1] = vc;
+      if (kc < 0x10000) t2s_flags[kc] |= SJ_T2S_CHAR;
+      if (kc < 0x10000 && vc < 0x10000) bmp[kc] |= vc;
+      continue;
+    }
+    if (kc >= 0x10000) die("t2s: phrase `%s` starts beyond the BMP", r->key);
+    t2s_flags[kc] |= SJ_T2S_PHRASE;
+    if (np >= 0xFFFF) die("t2s: too many phrases");
+    if (!(bmp[kc] >> 16)) bmp[kc] |= (uint32_t)(np + 1) << 16;
+    phr[4 * np] = (uint32_t)pool.n;
+    phr[4 * np + 1] = (uint32_t)r->klen;
+    for (size_t k = 0; k < r->klen; k++) put_byte(&pool, (unsigned char)r->key[k]);
+    phr[4 * np + 2] = (uint32_t)pool.n;
+    phr[4 * np + 3] = (uint32_t)r->vlen;
+    for (size_t k = 0; k < r->vlen; k++) put_byte(&pool, (unsigned char)r->val[k]);
+    np++;
+  }
+  qsort(pairs, nc, 2 * sizeof *pairs, cmp_u32pair);
+  h->off[SEC_T2S_FLAGS] = (uint32_t)put(img, t2s_flags, sizeof t2s_flags);
+  h->len[SEC_T2S_FLAGS] = (uint32_t)sizeof t2s_flags;
+  h->off[SEC_T2S_CHARS] = (uint32_t)put(img, pairs, nc * 2 * sizeof *pairs);
+  h->len[SEC_T2S_CHARS] = (uint32_t)(nc * 2 * sizeof *pairs);
+  h->off[SEC_T2S_PHR] = (uint32_t)put(img, phr, np * 4 * sizeof *phr);
+  h->len[SEC_T2S_PHR] = (uint32_t)(np * 4 * sizeof *phr);
+  h->off[SEC_T2S_STRS] = (uint32_t)put(img, pool.p, pool.n);
+  h->len[SEC_T2S_STRS] = (uint32_t)pool.n;
+  h->off[SEC_T2S_BMP] = (uint32_t)put(img, bmp, 0x10000 * sizeof *bmp);
+  h->len[SEC_T2S_BMP] = 0x10000 * sizeof *bmp;
+  h->nt2schars = (uint32_t)nc;
+  h->nt2sphr = (uint32_t)np;
+  free(bmp);
+  free(pairs);
+  free(phr);
+  free(pool.p);
+}
+
 static void write_c(const char *path, const buf *b) {
   FILE *f = fopen(path, "wb");
   if (!f) die("%s: %s", path, strerror(errno));
@@ -504,7 +621,10 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--lex") && i + 1 < argc) each_line(argv[++i], lex_line);
     else if (!strcmp(argv[i], "--hmm") && i + 1 < argc) each_line(argv[++i], hmm_line);
     else if (!strcmp(argv[i], "--gaz") && i + 1 < argc) each_line(argv[++i], gaz_line);
-    else die("usage: sjdictc -o OUT [-c|-b] --lex FILE... --hmm FILE --gaz FILE...");
+    else if (!strcmp(argv[i], "--t2s") && i + 1 < argc) each_line(argv[++i], t2s_line);
+    else if (!strcmp(argv[i], "--script") && i + 1 < argc) each_line(argv[++i], script_line);
+    else die("usage: sjdictc -o OUT [-c|-b] --lex FILE... --hmm FILE --gaz FILE... "
+             "[--t2s FILE] [--script FILE]");
   }
   if (!out) die("no output (-o)");
   if (!hmm_seen) die("no HMM (--hmm)");
@@ -717,6 +837,7 @@ int main(int argc, char **argv) {
   h.off[SEC_GIVEN] = (uint32_t)put(&img, given, ngiven * sizeof *given);
   h.len[SEC_GIVEN] = (uint32_t)(ngiven * sizeof *given);
   free(given);
+  put_t2s(&img, &h);
   h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
   h.len[SEC_STRS] = (uint32_t)strs.n;
   put(&img, NULL, 0);
