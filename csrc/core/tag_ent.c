@@ -465,9 +465,11 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
   int sh = name_shape(g, a, b);
   if (!sh) return 0;
   if (!nr) {
-    /* an unknown word: transliterated, strongly, and acting (恩佐强调) */
+    /* an unknown word: transliterated, strongly, and acting (恩佐强调), or
+     * a three-character Chinese name before an act (辛业江收受) */
     const char *pn = sj_tg_pos(g, t + 1);
-    if (sh != 'F' || translit_mean(g, a, b, NULL) < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v')
+    int cn = sh == 'C' && b - a == 9 && t + 1 < g->ntok && strchr("vpd", pn[0]) && pn[1] != 'n';
+    if (!cn && (sh != 'F' || translit_mean(g, a, b, NULL) < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v'))
       return 0;
   }
   if (sh != 'F' && b - a == 6 && t + 1 < g->ntok && g->tok[t + 1].end - g->tok[t + 1].start == 3) {
@@ -489,7 +491,7 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
     const char *pb = t ? sj_tg_pos(g, t - 1) : "x";
     size_t na = t + 1 < g->ntok ? g->tok[t + 1].start : g->n;
     int after = t + 1 >= g->ntok || (pn[0] == 'v' && pn[1] != 'n') ||
-                (b - a == 9 && strchr("pdt", pn[0])) ||
+                (b - a == 9 && strchr("pdtm", pn[0])) ||
                 sj_tg_cue(g, na, "after_name") || sj_tg_gazk(g, na, SJ_K_TITLE, NULL);
     if (!after || pb[0] == 'u' || pb[0] == 'a' || (pb[0] == 'n' && pb[1] != 'r') ||
         (t > 0 && sj_tg_cue_tok(g, t - 1, "not_before_name")))
@@ -993,8 +995,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
       return t + 1;
     }
-    /* 习主席: a surname alone before a title */
-    if (l == 3 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL) && (k = sj_tg_gazk(g, i + 3, SJ_K_TITLE, NULL)) &&
+    /* 习主席, 江主席 (one word): a surname alone before a title */
+    if ((l == 3 || sj_tg_gazk(g, i + 3, SJ_K_TITLE, NULL) == l - 3) &&
+        sj_tg_gazk(g, i, SJ_K_SURNAME, NULL) == 3 && (k = sj_tg_gazk(g, i + 3, SJ_K_TITLE, NULL)) &&
         sj_tg_is_tend(g, i + 3 + k) && tb != (size_t)-1 && !sj_tg_gazk(g, i, SJ_K_ABBR, NULL)) {
       const char *pb = sj_tg_pos(g, tb);
       if (pb[0] == 'x' || pb[0] == 'u' || pb[0] == 'p' || pb[0] == 'c') {
