@@ -432,12 +432,16 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
   }
   *h = hv; *mi = -1;
   int m2;
-  size_t f = num_unit(p, e, "分", 0, 59, 1, &m2, NULL);
+  size_t z = lit(p, e, "零"); /* 13时零5分 */
+  size_t f = num_unit(p, e + z, "分", 0, 59, 1, &m2, NULL);
   if (f) {
     *mi = m2; e = f;
-    int sec;
-    size_t g = num_unit(p, e, "秒", 0, 59, 1, &sec, NULL);
-    if (g) e = g;
+    /* seconds, also with decimals (57.9秒) */
+    double x; int nd; unsigned fl;
+    size_t g = pnum(p, e, &x, &nd, &fl), k2;
+    if (g && x >= 0 && x < 60 && !((fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE)) &&
+        (k2 = lit(p, g, "秒")))
+      e = g + k2;
   } else if ((f = lit(p, e, "半"))) {
     *mi = 30; e += f;
   } else if ((f = lit(p, e, "一刻"))) {
@@ -455,6 +459,8 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
     }
   }
   if (*mi < 0 && (f = lit(p, e, "多"))) { e += f; p->flags |= SJ_APPROX; } /* 1点多 */
+  else if ((f = lit(p, e, "过")) && !lit(p, e, "过后") && !lit(p, e, "过去") &&
+           !lit(p, e, "过程")) { e += f; p->flags |= SJ_APPROX; } /* 6点过: just past */
   if ((f = lit(p, e, "钟")) && lit(p, e - 3, "点") == 0 && lit(p, e - 3, "多")) e += f;
   else if (lit(p, e - 3, "点") && (f = lit(p, e, "钟"))) e += f; /* 7点钟 */
   (void)cn;
@@ -1100,7 +1106,10 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   if ((k = cal_word(p, j, "daypart", &v, &dpd))) {
     size_t j2 = j + k;
     int h, mi;
-    size_t e = clock_at(p, j2, &h, &mi);
+    /* 上午约九时左右: a hedge between the part of day and the clock */
+    size_t hedge = lit(p, j2, "大约") ? 6 : lit(p, j2, "约") ? 3 : 0;
+    size_t e = clock_at(p, j2 + hedge, &h, &mi);
+    if (e && hedge) p->flags |= SJ_APPROX;
     int off = v;
     t->pd = dpd;
     if (e) {
@@ -1152,6 +1161,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       if (!(have & 7)) {
         int yy, mm, dd;
         anchor_ymd(p, &yy, &mm, &dd);
+        if (inh && inh->d) { yy = inh->y; mm = inh->m; dd = inh->d; } /* 4时20分和5时25分 */
         t->y = yy; t->m = mm; t->d = dd;
         p->relative = 1;
       }
@@ -1881,7 +1891,10 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
       pst P2 = P;
       pt tn;
       size_t f = point_at(&P2, end + sep, &tn, &prev);
-      if (!f || tn.gran != prev.gran || tn.gran < 2 || tn.gran > 3) break;
+      /* 12月9日、10日; clock times too: 14日晚上22时、15日凌晨5时 */
+      if (!f || tn.gran < 2 || tn.gran > 5 || (tn.gran != prev.gran &&
+          !(tn.gran >= 4 && prev.gran >= 4)))
+        break;
       /* the next element must be partial (10日 after 12月9日) */
       if ((tn.gran == 3 && lit(p, end + sep, "1") == 0 && 0)) break;
       char c2[48];
