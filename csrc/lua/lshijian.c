@@ -127,6 +127,14 @@ static void check_options(lua_State *L, int i, sj_options *o, unsigned dflt_want
   lua_getfield(L, i, "vague");
   if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) o->tag |= SJ_TAG_NO_VAGUE;
   lua_pop(L, 1);
+  lua_getfield(L, i, "script");
+  if (!lua_isnil(L, -1)) {
+    const char *sc = lua_tostring(L, -1);
+    if (!sc || (strcmp(sc, "auto") && strcmp(sc, "simplified") && strcmp(sc, "traditional")))
+      luaL_error(L, "shijian: option 'script': \"auto\", \"simplified\" or \"traditional\" expected");
+    o->script = sc[0] == 's' ? SJ_SCRIPT_SIMPLIFIED : sc[0] == 't' ? SJ_SCRIPT_TRADITIONAL : SJ_SCRIPT_AUTO;
+  }
+  lua_pop(L, 1);
   lua_getfield(L, i, "want");
   if (lua_type(L, -1) == LUA_TSTRING) {
     size_t n;
@@ -433,7 +441,7 @@ static int l_sentences(lua_State *L) {
 }
 
 /* m:analyze(text [, opts]) -> { tokens, sentences, clauses, paragraphs,
- * mentions, events, ref_year } */
+ * mentions, events, ref_year, ref, script } */
 static int l_analyze(lua_State *L) {
   const char *text;
   size_t len;
@@ -453,6 +461,8 @@ static int l_analyze(lua_State *L) {
   lua_setfield(L, -2, "events");
   lua_pushinteger(L, sj_doc_ref_year(d));
   lua_setfield(L, -2, "ref_year");
+  lua_pushstring(L, sj_script_name(sj_doc_script(d)));
+  lua_setfield(L, -2, "script");
   int y, mo, dd;
   sj_doc_ref_date(d, &y, &mo, &dd);
   if (y) {

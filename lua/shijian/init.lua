@@ -281,13 +281,13 @@ function M.model() return model() end
 
 local NEW_OPTS = {
   dict = true, userdict = true, words = true, ref = true, reference = true,
-  rules = true, hmm = true, split_measures = true, vague = true,
+  rules = true, hmm = true, split_measures = true, vague = true, script = true,
 }
 
 --- A new, independent model.
 -- opts.dict, opts.userdict: a path or a list of paths of user dictionaries;
 -- opts.words: a list of words (strings or { word, freq, pos });
--- opts.ref (alias opts.reference), opts.hmm, opts.split_measures, opts.vague: defaults
+-- opts.ref (alias opts.reference), opts.hmm, opts.split_measures, opts.vague, opts.script: defaults
 -- for this model's analyses; opts.rules: user rules applied by analyze.
 function M.new(opts)
   if opts ~= nil and type(opts) ~= "table" then
@@ -321,9 +321,10 @@ function M.new(opts)
     for _, w in ipairs(opts.words or {}) do
       if type(w) == "table" then call(c, "add_word", w[1], w[2], w[3]) else call(c, "add_word", w) end
     end
-    if ref ~= nil or opts.hmm ~= nil or opts.split_measures ~= nil or opts.vague ~= nil then
+    if ref ~= nil or opts.hmm ~= nil or opts.split_measures ~= nil or opts.vague ~= nil
+        or opts.script ~= nil then
       m.defaults = { ref = ref, hmm = opts.hmm, split_measures = opts.split_measures,
-        vague = opts.vague }
+        vague = opts.vague, script = opts.script }
       call(c, "cut", "", m.defaults) -- bad defaults fail here, not at the first analysis
     end
     if opts.rules ~= nil then m.ruleset = to_set(opts.rules) end

@@ -192,6 +192,21 @@ t.test("fixture: extmarks for known mentions and events", function()
   t.eq({}, errors_noted())
 end)
 
+t.test("traditional text: marks on its own characters (issue 14)", function()
+  need_lib()
+  local buf = t.buffer({ "2020年12月22日，中俄兩國空軍在亞太地區實施第二次聯合空中戰略巡航。", "",
+    "美國國務卿蓬佩奧訪問台灣。" }, "text")
+  attach(buf)
+  local m = mark_at(buf, "中俄兩國空軍", "ShijianActor")
+  t.ok(m, "actor 中俄兩國空軍")
+  if m then t.eq("中俄兩國空軍", text_of(buf, m)) end
+  t.ok(mark_at(buf, "亞太地區", "ShijianPlace"), "place 亞太地區")
+  t.ok(mark_at(buf, "台灣", "ShijianPlace"), "place 台灣")
+  t.ok(any_mark(buf, "巡航", "ShijianEvent"), "event …巡航")
+  t.ok(mark_at(buf, "訪問", "ShijianEvent"), "event 訪問")
+  t.eq({}, errors_noted())
+end)
+
 t.test("sample corpus: 6月24日, 中国 (CHN), 访问, reference year from the text", function()
   need_lib()
   if not sample_text then t.skip("no ../shared/corpus/pla-intl-cooperation-2020.txt") end
