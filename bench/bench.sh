@@ -20,6 +20,9 @@
 #   tag MB/s   as seg MB/s for `shijian tag TEXT` (full analysis)
 #   --jobs 2 / --jobs 1  best wall time of `shijian cut` (`tag --lines`) with
 #              one thread over that with two: the speed-up on this machine
+#   traditional  the library's full analysis of TEXT converted by
+#              `opencc -c s2twp` (Taiwan characters and vocabulary), and its
+#              ratio to the simplified text's
 
 set -u
 case "${1:-}" in -h|--help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
@@ -135,6 +138,18 @@ if [ -x "${ANALYZE_BENCH:-build/analyze-bench}" ]; then
   S_LIB=$("${ANALYZE_BENCH:-build/analyze-bench}" "$TEXT" "$RUNS" | awk '{ print $1 }') || S_LIB=$(fail)
 fi
 printf '%-36s %12s %16s %10s\n' "full analysis, library (MB/s)" "$S_LIB" "-" ">= 30"
+# the same text in traditional characters (opencc -c s2twp: Taiwan forms and
+# vocabulary), analysed through the simplified view (issue 14)
+S_TRAD=- S_RATIO=-
+if [ -x "${ANALYZE_BENCH:-build/analyze-bench}" ] && command -v opencc > /dev/null; then
+  if opencc -c s2twp.json -i "$TEXT" -o "$B/news3mb-s2twp.txt" 2> "$B/err"; then
+    S_TRAD=$("${ANALYZE_BENCH:-build/analyze-bench}" "$B/news3mb-s2twp.txt" "$RUNS" | awk '{ print $1 }') ||
+      S_TRAD=$(fail)
+    S_RATIO=$(awk -v t="$S_TRAD" -v s="$S_LIB" 'BEGIN { if (s + 0 > 0 && t + 0 > 0) printf "%.2f", t / s; else print "-" }')
+  else S_TRAD=$(fail); fi
+fi
+printf '%-36s %12s %16s %10s\n' "full analysis, traditional (MB/s)" "$S_TRAD" "-" ""
+printf '%-36s %12s %16s %10s\n' "traditional / simplified" "$S_RATIO" "-" ">= 0.80"
 printf '%-36s %12s %16s %10s\n' "full analysis + JSON, tag (MB/s)" "$S_TAG" "-" ""
 printf '%-36s %12s %16s %10s\n' "peak RSS, tag (MB)" "$S_TAGRSS" "-" ""
 printf '%-36s %12s %16s %10s\n' "cut --jobs 2 / --jobs 1 (speed-up)" "$S_JCUT" "-" ">= 1.8"

@@ -7,7 +7,10 @@
 #   SHIJIAN=BIN  the CLI to test (default build/shijian)
 #   LUA=lua5.4   the Lua that runs bench/score_seg.lua
 #
-# Runs `shijian cut` (default, --split-measures, --no-hmm) and, when Debian's
+# Runs `shijian cut` (default, --split-measures, --no-hmm; default and
+# --split-measures also on the test converted to traditional characters by
+# `opencc -c s2t`, scored against the gold's words in those characters,
+# bench/s2t_gold.lua) and, when Debian's
 # python3-jieba is importable by /usr/bin/python3, jieba (HMM on) over
 # pku_test.utf8, scores each with bench/score_seg.lua against pku_test_gold.utf8
 # (OOV = gold words not in pku_training_words.utf8) and prints one row per
@@ -65,6 +68,22 @@ if [ -x "$SHIJIAN" ]; then
 else
   echo "shijian: $SHIJIAN not found (run make first)"
   status=1
+fi
+# the same test and gold in traditional characters (opencc -c s2t keeps every
+# line's length; the gold's words are cut from the converted text)
+if [ -x "$SHIJIAN" ] && command -v opencc >/dev/null 2>&1; then
+  if opencc -c s2t.json -i "$TEST" -o "$OUT/pku_test.s2t.utf8" &&
+     opencc -c s2t.json -i "$WORDS" -o "$OUT/pku_words.s2t.utf8" &&
+     "$LUA" bench/s2t_gold.lua "$GOLD" "$OUT/pku_test.s2t.utf8" > "$OUT/pku_gold.s2t.utf8"; then
+    GOLD=$OUT/pku_gold.s2t.utf8 WORDS=$OUT/pku_words.s2t.utf8
+    run "shijian cut (s2t)"            "$OUT/shijian-s2t.txt"  "$SHIJIAN" cut "$OUT/pku_test.s2t.utf8"
+    run "shijian --split-measures (s2t)" "$OUT/shijian-split-s2t.txt" "$SHIJIAN" cut --split-measures "$OUT/pku_test.s2t.utf8"
+    GOLD=$SIGHAN/pku_test_gold.utf8 WORDS=$SIGHAN/pku_training_words.utf8
+  else
+    echo "s2t: converting the PKU test with opencc failed; rows skipped"; status=1
+  fi
+else
+  echo "s2t: opencc not installed (apt-get install opencc); traditional rows skipped"
 fi
 if /usr/bin/python3 -c 'import jieba' 2>/dev/null; then
   run "jieba 0.42 (HMM)" "$OUT/jieba.txt" /usr/bin/python3 bench/jieba_cut.py "$TEST" -
