@@ -611,7 +611,8 @@ static int abbr_role(sj_tg *g, size_t tb, size_t ta) {
     return 0;
   if (ta + 1 >= g->ntok) return 0;
   const char *pn = sj_tg_pos(g, ta + 1);
-  return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'd' || sj_streq(pn, "uj");
+  return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'd' || sj_streq(pn, "ad") || sj_streq(pn, "uj") ||
+         sj_tg_cue_tok(g, ta + 1, "act_prep");
 }
 
 /* 访华, 访美: the country visited is an actor (the token's tail) */
@@ -822,6 +823,15 @@ static size_t seg_place(sj_tg *g, size_t t) {
   if (re) return re;
   emit_place(g, a, b, &c);
   return b;
+}
+
+/* Is the token starting at j made of abbreviations only (哈吉, not 加强)? */
+static int abbr_word(sj_tg *g, size_t j) {
+  size_t t = sj_tg_tok_at(g, j);
+  if (t >= g->ntok || g->tok[t].start != j) return 0;
+  size_t e = g->tok[t].end, l;
+  while (j < e && (l = sj_tg_gazk(g, j, SJ_K_ABBR, NULL)) > 0) j += l;
+  return j == e;
 }
 
 /* Does a hit shorter than h[q], of a country or an abbreviation, end at a
@@ -1047,6 +1057,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         if (lc > l2 && !sj_tg_is_tend(g, j + lc)) lc = 0;
         if (!l2 || lc > l2 || c.n >= 6) break;
         if (sj_tg_cue(g, j, "abbr_chain_stop")) break;
+        /* 俄 | 加强: a chain goes on into a word only if it is all
+         * abbreviations (俄白 | 哈吉) */
+        if (sj_tg_is_tend(g, j) && !abbr_word(g, j)) break;
         if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
         j += l2;
       }
