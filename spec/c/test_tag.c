@@ -479,11 +479,13 @@ int main(void) {
     name_is(mod, "中国空军八一飞行表演队在珠海亮相。", "八一飞行表演队", "unit");
     name_is(mod, "第五次中国-东盟国防部长非正式会晤在曼谷举行。", "中国-东盟国防部长非正式会晤",
             "meeting");
-    /* an administrative chain written together is one place; a foreign
-     * place after a Chinese one is not part of it */
-    place_is(mod, "云南省昭通市永善县发生4.2级地震。", "云南省昭通市永善县", "CHN", 0);
-    place_is(mod, "浙江温岭一工厂发生火灾。", "浙江温岭", "CHN", 0);
-    place_is(mod, "江苏省南京市江宁区一居民楼起火。", "江苏省南京市江宁区", "CHN", 0);
+    /* each unit of an administrative chain is its own place (山东省 +
+     * 莱阳市, as the dev gold writes them); a foreign place after a Chinese
+     * one is not part of it */
+    place_is(mod, "云南省昭通市永善县发生4.2级地震。", "云南省", "CHN", 0);
+    place_is(mod, "云南省昭通市永善县发生4.2级地震。", "永善县", "CHN", 0);
+    place_is(mod, "云南省昭通市永善县发生4.2级地震。", "云南省昭通市永善县", NULL, 1);
+    place_is(mod, "江苏省南京市江宁区一居民楼起火。", "南京市", "CHN", 0);
     place_is(mod, "代表团从北京飞往日本。", "北京日本", NULL, 1);
     /* a direction before a sea is part of its name */
     place_is(mod, "3月2日，南阿拉伯海海域，编队开展训练。", "南阿拉伯海海域", NULL, 0);
