@@ -42,6 +42,10 @@ static inline void jw_puts(jw *w, const char *s) { jw_write(w, s, strlen(s)); }
 void json_str(jw *w, const char *s, size_t n);
 /* Write the analysis of text as one JSON object; offsets are shifted by base. */
 void json_doc(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
+void json_doc_fields(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
+int cli_parse_ref(const char *s, sj_options *o); /* YYYY[-MM[-DD]]: 0, or -1 */
+/* tag --jsonl (jsonl.c): 0 ok, 1 a record or I/O error */
+int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, FILE *in, FILE *out);
 
 /* One JSON object for a document analysed piece by piece (paragraphs, or
  * parts of an overlong paragraph).  Offsets are relative to the whole

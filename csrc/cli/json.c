@@ -193,9 +193,15 @@ static void json_event(jw *f, const sj_event *e, const char *text, size_t base, 
 }
 
 void json_doc(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
+  jw_putc(f, '{');
+  json_doc_fields(f, d, text, base, tokens);
+}
+
+/* the fields of json_doc after its opening brace, and the closing brace */
+void json_doc_fields(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
   char num[16];
   snprintf(num, sizeof num, "%d", sj_doc_ref_year(d));
-  jw_puts(f, "{\"ref_year\":");
+  jw_puts(f, "\"ref_year\":");
   jw_puts(f, num);
   jw_puts(f, ",\"sentences\":[");
   size_t n = sj_doc_nspans(d, SJ_SENTENCE);

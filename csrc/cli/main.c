@@ -31,6 +31,9 @@ static const char usage[] =
     "                     simplified view, offsets and text stay the input's\n"
     "  --no-vague         tag: no vague times (目前 = PRESENT_REF, 近日 = PAST_REF)\n"
     "  --lines            tag: one JSON object per input line (JSON Lines)\n"
+    "  --jsonl            tag: the input is JSON Lines records {\"id\", \"date\",\n"
+    "                     \"text\"}: one result per record with its id, each\n"
+    "                     record's date its reference date\n"
     "  --tokens           tag: include the tokens\n"
     "  --csv              events: comma-separated with a header\n"
     "  --whole            tag, events: analyse the input as one document (as the\n"
@@ -47,7 +50,7 @@ static const char usage[] =
 
 typedef struct {
   const char *cmd, *file;
-  int pos, lines, tokens, csv, whole;
+  int pos, lines, tokens, csv, whole, jsonl;
   size_t chunk;     /* largest piece analysed at once */
   int jobs;         /* threads (--jobs) */
   sj_options opt;
@@ -60,7 +63,7 @@ static int fail(const char *fmt, const char *a, const char *b) {
   return 1;
 }
 
-static int parse_ref(const char *s, sj_options *o) {
+int cli_parse_ref(const char *s, sj_options *o) {
   int y = 0, m = 0, d = 0;
   char tail;
   int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
@@ -497,6 +500,7 @@ int main(int argc, char **argv) {
     if (!strcmp(s, "--version")) { printf("shijian %s\n", sj_version()); sj_model_free(m); return 0; }
     if (!strcmp(s, "--pos")) a.pos = 1;
     else if (!strcmp(s, "--lines")) a.lines = 1;
+    else if (!strcmp(s, "--jsonl")) a.jsonl = 1;
     else if (!strcmp(s, "--tokens")) a.tokens = 1;
     else if (!strcmp(s, "--csv")) a.csv = 1;
     else if (!strcmp(s, "--whole")) a.whole = 1;
@@ -541,7 +545,7 @@ int main(int argc, char **argv) {
       if (s[2] == 'd') {
         rc = sj_model_load_dict(m, v);
         if (rc) { fail("%s%s", sj_model_errmsg(m), ""); sj_model_free(m); return 1; }
-      } else if (parse_ref(v, &a.opt)) {
+      } else if (cli_parse_ref(v, &a.opt)) {
         fail("bad reference date '%s' (want YYYY, YYYY-MM or YYYY-MM-DD)%s", v, "");
         sj_model_free(m);
         return 2;
@@ -563,7 +567,9 @@ int main(int argc, char **argv) {
     if (!in) { fail("%s: %s", a.file, strerror(errno)); sj_model_free(m); return 1; }
   }
   if (!strcmp(a.cmd, "cut")) rc = cmd_cut(m, &a, in);
+  else if (!strcmp(a.cmd, "tag") && a.jsonl) rc = cli_tag_jsonl(m, &a.opt, a.tokens, in, stdout);
   else if (!strcmp(a.cmd, "tag")) rc = cmd_tag(m, &a, in);
+  else if (a.jsonl) { fail("--jsonl goes with tag%s%s", "", ""); rc = 2; }
   else if (!strcmp(a.cmd, "events")) rc = cmd_events(m, &a, in);
   else { fail("unknown command '%s' (see shijian --help)%s", a.cmd, ""); rc = 2; }
   if (in != stdin) fclose(in);
