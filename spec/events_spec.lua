@@ -2,16 +2,15 @@
 -- Each line is one `it`: the events of the sentence, their CAMEO codes,
 -- sources and targets.
 local sj = require "shijian"
+local fixture = require "spec.fixture"
 
 local function load_cases(path)
   local cases = {}
-  for line in io.lines(path) do
-    if line ~= "" and not line:match("^#") then
-      local ref, rest = line:match("^REF=([%d-]+)\t(.*)$")
-      local text, exp = (rest or line):match("^([^\t]+)\t(.*)$")
-      assert(text, "bad line in " .. path .. ": " .. line)
-      cases[#cases + 1] = { text = text, exp = exp, ref = ref }
-    end
+  for _, f in ipairs(fixture.cases(path, 2)) do
+    local ref = f[1]:match("^REF=([%d-]+)$")
+    if ref then table.remove(f, 1) end
+    assert(f[2], path .. ":" .. f.line .. ": sentence and expected events expected")
+    cases[#cases + 1] = { text = f[1], exp = f[2], ref = ref }
   end
   return cases
 end

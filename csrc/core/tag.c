@@ -413,8 +413,22 @@ static int qty_data_unit(sj_tg *g, size_t i, sj_qmatch *q) {
   int nd;
   unsigned fl;
   size_t e = sj_num_at(g->s, g->n, j, &v, &nd, &fl);
-  if (!e || !(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_DIGITSEQ && nd == 4)) return 0;
-  if ((k = sj_tg_cue(g, e, "qty_unit")) == 0 || !sj_tg_is_tend(g, e + k)) return 0;
+  if (!e || (fl & SJ_NUM_DIGITSEQ && nd == 4)) return 0;
+  k = sj_tg_cue(g, e, "qty_unit");
+  if (!(fl & SJ_NUM_ARABIC)) {
+    /* 哈、吉、塔五国, 上述两公司: a count in Chinese numerals after an
+     * enumeration of actors or an anaphor (cue classes qty_group_unit,
+     * qty_anaphor) */
+    size_t tb = sj_tg_tok_at(g, i);
+    int after = g->last_end == i || (tb > 0 && tb < g->ntok && sj_tg_cue_tok(g, tb - 1, "qty_anaphor"));
+    if (!after || !(k = sj_tg_cue(g, e, "qty_group_unit")) || !sj_tg_is_tend(g, e + k)) return 0;
+  } else if (!k || !sj_tg_is_tend(g, e + k)) {
+    /* ６０００万 (泰国人民): a number with a magnitude and no unit */
+    uint32_t cp;
+    sj_t_prev(g->s, e, &cp);
+    if ((cp != 0x4E07 && cp != 0x4EBF) || !sj_tg_is_tend(g, e)) return 0;
+    k = 0;
+  }
   q->start = i;
   q->end = q->uend = e + k;
   q->ustart = e;
@@ -458,7 +472,7 @@ static int do_qty(sj_tg *g, size_t t, size_t *end) {
   /* the full-width per cent sign is the unit % */
   if (q.uend - q.ustart == 3 && !memcmp(g->s + q.ustart, "\xEF\xBC\x85", 3))
     m->unit = "%";
-  else
+  else if (q.uend > q.ustart)
     m->unit = sj_tg_str(g, g->s + q.ustart, q.uend - q.ustart);
   *end = e;
   return 1;

@@ -1,0 +1,21 @@
+-- spec/fixture.lua — test cases as data: the lines of a fixture file
+-- (spec/fixtures/*.tsv), comments (#) and blank lines left out, each split
+-- at tabs into at least `min` fields.  A spec makes one `it` per case.
+local M = {}
+
+--- M.cases(path, min) -> { { field1, field2, ..., line = n }, ... }
+function M.cases(path, min)
+  local cases, n = {}, 0
+  for line in io.lines(path) do
+    n = n + 1
+    if line ~= "" and not line:match "^#" then
+      local f = { line = n }
+      for field in (line .. "\t"):gmatch "([^\t]*)\t" do f[#f + 1] = field end
+      assert(#f >= (min or 1), ("%s:%d: %d tab-separated fields expected"):format(path, n, min or 1))
+      cases[#cases + 1] = f
+    end
+  end
+  return cases
+end
+
+return M
