@@ -370,7 +370,8 @@ static int do_time(sj_tg *g, size_t i, size_t *end) {
       /* an adverb may be joined to it (迄今已): 已 仍 还 都 就 才 又 也 */
       int adv = c1 == 0x5DF2 || c1 == 0x4ECD || c1 == 0x8FD8 || c1 == 0x90FD ||
                 c1 == 0x5C31 || c1 == 0x624D || c1 == 0x53C8 || c1 == 0x4E5F;
-      if (c1 >= 0x4E00 && c1 <= 0x9FFF && !(adv && t.end - i >= 6)) return 0;
+      int dateline = c1 == 0x7535 || c1 == 0x8BAF; /* 十二月四日电 */
+      if (c1 >= 0x4E00 && c1 <= 0x9FFF && !(adv && t.end - i >= 6) && !dateline) return 0;
     }
   }
   sj_mention *m = sj_tg_add(g, t.start, t.end, t.kind);

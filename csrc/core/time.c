@@ -889,6 +889,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     else t->y = ref_y(p) ? ref_y(p) + v : 0;
     if (v != 100 && !p->c->ry) p->needref = p->needref; /* year from anchor */
     j += k; have |= 1; p->relative = 1;
+    if ((k = lit(p, j, "度")) && !lit(p, j, "度过")) j += k; /* 本年度 */
   }
   if (have & 1) {
     int m1 = 0, m2 = 0;
@@ -926,6 +927,9 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     }
     if ((k = lit(p, j, "下半年"))) {
       t->y = ref_y(p); t->w = 2; t->gran = 9; p->relative = 1; return j + k;
+    }
+    if ((k = quarter_at(p, j, &v)) && ref_y(p)) { /* 一季度: the reference year's */
+      t->y = ref_y(p); t->w = v; t->gran = 10; p->relative = 1; return j + k;
     }
     if ((k = lit(p, j, "今")) && (v = season_char(p, j + k))) {
       /* 今夏, 今冬 */
@@ -971,7 +975,9 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     int ok = 1;
     if (iscn && !(have & 1) && v < 10) {
       int d2, c2;
-      ok = num_unit(p, k, "日", 1, 31, 1, &d2, &c2) || num_unit(p, k, "号", 1, 31, 1, &d2, &c2);
+      ok = num_unit(p, k, "日", 1, 31, 1, &d2, &c2) || num_unit(p, k, "号", 1, 31, 1, &d2, &c2) ||
+           lit(p, k, "上旬") || lit(p, k, "中旬") || lit(p, k, "下旬") || lit(p, k, "份") ||
+           lit(p, k, "中下旬") || lit(p, k, "上中旬"); /* 五月中旬 */
     }
     if (ok) {
       t->m = v; j = k; have |= 2;
