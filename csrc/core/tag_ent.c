@@ -428,6 +428,8 @@ static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int s
       if (!sj_streq(g->recent.c[k], "CHN")) { code = g->recent.c[k]; break; }
   }
   if (!code && shape != 'F') code = "CHN";
+  /* 杜马舍夫, 托罗普采夫: a Russian surname ending (cue class name_end_rus) */
+  if (!code && shape == 'F' && sj_tg_cue(g, b - 3, "name_end_rus") == 3) code = "RUS";
   char buf[4];
   if (code && *code) { memcpy(buf, code, 4); sj_codes_add(&c, buf, 3); }
   int last_person = g->last_person;
