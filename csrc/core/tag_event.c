@@ -897,8 +897,18 @@ typedef struct para_state { /* carried across the sentences of a paragraph */
   const char *frame;     /* a framing time at the paragraph head */
   const char *last_date; /* the last event date */
   char last_cameo[4];
+  size_t last_sent_end;  /* the end of the last event's sentence */
   roles r;
 } para_state;
+
+/* does the sentence at sa follow right after the one ending at pe (only
+ * white space between)? */
+static int next_sentence(const sj_tg *g, size_t pe, size_t sa) {
+  if (pe > sa) return 0;
+  for (size_t i = pe; i < sa; i++)
+    if (g->s[i] != ' ' && g->s[i] != '\n' && g->s[i] != '\r' && g->s[i] != '\t') return 0;
+  return 1;
+}
 
 /* the time nearest before the trigger in the sentence, else after it in its
  * clause (not for a statement: a time after a saying verb is in what is
@@ -919,8 +929,11 @@ static const char *event_date(sj_tg *g, const sj_trig *T, const sj_mention *men,
   if (date) return date;
   const char *f = P->frame;
   if (f && (strstr(f, "/..") || strlen(f) == 4 || strstr(f, "../"))) return f;
+  /* 这/此 at the sentence head, or the same kind of event told on in the
+   * very next sentence (演习正式拉开大幕。…参加俄军演习) */
   if (P->last_date && (sj_tg_cue(g, sa, "same_event") ||
-                       (P->last_cameo[0] && root_eq(P->last_cameo, T->cameo))))
+                       (P->last_cameo[0] && root_eq(P->last_cameo, T->cameo) &&
+                        next_sentence(g, P->last_sent_end, sa))))
     return P->last_date;
   return NULL;
 }
@@ -1029,6 +1042,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   if (root_eq(T->cameo, "01") && src.n) { P->r.last_say = src; P->r.said = 1; }
   if (ev->date) P->last_date = ev->date;
   memcpy(P->last_cameo, T->cameo, 4);
+  P->last_sent_end = sb;
   return SJ_OK;
 }
 
