@@ -568,7 +568,10 @@ static const char *inst_type(int k) {
 static size_t inst_alone(sj_tg *g, size_t t) {
   size_t a = g->tok[t].start, b = g->tok[t].end;
   const char *p = sj_tg_pos(g, t);
-  if (!sj_streq(p, "nt") || b - a < 9) return 0;
+  /* a party's short name the lexicon tags as a common noun (保守党, 工党) */
+  int party = p[0] == 'n' && !p[1] && b - a >= 6 && b - a <= 9 && cue_end(g, a, b, "inst_party") == 3 &&
+              !sj_tg_cue_tok(g, t, "party_generic");
+  if ((!sj_streq(p, "nt") || b - a < 9) && !party) return 0;
   int k = inst_kind(g, a, b);
   /* a place + a landmark (莫斯科红场) or a longer gazetteer entity */
   const sj_gcache *gc = sj_tg_hits(g, a);
