@@ -1335,7 +1335,7 @@ static int name_alone(sj_tg *g, size_t t, size_t mc) {
     for (size_t i = a; i < b - 3;) {
       uint32_t cp;
       i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
-      int d = sj_cn_digit(cp);
+      long d = sj_cn_digit(cp);
       if (d < 0 || (d > 10 && d != 10)) return 0;
     }
     cls = "meeting";
