@@ -1262,7 +1262,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   if (bk == SJ_K_GOV) {
     /* the body's country (dict/gaz/mil.tsv): 白宫 USA; `-` names nobody
      * without a country before it (政府, 议会); none: Chinese (国防部, 军委) */
-    if (f.n >= 2 && f.l[1] == 1 && f.s[1][0] == '-') return sj_tg_tok_at(g, j);
+    if (f.n >= 2 && f.l[1] == 1 && f.s[1][0] == '-') {
+      /* 政府还号召…: a bare body acting at a clause start is the
+       * paragraph's country's (the last country named) */
+      size_t tb = tok_before(g, a), ta = sj_tg_tok_at(g, j);
+      const char *pn = ta < g->ntok && g->tok[ta].start == j ? sj_tg_pos(g, ta) : "x";
+      const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
+      if (g->recent.n && (pb[0] == 'x' || pb[0] == 'c') && (pn[0] == 'd' || pn[0] == 'p' ||
+                                                          (pn[0] == 'v' && pn[1] != 'n'))) {
+        sj_codes_add(&c, g->recent.c[g->recent.n - 1], 3);
+        emit_actor(g, a, j, "government", &c, NULL);
+      }
+      return sj_tg_tok_at(g, j);
+    }
     if (f.n && f.l[0] == 6 && !memcmp(f.s[0], "leader", 6)) return sj_tg_tok_at(g, j);
     /* 国防部长: the title wins over the ministry; 国家教委主任: a body
      * inside a title is not annotated */
