@@ -1,15 +1,12 @@
 -- Person and actor cases as data: spec/fixtures/actors.tsv (format in its
 -- header).  Each line is one `it`.
 local sj = require "shijian"
+local fixture = require "spec.fixture"
 
 local function load_cases(path)
   local cases = {}
-  for line in io.lines(path) do
-    if line ~= "" and not line:match("^#") then
-      local text, exp = line:match("^([^\t]+)\t(.*)$")
-      assert(text, "bad line in " .. path .. ": " .. line)
-      cases[#cases + 1] = { text = text, exp = exp }
-    end
+  for _, f in ipairs(fixture.cases(path, 2)) do
+    cases[#cases + 1] = { text = f[1], exp = table.concat(f, "\t", 2) }
   end
   return cases
 end

@@ -1,15 +1,12 @@
 -- Time cases as data: spec/fixtures/times.tsv (format in its header), and
 -- the grammar of every time and duration value (docs/times.md).
 local sj = require "shijian"
+local fixture = require "spec.fixture"
 
 local function load_cases(path)
   local cases = {}
-  for line in io.lines(path) do
-    if line ~= "" and not line:match("^#") then
-      local text, ref, exp = line:match("^([^\t]+)\t([^\t]+)\t(.*)$")
-      assert(text, "bad line in " .. path .. ": " .. line)
-      cases[#cases + 1] = { text = text, ref = ref, exp = exp }
-    end
+  for _, f in ipairs(fixture.cases(path, 3)) do
+    cases[#cases + 1] = { text = f[1], ref = f[2], exp = table.concat(f, "\t", 3) }
   end
   return cases
 end
