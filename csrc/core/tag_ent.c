@@ -581,6 +581,9 @@ static size_t inst_alone(sj_tg *g, size_t t) {
       return 0;
   if (k == 'P') return b;
   if (!k && cue_end(g, a, b, "pair_keep")) return 0; /* 中美关系 */
+  /* the lexicon's nt is loose (新鲜空气/nt): without an institution word a
+   * name needs five characters */
+  if (!k && b - a < 15) return 0;
   if (b - a < 12 && !cue_end(g, a, b, "inst_party")) return 0;
   size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL), lq = sj_tg_cue(g, b, "title_prefix");
   if (!lt && lq && (lt = sj_tg_gazk(g, b + lq, SJ_K_TITLE, NULL))) lt += lq;
@@ -1078,6 +1081,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (!abbr && c.n == 1 && (k = sj_tg_cue(g, j, "state_suffix")) && sj_tg_is_tend(g, j + k))
       j += k; /* 马耳他共和国, 阿尔及利亚民主人民共和国 */
     size_t base_end = j;
+    /* 一个中国 (the principle): no actor (cue class country_pre_skip) */
+    if (!abbr && t > 0 && sj_tg_cue_tok(g, t - 1, "country_pre_skip")) return sj_tg_tok_at(g, j);
     /* rhetorical 中国力量 */
     if (!abbr && base_end - a == 6 && !memcmp(g->s + a, "中国", 6)) {
       if (sj_tg_cue(g, j, "rhetoric")) return sj_tg_tok_at(g, j);
