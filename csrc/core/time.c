@@ -84,6 +84,7 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
     }
     *ndig = nd;
     unsigned f = SJ_NUM_ARABIC | SJ_NUM_DIGITSEQ;
+    double dec_den = 1, dec_all = 0; /* 0.3: 3 in units of 1/10 */
     /* decimals */
     if (j < n) {
       l = sj_t_dec(s, n, j, &cp);
@@ -93,25 +94,34 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
         if (k < n) {
           int l2 = sj_t_dec(s, n, k, &c2);
           if (adigit(c2) >= 0) {
-            double sc = 0.1;
+            /* the decimals as a whole number over a power of ten, divided
+             * once: 0.3 is 3 / 10, not 0.1 * 3 (0.30000000000000004) */
+            double num = 0, den = 1;
             while (k < n) {
               l2 = sj_t_dec(s, n, k, &c2);
               int dv = adigit(c2);
               if (dv < 0) break;
-              v += dv * sc; sc /= 10; k += (size_t)l2;
+              if (den < 1e15) { num = num * 10 + dv; den *= 10; }
+              k += (size_t)l2;
             }
+            dec_all = v * den + num; /* whole, in units of 1/den */
+            dec_den = den;
+            v = dec_all / den;
             j = k;
             f &= ~(unsigned)SJ_NUM_DIGITSEQ;
           }
         }
       }
     }
-    /* 万 / 亿 / 千 multipliers (6万, 1.5亿, 3千万) */
+    /* 万 / 亿 / 千 multipliers (6万, 1.5亿, 3千万): scaled before the
+     * division by the decimals' power of ten (0.3万 = 3 * 10000 / 10) */
     while (j < n) {
       l = sj_t_dec(s, n, j, &cp);
       long u = cunit(cp);
       if (u == 10000 || u == 100000000 || u == 1000 || u == 100) {
-        v *= (double)u; j += (size_t)l; f &= ~(unsigned)SJ_NUM_DIGITSEQ;
+        v = dec_den > 1 ? dec_all * (double)u / dec_den : v * (double)u;
+        dec_den = 1;
+        j += (size_t)l; f &= ~(unsigned)SJ_NUM_DIGITSEQ;
         f |= SJ_NUM_CHINESE;
       } else break;
     }
