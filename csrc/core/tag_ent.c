@@ -1106,8 +1106,6 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (!abbr && c.n == 1 && (k = sj_tg_cue(g, j, "state_suffix")) && sj_tg_is_tend(g, j + k))
       j += k; /* 马耳他共和国, 阿尔及利亚民主人民共和国 */
     size_t base_end = j;
-    /* 一个中国 (the principle): no actor (cue class country_pre_skip) */
-    if (!abbr && t > 0 && sj_tg_cue_tok(g, t - 1, "country_pre_skip")) return sj_tg_tok_at(g, j);
     /* rhetorical 中国力量 */
     if (!abbr && base_end - a == 6 && !memcmp(g->s + a, "中国", 6)) {
       if (sj_tg_cue(g, j, "rhetoric")) return sj_tg_tok_at(g, j);
