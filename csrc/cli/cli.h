@@ -44,8 +44,10 @@ void json_str(jw *w, const char *s, size_t n);
 void json_doc(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
 void json_doc_fields(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
 int cli_parse_ref(const char *s, sj_options *o); /* YYYY[-MM[-DD]]: 0, or -1 */
-/* tag --jsonl (jsonl.c): 0 ok, 1 a record or I/O error */
-int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, FILE *in, FILE *out);
+/* tag --jsonl (jsonl.c), records analysed in `threads` threads (--jobs,
+ * jobs_map): 0 ok, 1 a record or I/O error */
+int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, int threads, FILE *in,
+                  FILE *out);
 
 /* One JSON object for a document analysed piece by piece (paragraphs, or
  * parts of an overlong paragraph).  Offsets are relative to the whole
@@ -105,4 +107,12 @@ int jobs_next(jobs *J, piece *p, sj_doc **d, int *err);
 void jobs_end(jobs *J); /* stops and joins the threads, frees what is left */
 /* threads for --jobs N: N, or the number of online processors for 0 */
 int jobs_threads(long n);
+/* Independent pieces (records): fn writes the result of one piece to f and
+ * returns 0, 1 (a reported error: goes on), or a JOBS_E* code (stops).
+ * jobs_map runs it on every piece in `threads` threads (<= 1: in this one)
+ * and writes the results to out in input order, the bytes fn wrote with one
+ * thread.  Returns the statuses or'ed (0 or 1), or the first JOBS_E* code. */
+enum { JOBS_EWRITE = -1, JOBS_EREAD = -2, JOBS_ENOMEM = -3 };
+typedef int (*job_fn)(void *fctx, const char *s, size_t len, FILE *f);
+int jobs_map(int threads, piece_fn next, void *ctx, job_fn fn, void *fctx, FILE *out);
 #endif

@@ -19,7 +19,11 @@
  * rare, a thread carries the reference year inside its batch the way the
  * command does, and a batch sent before any year was known starts from the
  * year carried out of the earliest finished batch before it (a guess: news
- * keeps its year, and a wrong guess only costs the re-analysis). */
+ * keeps its year, and a wrong guess only costs the re-analysis).
+ *
+ * jobs_map is the same ring for independent pieces (tag --jsonl records):
+ * a function turns each piece into output bytes in its thread, and the
+ * caller's thread writes each batch's bytes in input order. */
 #include "cli.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -45,6 +49,9 @@ typedef struct {
   sj_options opt;       /* the caller's options when the batch was sent */
   int done;             /* analysed (under the lock) */
   size_t seq;           /* sequence number of the batch */
+  char *obuf;           /* jobs_map: the batch's output */
+  size_t olen;
+  int ostatus;          /* jobs_map: the statuses of fn, or'ed; < 0 the first error */
 } slot;
 
 struct jobs {
@@ -54,6 +61,8 @@ struct jobs {
   const sj_options *live;
   int carry;
   int threads;          /* 0: analyse in the caller's thread */
+  job_fn fn;            /* jobs_map */
+  void *fctx;
   piece rp;             /* the reader's piece (it keeps state across calls) */
   int in_done, in_err;  /* the reader returned 0 or -1 */
   /* shared, under mu */
@@ -94,6 +103,22 @@ static int analyse_batch(jobs *J, slot *s, sj_options *o) {
   return J->carry ? o->ref_year : 0;
 }
 
+/* jobs_map: the pieces of s through fn, into s->obuf */
+static int map_batch(jobs *J, slot *s) {
+  free(s->obuf);
+  s->obuf = NULL;
+  s->olen = 0;
+  s->ostatus = 0;
+  FILE *f = open_memstream(&s->obuf, &s->olen);
+  if (!f) { s->ostatus = JOBS_ENOMEM; return 0; }
+  for (size_t i = 0; i < s->n && s->ostatus >= 0; i++) {
+    int r = J->fn(J->fctx, s->pc[i].s, s->pc[i].len, f);
+    if (r < 0) s->ostatus = r; else s->ostatus |= r;
+  }
+  if (fclose(f) && s->ostatus >= 0) s->ostatus = JOBS_ENOMEM;
+  return 0;
+}
+
 static void *worker(void *arg) {
   jobs *J = arg;
   pthread_mutex_lock(&J->mu);
@@ -105,7 +130,7 @@ static void *worker(void *arg) {
     memcpy(&o, &s->opt, sizeof o);
     if (J->carry && !o.ref_year && J->guess && J->guess_seq < s->seq) o.ref_year = J->guess;
     pthread_mutex_unlock(&J->mu);
-    int year = analyse_batch(J, s, &o);
+    int year = J->fn ? map_batch(J, s) : analyse_batch(J, s, &o);
     pthread_mutex_lock(&J->mu);
     if (year && (!J->guess || s->seq < J->guess_seq)) {
       J->guess = year;
@@ -263,6 +288,41 @@ int jobs_next(jobs *J, piece *p, sj_doc **d, int *err) {
   }
 }
 
+int jobs_map(int threads, piece_fn next, void *ctx, job_fn fn, void *fctx, FILE *out) {
+  sj_options none;
+  memset(&none, 0, sizeof none);
+  jobs *J;
+  if (jobs_start(&J, NULL, threads, next, ctx, &none, 0)) { jobs_end(J); return JOBS_ENOMEM; }
+  J->fn = fn; /* read by the threads only once a batch is sent (under the lock) */
+  J->fctx = fctx;
+  int status = 0;
+  if (!J->threads) { /* one thread: piece by piece, straight to out */
+    int r = 0;
+    while (status >= 0 && (r = next(ctx, &J->rp)) > 0) {
+      int k = fn(fctx, J->rp.s, J->rp.len, out);
+      if (k < 0) status = k; else status |= k;
+    }
+    if (status >= 0 && r < 0) status = JOBS_EREAD;
+    jobs_end(J);
+    return status;
+  }
+  for (;;) {
+    if (refill(J)) { status = JOBS_ENOMEM; break; }
+    if (J->head == J->fill) { if (J->in_err) status = JOBS_EREAD; break; }
+    slot *s = &J->slot[J->head % J->k];
+    pthread_mutex_lock(&J->mu);
+    while (!s->done) pthread_cond_wait(&J->done, &J->mu);
+    pthread_mutex_unlock(&J->mu);
+    if (s->olen && fwrite(s->obuf, 1, s->olen, out) != s->olen) { status = JOBS_EWRITE; break; }
+    if (s->ostatus < 0) { status = s->ostatus; break; }
+    status |= s->ostatus;
+    J->inflight -= s->tlen;
+    J->head++;
+  }
+  jobs_end(J);
+  return status;
+}
+
 void jobs_end(jobs *J) {
   if (!J) return;
   if (J->threads) {
@@ -285,6 +345,7 @@ void jobs_end(jobs *J) {
     free(s->doc);
     free(s->err);
     free(s->used);
+    free(s->obuf);
   }
   free(J->slot);
   free(J->tid);

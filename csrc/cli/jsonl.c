@@ -216,22 +216,38 @@ static int fail_msg(const char *msg) {
   return 1;
 }
 
-int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, FILE *in, FILE *out) {
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
-  int bad = 0, rc = 0;
-  while ((n = getline(&line, &cap, in)) > 0) {
-    const char *p = line, *e = line + n;
-    if (ws(p, e) == e) continue;
-    rec r;
-    if (read_rec(p, e, &r)) { rc = fail_msg("out of memory"); break; }
-    int k = do_rec(m, base, tokens, &r, out);
-    free(r.text);
-    if (k < 0) { rc = fail_msg("write error"); break; }
-    bad |= k;
-  }
-  if (!rc && ferror(in)) rc = fail_msg("read error");
-  free(line);
-  return rc ? rc : bad;
+/* --jobs (jobs.c, jobs_map): a line is a piece, a record's result its output */
+typedef struct { FILE *in; char *line; size_t cap; } lines;
+static int next_line(void *ctx, piece *pc) {
+  lines *l = ctx;
+  ssize_t n = getline(&l->line, &l->cap, l->in);
+  if (n <= 0) return ferror(l->in) ? -1 : 0;
+  memset(pc, 0, sizeof *pc);
+  pc->s = l->line;
+  pc->len = (size_t)n;
+  return 1;
+}
+
+typedef struct { const sj_model *m; const sj_options *base; int tokens; } recjob;
+static int one_rec(void *ctx, const char *p, size_t n, FILE *out) {
+  const recjob *j = ctx;
+  const char *e = p + n;
+  if (ws(p, e) == e) return 0;
+  rec r;
+  if (read_rec(p, e, &r)) return JOBS_ENOMEM;
+  int k = do_rec(j->m, j->base, j->tokens, &r, out);
+  free(r.text);
+  return k < 0 ? JOBS_EWRITE : k;
+}
+
+int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, int threads, FILE *in,
+                  FILE *out) {
+  lines l = {in, NULL, 0};
+  recjob j = {m, base, tokens};
+  int rc = jobs_map(threads, next_line, &l, one_rec, &j, out);
+  free(l.line);
+  if (rc == JOBS_ENOMEM) return fail_msg("out of memory");
+  if (rc == JOBS_EWRITE) return fail_msg("write error");
+  if (rc == JOBS_EREAD) return fail_msg("read error");
+  return rc;
 }

@@ -567,7 +567,8 @@ int main(int argc, char **argv) {
     if (!in) { fail("%s: %s", a.file, strerror(errno)); sj_model_free(m); return 1; }
   }
   if (!strcmp(a.cmd, "cut")) rc = cmd_cut(m, &a, in);
-  else if (!strcmp(a.cmd, "tag") && a.jsonl) rc = cli_tag_jsonl(m, &a.opt, a.tokens, in, stdout);
+  else if (!strcmp(a.cmd, "tag") && a.jsonl)
+    rc = cli_tag_jsonl(m, &a.opt, a.tokens, a.jobs, in, stdout);
   else if (!strcmp(a.cmd, "tag")) rc = cmd_tag(m, &a, in);
   else if (a.jsonl) { fail("--jsonl goes with tag%s%s", "", ""); rc = 2; }
   else if (!strcmp(a.cmd, "events")) rc = cmd_events(m, &a, in);

@@ -10,7 +10,8 @@
 # no final newline, CRLF line ends, invalid UTF-8, many paragraphs (many
 # batches), one paragraph over the 1 MiB piece size (forced cuts), and
 # paragraphs with no year before ones with different years (the reference
-# year carried from piece to piece).  Then bad --jobs values, and peak
+# year carried from piece to piece), and JSON Lines records for tag --jsonl
+# (with dates, bad records, blank lines).  Then bad --jobs values, and peak
 # memory with threads on an input larger than it (44 MB from a pipe).
 # The last line is `jobs: N passed, M failed`.
 cd "$(dirname "$0")/../.." || exit 1
@@ -45,6 +46,14 @@ i=0; while [ $i -lt 80 ]; do cat "$tmp/line"; i=$((i + 1)); done > "$tmp/in/huge
 # 3000 paragraphs without a year, then the sample (2020), then 2015
 { i=0; while [ $i -lt 3000 ]; do printf '中国军队向莫桑比克提供防疫物资援助。\n\n'; i=$((i + 1)); done
   cat "$sample"; printf '\n'; sed 's/2020/2015/g' "$sample"; } > "$tmp/in/late-years"
+# JSON Lines records (tag --jsonl): a line of the sample (8 times) each,
+# some with a date, some bad, blank lines between
+for i in 1 2 3 4 5 6 7 8; do cat "$sample"; printf '\n'; done | tr -d '\r' | awk '
+  NF { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); n++
+       d = n % 3 == 0 ? sprintf(",\"date\":\"2020-12-%02d\"", n % 28 + 1) : n % 17 == 5 ? ",\"date\":\"x\"" : ""
+       printf "{\"id\":%d%s,\"text\":\"%s\"}\n", n, d, $0
+       if (n % 23 == 0) print "   "
+       if (n % 41 == 7) print "{\"id\":\"b\",\"text\":3}\n{not json" }' > "$tmp/in/records.jsonl"
 printf '魏凤和 10 nr\n中国军队 5 nt\n' > "$tmp/u.dict"
 
 # ---- the cases ----------------------------------------------------------------
@@ -66,7 +75,9 @@ for f in "$tmp"/in/*; do
         cmp "$tmp/r1.out" "$tmp/rj.out" | head -n 1; head -c 300 "$tmp/rj.err"
       fi
     done
-    [ "$(cat "$tmp/r1.rc")" = 0 ] || bad "$(basename "$f"): shijian $c fails with --jobs 1"
+    # tag --jsonl exits 1 when a record was bad (reported in its place)
+    case "$c" in *--jsonl*) okrc='^[01]$' ;; *) okrc='^0$' ;; esac
+    grep -q "$okrc" "$tmp/r1.rc" || bad "$(basename "$f"): shijian $c fails with --jobs 1 (exit $(cat "$tmp/r1.rc"))"
   done < "$tmp/cases"
 done
 echo "ok: $ncase command lines on $(ls "$tmp/in" | wc -l) inputs, --jobs 1 vs $JOBS"
