@@ -249,23 +249,28 @@ do_tsan() {
   s=examples/pla-intl-cooperation-2020.txt
   { i=0; while [ $i -lt 400 ]; do printf '中国军队提供防疫物资援助。\n\n'; i=$((i + 1)); done
     i=0; while [ $i -lt 12 ]; do cat "$s"; printf '\n'; i=$((i + 1)); done; } > "$tmp/jobs.txt"
+  # and the same lines as JSON Lines records for tag --jsonl
+  awk '{ sub(/\r$/, "") } NF { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); printf "{\"id\":%d,\"text\":\"%s\"}\n", NR, $0 }' \
+    "$tmp/jobs.txt" > "$tmp/jobs.jsonl"
   nbad=0
-  for c in cut "tag --tokens" "tag --lines" events; do
+  for c in cut "tag --tokens" "tag --lines" events "tag --jsonl"; do
+    in=$tmp/jobs.txt
+    case "$c" in *jsonl) in=$tmp/jobs.jsonl ;; esac
     # shellcheck disable=SC2086
-    if ! TSAN_OPTIONS=halt_on_error=1 "$t" $c --jobs 4 "$tmp/jobs.txt" > "$tmp/tj" 2> "$tmp/tj.err" &&
-      ! setarch "$(uname -m)" -R env TSAN_OPTIONS=halt_on_error=1 "$t" $c --jobs 4 "$tmp/jobs.txt" > "$tmp/tj" 2> "$tmp/tj.err"; then
+    if ! TSAN_OPTIONS=halt_on_error=1 "$t" $c --jobs 4 "$in" > "$tmp/tj" 2> "$tmp/tj.err" &&
+      ! setarch "$(uname -m)" -R env TSAN_OPTIONS=halt_on_error=1 "$t" $c --jobs 4 "$in" > "$tmp/tj" 2> "$tmp/tj.err"; then
       nbad=$((nbad + 1)); echo "  $c --jobs 4 under TSan:"; head -n 30 "$tmp/tj.err"; continue
     fi
     # shellcheck disable=SC2086
-    "$CLI" $c "$tmp/jobs.txt" > "$tmp/tj1"
+    "$CLI" $c "$in" > "$tmp/tj1"
     if grep -q ThreadSanitizer "$tmp/tj.err"; then
       nbad=$((nbad + 1)); echo "  $c --jobs 4: TSan report"; head -n 30 "$tmp/tj.err"
     elif ! cmp -s "$tmp/tj" "$tmp/tj1"; then
       nbad=$((nbad + 1)); echo "  $c --jobs 4 (TSan build) and $c (plain build) differ: $(cmp "$tmp/tj" "$tmp/tj1")"
     fi
   done
-  if [ "$nbad" -eq 0 ]; then ok "the command with --jobs 4 under TSan: cut, tag, tag --lines, events clean, output as one thread's"
-  else bad "the command with --jobs 4 under TSan ($nbad of 4)"; fi
+  if [ "$nbad" -eq 0 ]; then ok "the command with --jobs 4 under TSan: cut, tag, tag --lines, events, tag --jsonl clean, output as one thread's"
+  else bad "the command with --jobs 4 under TSan ($nbad of 5)"; fi
 }
 
 # ---- big inputs through the CLI: results and bounded memory -------------------------
