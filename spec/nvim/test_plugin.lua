@@ -56,7 +56,8 @@ local function marks(buf)
   local out = {}
   for _, m in ipairs(api.nvim_buf_get_extmarks(buf, ns, 0, -1, { details = true })) do
     out[#out + 1] = { id = m[1], row = m[2], col = m[3], end_row = m[4].end_row,
-      end_col = m[4].end_col, group = m[4].hl_group, virt = m[4].virt_text }
+      end_col = m[4].end_col, group = m[4].hl_group, virt = m[4].virt_text,
+      virt_lines = m[4].virt_lines }
   end
   return out
 end
@@ -138,13 +139,15 @@ t.test("plugin: no global Lua variables added", function()
 end)
 
 t.test("highlight groups: default links, re-applied after :colorscheme", function()
-  for _, g in ipairs({ "ShijianTime", "ShijianActor", "ShijianPlace", "ShijianName", "ShijianQuantity", "ShijianEvent" }) do
+  for _, g in ipairs({ "ShijianActor", "ShijianPlace", "ShijianName", "ShijianQuantity", "ShijianEvent" }) do
     t.eq(1, vim.fn.hlexists(g), g)
     t.ok(vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID(g)), "name") ~= g, g .. " is linked")
   end
+  t.eq("166", vim.fn.synIDattr(vim.fn.hlID("ShijianTime"), "fg", "cterm"), "ShijianTime's own colour")
   vim.cmd("highlight clear")
   vim.cmd("doautocmd ColorScheme")
-  t.eq(hl.links.ShijianTime, vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID("ShijianTime")), "name"))
+  t.eq(hl.links.ShijianActor, vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID("ShijianActor")), "name"))
+  t.eq("166", vim.fn.synIDattr(vim.fn.hlID("ShijianTime"), "fg", "cterm"), "ShijianTime after :colorscheme")
   -- a user's own definition wins (default = true)
   vim.cmd("highlight ShijianActor guifg=#ff0000 ctermfg=1")
   hl.define_groups()
@@ -409,6 +412,54 @@ t.test(":Shijian info on a time expression", function()
   vim.cmd("silent Shijian info") -- echoes; must not error
 end)
 
+-- the RGB of a 256-colour terminal colour (xterm's palette)
+local function xterm_rgb(n)
+  local base = { "000000", "800000", "008000", "808000", "000080", "800080", "008080", "c0c0c0",
+    "808080", "ff0000", "00ff00", "ffff00", "0000ff", "ff00ff", "00ffff", "ffffff" }
+  if n < 16 then
+    local h = base[n + 1]
+    return tonumber(h:sub(1, 2), 16), tonumber(h:sub(3, 4), 16), tonumber(h:sub(5, 6), 16)
+  end
+  if n >= 232 then local v = 8 + 10 * (n - 232); return v, v, v end
+  local lv = { 0, 95, 135, 175, 215, 255 }
+  n = n - 16
+  return lv[math.floor(n / 36) + 1], lv[math.floor(n / 6) % 6 + 1], lv[n % 6 + 1]
+end
+local function luminance(r, g, b)
+  local function c(v) v = v / 255; return v <= 0.03928 and v / 12.92 or ((v + 0.055) / 1.055) ^ 2.4 end
+  return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+end
+
+t.test("highlight groups: coloured, unlike plain text and readable on dark and light 256-colour backgrounds", function()
+  local groups = { "ShijianTime", "ShijianActor", "ShijianPlace", "ShijianName", "ShijianQuantity", "ShijianEvent" }
+  for _, bg in ipairs({ "dark", "light" }) do
+    vim.o.background = bg
+    vim.cmd("highlight clear")
+    vim.cmd("doautocmd ColorScheme")
+    local back = bg == "dark" and luminance(0, 0, 0) or luminance(255, 255, 255)
+    local seen = {}
+    for _, g in ipairs(groups) do
+      local fg = tonumber(vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID(g)), "fg", "cterm"))
+      t.ok(fg, bg .. ": " .. g .. " has a terminal colour")
+      if fg then
+        local r, gr, b = xterm_rgb(fg)
+        local chroma = math.max(r, gr, b) - math.min(r, gr, b)
+        local l = luminance(r, gr, b)
+        local contrast = (math.max(l, back) + 0.05) / (math.min(l, back) + 0.05)
+        t.ok(chroma >= 96, ("%s: %s (colour %d) is a colour, not near the text's grey"):format(bg, g, fg))
+        t.ok(contrast >= 3, ("%s: %s (colour %d) is readable (contrast %.1f)"):format(bg, g, fg, contrast))
+        seen[fg] = seen[fg] or g
+      end
+    end
+    local vt = tonumber(vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID("ShijianVirtText")), "fg", "cterm"))
+    local actor = tonumber(vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID("ShijianActor")), "fg", "cterm"))
+    t.ok(vt ~= actor, bg .. ": virtual text is not in the actors' colour")
+  end
+  vim.o.background = "dark"
+  vim.cmd("highlight clear")
+  vim.cmd("doautocmd ColorScheme")
+end)
+
 t.test("options: kinds and virtual text", function()
   need_lib()
   plugin.setup({ kinds = { event = false }, virtual_text = { time = true } })
@@ -419,9 +470,15 @@ t.test("options: kinds and virtual text", function()
   for _, m in ipairs(marks(buf)) do
     if m.group == "ShijianEvent" then ev = ev + 1 end
     if m.group == "ShijianTime" and m.virt then vt = m.virt end
+    if m.virt_lines and not vt then vt = m.virt_lines[1] end
   end
   t.eq(0, ev, "no event marks")
   t.ok(vt and vt[1][1]:find("2021", 1, true), "virtual text shows the date")
+  if vim.fn.has("nvim-0.10") == 0 then
+    -- no inline virtual text: one virtual line under the row, never an
+    -- end-of-line text cut at the window edge
+    for _, m in ipairs(marks(buf)) do t.ok(not m.virt, "no end-of-line virtual text") end
+  end
   plugin.setup({ kinds = { event = true }, virtual_text = false })
   hl.flush(buf)
   t.ok(any_mark(buf, "演习", "ShijianEvent"), "events back")

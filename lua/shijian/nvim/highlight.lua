@@ -22,15 +22,24 @@ local M = {}
 
 M.ns = api.nvim_create_namespace("shijian")
 
--- Highlight groups and the standard groups they link to by default.
+-- Highlight groups and their defaults (nvim_set_hl with default = true: a
+-- colour scheme or the user's own definition wins).  Most link to a standard
+-- group.  ShijianTime has a colour of its own: no standard group is both
+-- coloured and unlike plain text on dark and light backgrounds of a
+-- 256-colour terminal (Special is #ffd7d7 on dark, nearly the text colour),
+-- and times are what a timeline is read by.  ShijianVirtText links to
+-- NonText, whose colour no other group shares (Comment is the actors' cyan
+-- on dark backgrounds in Neovim 0.7).
 M.links = {
-  ShijianTime = "Special",
   ShijianActor = "Identifier",
   ShijianPlace = "Type",
   ShijianName = "PreProc",
   ShijianQuantity = "Constant",
   ShijianEvent = "Statement",
-  ShijianVirtText = "Comment",
+  ShijianVirtText = "NonText",
+}
+M.attrs = {
+  ShijianTime = { ctermfg = 166, fg = "#d75f00" }, -- dark orange
 }
 M.group_of = {
   time = "ShijianTime", duration = "ShijianTime", actor = "ShijianActor",
@@ -43,7 +52,10 @@ local prio_offset = { event = 0, quantity = 1, place = 2, actor = 3, name = 4, t
 
 function M.define_groups()
   for group, link in pairs(M.links) do
-    vim.cmd(("highlight default link %s %s"):format(group, link))
+    api.nvim_set_hl(0, group, { link = link, default = true })
+  end
+  for group, a in pairs(M.attrs) do
+    api.nvim_set_hl(0, group, vim.tbl_extend("force", a, { default = true }))
   end
 end
 
@@ -232,6 +244,19 @@ local function add_mark(buf, row, col, opts)
   return ok
 end
 
+-- Virtual text for a mark: inline after it (Neovim 0.10+), else gathered
+-- into one virtual line under its row (an end-of-line text would be cut at
+-- the window edge when a line has several).
+local function virt(mo, below, row, text)
+  if has_inline then
+    mo.virt_text, mo.virt_text_pos = { { text, "ShijianVirtText" } }, "inline"
+    return
+  end
+  local chunks = below[row]
+  if not chunks then chunks = {}; below[row] = chunks end
+  chunks[#chunks + 1] = { (chunks[1] and " " or "") .. text, "ShijianVirtText" }
+end
+
 --- Tag rows [s, e) of buf (widened to whole paragraphs). Returns the rows done.
 function M.tag_rows(buf, st, s, e, model)
   local o = config.get()
@@ -262,7 +287,7 @@ function M.tag_rows(buf, st, s, e, model)
   local maxb = o.max_line_bytes
   local prio = o.priority
   local vt_time, vt_event = config.virt(o, "time"), config.virt(o, "event")
-  local vpos = has_inline and "inline" or "eol"
+  local below = {} -- without inline virtual text: row -> chunks of its virtual line
   local r = S
   while r < E do
     local l = lines[r - a + 1]
@@ -286,8 +311,7 @@ function M.tag_rows(buf, st, s, e, model)
               local mo = { end_row = ps + r2, end_col = c2, hl_group = M.group_of[m.kind],
                 priority = prio + (prio_offset[m.kind] or 0) }
               if vt_time and m.kind == "time" and m.value then
-                mo.virt_text = { { (has_inline and "" or " ") .. "⟨" .. m.value .. "⟩", "ShijianVirtText" } }
-                mo.virt_text_pos = vpos
+                virt(mo, below, ps + r2, "⟨" .. m.value .. "⟩")
               end
               add_mark(buf, ps + r1, c1, mo)
             end
@@ -297,8 +321,7 @@ function M.tag_rows(buf, st, s, e, model)
               local r1, c1, r2, c2 = M.span(starts, lens, ev.first, ev.last)
               local mo = { end_row = ps + r2, end_col = c2, hl_group = "ShijianEvent", priority = prio }
               if vt_event and ev.cameo then
-                mo.virt_text = { { (has_inline and "" or " ") .. "⟨" .. ev.cameo .. " " .. (ev.label or "") .. "⟩", "ShijianVirtText" } }
-                mo.virt_text_pos = vpos
+                virt(mo, below, ps + r2, "⟨" .. ev.cameo .. " " .. (ev.label or "") .. "⟩")
               end
               add_mark(buf, ps + r1, c1, mo)
             end
@@ -306,6 +329,9 @@ function M.tag_rows(buf, st, s, e, model)
         end
       end
     end
+  end
+  for row, chunks in pairs(below) do
+    add_mark(buf, row, 0, { virt_lines = { chunks }, priority = prio })
   end
   st.clean = add(st.clean, S, E)
   return S, E
