@@ -94,17 +94,17 @@ typedef struct piece {
  * Memory is bounded by a few batches in flight.  threads <= 1 analyses in
  * the caller's thread, exactly as the loop `next; sj_analyze` would. */
 typedef int (*piece_fn)(void *ctx, piece *p); /* 1 a piece, 0 the end, -1 an error */
-typedef struct jobs jobs;
+typedef struct jobset jobset;
 /* 0 ok, -1 out of memory.  carry: the command carries the reference year
  * inferred from a piece on to the next ones (a hint: fewer re-analyses). */
-int jobs_start(jobs **J, const sj_model *m, int threads, piece_fn next, void *ctx,
+int jobs_start(jobset **J, const sj_model *m, int threads, piece_fn next, void *ctx,
                const sj_options *live, int carry);
 /* The next piece in input order and its analysis (*d, owned by the caller)
  * or *err (an sj_analyze error code, *d NULL); *p is valid until the next
  * call.  1 a piece, 0 the end, -1 as next returned -1 (after the pieces
  * before it). */
-int jobs_next(jobs *J, piece *p, sj_doc **d, int *err);
-void jobs_end(jobs *J); /* stops and joins the threads, frees what is left */
+int jobs_next(jobset *J, piece *p, sj_doc **d, int *err);
+void jobs_end(jobset *J); /* stops and joins the threads, frees what is left */
 /* threads for --jobs N: N, or the number of online processors for 0 */
 int jobs_threads(long n);
 /* Independent pieces (records): fn writes the result of one piece to f and

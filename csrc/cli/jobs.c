@@ -54,7 +54,7 @@ typedef struct {
   int ostatus;          /* jobs_map: the statuses of fn, or'ed; < 0 the first error */
 } slot;
 
-struct jobs {
+struct jobset {
   const sj_model *m;
   piece_fn next_fn;
   void *ctx;
@@ -91,7 +91,7 @@ static int opts_equal(const sj_options *a, const sj_options *b) {
 
 /* Analyse the batch s with options o (s->opt, or a guess); the reference
  * year carried out of it, or 0. */
-static int analyse_batch(jobs *J, slot *s, sj_options *o) {
+static int analyse_batch(jobset *J, slot *s, sj_options *o) {
   for (size_t i = 0; i < s->n; i++) {
     memcpy(&s->used[i], o, sizeof *o);
     s->doc[i] = NULL;
@@ -104,7 +104,7 @@ static int analyse_batch(jobs *J, slot *s, sj_options *o) {
 }
 
 /* jobs_map: the pieces of s through fn, into s->obuf */
-static int map_batch(jobs *J, slot *s) {
+static int map_batch(jobset *J, slot *s) {
   free(s->obuf);
   s->obuf = NULL;
   s->olen = 0;
@@ -120,7 +120,7 @@ static int map_batch(jobs *J, slot *s) {
 }
 
 static void *worker(void *arg) {
-  jobs *J = arg;
+  jobset *J = arg;
   pthread_mutex_lock(&J->mu);
   for (;;) {
     while (!J->stop && J->take == J->fill) pthread_cond_wait(&J->work, &J->mu);
@@ -177,7 +177,7 @@ static int slot_room(slot *s, size_t n) { /* room for n pieces */
 /* Fill the free slots from the input; -1 out of memory.  Past threads + 1
  * batches, only while the text in flight is small (huge pieces: their
  * analyses are big too). */
-static int refill(jobs *J) {
+static int refill(jobset *J) {
   while (!J->in_done && J->fill - J->head < J->k &&
          (J->fill - J->head < (size_t)J->threads + 1 || J->inflight < J->k * BATCH_BYTES)) {
     slot *s = &J->slot[J->fill % J->k];
@@ -214,10 +214,10 @@ static int refill(jobs *J) {
   return 0;
 }
 
-int jobs_start(jobs **out, const sj_model *m, int threads, piece_fn next, void *ctx,
+int jobs_start(jobset **out, const sj_model *m, int threads, piece_fn next, void *ctx,
                const sj_options *live, int carry) {
   *out = NULL;
-  jobs *J = calloc(1, sizeof *J);
+  jobset *J = calloc(1, sizeof *J);
   if (!J) return -1;
   J->m = m;
   J->next_fn = next;
@@ -253,7 +253,7 @@ int jobs_start(jobs **out, const sj_model *m, int threads, piece_fn next, void *
   return 0;
 }
 
-int jobs_next(jobs *J, piece *p, sj_doc **d, int *err) {
+int jobs_next(jobset *J, piece *p, sj_doc **d, int *err) {
   *d = NULL;
   *err = 0;
   if (!J->threads) {
@@ -291,7 +291,7 @@ int jobs_next(jobs *J, piece *p, sj_doc **d, int *err) {
 int jobs_map(int threads, piece_fn next, void *ctx, job_fn fn, void *fctx, FILE *out) {
   sj_options none;
   memset(&none, 0, sizeof none);
-  jobs *J;
+  jobset *J;
   if (jobs_start(&J, NULL, threads, next, ctx, &none, 0)) { jobs_end(J); return JOBS_ENOMEM; }
   J->fn = fn; /* read by the threads only once a batch is sent (under the lock) */
   J->fctx = fctx;
@@ -323,7 +323,7 @@ int jobs_map(int threads, piece_fn next, void *ctx, job_fn fn, void *fctx, FILE 
   return status;
 }
 
-void jobs_end(jobs *J) {
+void jobs_end(jobset *J) {
   if (!J) return;
   if (J->threads) {
     pthread_mutex_lock(&J->mu);

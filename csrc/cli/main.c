@@ -248,7 +248,7 @@ static int source_next(void *ctx, piece *p) {
   return r;
 }
 
-static int start_jobs(jobs **J, sj_model *m, args *a, source *src, int mode, int cr, FILE *in) {
+static int start_jobs(jobset **J, sj_model *m, args *a, source *src, int mode, int cr, FILE *in) {
   reader_init(&src->rd, in, a->chunk);
   src->mode = mode;
   src->cr = cr;
@@ -261,7 +261,7 @@ static int start_jobs(jobs **J, sj_model *m, args *a, source *src, int mode, int
 
 static int cmd_cut(sj_model *m, args *a, FILE *in) {
   source src;
-  jobs *J;
+  jobset *J;
   piece pc = {0};
   char *out = NULL;
   size_t ocap = 0;
@@ -320,7 +320,7 @@ static void carry_ref(args *a, const sj_doc *d) {
 static int cmd_tag(sj_model *m, args *a, FILE *in) {
   if (a->tokens) a->opt.want = SJ_WANT_ALL;
   source src;
-  jobs *J;
+  jobset *J;
   if (start_jobs(&J, m, a, &src, a->lines ? 0 : a->whole ? 2 : 1, 0, in)) return 1;
   piece pc = {0};
   json_stream js;
@@ -449,7 +449,7 @@ static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv
 
 static int cmd_events(sj_model *m, args *a, FILE *in) {
   source src;
-  jobs *J;
+  jobset *J;
   if (start_jobs(&J, m, a, &src, a->whole ? 2 : 1, 0, in)) return 1;
   piece pc = {0};
   timeline tl;
