@@ -143,7 +143,8 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
+/* grow the array *p (*cap items of size) to hold need items: 0, or -1 */
+int cli_grow(void **p, size_t *cap, size_t need, size_t size) {
   if (need <= *cap) return 0;
   size_t nc = *cap ? *cap : 64;
   while (nc < need) nc *= 2;
@@ -158,7 +159,7 @@ static int slot_room(slot *s, size_t n) { /* room for n pieces */
   size_t cap = s->cap;
   if (n <= cap) return 0;
   void *p = s->pc;
-  if (grow(&p, &cap, n, sizeof *s->pc)) return -1;
+  if (cli_grow(&p, &cap, n, sizeof *s->pc)) return -1;
   s->pc = p;
   /* the other arrays follow pc's capacity */
   size_t *off = realloc(s->off, cap * sizeof *off);
@@ -194,7 +195,7 @@ static int refill(jobset *J) {
         break;
       }
       void *t = s->text;
-      if (slot_room(s, s->n + 1) || grow(&t, &s->tcap, s->tlen + J->rp.len, 1)) return -1;
+      if (slot_room(s, s->n + 1) || cli_grow(&t, &s->tcap, s->tlen + J->rp.len, 1)) return -1;
       s->text = t;
       s->pc[s->n] = J->rp;
       s->off[s->n] = s->tlen;

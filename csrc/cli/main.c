@@ -391,17 +391,6 @@ typedef struct {
   size_t rows_len;
 } timeline;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
-  if (need <= *cap) return 0;
-  size_t nc = *cap ? *cap : 64;
-  while (nc < need) nc *= 2;
-  void *q = realloc(*p, nc * size);
-  if (!q) return -1;
-  *p = q;
-  *cap = nc;
-  return 0;
-}
-
 /* Spool the events of one piece; -1 on an error. */
 static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv) {
   FILE *f = spool_file(&tl->rows);
@@ -411,7 +400,7 @@ static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv
   const sj_event *ev = sj_doc_events(d);
   for (size_t i = 0; i < n; i++) {
     const sj_event *v = &ev[i];
-    if (grow((void **)&tl->keys, &tl->cap, tl->n + 1, sizeof *tl->keys)) return -1;
+    if (cli_grow((void **)&tl->keys, &tl->cap, tl->n + 1, sizeof *tl->keys)) return -1;
     evkey *k = &tl->keys[tl->n];
     k->date = NULL;
     k->date_off = SIZE_MAX;
@@ -421,7 +410,7 @@ static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv
     if (dk && !strncmp(dk, "../", 3)) dk += 3;
     if (dk) {
       size_t l = strlen(dk) + 1;
-      if (grow((void **)&tl->dates, &tl->dcap, tl->dn + l, 1)) return -1;
+      if (cli_grow((void **)&tl->dates, &tl->dcap, tl->dn + l, 1)) return -1;
       memcpy(tl->dates + tl->dn, dk, l);
       k->date_off = tl->dn;
       tl->dn += l;
@@ -472,7 +461,7 @@ static int cmd_events(sj_model *m, args *a, FILE *in) {
     char *row = NULL;
     size_t rcap = 0;
     for (size_t i = 0; i < tl.n && !rc; i++) {
-      if (grow((void **)&row, &rcap, tl.keys[i].len, 1) ||
+      if (cli_grow((void **)&row, &rcap, tl.keys[i].len, 1) ||
           spool_read(&tl.rows, tl.keys[i].off, row, tl.keys[i].len))
         rc = fail("%s%s", "cannot read back the temporary file", "");
       else

@@ -20,6 +20,27 @@ typedef struct { int passed, failed; } check_state;
     }                                                               \
   } while (0)
 
+/* The bytes of a file in a malloc'ed buffer and their number, or NULL. */
+static inline char *check_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    if (n == cap) {
+      char *nb = realloc(buf, cap *= 2);
+      if (!nb) { free(buf); buf = NULL; break; }
+      buf = nb;
+    }
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+  }
+  fclose(f);
+  *len = n;
+  return buf;
+}
+
 /* A heap copy of s[0..n) of exactly n bytes: no terminator, no slack
  * (malloc(0) when empty), so ASan sees any read past the end.  free() it. */
 static inline char *check_exact(const char *s, size_t n) {

@@ -23,26 +23,6 @@ static const char *const SAMPLES[] = {
   "spec/fixtures/news.txt",
 };
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); buf = NULL; break; }
-      buf = nb;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-  }
-  fclose(f);
-  *len = n;
-  return buf;
-}
-
 typedef struct {
   unsigned want, seg;
   int y, m, d;
@@ -108,7 +88,7 @@ int main(void) {
   char *s = NULL;
   const char *used = NULL;
   for (size_t i = 0; i < sizeof SAMPLES / sizeof *SAMPLES && !s; i++)
-    if ((s = slurp(SAMPLES[i], &len))) used = SAMPLES[i];
+    if ((s = check_read_file(SAMPLES[i], &len))) used = SAMPLES[i];
   CHECK(&st, s != NULL && len > 0, "no sample text found");
   size_t paras = 0;
   if (s) {

@@ -524,26 +524,6 @@ static void *tjob_run(void *p) {
   return NULL;
 }
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); buf = NULL; break; }
-      buf = nb;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-  }
-  fclose(f);
-  *len = n;
-  return buf;
-}
-
 static void test_threads(void) {
   enum { N = 8 };
   sj_model *m;
@@ -551,7 +531,7 @@ static void test_threads(void) {
   const char *dict = "\xE9\xAD\x8F\xE5\x87\xA4\xE5\x92\x8C 10 nr\n\xE9\xAB\x98\xE5\x8A\xA0\xE7\xB4\xA2-2020 5 nz\n";
   CHECK(&st, sj_model_load_dict_buffer(m, "t.dict", dict, strlen(dict)) == SJ_OK, "thread dict");
   size_t slen = 0;
-  char *sample = read_file("examples/pla-intl-cooperation-2020.txt", &slen);
+  char *sample = check_read_file("examples/pla-intl-cooperation-2020.txt", &slen);
   static const char *fallback[] = {
     "\xE4\xB8\xAD\xE4\xBF\x84\xE4\xB8\xA4\xE5\x9B\xBD\xE7\xA9\xBA\xE5\x86\x9B\xE5\xAE\x9E\xE6\x96\xBD\xE8\x81\x94\xE5\x90\x88"
     "\xE7\xA9\xBA\xE4\xB8\xAD\xE6\x88\x98\xE7\x95\xA5\xE5\xB7\xA1\xE8\x88\xAA\xE3\x80\x82",
@@ -603,7 +583,7 @@ static void replay(const char *dir, int (*one)(const uint8_t *, size_t)) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
     size_t len;
-    char *buf = read_file(path, &len);
+    char *buf = check_read_file(path, &len);
     if (!buf) continue;
     one((const uint8_t *)buf, len); /* aborts on a finding */
     free(buf);
