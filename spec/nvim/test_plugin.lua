@@ -437,7 +437,6 @@ t.test("highlight groups: coloured, unlike plain text and readable on dark and l
     vim.cmd("highlight clear")
     vim.cmd("doautocmd ColorScheme")
     local back = bg == "dark" and luminance(0, 0, 0) or luminance(255, 255, 255)
-    local seen = {}
     for _, g in ipairs(groups) do
       local fg = tonumber(vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID(g)), "fg", "cterm"))
       t.ok(fg, bg .. ": " .. g .. " has a terminal colour")
@@ -448,7 +447,6 @@ t.test("highlight groups: coloured, unlike plain text and readable on dark and l
         local contrast = (math.max(l, back) + 0.05) / (math.min(l, back) + 0.05)
         t.ok(chroma >= 96, ("%s: %s (colour %d) is a colour, not near the text's grey"):format(bg, g, fg))
         t.ok(contrast >= 3, ("%s: %s (colour %d) is readable (contrast %.1f)"):format(bg, g, fg, contrast))
-        seen[fg] = seen[fg] or g
       end
     end
     local vt = tonumber(vim.fn.synIDattr(vim.fn.synIDtrans(vim.fn.hlID("ShijianVirtText")), "fg", "cterm"))
