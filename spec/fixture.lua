@@ -18,4 +18,13 @@ function M.cases(path, min)
   return cases
 end
 
+--- M.read(path) -> the file's bytes, or nil when it cannot be opened
+function M.read(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
 return M

@@ -4,13 +4,7 @@
 -- carried from the original to the converted text.
 local sj = require "shijian"
 
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = require("spec.fixture").read
 
 local SAMPLE = "pla-intl-cooperation-2020.txt"
 local sample = read("../shared/corpus/" .. SAMPLE) or read("/work/shared/corpus/" .. SAMPLE)
