@@ -199,6 +199,18 @@ static int cue_in(sj_tg *g, size_t a, size_t b, const char *cls) {
   return 0;
 }
 
+/* does a cue of class cls made of whole tokens lie in [a, b)?  (应 the
+ * modal, not the 应 of 应对) */
+static int cue_words(sj_tg *g, size_t a, size_t b, const char *cls) {
+  for (size_t t = sj_tg_tok_at(g, a); t < g->ntok && g->tok[t].start < b; t++) {
+    size_t i = g->tok[t].start, cl = i >= a ? sj_tg_cue(g, i, cls) : 0;
+    if (!cl || i + cl > b) continue;
+    size_t e = sj_tg_tok_at(g, i + cl - 1);
+    if (e < g->ntok && g->tok[e].end == i + cl) return 1;
+  }
+  return 0;
+}
+
 /* is the token t a cue of class cls as a whole? */
 static int tok_cue(sj_tg *g, size_t t, const char *cls) {
   return sj_tg_cue_tok(g, t, cls) != 0;
@@ -794,6 +806,8 @@ static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
   return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
 }
 
+static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps);
+
 /* passes 1 and 2 over the sentence's triggers [t0, ti): clear cameo[0] of
  * those that tell no event of their own */
 static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t sa, size_t sb,
@@ -825,9 +839,12 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
     if (!T->cameo[0] || T->user || T->hint != 'S' || !root_eq(T->cameo, "01")) continue;
-    size_t ce = said_end(g, T, sb);
-    for (size_t r = q + 1; r < ti && tr[r].start < ce; r++)
-      if (tr[r].cameo[0] && !says(tr[r].cameo)) { T->cameo[0] = 0; break; }
+    for (size_t r = q + 1; r < ti && tr[r].start < sb; r++)
+      if (tr[r].cameo[0] && !says(tr[r].cameo) &&
+          !event_flags(g, &tr[r], phrase_start(g, sa, tr[r].start))) {
+        T->cameo[0] = 0;
+        break;
+      }
   }
 }
 
@@ -857,9 +874,10 @@ static void refine_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t ps, siz
  * by cue class, first match wins.  A hope addressed to another party
  * (希望美方…) is an appeal. */
 static const struct { const char *cls, *code, *label; int will; } SAYS[] = {
+    {"say_appeal", "020", "make appeal or request", 0},
     {"say_praise", "051", "praise or endorse", 0},
-    {"say_crit", "111", "criticize or denounce", 0},
     {"say_coop", "030", "express intent to cooperate", 1},
+    {"say_crit", "111", "criticize or denounce", 0},
     {"say_pess", "012", "make pessimistic comment", 0},
     {"say_opt", "013", "make optimistic comment", 0},
 };
@@ -881,10 +899,10 @@ static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
     memcpy(ev->cameo, "020", 4); ev->label = "make appeal or request";
     return;
   }
-  size_t ce = said_end(g, T, sb);
+  size_t ce = sb;
   for (size_t k = 0; k < sizeof SAYS / sizeof SAYS[0]; k++) {
-    if (!cue_in(g, T->end, ce, SAYS[k].cls)) continue;
-    if (SAYS[k].will && !cue_in(g, T->start, ce, "say_will")) continue;
+    if (!cue_words(g, T->end, ce, SAYS[k].cls)) continue;
+    if (SAYS[k].will && !cue_words(g, T->start, ce, "say_will")) continue;
     memcpy(ev->cameo, SAYS[k].code, 4);
     ev->label = SAYS[k].label;
     return;
