@@ -97,6 +97,18 @@ static int num_class(const sj_model *m, const char *text, size_t len, size_t a, 
   return 0;
 }
 
+/* Is text[a..b) a model word after a designation (96B型, 054A级: class
+ * model of dict/seg/numbers.tsv, beside any other class it has)? */
+static int num_model(const sj_model *m, const char *text, size_t len, size_t a, size_t b) {
+  for (const char *c = sj_gaz_find(m, text, len, a, b, "num"); c;) {
+    if (!strncmp(c, "model", 5) && (c[5] == '\n' || !c[5])) return 1;
+    c = strchr(c, '\n');
+    while (c && strncmp(c + 1, "num\t", 4)) c = strchr(c + 1, '\n');
+    if (c) c += 5;
+  }
+  return 0;
+}
+
 /* A new output token (fields left for the caller to set), NULL on ENOMEM. */
 static inline tok *out_push(seg *g) {
   if (g->out.n == g->out.cap && sj_vec_reserve(&g->out, g->out.n + 1)) return NULL;
@@ -548,11 +560,6 @@ static long cn_value(seg *g, uint32_t c0, uint32_t c1) {
   return total + cur;
 }
 
-static int tok_is(seg *g, const tok *t, const char *lit) {
-  size_t a = g->off[t->c0], b = g->off[t->c1], n = strlen(lit);
-  return b - a == n && !memcmp(g->s + a, lit, n);
-}
-
 /* Does cur (a number) take chars [a, b) of the following token? */
 static int takes(seg *g, const tok *cur, int cn, int pure, long cv, int k, uint32_t a, uint32_t b,
                  int prev_date, int fine) {
@@ -632,7 +639,7 @@ static void post_numbers(seg *g) {
       continue;
     }
     if (cur.type == U_ALNUM && i + 1 < n && t[i + 1].type == U_HAN &&
-        (tok_is(g, &t[i + 1], "型") || tok_is(g, &t[i + 1], "式") || tok_is(g, &t[i + 1], "级"))) {
+        num_model(g->m, text, g->len, g->off[t[i + 1].c0], g->off[t[i + 1].c1])) {
       cur.c1 = t[i + 1].c1;
       cur.pos = "nz";
       t[w++] = cur;

@@ -447,7 +447,7 @@ static int do_qty(sj_tg *g, size_t t, size_t *end) {
       sj_tg_cue(g, q.ustart, "qty_ordinal") == q.uend - q.ustart)
     return 0;
   /* N个 + a noun: the noun names what is counted (12个国家, 13个县) */
-  if (q.uend - q.ustart == 3 && !memcmp(g->s + q.ustart, "个", 3) && e == q.uend) {
+  if (q.uend > q.ustart && sj_tg_cue(g, q.ustart, "qty_counted") == q.uend - q.ustart && e == q.uend) {
     size_t tn = sj_tg_tok_at(g, e);
     if (tn < g->ntok && g->tok[tn].start == e) {
       const char *p = sj_tg_pos(g, tn);

@@ -97,10 +97,4 @@ int sj_qty_at(const char *s, size_t n, size_t i, sj_qmatch *out);
  * *m and *d get a month/day when a full dateline gives one (else 0). */
 int sj_infer_ref(const char *s, size_t n, int *y, int *m, int *d);
 
-/* A dateline whose 日电 / 日讯 starts at s[x] (…１月７日电): its date in
- * *y-*m-*d (the year from the text, else ry, the year before when the
- * month is after rm), *start the start of its date.  1 or 0 (tag_ref.c). */
-int sj_dateline_at(const char *s, size_t n, size_t x, int ry, int rm, int *y, int *m,
-                   int *d, size_t *start);
-
 #endif

@@ -7,13 +7,21 @@
 
 #include <string.h>
 
-static size_t lit(const sj_tg *g, size_t i, const char *w) {
-  return sj_t_lit(g->s, g->n, i, w);
+/* the length of the code point at i if it is c, else 0 (bounded) */
+static size_t cp_is(const sj_tg *g, size_t i, uint32_t c) {
+  uint32_t cp;
+  int l = sj_t_dec(g->s, g->n, i, &cp);
+  return cp == c ? (size_t)l : 0;
 }
-static inline int tok_is(const sj_tg *g, size_t t, const char *w) {
-  size_t l = strlen(w);
-  return t < g->ntok && g->tok[t].end - g->tok[t].start == l &&
-         sj_eqn(g->s + g->tok[t].start, w, l);
+/* token t is an opening quote “ */
+static int open_quote(const sj_tg *g, size_t t) {
+  return t < g->ntok && g->tok[t].end - g->tok[t].start == 3 && cp_is(g, g->tok[t].start, 0x201C);
+}
+/* token t is white space (ASCII or ideographic) */
+static int space_tok(const sj_tg *g, size_t t) {
+  uint32_t cp;
+  sj_t_dec(g->s, g->n, g->tok[t].start, &cp);
+  return cp == ' ' || cp == 0x3000;
 }
 static int is_punct_cp(uint32_t cp) {
   return cp < 0x80 ? (cp != '-' && !(cp >= '0' && cp <= '9') &&
@@ -79,7 +87,7 @@ static const char *suffix_class(sj_tg *g, size_t a, size_t b, int after) {
       if (cls) break;
       /* step over 等, a quantity token (6个) or one modifier noun */
       const char *p = sj_tg_pos(g, t);
-      if (te - i == 3 && lit(g, i, "等") && !deng) { deng = 1; k--; continue; }
+      if (sj_tg_cue_tok(g, t, "list_etc") && !deng) { deng = 1; k--; continue; }
       if (p[0] != 'm' && p[0] != 'q' && !(p[0] == 'n' && k == 0)) break;
     }
     return cls;
@@ -158,13 +166,13 @@ void sj_tg_quote(sj_tg *g, size_t i) {
   if (!cls) {
     /* a run of quoted names shares the class after the last one */
     size_t k = b + 3;
-    while (k < g->n && lit(g, k, "“")) {
+    while (k < g->n && cp_is(g, k, 0x201C)) { /* “ */
       size_t q = k + 3;
-      while (q < g->n && q < k + 3 * 24 && !lit(g, q, "”")) {
+      while (q < g->n && q < k + 3 * 24 && !cp_is(g, q, 0x201D)) {
         uint32_t cp;
         q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
       }
-      if (!lit(g, q, "”")) break;
+      if (!cp_is(g, q, 0x201D)) break;
       k = q + 3;
     }
     cls = suffix_class(g, a, k, 1);
@@ -614,7 +622,8 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   if (!lt && lq && (lt = sj_tg_gazk(g, b + lq, SJ_K_TITLE, NULL))) lt += lq;
   if (lt && sj_tg_is_tend(g, b + lt)) return 0;
   if (t > 0 && sj_tg_cue_tok(g, t - 1, "inst_generic")) return 0;
-  if (t > 0 && lit(g, g->tok[t - 1].start, "第") && sj_tg_pos(g, t - 1)[0] == 'm') return 0;
+  if (t > 0 && sj_tg_cue(g, g->tok[t - 1].start, "ordinal_prefix") && sj_tg_pos(g, t - 1)[0] == 'm')
+    return 0;
   sj_codes c;
   c.n = 0;
   sj_gfield f;
@@ -669,9 +678,12 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
   size_t k;
   sj_gfield f;
   if (abbr < 0) { abbr = 0; }
-  else if ((k = lit(g, j, "两国"))) { j += k; }
-  else if ((k = lit(g, j, "两军"))) { j += k; *type = "military"; return j; }
-  else if ((k = lit(g, j, "双方"))) { return j + k; }
+  else if ((k = sj_tg_cue(g, j, "pair_ref"))) {
+    /* 两军: the armies; 双方: the sides, nothing after; 两国 (元首) */
+    if (sj_tg_cue(g, j, "pair_ref_mil") == k) { *type = "military"; return j + k; }
+    if (sj_tg_cue(g, j, "pair_side") == k) return j + k;
+    j += k;
+  }
   if (abbr && (k = sj_tg_cue(g, j, "side")) && !sj_tg_cue(g, j, "not_side"))
     return j + k;
   for (int round = 0; round < 3; round++) {
@@ -890,9 +902,16 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   size_t j = 0, k;
   int mil = 0;
 
+  /* the cues asked at every token, in one pass over the payloads */
+  static const char *const TOP[] = {"we", "we_country", "we_mil", "pair_ref", "pair_ref_mil"};
+  enum { C_WE, C_WE_COUNTRY, C_WE_MIL, C_PAIR, C_PAIR_MIL };
+  size_t tl[5] = {0, 0, 0, 0, 0};
+  unsigned char b0 = (unsigned char)g->s[i]; /* they are Han words: not at punctuation */
+  unsigned tm = (hany & SJ_K_CUE) && b0 >= 0xE4 && b0 <= 0xE9 ? sj_tg_cue_mask(g, i, TOP, 5, tl) : 0;
   /* 我国 / 我军 / 我方 / 我 (the Chinese press speaking of China) */
-  if (lit(g, i, "我")) {
-    if ((k = lit(g, i, "我国")) || (k = lit(g, i, "我方"))) {
+  size_t kw = tm >> C_WE & 1 ? tl[C_WE] : 0;
+  if (kw) {
+    if ((k = tl[C_WE_COUNTRY])) {
       sj_codes_add(&c, "CHN", 3);
       size_t e = i + k;
       type = "country";
@@ -900,19 +919,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       emit_actor(g, i, e, type, &c, NULL);
       return sj_tg_tok_at(g, e);
     }
-    if ((k = lit(g, i, "我军"))) {
+    if ((k = tl[C_WE_MIL])) {
       sj_codes_add(&c, "CHN", 3);
       emit_actor(g, i, i + k, "military", &c, NULL);
       return sj_tg_tok_at(g, i + k);
     }
-    if (g->tok[t].end == i + 3 && t > 0) {
+    if (g->tok[t].end == i + kw && t > 0) {
       size_t tb = t - 1;
       const char *pn = sj_tg_pos(g, t + 1);
       if (sj_tg_cue_tok(g, tb, "wo_before") ||
-          (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n') && !tok_is(g, tb, "“"))) {
+          (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n') && !open_quote(g, tb))) {
         if (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n' || pn[0] == 'v' || pn[0] == 'd')) {
           sj_codes_add(&c, "CHN", 3);
-          emit_actor(g, i, i + 3, "country", &c, NULL);
+          emit_actor(g, i, i + kw, "country", &c, NULL);
           return t + 1;
         }
       }
@@ -920,8 +939,8 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     return t + 1;
   }
   /* 两国 / 两军 / 双方: the parties just named */
-  if ((k = sj_tg_cue(g, i, "pair_ref"))) {
-    int two_mil = sj_tg_cue(g, i, "pair_ref_mil") != 0;
+  if ((k = tl[C_PAIR])) {
+    int two_mil = tl[C_PAIR_MIL] != 0;
     if (g->recent.n == 2 && (!g->pair.n || g->recent_at[0] > g->pair_at)) c = g->recent;
     else if (g->pair.n) c = g->pair;
     else c = pair_with_persons(g);
@@ -957,11 +976,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   }
   /* ships: a proper-noun token + 舰 (银川舰: Chinese warships bear the
    * names of cities, so a place of the gazetteer is fine) */
-  if ((k = lit(g, g->tok[t].end, "舰")) && t + 1 < g->ntok && g->tok[t + 1].end == g->tok[t].end + k &&
-      !(hany & (SJ_K_COUNTRY | SJ_K_ABBR | SJ_K_ORG | SJ_K_MIL | SJ_K_GOV))) {
+  {
     const char *p = sj_tg_pos(g, t);
     size_t l = g->tok[t].end - i;
-    if ((p[0] == 'n' && (p[1] == 's' || p[1] == 'z' || p[1] == 0 || p[1] == 'r')) && l >= 6 && l <= 12) {
+    if (t + 1 < g->ntok && !(hany & (SJ_K_COUNTRY | SJ_K_ABBR | SJ_K_ORG | SJ_K_MIL | SJ_K_GOV)) &&
+        (p[0] == 'n' && (p[1] == 's' || p[1] == 'z' || p[1] == 0 || p[1] == 'r')) && l >= 6 && l <= 12 &&
+        (k = sj_tg_cue(g, g->tok[t].end, "ship_suffix")) && g->tok[t + 1].end == g->tok[t].end + k) {
       sj_mention *m = sj_tg_add(g, i, g->tok[t].end + k, SJ_NAME);
       if (m) m->type = "equipment";
       return t + 2;
@@ -978,14 +998,14 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         sj_t_dec(g->s, g->n, a, &c0);
         uint32_t c1 = dash + 1 < g->s + b ? (unsigned char)dash[1] : 0u;
         if (c0 >= 0x4E00 && c0 <= 0x9FFF && ((c1 >= '0' && c1 <= '9') || (c1 >= 'A' && c1 <= 'Z'))) {
-          if (!(a >= 3 && lit(g, a - 3, "“"))) {
+          if (!(a >= 3 && cp_is(g, a - 3, 0x201C))) {
             sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);
             if (m) m->type = "equipment";
             return t + 1;
           }
         }
       }
-      if (b - a >= 3 && b - a <= 8 && g->s[a] >= '0' && g->s[a] <= '9' && lit(g, b - 3, "型") &&
+      if (b - a >= 3 && b - a <= 8 && g->s[a] >= '0' && g->s[a] <= '9' && cue_end(g, a, b, "model_suffix") &&
           t + 1 < g->ntok) {
         const char *p = sj_tg_pos(g, t + 1);
         if (p[0] == 'n') {
@@ -1002,7 +1022,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       size_t tb = t ? t - 1 : (size_t)-1;
       int ctx = tb != (size_t)-1 &&
                 (sj_tg_cue_tok(g, tb, "byline") ||
-                 (tok_is(g, tb, "、") && g->last_end + 3 == i));
+                 (g->last_end + 3 == i && sj_tg_cue_tok(g, tb, "list_sep")));
       int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
       if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL)) {
         sj_codes_add(&c, "CHN", 3);
@@ -1020,10 +1040,10 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     const char *p = sj_tg_pos(g, t);
     size_t l = g->tok[t].end - i;
     size_t tb = t ? t - 1 : (size_t)-1;
-    while (tb != (size_t)-1 && tb > 0 && (g->s[g->tok[tb].start] == ' ' || lit(g, g->tok[tb].start, "　"))) tb--;
+    while (tb != (size_t)-1 && tb > 0 && space_tok(g, tb)) tb--;
     int ctx = tb != (size_t)-1 &&
               (sj_tg_cue_tok(g, tb, "byline") ||
-               (tok_is(g, tb, "、") && g->last_end + 3 == i && g->last_person));
+               (g->last_end + 3 == i && g->last_person && sj_tg_cue_tok(g, tb, "list_sep")));
     int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
     /* a word the gazetteer knows as a body, country, place or group is no
      * person even when tagged nr (白宫发言人) */
@@ -1107,11 +1127,11 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       j += k; /* 马耳他共和国, 阿尔及利亚民主人民共和国 */
     size_t base_end = j;
     /* rhetorical 中国力量 */
-    if (!abbr && base_end - a == 6 && !memcmp(g->s + a, "中国", 6)) {
+    if (!abbr && sj_tg_cue(g, a, "rhetoric_country") == base_end - a) {
       if (sj_tg_cue(g, j, "rhetoric")) return sj_tg_tok_at(g, j);
     }
     size_t tbl = tok_before(g, a);
-    int inlist = tbl != (size_t)-1 && tok_is(g, tbl, "、") && !abbr;
+    int inlist = tbl != (size_t)-1 && sj_tg_cue_tok(g, tbl, "list_sep") && !abbr;
     size_t e = inlist && sj_tg_gazk(g, j, SJ_K_GOV, NULL) ? j : actor_suffix(g, j, abbr != 0, &type, &mil);
     int chain = (int)((base_end - a) / 3);
     if (abbr && g->tok[t].start == a && g->tok[t].end == e && e > base_end &&
@@ -1146,7 +1166,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     /* 美国经济: a modifier, no actor; 泰国金融危机, 伊拉克问题: the
      * country of a topic is a place */
     if (e == base_end && c.n == 1 && !abbr) {
-      size_t de = lit(g, e, "的"), lm2 = de ? sj_tg_cue(g, e + de, "country_modifier") : 0;
+      size_t de = sj_tg_cue(g, e, "country_of"), lm2 = de ? sj_tg_cue(g, e + de, "country_modifier") : 0;
       if (lm2 && sj_tg_is_tend(g, e + de + lm2)) return sj_tg_tok_at(g, e);
       size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_tg_cue(g, e, "topic_place");
       if (lp && lp >= lm) { emit_place(g, a, e, &c); return sj_tg_tok_at(g, e); }
@@ -1179,7 +1199,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
           emit_place(g, e, tb2, &c);
           return tt + 1;
         }
-        if (!(p[0] == 'n' || p[0] == 'x') || (p[0] == 'x' && !lit(g, ta, "·"))) break;
+        if (!(p[0] == 'n' || p[0] == 'x') || (p[0] == 'x' && !cp_is(g, ta, 0xB7))) break;
       }
     }
     if (placey && c.n <= 1) {
@@ -1187,7 +1207,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       return sj_tg_tok_at(g, e);
     }
     /* 中俄关于…的协定: a document name */
-    if (lit(g, e, "关于")) {
+    if (sj_tg_cue(g, e, "doc_about")) {
       size_t q = e;
       for (int guard = 0; q < g->n && guard < 60; guard++) {
         uint32_t cp;
@@ -1276,11 +1296,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   }
   if (bk == SJ_K_MIL) {
     /* bare military words name nobody, except the PLA */
-    const char *w = g->s + a;
-    size_t wl = j - a;
     int pla = 0;
-    for (size_t q = 0; q + 9 <= wl; q++)
-      if (!memcmp(w + q, "解放军", 9)) pla = 1;
+    for (size_t q = a; q < j && !pla;) {
+      size_t lp = sj_tg_cue(g, q, "mil_cn");
+      if (lp && q + lp <= j) pla = 1;
+      uint32_t cp;
+      q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
+    }
     if (pla) {
       sj_codes_add(&c, "CHN", 3);
       emit_actor(g, a, j, "military", &c, NULL);
@@ -1358,6 +1380,18 @@ static size_t ment_lb(const sj_tg *g, size_t nment, size_t a) {
   return lo;
 }
 
+/* two Chinese numerals of three bytes each at a (十五 of 十五大) */
+static int cn_numerals2(sj_tg *g, size_t a) {
+  for (size_t i = a; i < a + 6;) {
+    uint32_t cp;
+    int l = sj_t_dec(g->s, g->n, i, &cp);
+    long d = sj_cn_digit(cp);
+    if (l != 3 || d < 0 || d > 10) return 0;
+    i += 3;
+  }
+  return 1;
+}
+
 /* A word that is a name by itself (cue class name_alone: 冬奥会, 世锦赛,
  * 冷战), its class from its name-suffix entry; a party congress by its
  * number (十五大: two Chinese numerals + 大).  1 if token t is one (and was
@@ -1371,13 +1405,7 @@ static int name_alone(sj_tg *g, size_t t, size_t mc) {
     if (sj_tg_gazk(g, a, SJ_K_NAMESUFFIX, &f) == b - a && f.n &&
         !(f.l[0] == 5 && !memcmp(f.s[0], "event", 5)))
       cls = sj_tg_str(g, f.s[0], f.l[0]);
-  } else if (b - a == 9 && lit(g, b - 3, "大")) {
-    for (size_t i = a; i < b - 3;) {
-      uint32_t cp;
-      i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
-      long d = sj_cn_digit(cp);
-      if (d < 0 || (d > 10 && d != 10)) return 0;
-    }
+  } else if (b - a > 6 && cn_numerals2(g, a) && sj_tg_cue(g, a + 6, "congress_suffix") == b - a - 6) {
     cls = "meeting";
   }
   if (!cls) return 0;

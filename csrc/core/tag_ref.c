@@ -48,33 +48,38 @@ static int num_val(const char *s, size_t n, size_t a, size_t b) {
   return v >= 1 && v <= 9999 ? (int)v : 0;
 }
 
-/* words that 日电 / 日讯 may start (日电视, 日讯号): not a dateline */
-static int not_dateline(const char *s, size_t n, size_t i) {
-  static const char *const W[] = {"视", "话", "影", "脑", "力", "子", "报", "台", "网",
-                                  "器", "站", "厂", "价", "缆", "源", "梯", "池", "码",
-                                  "气", "动", "量", "机", "号", "息", NULL};
-  for (int q = 0; W[q]; q++)
-    if (sj_t_lit(s, n, i, W[q])) return 1;
-  return 0;
+/* the length of a cue of class cls ending exactly at e (a one-character
+ * unit before a number: 月, 年), 0 if none */
+static size_t unit_before(sj_tg *g, size_t e, const char *cls) {
+  return e >= 3 && sj_tg_cue(g, e - 3, cls) == 3 ? 3 : 0;
 }
 
-int sj_dateline_at(const char *s, size_t n, size_t x, int ry, int rm, int *y, int *m,
-                   int *d, size_t *start) {
-  /* x: the 日 of 日电 / 日讯 */
-  size_t after = x + 6;
-  if (!(sj_t_lit(s, n, x, "日电") || sj_t_lit(s, n, x, "日讯"))) return 0;
-  if (after < n && not_dateline(s, n, after)) return 0;
+/* A dateline whose end (cue class dateline_end: 日电, 日讯) starts at x
+ * (…１月７日电): its date in *y-*m-*d (the year from the text, else ry,
+ * the year before when the month is after rm), *start the start of its
+ * date, *end the end of the dateline word.  1 or 0.  The words of
+ * cues-time.tsv: dateline_end, dateline_month, dateline_year, and
+ * not_dateline (日电视: a word, no dateline). */
+static int dateline_at(sj_tg *g, size_t x, int ry, int rm, int *y, int *m, int *d,
+                       size_t *start, size_t *end) {
+  const char *s = g->s;
+  size_t n = g->n;
+  size_t kd = sj_tg_cue(g, x, "dateline_end");
+  if (!kd || kd <= 3) return 0;
+  if (sj_tg_cue(g, x + 3, "not_dateline")) return 0;
+  *end = x + kd;
   size_t ds = num_back(s, x);
   int dv = num_val(s, n, ds, x);
-  if (!dv || dv > 31 || ds < 3 || !sj_t_lit(s, n, ds - 3, "月")) return 0;
-  size_t ms = num_back(s, ds - 3);
-  int mv = num_val(s, n, ms, ds - 3);
+  size_t ku = unit_before(g, ds, "dateline_month");
+  if (!dv || dv > 31 || !ku) return 0;
+  size_t ms = num_back(s, ds - ku);
+  int mv = num_val(s, n, ms, ds - ku);
   if (!mv || mv > 12) return 0;
   int yv = 0;
   *start = ms;
-  if (ms >= 3 && sj_t_lit(s, n, ms - 3, "年")) {
-    size_t ys = num_back(s, ms - 3);
-    yv = num_val(s, n, ys, ms - 3);
+  if ((ku = unit_before(g, ms, "dateline_year"))) {
+    size_t ys = num_back(s, ms - ku);
+    yv = num_val(s, n, ys, ms - ku);
     if (yv >= 1000) *start = ys; else yv = 0;
   }
   if (!yv) {
@@ -128,12 +133,12 @@ int sj_tg_datelines(sj_tg *g) {
     i = x + 1;
     if (x + 6 > n || (unsigned char)s[x + 1] != 0x97 || (unsigned char)s[x + 2] != 0xA5) continue;
     int y, m, d;
-    size_t st, a, b;
-    if (!sj_dateline_at(s, n, x, g->tc.ry, rm, &y, &m, &d, &st)) continue;
+    size_t st, a, b, xe;
+    if (!dateline_at(g, x, g->tc.ry, rm, &y, &m, &d, &st, &xe)) continue;
     a = para_start(s, x, &pfrom, &pa);
     /* at the head of its paragraph, or closing it in brackets */
     int head = st - a <= 150;
-    int tail = sj_t_lit(s, n, x + 6, "）") || (x + 6 < n && s[x + 6] == ')');
+    int tail = sj_tg_cue(g, xe, "bracket_close") != 0;
     if (!head && !tail) continue;
     if (g->dl.n && SJ_VEC_AT(&g->dl, sj_dline, g->dl.n - 1).b > a) continue; /* one a paragraph */
     para_of(s, n, x, &b);
