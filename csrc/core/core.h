@@ -174,6 +174,11 @@ typedef struct sj_image {
   const uint32_t *t2s_phr;   /* per phrase: key off, key len, value off, value len */
   const char *t2s_strs;      /* the phrases' bytes (not NUL-terminated) */
   uint32_t nt2schars, nt2sphr, nt2sstrs;
+  const uint32_t *cue_cls;   /* [ncuecls]: class names (offsets into strs), sorted */
+  const uint64_t *cue_sets;  /* [ncuesets * cuew]: sets of class ids (bits) */
+  const uint16_t *gaz_cue;   /* per gazetteer value: set of its cue classes */
+  const uint16_t *cue_start; /* per char id: set of the classes of cues starting with it */
+  uint32_t ncuecls, ncuesets, cuew;
 } sj_image;
 
 /* Map the embedded image (validated once per call; cheap). */
@@ -221,10 +226,19 @@ int32_t sj_user_next(const sj_user *u, int32_t node, uint32_t cp);
 /* ---- gazetteer look-up (for the tagger) ------------------------------- */
 typedef struct sj_gaz_hit {
   uint32_t len;         /* bytes matched */
-  uint32_t kinds;       /* SJ_K_* bits of the entry (image.h) */
+  uint16_t kinds;       /* SJ_K_* bits of the entry (image.h) */
+  uint16_t cues;        /* the set of its cue classes (sj_cue_has) */
   const char *payload;  /* "kind\tfield\tfield..." lines, '\n'-separated
                            when one surface has several entries */
 } sj_gaz_hit;
+/* Cue classes (the field after `cue` in dict/gaz/cues-*.tsv) as ids: the
+ * id of a class name, or -1 when no entry has it (model.c) */
+int sj_cue_class(const sj_image *img, const char *name);
+/* does the set s of cue classes (sj_gaz_hit.cues, cue_start) hold class c? */
+static inline int sj_cue_has(const sj_image *img, uint32_t s, int c) {
+  if (s >= img->ncuesets || c < 0) return 0;
+  return (int)(img->cue_sets[(size_t)s * img->cuew + ((unsigned)c >> 6)] >> ((unsigned)c & 63) & 1);
+}
 /* The kinds of the gazetteer entries whose surface starts with the
  * character at text[pos] (0: no entry starts there; no walk needed). */
 static inline uint32_t sj_gaz_start_kinds(const sj_model *m, const char *text, size_t len,
@@ -256,6 +270,7 @@ SJ_HOT int sj_gaz_walk(const sj_image *img, const char *text, size_t len, size_t
         (img->gaz_kind[v] & kinds)) {
       hits[n].len = (uint32_t)(i - pos);
       hits[n].kinds = img->gaz_kind[v];
+      hits[n].cues = img->gaz_cue[v];
       hits[n].payload = img->strs + img->gaz_off[v];
       u |= hits[n].kinds;
       n++;

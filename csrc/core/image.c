@@ -28,7 +28,11 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
       h.len[SEC_SUF_CELLS] != h.nsufcells * 8u || h.nsufcells == 0 ||
       h.len[SEC_GIVEN] != (h.nchars + 3u + 2u * (h.nchars + 1u)) * 4u ||
       h.len[SEC_T2S_FLAGS] != 0x10000u || h.len[SEC_T2S_CHARS] != h.nt2schars * 8u ||
-      h.len[SEC_T2S_PHR] != h.nt2sphr * 16u || h.len[SEC_T2S_BMP] != 0x40000u)
+      h.len[SEC_T2S_PHR] != h.nt2sphr * 16u || h.len[SEC_T2S_BMP] != 0x40000u ||
+      h.len[SEC_CUE_CLS] != h.ncuecls * 4u || h.cuew == 0 || h.ncuesets == 0 ||
+      h.cuew != (h.ncuecls + 63u) / 64u + (h.ncuecls == 0) ||
+      h.len[SEC_CUE_SETS] != (uint64_t)h.ncuesets * h.cuew * 8u ||
+      h.len[SEC_GAZ_CUE] != h.ngaz * 2u || h.len[SEC_CUE_START] != (h.nchars + 1u) * 2u)
     return SJ_ECORRUPT;
   const unsigned char *p = data;
   img->cmap = (const uint16_t *)(const void *)(p + h.off[SEC_CMAP]);
@@ -67,7 +71,17 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   img->nt2sphr = h.nt2sphr;
   img->nt2sstrs = h.len[SEC_T2S_STRS];
   img->t2s_bmp = (const uint32_t *)(const void *)(p + h.off[SEC_T2S_BMP]);
+  img->cue_cls = (const uint32_t *)(const void *)(p + h.off[SEC_CUE_CLS]);
+  img->cue_sets = (const uint64_t *)(const void *)(p + h.off[SEC_CUE_SETS]);
+  img->gaz_cue = (const uint16_t *)(const void *)(p + h.off[SEC_GAZ_CUE]);
+  img->cue_start = (const uint16_t *)(const void *)(p + h.off[SEC_CUE_START]);
+  img->ncuecls = h.ncuecls;
+  img->ncuesets = h.ncuesets;
+  img->cuew = h.cuew;
   if (img->strs[img->nstrs - 1] != '\0') return SJ_ECORRUPT;
+  /* set indices are checked where they are read (sj_cue_has), names here */
+  for (uint32_t i = 0; i < h.ncuecls; i++)
+    if (img->cue_cls[i] >= h.nstrs) return SJ_ECORRUPT;
   return SJ_OK;
 }
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 9u
+#define SJ_IMAGE_VERSION 10u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
@@ -47,6 +47,14 @@ enum sj_image_sec {
   SEC_T2S_BMP,   /* uint32[0x10000]: per BMP code point, low 16 bits its simplified
                     BMP code point (0: none there), high 16 bits 1 + the index of
                     the first phrase key starting with it (0: none) */
+  SEC_CUE_CLS,   /* uint32[ncuecls]: offsets into STRS of the cue class names (the
+                    field after `cue` in dict/gaz/cues-*.tsv), sorted by strcmp;
+                    a class's id is its index */
+  SEC_CUE_SETS,  /* uint64[ncuesets * cuew]: distinct sets of class ids, bit id of
+                    word id / 64; set 0 is empty */
+  SEC_GAZ_CUE,   /* uint16[ngaz]: per value, the set of the classes of its cue lines */
+  SEC_CUE_START, /* uint16[nchars + 1]: per char id, the set of the classes of the
+                    cue entries whose surface starts with it */
   SEC_COUNT
 };
 
@@ -97,6 +105,7 @@ typedef struct sj_image_header {
   uint32_t nchars, nbig, nlexcells, nlex, npos, ngazcells, ngaz, nstrs, nsufcells;
   uint32_t log_total_milli; /* round(log(total freq) * 1e6) */
   uint32_t nt2schars, nt2sphr;
+  uint32_t ncuecls, ncuesets, cuew;
   uint32_t off[SEC_COUNT];
   uint32_t len[SEC_COUNT];
 } sj_image_header;

@@ -407,6 +407,17 @@ int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos, ui
   return sj_gaz_walk(&m->img, text, len, pos, kinds ? kinds : ~0u, hits, max, &any);
 }
 
+int sj_cue_class(const sj_image *img, const char *name) {
+  uint32_t lo = 0, hi = img->ncuecls;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(img->strs + img->cue_cls[mid], name);
+    if (!c) return (int)mid;
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
 int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, uint32_t kinds,
                   sj_gaz_hit *hits, int max) {
   const sj_image *img = &m->img;
@@ -431,6 +442,7 @@ int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, ui
         (img->gaz_kind[v] & kinds)) {
       hits[n].len = (uint32_t)(end - i);
       hits[n].kinds = img->gaz_kind[v];
+      hits[n].cues = img->gaz_cue[v];
       hits[n].payload = img->strs + img->gaz_off[v];
       n++;
     }

@@ -64,7 +64,7 @@ int sj_tg_payload(sj_tg *g, const char *payload, const char *kind, sj_gfield *f)
   return c->ok;
 }
 
-static const sj_gcache no_hits = {0, 0, 0, {{0, 0, NULL}}};
+static const sj_gcache no_hits = {0, 0, 0, {{0, 0, 0, NULL}}};
 const sj_gcache *const sj_tg_nohits = &no_hits;
 
 /* gazetteer hits at i: one walk of the core's trie (sj_gaz_match), kept in
@@ -102,38 +102,53 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
   return 0;
 }
 
-/* does a payload have the line "cue<TAB>cls"? */
-static int has_cue(const char *p, const char *cls) {
-  while (p && *p) {
-    if (p[0] == 'c' && p[1] == 'u' && p[2] == 'e' && p[3] == '\t') {
-      const char *q = p + 4, *c = cls;
-      while (*c && *q == *c) { q++; c++; }
-      if (!*c && (*q == '\n' || *q == '\t' || !*q)) return 1;
-    }
-    p = strchr(p, '\n');
-    if (p) p++;
+/* The id of cue class cls (-1: no entry has it).  The class names are the
+ * callers' string literals, so a pointer stands for its class: the binary
+ * search over the image's class names runs once per literal and analysis. */
+static int cls_id(sj_tg *g, const char *cls) {
+  uintptr_t h = ((uintptr_t)cls * (uintptr_t)0x9E3779B97F4A7C15ull) >> 24;
+  struct sj_clsid *e = &g->cid[h & (SJ_CIDCACHE - 1)];
+  if (e->name != cls) {
+    e->name = cls;
+    e->id = sj_cue_class(&g->m->img, cls);
   }
-  return 0;
+  return e->id;
 }
 
-static size_t cue_lookup(sj_tg *g, size_t i, const char *cls) {
+/* the set of cue classes of the entries starting with the character at i
+ * (the stages ask about several classes at one position in a row) */
+static uint32_t cue_start_set(sj_tg *g, size_t i) {
+  struct sj_csset *e = &g->cs[i & (SJ_CSCACHE - 1)];
+  if (e->at == i + 1) return e->set;
+  uint32_t cp, set = 0;
+  if (i < g->n) {
+    sj_utf8_dec(g->s, g->n, i, &cp);
+    if (cp != SJ_BADCP) set = g->m->img.cue_start[sj_image_char(&g->m->img, cp)];
+  }
+  e->at = (uint32_t)(i + 1);
+  e->set = set;
+  return set;
+}
+
+static size_t cue_lookup(sj_tg *g, size_t i, int id) {
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
   for (int q = c->n - 1; q >= 0; q--)
-    if ((c->h[q].kinds & SJ_K_CUE) && has_cue(c->h[q].payload, cls)) return c->h[q].len;
+    if ((c->h[q].kinds & SJ_K_CUE) && sj_cue_has(&g->m->img, c->h[q].cues, id)) return c->h[q].len;
   return 0;
 }
 
-/* the longest cue of class cls starting at byte i (0: none); answers are
- * cached by position and class (the class names are the callers' string
- * literals, so a pointer stands for its class) */
+/* the longest cue of class cls starting at byte i (0: none): most asks end
+ * at the first character (no cue of the class starts with it); answers
+ * are cached by position and class */
 size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
-  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
-  struct sj_ccache *e = &g->cc[(i * 7 + ((uintptr_t)cls >> 3)) & (SJ_CCACHE - 1)];
-  if (e->at == (uint32_t)(i + 1) && e->cls == cls) return e->len;
-  size_t l = cue_lookup(g, i, cls);
+  int id = cls_id(g, cls);
+  if (id < 0 || !sj_cue_has(&g->m->img, cue_start_set(g, i), id)) return 0;
+  struct sj_ccache *e = &g->cc[(i * 7 + (size_t)id) & (SJ_CCACHE - 1)];
+  if (e->at == (uint32_t)(i + 1) && e->cls == id) return e->len;
+  size_t l = cue_lookup(g, i, id);
   e->at = (uint32_t)(i + 1);
-  e->cls = cls;
+  e->cls = (int16_t)id;
   e->len = (uint16_t)l;
   return l;
 }
@@ -142,26 +157,25 @@ size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
  * (1 << k), with the longest cue length of each in len[k]: one look-up for
  * a stage that asks many classes at each position. */
 unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len) {
-  unsigned mask = 0;
-  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+  const sj_image *img = &g->m->img;
+  unsigned want = 0, mask = 0;
+  int id[32];
+  uint32_t set = cue_start_set(g, i);
+  if (!set) return 0;
+  for (int k = 0; k < n && k < 32; k++) {
+    id[k] = cls_id(g, cls[k]);
+    if (sj_cue_has(img, set, id[k])) want |= 1u << k;
+  }
+  if (!want) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
-  for (int q = c->n - 1; q >= 0; q--) {
+  for (int q = c->n - 1; q >= 0 && mask != want; q--) {
     if (!(c->h[q].kinds & SJ_K_CUE)) continue;
-    /* one pass over the payload's lines, each cue line against every class */
-    for (const char *p = c->h[q].payload; p && *p;) {
-      const char *nl = strchr(p, '\n');
-      if (p[0] == 'c' && p[1] == 'u' && p[2] == 'e' && p[3] == '\t') {
-        size_t l = strcspn(p + 4, "\t\n");
-        for (int k = 0; k < n; k++)
-          if (!(mask >> k & 1) && p[4] == cls[k][0] && !strncmp(p + 4, cls[k], l) &&
-              cls[k][l] == 0) {
-            mask |= 1u << k;
-            len[k] = c->h[q].len;
-          }
+    for (int k = 0; k < n && k < 32; k++)
+      if ((want & ~mask) >> k & 1 && sj_cue_has(img, c->h[q].cues, id[k])) {
+        mask |= 1u << k;
+        len[k] = c->h[q].len;
       }
-      p = nl ? nl + 1 : NULL;
-    }
   }
   return mask;
 }
@@ -566,6 +580,8 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   for (size_t k = 0; k < SJ_GCACHE; k++) g->gc[k].key = 0;
   for (size_t k = 0; k < SJ_PCACHE; k++) g->pc[k].payload = NULL;
   for (size_t k = 0; k < SJ_CCACHE; k++) g->cc[k].at = 0;
+  for (size_t k = 0; k < SJ_CIDCACHE; k++) g->cid[k].name = NULL;
+  for (size_t k = 0; k < SJ_CSCACHE; k++) g->cs[k].at = 0;
   g->d = d;
   g->m = m;
   g->s = d->text;

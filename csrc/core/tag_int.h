@@ -49,6 +49,8 @@ typedef struct sj_gcache {
  * instructions to parse.  Direct-mapped; ok is sj_tg_payload's answer. */
 #define SJ_PCACHE 256
 #define SJ_CCACHE 1024 /* cue look-ups (sj_tg_cue): stages ask the same ones */
+#define SJ_CSCACHE 1024 /* cue class sets of the characters at positions */
+#define SJ_CIDCACHE 256 /* cue class ids by name pointer: ~100 classes are asked */
 typedef struct sj_pcache {
   const char *payload;     /* NULL = empty */
   const char *kind;
@@ -96,8 +98,12 @@ typedef struct sj_tg {
   /* caches last (sj_tag clears only their keys, not their bodies) */
   sj_gcache gc[SJ_GCACHE]; /* gazetteer hits by position (slot: i % SJ_GCACHE) */
   sj_pcache pc[SJ_PCACHE]; /* parsed payload lines (sj_tg_payload) */
-  struct sj_ccache { uint32_t at; uint16_t len; const char *cls; } cc[SJ_CCACHE];
-                         /* sj_tg_cue answers by (position + 1, class) */
+  struct sj_ccache { uint32_t at; uint16_t len; int16_t cls; } cc[SJ_CCACHE];
+                         /* sj_tg_cue answers by (position + 1, class id) */
+  struct sj_csset { uint32_t at; uint32_t set; } cs[SJ_CSCACHE];
+                         /* cue_start sets by position + 1 (sj_tg_cue) */
+  struct sj_clsid { const char *name; int id; } cid[SJ_CIDCACHE];
+                         /* cue class ids by the callers' literals (pointers) */
 } sj_tg;
 
 /* !strcmp(a, b) and !memcmp(a, b, l), inlined: the tagger compares short

@@ -543,6 +543,130 @@ static void put_t2s(buf *img, sj_image_header *h) {
   free(pool.p);
 }
 
+/* ---- cue classes (SEC_CUE_*) --------------------------------------------- */
+static size_t pool_add(buf *strs, const char *s, size_t n) {
+  size_t off = strs->n;
+  if (strs->n + n + 1 > strs->cap) {
+    strs->cap = (strs->n + n + 1) * 2 + 4096;
+    strs->p = xrealloc(strs->p, strs->cap);
+  }
+  memcpy(strs->p + strs->n, s, n);
+  strs->p[strs->n + n] = 0;
+  strs->n += n + 1;
+  return off;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Call fn on the class of each cue line ("cue<TAB>class[<TAB>...]") of a
+ * payload: exactly the lines the tagger's string look-ups matched. */
+static void each_cue(const char *payload, void (*fn)(const char *c, size_t l, void *arg), void *arg) {
+  for (const char *p = payload; *p;) {
+    if (!strncmp(p, "cue\t", 4)) fn(p + 4, strcspn(p + 4, "\t\n"), arg);
+    p += strcspn(p, "\n");
+    if (*p) p++;
+  }
+}
+
+typedef struct { smap *cls; char ***names; size_t *n; } cue_collect;
+static void cue_name(const char *c, size_t l, void *arg) {
+  cue_collect *cc = arg;
+  char *k = xrealloc(NULL, l + 1);
+  memcpy(k, c, l);
+  k[l] = 0;
+  if (!smap_get(cc->cls, k, 0)) {
+    *smap_get(cc->cls, k, 1) = 0;
+    *cc->names = xrealloc(*cc->names, (*cc->n + 1) * sizeof **cc->names);
+    (*cc->names)[(*cc->n)++] = k;
+  } else {
+    free(k);
+  }
+}
+
+typedef struct { smap *cls; uint64_t *bits; } cue_bits;
+static void cue_bit(const char *c, size_t l, void *arg) {
+  cue_bits *cb = arg;
+  char k[256];
+  if (l >= sizeof k) die("cue class too long: %.*s", (int)l, c);
+  memcpy(k, c, l);
+  k[l] = 0;
+  int id = *smap_get(cb->cls, k, 0);
+  cb->bits[id / 64] |= (uint64_t)1 << (id % 64);
+}
+
+/* the index of a set of classes (w words) among the distinct sets */
+static uint16_t cue_set(smap *idx, buf *sets, const uint64_t *bits, uint32_t w) {
+  char key[16 * 64 + 1];
+  if (w > 64) die("too many cue classes");
+  for (uint32_t k = 0; k < w; k++) snprintf(key + 16 * k, 17, "%016llx", (unsigned long long)bits[k]);
+  int *slot = smap_get(idx, key, 1);
+  if (*slot < 0) {
+    size_t n = sets->n / (w * sizeof *bits);
+    if (n >= 65535) die("too many distinct cue class sets");
+    *slot = (int)n;
+    for (uint32_t k = 0; k < w * sizeof *bits; k++) put_byte(sets, ((const unsigned char *)bits)[k]);
+  }
+  return (uint16_t)*slot;
+}
+
+/* The cue classes as ids: their names (into the string pool), per value
+ * and per first character the set of classes (the tagger asks "a cue of
+ * class X here?" without reading a payload, and most asks end at the
+ * first character). */
+static void put_cues(buf *img, sj_image_header *h, buf *strs) {
+  smap cls = {0}, setidx = {0};
+  char **names = NULL;
+  size_t nn = 0;
+  cue_collect cc = {&cls, &names, &nn};
+  for (size_t i = 0; i < gaz.n; i++) each_cue(gaz.e[i].payload, cue_name, &cc);
+  if (nn) qsort(names, nn, sizeof *names, cmp_str);
+  uint32_t *noff = xrealloc(NULL, (nn + 1) * sizeof *noff);
+  for (size_t i = 0; i < nn; i++) {
+    *smap_get(&cls, names[i], 0) = (int)i;
+    noff[i] = (uint32_t)pool_add(strs, names[i], strlen(names[i]));
+  }
+  uint32_t w = (uint32_t)(nn + 63) / 64;
+  if (!w) w = 1;
+  uint64_t *bits = xrealloc(NULL, w * sizeof *bits);
+  uint64_t *start = xrealloc(NULL, (nchars_ + 1) * w * sizeof *start);
+  memset(start, 0, (nchars_ + 1) * w * sizeof *start);
+  uint16_t *gcue = xrealloc(NULL, (gaz.n ? gaz.n : 1) * sizeof *gcue);
+  uint16_t *cstart = xrealloc(NULL, (nchars_ + 1) * sizeof *cstart);
+  buf sets = {0};
+  memset(bits, 0, w * sizeof *bits);
+  cue_set(&setidx, &sets, bits, w); /* set 0: none */
+  for (size_t i = 0; i < gaz.n; i++) {
+    memset(bits, 0, w * sizeof *bits);
+    cue_bits cb = {&cls, bits};
+    each_cue(gaz.e[i].payload, cue_bit, &cb);
+    gcue[i] = cue_set(&setidx, &sets, bits, w);
+    if (gaz.e[i].nids > 0)
+      for (uint32_t k = 0; k < w; k++) start[(size_t)gaz.e[i].ids[0] * w + k] |= bits[k];
+  }
+  for (size_t c = 0; c <= nchars_; c++) cstart[c] = cue_set(&setidx, &sets, start + c * w, w);
+  h->ncuecls = (uint32_t)nn;
+  h->cuew = w;
+  h->ncuesets = (uint32_t)(sets.n / (w * sizeof *bits));
+  h->off[SEC_CUE_CLS] = (uint32_t)put(img, noff, nn * sizeof *noff);
+  h->len[SEC_CUE_CLS] = (uint32_t)(nn * sizeof *noff);
+  h->off[SEC_CUE_SETS] = (uint32_t)put(img, sets.p, sets.n);
+  h->len[SEC_CUE_SETS] = (uint32_t)sets.n;
+  h->off[SEC_GAZ_CUE] = (uint32_t)put(img, gcue, gaz.n * sizeof *gcue);
+  h->len[SEC_GAZ_CUE] = (uint32_t)(gaz.n * sizeof *gcue);
+  h->off[SEC_CUE_START] = (uint32_t)put(img, cstart, (nchars_ + 1) * sizeof *cstart);
+  h->len[SEC_CUE_START] = (uint32_t)((nchars_ + 1) * sizeof *cstart);
+  for (size_t i = 0; i < nn; i++) free(names[i]);
+  free(names);
+  free(noff);
+  free(bits);
+  free(start);
+  free(gcue);
+  free(cstart);
+  free(sets.p);
+}
+
 static void write_c(const char *path, const buf *b) {
   FILE *f = fopen(path, "wb");
   if (!f) die("%s: %s", path, strerror(errno));
@@ -838,6 +962,7 @@ int main(int argc, char **argv) {
   h.len[SEC_GIVEN] = (uint32_t)(ngiven * sizeof *given);
   free(given);
   put_t2s(&img, &h);
+  put_cues(&img, &h, &strs);
   h.off[SEC_STRS] = (uint32_t)put(&img, strs.p, strs.n);
   h.len[SEC_STRS] = (uint32_t)strs.n;
   put(&img, NULL, 0);
