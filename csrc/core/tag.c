@@ -107,12 +107,20 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
  * search over the image's class names runs once per literal and analysis. */
 static int cls_id(sj_tg *g, const char *cls) {
   uintptr_t h = ((uintptr_t)cls * (uintptr_t)0x9E3779B97F4A7C15ull) >> 24;
-  struct sj_clsid *e = &g->cid[h & (SJ_CIDCACHE - 1)];
-  if (e->name != cls) {
-    e->name = cls;
-    e->id = sj_cue_class(&g->m->img, cls);
+  for (size_t k = 0; k < SJ_CIDCACHE; k++) {
+    struct sj_clsid *e = &g->cid[(h + k) & (SJ_CIDCACHE - 1)];
+    if (e->name == cls) return e->id;
+    if (!e->name) {
+      int id = sj_cue_class(&g->m->img, cls);
+      if (g->ncid < SJ_CIDCACHE / 2) { /* keep it at most half full */
+        e->name = cls;
+        e->id = id;
+        g->ncid++;
+      }
+      return id;
+    }
   }
-  return e->id;
+  return sj_cue_class(&g->m->img, cls);
 }
 
 /* the set of cue classes of the entries starting with the character at i
@@ -159,19 +167,23 @@ size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
 unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len) {
   const sj_image *img = &g->m->img;
   unsigned want = 0, mask = 0;
-  int id[32];
   uint32_t set = cue_start_set(g, i);
   if (!set) return 0;
-  for (int k = 0; k < n && k < 32; k++) {
-    id[k] = cls_id(g, cls[k]);
-    if (sj_cue_has(img, set, id[k])) want |= 1u << k;
+  if (n > 32) n = 32;
+  if (g->mcls != cls || g->mn != n) { /* the stages ask with one list in a loop */
+    for (int k = 0; k < n; k++) g->mid[k] = cls_id(g, cls[k]);
+    g->mcls = cls;
+    g->mn = n;
   }
+  const int *id = g->mid;
+  for (int k = 0; k < n; k++)
+    if (sj_cue_has(img, set, id[k])) want |= 1u << k;
   if (!want) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
   for (int q = c->n - 1; q >= 0 && mask != want; q--) {
     if (!(c->h[q].kinds & SJ_K_CUE)) continue;
-    for (int k = 0; k < n && k < 32; k++)
+    for (int k = 0; k < n; k++)
       if ((want & ~mask) >> k & 1 && sj_cue_has(img, c->h[q].cues, id[k])) {
         mask |= 1u << k;
         len[k] = c->h[q].len;
@@ -582,6 +594,9 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   for (size_t k = 0; k < SJ_CCACHE; k++) g->cc[k].at = 0;
   for (size_t k = 0; k < SJ_CIDCACHE; k++) g->cid[k].name = NULL;
   for (size_t k = 0; k < SJ_CSCACHE; k++) g->cs[k].at = 0;
+  g->ncid = 0;
+  g->mcls = NULL;
+  g->mn = 0;
   g->d = d;
   g->m = m;
   g->s = d->text;

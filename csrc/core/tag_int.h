@@ -50,7 +50,7 @@ typedef struct sj_gcache {
 #define SJ_PCACHE 256
 #define SJ_CCACHE 1024 /* cue look-ups (sj_tg_cue): stages ask the same ones */
 #define SJ_CSCACHE 1024 /* cue class sets of the characters at positions */
-#define SJ_CIDCACHE 256 /* cue class ids by name pointer: ~100 classes are asked */
+#define SJ_CIDCACHE 512 /* cue class ids by name pointer: ~150 classes are asked */
 typedef struct sj_pcache {
   const char *payload;     /* NULL = empty */
   const char *kind;
@@ -103,7 +103,11 @@ typedef struct sj_tg {
   struct sj_csset { uint32_t at; uint32_t set; } cs[SJ_CSCACHE];
                          /* cue_start sets by position + 1 (sj_tg_cue) */
   struct sj_clsid { const char *name; int id; } cid[SJ_CIDCACHE];
-                         /* cue class ids by the callers' literals (pointers) */
+                         /* cue class ids by the callers' literals (pointers),
+                            open addressing, never evicted */
+  size_t ncid;
+  const char *const *mcls; /* sj_tg_cue_mask: the last class list asked */
+  int mn, mid[32];         /* and its ids */
 } sj_tg;
 
 /* !strcmp(a, b) and !memcmp(a, b, l), inlined: the tagger compares short
