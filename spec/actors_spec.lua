@@ -18,10 +18,11 @@ end
 
 local function check(case)
   local doc = sj.analyze(case.text)
-  local actors, places = {}, {}
+  local actors, places, names = {}, {}, {}
   for _, m in ipairs(doc.mentions) do
     if m.kind == "actor" then actors[m.text] = m end
     if m.kind == "place" then places[m.text] = m end
+    if m.kind == "name" then names[m.text] = m end
   end
   local seen = {}
   for text, m in pairs(actors) do seen[#seen + 1] = text .. "=" .. codes_of(m) end
@@ -30,10 +31,17 @@ local function check(case)
   for item in case.exp:gmatch("[^;]+") do
     item = item:match("^%s*(.-)%s*$")
     local neg, place = item:match("^!(.+)$"), item:match("^@(.+)$")
-    if neg then
+    local name = item:match("^%%(.+)$")
+    if neg and neg:sub(1, 1) == "%" then
+      assert.is_nil(names[neg:sub(2)], "no name " .. neg:sub(2) .. " expected")
+    elseif neg then
       assert.is_nil(actors[neg], "no actor " .. neg .. " expected; got " .. got)
     elseif place then
       assert.is_not_nil(places[place], "place " .. place .. " expected")
+    elseif name then
+      local text, class = name:match("^(.-)=(.*)$")
+      assert.is_not_nil(names[text], "name " .. text .. " expected")
+      assert.equal(class, names[text].class, "class of " .. text)
     else
       local text, codes = item:match("^(.-)=(.*)$")
       assert.is_not_nil(actors[text], "actor " .. text .. " expected; got " .. got)

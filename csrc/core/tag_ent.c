@@ -103,26 +103,13 @@ static const char *suffix_class(sj_tg *g, size_t a, size_t b, int after) {
   return NULL;
 }
 
-/* Is the quoted text [a, b) without a name suffix a phrase rather than a
- * name: a word of the lexicon that is an idiom, a verb or an adjective
- * (寡不敌众, 快速反应), or words joined by 的 or a verb (建设性的对抗力量),
- * unless it has a colon (cue class title_colon: a title or theme)? */
-static int quoted_phrase(sj_tg *g, size_t a, size_t b) {
-  size_t t = sj_tg_tok_at(g, a);
-  if (t >= g->ntok || g->tok[t].start != a) return 0;
-  /* a title with a colon (主题“加强合作：携手应对…”) is a name */
+/* has the quoted text [a, b) a colon (cue class title_colon: a title or a
+ * theme, 主题“加强合作：携手应对…”)? */
+static int quoted_colon(sj_tg *g, size_t a, size_t b) {
   for (size_t i = a; i < b;) {
     uint32_t cp;
-    if (sj_tg_cue(g, i, "title_colon")) return 0;
+    if (sj_tg_cue(g, i, "title_colon")) return 1;
     i += (size_t)sj_t_dec(g->s, g->n, i, &cp);
-  }
-  if (g->tok[t].end == b) {
-    const char *p = sj_tg_pos(g, t);
-    return strchr("ilvadc", p[0]) != NULL;
-  }
-  for (; t < g->ntok && g->tok[t].end <= b; t++) {
-    const char *p = sj_tg_pos(g, t);
-    if (p[0] == 'u' || (p[0] == 'v' && p[1] != 'n') || p[0] == 'd') return 1;
   }
   return 0;
 }
@@ -182,7 +169,9 @@ void sj_tg_quote(sj_tg *g, size_t i) {
     (void)m;
     return;
   }
-  if (!cls && quoted_phrase(g, a, b)) return;
+  /* a quoted word without a suffix is a coined term, no name (“新经济”,
+   * “双重标准”), unless it is a title or theme with a colon */
+  if (!cls && !quoted_colon(g, a, b)) return;
   if (!cls) cls = "other";
   sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);
   if (m) m->type = cls;
