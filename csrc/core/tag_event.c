@@ -393,6 +393,7 @@ typedef struct amen { /* an actor or place mention of the sentence */
   int place;
   int topic;    /* a place named as a topic (台湾问题), not a location */
   int object;   /* right after a verb (加强美台军事勾连) */
+  int paren;    /* inside brackets (（记者…）): an aside, nobody's subject */
   int role;     /* R_*: the cue before its chunk */
   int country;  /* an actor named by its country (美, 华, 俄罗斯) */
   size_t chain; /* index of the first actor of its coordinated chunk */
@@ -440,11 +441,13 @@ static void chunk_codes(const amen *A, size_t n, size_t k, sj_codes *c) {
   for (size_t j = A[k].chain; j < n && A[j].chain == A[k].chain; j++) sj_codes_merge(c, &A[j].c);
 }
 
-/* is actor k the object of a trigger before it in its clause? */
-static int object_of_earlier(const sj_tg *g, const sj_trig *tr, size_t t0, size_t q, size_t sa,
+/* is actor k the object of a trigger before it in its clause?  Not of one
+ * used attributively (来访的突尼斯外长: the visitor is the head) */
+static int object_of_earlier(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, size_t sa,
                              const amen *x) {
   for (size_t r = t0; r < q; r++)
-    if (tr[r].end <= x->a && phrase_start(g, sa, tr[r].start) == phrase_start(g, sa, x->a))
+    if (tr[r].end <= x->a && phrase_start(g, sa, tr[r].start) == phrase_start(g, sa, x->a) &&
+        sj_tg_cue(g, tr[r].end, "modifier") == 0)
       return 1;
   return 0;
 }
@@ -452,11 +455,11 @@ static int object_of_earlier(const sj_tg *g, const sj_trig *tr, size_t t0, size_
 /* The subject chunk of a trigger: the nearest chunk in [lo, at) with no
  * role cue, not a place, not the object of a verb or of a trigger before it;
  * (size_t)-1 if none. */
-static size_t subject_chunk(const sj_tg *g, const amen *A, size_t n, size_t lo, size_t at,
+static size_t subject_chunk(sj_tg *g, const amen *A, size_t n, size_t lo, size_t at,
                             const sj_trig *tr, size_t t0, size_t q, size_t sa) {
   for (size_t k = n; k-- > 0;) {
     if (A[k].a >= at || A[k].a < lo) continue;
-    if (A[k].place || A[k].role != R_NONE || A[k].object) continue;
+    if (A[k].place || A[k].role != R_NONE || A[k].object || A[k].paren) continue;
     if (object_of_earlier(g, tr, t0, q, sa, &A[A[k].chain])) continue;
     return A[k].chain;
   }
@@ -698,6 +701,22 @@ static int named_drill(const sj_mention *M, size_t nm) {
   return 0;
 }
 
+/* is byte a inside brackets opened after sa (（ or ( not yet closed)? */
+static int in_brackets(const sj_tg *g, size_t sa, size_t a) {
+  int depth = 0;
+  for (size_t i = sa; i < a; i++) {
+    unsigned char c = (unsigned char)g->s[i];
+    if (c == '(') depth++;
+    else if (c == ')') depth -= depth > 0;
+    else if (c == 0xEF && i + 2 < a && (unsigned char)g->s[i + 1] == 0xBC) {
+      unsigned char d = (unsigned char)g->s[i + 2]; /* U+FF08 （, U+FF09 ） */
+      if (d == 0x88) depth++;
+      else if (d == 0x89) depth -= depth > 0;
+    }
+  }
+  return depth > 0;
+}
+
 /* the actors and places of the sentence [m0, m1) of the mentions */
 static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m0, size_t m1,
                            size_t sa) {
@@ -712,6 +731,7 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
     x->place = m->kind == SJ_PLACE;
     x->country = m->type && sj_streq(m->type, "country");
     sj_codes_parse(&x->c, m->codes);
+    x->paren = in_brackets(g, sa, m->start);
     if (x->place) x->topic = sj_tg_cue(g, m->end, "topic") != 0;
     else if (m->start > sa) {
       size_t tb = sj_tg_tok_at(g, m->start - 1);
