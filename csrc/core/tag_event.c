@@ -490,8 +490,6 @@ typedef struct roles { /* what the sentence loop carries between triggers */
   int have_subj;
   sj_codes para_subj; /* the paragraph's last subject */
   int para_have;
-  sj_codes last_say;  /* the speaker of the paragraph's last statement */
-  int said;
   sj_codes para_codes; /* the codes of every actor and place of the paragraph */
   int para_ready;      /* para_codes computed (on first need) */
   size_t pa, pb;       /* the paragraph's bytes */
@@ -1014,19 +1012,6 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 
-/* a pronoun subject right before the trigger, maybe with an adverb
- * between (他说, 他还说, 他对记者说) */
-static int pronoun_before(sj_tg *g, const sj_trig *T, size_t sa) {
-  size_t t = T->tok;
-  for (int hop = 0; hop < 3 && t > 0 && g->tok[t - 1].start >= sa; hop++) {
-    t--;
-    if (tok_cue(g, t, "pron")) return 1;
-    const char *p = sj_tg_pos(g, t);
-    if (p[0] != 'd' && p[0] != 'p' && !(p[0] == 'n' && p[1] == 0)) return 0; /* 他对记者说 */
-  }
-  return 0;
-}
-
 /* a saying verb with no speaker (据说, 可以说) or a generic one (舆论认为,
  * 有人说): the word right before it, or the clause's first word, is a cue
  * of class say_none */
@@ -1038,16 +1023,12 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
   return t < T->tok && tok_cue(g, t, "say_none");
 }
 
-/* A statement needs a speaker named in its sentence, or a pronoun for the
- * last one; a speaker going on (他还说, 他表示) after a statement of his
- * own in the paragraph adds none: the first one tells it. */
-static int statement_ok(sj_tg *g, const sj_trig *T, int own, const sj_codes *src, size_t sa,
-                        const para_state *P) {
+/* A statement needs a speaker: one named in its sentence, or a pronoun
+ * for the last one (他还说 is a record of its own, as the annotation
+ * conventions have it); a generic speaker (舆论认为) makes none. */
+static int statement_ok(sj_tg *g, const sj_trig *T, int own, size_t sa) {
   if (!root_eq(T->cameo, "01") && T->hint != 'S') return 1;
-  if (own) return 1;
-  if (unattributed(g, T, sa)) return 0;
-  if (!pronoun_before(g, T, sa)) return 1;
-  return !(P->r.said && same_set(src, &P->r.last_say) && same_set(&P->r.last_say, src));
+  return own || !unattributed(g, T, sa);
 }
 
 /* the event of trigger q, or none (a statement with no speaker) */
@@ -1058,7 +1039,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   sj_codes src, tgt;
   int own = fill_roles(g, tr, t0, q, A, na, sa, &P->r, &src, &tgt);
-  if (!statement_ok(g, T, own, &src, sa, P)) return SJ_OK;
+  if (!statement_ok(g, T, own, sa)) return SJ_OK;
   sj_event *ev = sj_vec_push(&g->d->events);
   if (!ev) return SJ_ENOMEM;
   ev->start = T->start; ev->end = T->end;
@@ -1077,7 +1058,6 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
     P->r.subj = src; P->r.have_subj = 1;
     P->r.para_subj = src; P->r.para_have = 1;
   }
-  if (root_eq(T->cameo, "01") && src.n) { P->r.last_say = src; P->r.said = 1; }
   if (ev->date) P->last_date = ev->date;
   memcpy(P->last_cameo, T->cameo, 4);
   P->last_sent_end = sb;
