@@ -85,14 +85,15 @@ enum {
   M_TOPIC_OPEN = 1u << 8,  /* topic_open: 就 */
   M_TOPIC_CLOSE = 1u << 9, /* topic_close: 等, 问题 */
   M_PER = 1u << 10,        /* per: 按, 根据 (按…要求) */
-  M_TOK = M_NORM | M_FRAME_OPEN | M_INVITE_OPEN | M_TOPIC_OPEN | M_TOPIC_CLOSE | M_PER
+  M_PURPOSE = 1u << 11,    /* purpose: 为了, 以便 (an aim, not an act) */
+  M_TOK = M_NORM | M_FRAME_OPEN | M_INVITE_OPEN | M_TOPIC_OPEN | M_TOPIC_CLOSE | M_PER | M_PURPOSE
 };
 static const char *const MARK_CLS[] = {"plain", "neg", "fut", "hyp", "norm", "recall_open",
                                        "frame_open", "invite_open", "topic_open", "topic_close",
-                                       "per"};
+                                       "per", "purpose"};
 static const unsigned MARK_BIT[] = {0, SJ_NEGATED, SJ_FUTURE, SJ_HYPOTHETICAL, M_NORM,
                                     M_RECALL_OPEN, M_FRAME_OPEN, M_INVITE_OPEN, M_TOPIC_OPEN,
-                                    M_TOPIC_CLOSE, M_PER};
+                                    M_TOPIC_CLOSE, M_PER, M_PURPOSE};
 #define NMARK_CLS ((int)(sizeof MARK_CLS / sizeof MARK_CLS[0]))
 
 static unsigned marker_at(sj_tg *g, size_t i) {
@@ -324,10 +325,26 @@ static int noun_used(sj_tg *g, const sj_trig *T) {
   return 1;
 }
 
-/* an abstract word is an act only after a verb that makes it one, or with 了 */
+/* a word used as a verb: tagged a verb, with a word of its clause before
+ * it that is no modifier (的) and a word after it that starts its object
+ * (英国支持中国…, 中方理解美方…, 并承诺恪守…) */
+static int verb_used(sj_tg *g, const sj_trig *T, size_t ps) {
+  const char *tp = sj_tg_pos(g, T->tok);
+  if (!(tp[0] == 'v' && tp[1] == 0) || T->start != g->tok[T->tok].start) return 0;
+  if (T->tok == 0 || g->tok[T->tok - 1].start < ps || tok_cue(g, T->tok - 1, "modifier")) return 0;
+  if (mark_in(g, ps, T->start, M_NORM | M_PURPOSE)) return 0; /* 都应考虑, 为了反击 */
+  size_t tn = sj_tg_tok_at(g, T->end);
+  if (tn >= g->ntok || g->tok[tn].start != T->end || tok_cue(g, tn, "modifier")) return 0;
+  const char *np = sj_tg_pos(g, tn);
+  return np[0] == 'n' || np[0] == 'v' || np[0] == 'r' || np[0] == 'j';
+}
+
+/* an abstract word is an act only after a verb that makes it one, or with
+ * 了, or used as a verb with its object */
 static int licensed(sj_tg *g, const sj_trig *T, size_t ps) {
   size_t tn = sj_tg_tok_at(g, T->end), t = T->tok;
   if (tok_cue(g, tn, "license")) return 1;
+  if (verb_used(g, T, ps)) return 1;
   for (int hop = 0; hop < 5 && t > 0; hop++) {
     t--;
     if (g->tok[t].start < ps) break;
