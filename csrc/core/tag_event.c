@@ -8,6 +8,62 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* push the trigger [i, e) of token t with its gazetteer fields f */
+static void push_trigger(sj_tg *g, size_t t, size_t i, size_t e, const sj_gfield *f) {
+  sj_trig *tr = sj_vec_push(&g->trig);
+  if (!tr) { g->err = SJ_ENOMEM; return; }
+  tr->start = (uint32_t)i;
+  tr->end = (uint32_t)e;
+  tr->tok = (uint32_t)t;
+  size_t cl = f->l[0] < 3 ? f->l[0] : 3;
+  memcpy(tr->cameo, f->s[0], cl);
+  tr->cameo[cl] = 0;
+  tr->label = f->n >= 2 ? f->s[1] : NULL; /* copied when an event is made */
+  tr->labellen = f->n >= 2 ? (uint32_t)f->l[1] : 0;
+  tr->hint = 0;
+  if (f->n >= 3 && f->l[2] >= 1) {
+    switch (f->s[2][0]) {
+    case 'l': tr->hint = f->l[2] == 2 ? 'V' : 'L'; break; /* light, lv */
+    case 'w': tr->hint = 'W'; break;
+    case 's': tr->hint = 'S'; break;
+    case 'r': tr->hint = 'R'; break;
+    default: break;
+    }
+  }
+  tr->ctx = f->n >= 4 ? f->s[3] : NULL;
+  tr->ctxlen = f->n >= 4 ? (uint32_t)f->l[3] : 0;
+  tr->user = tr->joint = 0;
+}
+
+/* the fields of a trigger entry of exactly len bytes at i, or 0 */
+static int trigger_at(sj_tg *g, size_t i, size_t len, sj_gfield *f) {
+  const sj_gcache *gc = sj_tg_hits(g, i);
+  if (!(gc->any & SJ_K_TRIGGER)) return 0;
+  for (int q = gc->n - 1; q >= 0; q--)
+    if ((gc->h[q].kinds & SJ_K_TRIGGER) && gc->h[q].len == len)
+      return sj_tg_payload(g, gc->h[q].payload, "trigger", f) && f->n >= 1;
+  return 0;
+}
+
+/* A word the lexicon fused from a two-character event word and two more
+ * characters: a saying verb or a meeting word at its end (明确指出,
+ * 首脑会晤), or a signing verb with its object (签订协议).  Other fusions
+ * name things (抗震救灾, 护航编队).  0 if none. */
+static int fused_trigger(sj_tg *g, size_t t, size_t *i, size_t *e, sj_gfield *f) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (b - a != 12 || (unsigned char)g->s[a] < 0xE0) return 0; /* four Han characters */
+  if (trigger_at(g, a + 6, 6, f) &&
+      ((f->n >= 3 && f->l[2] >= 1 && f->s[2][0] == 's') || (f->s[0][0] == '0' && f->s[0][1] == '4'))) {
+    *i = a + 6; *e = b;
+    return 1;
+  }
+  if (trigger_at(g, a, 6, f) && f->l[0] >= 3 && !memcmp(f->s[0], "057", 3)) {
+    *i = a; *e = a + 6;
+    return 1;
+  }
+  return 0;
+}
+
 void sj_tg_trigger(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   /* a trigger nested in the last one (巡航 in 联合空中战略巡航) is not another */
@@ -25,41 +81,22 @@ void sj_tg_trigger(sj_tg *g, size_t t) {
   if (te - i >= 6 && te - i <= 15 && sj_tg_cue(g, te - 3, "say_end") == 3 &&
       !sj_tg_cue_tok(g, t, "not_say_end"))
     i = te - 3;
+  sj_gfield f;
   const sj_gcache *gc = sj_tg_hits(g, i);
-  if (!(gc->any & SJ_K_TRIGGER)) return;
-  const sj_gaz_hit *h = gc->h;
-  for (int q = gc->n - 1; q >= 0; q--) {
-    sj_gfield f;
-    if (!(h[q].kinds & SJ_K_TRIGGER)) continue;
-    size_t e = i + h[q].len;
-    /* a trigger must end a token: not 驱逐 in 驱逐舰, 参赛 in 参赛队 */
-    if (!sj_tg_is_tend(g, e)) continue;
-    if (!sj_tg_payload(g, h[q].payload, "trigger", &f) || f.n < 1) continue;
-    sj_trig *tr = sj_vec_push(&g->trig);
-    if (!tr) { g->err = SJ_ENOMEM; return; }
-    tr->start = (uint32_t)i;
-    tr->end = (uint32_t)e;
-    tr->tok = (uint32_t)t;
-    size_t cl = f.l[0] < 3 ? f.l[0] : 3;
-    memcpy(tr->cameo, f.s[0], cl);
-    tr->cameo[cl] = 0;
-    tr->label = f.n >= 2 ? f.s[1] : NULL; /* copied when an event is made */
-    tr->labellen = f.n >= 2 ? (uint32_t)f.l[1] : 0;
-    tr->hint = 0;
-    if (f.n >= 3 && f.l[2] >= 1) {
-      switch (f.s[2][0]) {
-      case 'l': tr->hint = f.l[2] == 2 ? 'V' : 'L'; break; /* light, lv */
-      case 'w': tr->hint = 'W'; break;
-      case 's': tr->hint = 'S'; break;
-      case 'r': tr->hint = 'R'; break;
-      default: break;
-      }
+  if (gc->any & SJ_K_TRIGGER) {
+    const sj_gaz_hit *h = gc->h;
+    for (int q = gc->n - 1; q >= 0; q--) {
+      if (!(h[q].kinds & SJ_K_TRIGGER)) continue;
+      size_t e = i + h[q].len;
+      /* a trigger must end a token: not 驱逐 in 驱逐舰, 参赛 in 参赛队 */
+      if (!sj_tg_is_tend(g, e)) continue;
+      if (!sj_tg_payload(g, h[q].payload, "trigger", &f) || f.n < 1) continue;
+      push_trigger(g, t, i, e, &f);
+      return;
     }
-    tr->ctx = f.n >= 4 ? f.s[3] : NULL;
-    tr->ctxlen = f.n >= 4 ? (uint32_t)f.l[3] : 0;
-    tr->user = tr->joint = 0;
-    return;
   }
+  size_t fi, fe;
+  if (i == g->tok[t].start && fused_trigger(g, t, &fi, &fe, &f)) push_trigger(g, t, fi, fe, &f);
 }
 
 
