@@ -43,7 +43,7 @@ void json_str(jw *w, const char *s, size_t n);
 /* Write the analysis of text as one JSON object; offsets are shifted by base. */
 void json_doc(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
 void json_doc_fields(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
-int cli_parse_ref(const char *s, sj_options *o); /* YYYY[-MM[-DD]]: 0, or -1 */
+int cli_parse_ref(const char *s, sj_options *o, const char **why); /* sj_parse_date: 0, or -1 */
 int cli_grow(void **p, size_t *cap, size_t need, size_t size); /* jobs.c: 0, or -1 */
 /* tag --jsonl (jsonl.c), records analysed in `threads` threads (--jobs,
  * jobs_map): 0 ok, 1 a record or I/O error */

@@ -20,7 +20,7 @@ typedef struct rec {
   size_t idlen;
   char *text;      /* decoded text (malloc'ed), or NULL */
   size_t textlen;
-  char date[16];   /* "" when absent */
+  char date[40];   /* "" when absent */
   const char *err; /* what is wrong with the record, or NULL */
 } rec;
 
@@ -192,8 +192,11 @@ static void put_error(FILE *out, const rec *r, const char *msg) {
 static int do_rec(const sj_model *m, const sj_options *base, int tokens, rec *r, FILE *out) {
   if (r->err) { put_error(out, r, r->err); return 1; }
   sj_options o = *base;
-  if (r->date[0] && cli_parse_ref(r->date, &o)) {
-    put_error(out, r, "\"date\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+  const char *why = "";
+  if (r->date[0] && cli_parse_ref(r->date, &o, &why)) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "bad \"date\": %s", why);
+    put_error(out, r, msg);
     return 1;
   }
   sj_doc *d = NULL;

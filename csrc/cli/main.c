@@ -63,11 +63,10 @@ static int fail(const char *fmt, const char *a, const char *b) {
   return 1;
 }
 
-int cli_parse_ref(const char *s, sj_options *o) {
-  int y = 0, m = 0, d = 0;
-  char tail;
-  int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
-  if (n < 1 || n > 3 || y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31) return -1;
+/* --ref and the records' "date": the core's parser; 0, or -1 with *why */
+int cli_parse_ref(const char *s, sj_options *o, const char **why) {
+  int y, m, d;
+  if (sj_parse_date(s, strlen(s), &y, &m, &d, why)) return -1;
   o->ref_year = y;
   o->ref_month = m;
   o->ref_day = d;
@@ -80,10 +79,11 @@ int cli_parse_ref(const char *s, sj_options *o) {
  *   - by line (cut, tag --lines): one line, without its '\n';
  *   - by paragraph (tag, events): a paragraph (a run of non-blank lines, as
  *     the core defines it) with the blank lines that follow it.
- * A line or paragraph longer than the limit is cut (forced): a paragraph at
- * its last line end in the buffer, a line after its last sentence stop, or
- * else at a white space or a character boundary; the piece is then marked
- * `more` (the line or paragraph goes on in the next piece). */
+ * A line or paragraph longer than the limit is cut (forced) where the core
+ * cuts an overlong piece (sj_cut_piece on at most `limit` bytes: the last
+ * line end, else a sentence stop, else a white space or a character
+ * boundary); the piece is then marked `more` (the line or paragraph goes on
+ * in the next piece).  No piece is longer than the limit. */
 typedef struct {
   FILE *f;
   char *buf;
@@ -97,48 +97,10 @@ typedef struct {
 
 /* piece: cli.h */
 
-/* A line is blank when it has only white space (the core's definition). */
-static int blank_line(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint32_t cp;
-    int l = sj_utf8_next(s, n, i, &cp);
-    if (!sj_is_space(cp)) return 0;
-    i += (size_t)l;
-  }
-  return 1;
-}
-
-/* Where to cut an overlong piece s[0..n) (n >= 1): after the last line end,
- * else after the last sentence stop, else after the last space or comma in
- * the second half, else at the last character boundary. */
-static size_t force_cut(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  for (size_t i = n; i > 0; i--)
-    if (u[i - 1] == '\n') return i;
-  static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B"};
-  static const char *const weak[] = {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xE3\x80\x80"};
-  for (size_t i = n; i >= 3 && i > n / 2; i--) {
-    if (u[i - 1] == '!' || u[i - 1] == '?' || u[i - 1] == ';') return i;
-    for (int k = 0; k < 4; k++)
-      if (!memcmp(s + i - 3, stops[k], 3)) return i;
-  }
-  for (size_t i = n; i >= 3 && i > n / 2; i--) {
-    if (u[i - 1] == ' ' || u[i - 1] == '\t' || u[i - 1] == ',') return i;
-    for (int k = 0; k < 3; k++)
-      if (!memcmp(s + i - 3, weak[k], 3)) return i;
-  }
-  size_t i = n;
-  for (int k = 0; k < 4 && i > 1 && (u[i - 1] & 0xC0) == 0x80; k++) i--;
-  /* i - 1 is a lead byte (or garbage): keep its sequence for the next piece
-   * unless it is complete */
-  if (i < n && i > 1) {
-    uint32_t cp;
-    int l = sj_utf8_next(s, n, i - 1, &cp);
-    return cp != SJ_BADCHAR && i - 1 + (size_t)l == n ? n : i - 1;
-  }
-  return n;
-}
+/* Blank lines end paragraphs and overlong pieces are cut as the core
+ * defines them (sj_blank_line, sj_cut_piece: one definition for every
+ * front end). */
+static int blank_line(const char *s, size_t n) { return sj_blank_line(s, n); }
 
 /* Read more input; -1 on a read error or no memory. */
 static int fill(reader *r) {
@@ -212,14 +174,14 @@ static int next_piece(reader *r, int paragraphs, piece *p) {
       }
     }
     size_t have = r->end - r->start;
-    if (r->eof) {
+    if (r->eof && have <= r->limit) {
       if (!have) return 0;
       if (paragraphs && !blank_line(r->buf + r->scan, r->end - r->scan)) r->content = 1;
       take(r, p, have, have, 0);
       return 1;
     }
     if (have >= r->limit) {
-      size_t n = force_cut(r->buf + r->start, have);
+      size_t n = sj_cut_piece(r->buf + r->start, have < r->limit ? have : r->limit);
       /* in paragraph mode the piece must not end inside an unscanned line */
       if (paragraphs && r->scan > r->start && r->start + n > r->scan) n = r->scan - r->start;
       if (paragraphs && !blank_line(r->buf + r->start, n)) r->content = 1;
@@ -484,7 +446,7 @@ int main(int argc, char **argv) {
   int rc = sj_model_new(&m);
   if (rc) return fail("cannot create model: %s%s", sj_strerror(rc), "");
   for (int i = 1; i < argc; i++) {
-    const char *s = argv[i];
+    const char *s = argv[i], *why = "";
     if (!strcmp(s, "-h") || !strcmp(s, "--help")) { fputs(usage, stdout); sj_model_free(m); return 0; }
     if (!strcmp(s, "--version")) { printf("shijian %s\n", sj_version()); sj_model_free(m); return 0; }
     if (!strcmp(s, "--pos")) a.pos = 1;
@@ -534,8 +496,8 @@ int main(int argc, char **argv) {
       if (s[2] == 'd') {
         rc = sj_model_load_dict(m, v);
         if (rc) { fail("%s%s", sj_model_errmsg(m), ""); sj_model_free(m); return 1; }
-      } else if (cli_parse_ref(v, &a.opt)) {
-        fail("bad reference date '%s' (want YYYY, YYYY-MM or YYYY-MM-DD)%s", v, "");
+      } else if (cli_parse_ref(v, &a.opt, &why)) {
+        fail("bad reference date '%s': %s", v, why);
         sj_model_free(m);
         return 2;
       }

@@ -107,3 +107,56 @@ void sj_doc_ref_date(const sj_doc *d, int *year, int *month, int *day) {
   if (month) *month = m;
   if (day) *day = dd;
 }
+
+/* ---- reference dates (shijian.h) ---- */
+/* digits of text[*i..len) as a number: how many (at most max + 1 are read) */
+static int read_digits(const char *text, size_t len, size_t *i, int max, int *v) {
+  int n = 0;
+  *v = 0;
+  while (*i < len && text[*i] >= '0' && text[*i] <= '9' && n <= max) {
+    *v = *v * 10 + (text[*i] - '0');
+    (*i)++;
+    n++;
+  }
+  return n;
+}
+
+static int days_in_month(int y, int m) {
+  static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : days[m - 1];
+}
+
+static int date_error(const char **why, const char *msg) {
+  if (why) *why = msg;
+  return SJ_EINVAL;
+}
+
+int sj_parse_date(const char *text, size_t len, int *year, int *month, int *day,
+                  const char **why) {
+  int y = 0, m = 0, d = 0, n;
+  size_t i = 0;
+  if (why) *why = "";
+  if (!text || len == 0) return date_error(why, "the date is empty (want YYYY, YYYY-MM or YYYY-MM-DD)");
+  n = read_digits(text, len, &i, 4, &y);
+  if (n == 0) return date_error(why, "the date does not start with a year (want YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (n > 4) return date_error(why, "the year has more than 4 digits");
+  if (y < 1) return date_error(why, "the year is not 1..9999");
+  if (i < len && text[i] == '-') {
+    i++;
+    n = read_digits(text, len, &i, 2, &m);
+    if (n == 0 || n > 2) return date_error(why, "the month is not 1 or 2 digits after '-'");
+    if (m < 1 || m > 12) return date_error(why, "the month is not 1..12");
+    if (i < len && text[i] == '-') {
+      i++;
+      n = read_digits(text, len, &i, 2, &d);
+      if (n == 0 || n > 2) return date_error(why, "the day is not 1 or 2 digits after '-'");
+      if (d < 1 || d > days_in_month(y, m)) return date_error(why, "the day is not in its month");
+    }
+  }
+  if (i < len) return date_error(why, "text follows the date (want YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (year) *year = y;
+  if (month) *month = m;
+  if (day) *day = d;
+  return SJ_OK;
+}

@@ -98,7 +98,7 @@ int sj_sentences(sj_doc *d) {
       i = next;
       continue;
     }
-    if (c != SJ_C_SPACE) {
+    if (!sj_is_space(cp)) { /* not blank (sj_blank_line's definition) */
       if (!in_para) { in_para = 1; para_start = i; }
       blank_line = 0;
     }
@@ -135,4 +135,45 @@ int sj_sentences(sj_doc *d) {
   if (rc == SJ_OK) rc = push_span(d, SJ_CLAUSE, &t, clause_start, t.len, para);
   if (rc == SJ_OK && in_para) rc = push_span(d, SJ_PARAGRAPH, &t, para_start, t.len, para);
   return rc;
+}
+
+/* ---- the front ends' paragraphs and pieces (shijian.h) ---- */
+int sj_blank_line(const char *s, size_t len) {
+  size_t i = 0;
+  if (!s) return len == 0;
+  while (i < len) {
+    uint32_t cp;
+    int l = sj_utf8_dec(s, len, i, &cp);
+    if (l <= 0 || !sj_is_space(cp)) return 0;
+    i += (size_t)l;
+  }
+  return 1;
+}
+
+/* 1 if the character ending at u[i] (exclusive) is one of the 3-byte marks */
+static int ends_with3(const unsigned char *u, size_t i, const char *const *marks, int n) {
+  for (int k = 0; k < n; k++)
+    if (i >= 3 && !memcmp(u + i - 3, marks[k], 3)) return 1;
+  return 0;
+}
+
+size_t sj_cut_piece(const char *s, size_t n) {
+  static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+                                      "\xEF\xBC\x9B"};
+  static const char *const weak[] = {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xE3\x80\x80"};
+  const unsigned char *u = (const unsigned char *)s;
+  if (!s || n == 0) return 0;
+  for (size_t i = n; i > 0; i--)
+    if (u[i - 1] == '\n') return i;
+  for (size_t i = n; i >= 3 && i > n / 2; i--)
+    if (u[i - 1] == '!' || u[i - 1] == '?' || u[i - 1] == ';' || ends_with3(u, i, stops, 4)) return i;
+  for (size_t i = n; i >= 3 && i > n / 2; i--)
+    if (u[i - 1] == ' ' || u[i - 1] == '\t' || u[i - 1] == ',' || ends_with3(u, i, weak, 3)) return i;
+  /* the last character: complete, or its sequence goes to the next piece */
+  size_t j = n - 1;
+  for (int k = 0; k < 3 && j > 0 && (u[j] & 0xC0) == 0x80; k++) j--;
+  uint32_t cp;
+  int l = sj_utf8_dec(s, n, j, &cp);
+  if (j > 0 && (cp == SJ_BADCP || j + (size_t)l != n)) return j;
+  return n;
 }

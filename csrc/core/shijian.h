@@ -246,6 +246,35 @@ SJ_API int sj_utf8_next(const char *text, size_t len, size_t i, uint32_t *cp);
  * else 0. */
 SJ_API int sj_is_space(uint32_t cp);
 
+/* ---- paragraphs, pieces and reference dates, for front ends ----------- *
+ * The one definition of each, shared by the command, the Lua stream
+ * helpers and the Neovim plugin (through the binding), so that a text cut
+ * into paragraphs or pieces by any of them is cut the same way.
+ *
+ * A line is blank when every character of it is white space (sj_is_space:
+ * ASCII blanks, U+3000 and the other Unicode spaces); a paragraph is a run
+ * of lines that are not blank, so a blank line ends it.  text[0..len) is
+ * one line (a final "\n" or "\r\n" may be included); 1 if blank, else 0.
+ * The empty line is blank. */
+SJ_API int sj_blank_line(const char *text, size_t len);
+
+/* A piece text[0..len) too long to analyse at once (len >= 1) is cut where
+ * this returns (1..len bytes go into the first piece): after its last line
+ * end, else after the last sentence stop (。！？；!?;) in its second half,
+ * else after the last space, comma or U+3000 in its second half, else at
+ * its last character boundary (never inside a UTF-8 sequence that is
+ * complete).  Callers pass at most their limit: every piece is then at most
+ * that long.  0 only for len == 0. */
+SJ_API size_t sj_cut_piece(const char *text, size_t len);
+
+/* Parse a reference date text[0..len): "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ * (year 1..9999 in 1 to 4 digits, month and day in 1 or 2 digits, the day
+ * inside its month).  SJ_OK with *year, *month (0 if absent) and *day (0 if
+ * absent) set, or SJ_EINVAL with *why (if why is not NULL) saying what is
+ * wrong (a static string such as "the month is not 1..12"). */
+SJ_API int sj_parse_date(const char *text, size_t len, int *year, int *month, int *day,
+                         const char **why);
+
 #ifdef __cplusplus
 }
 #endif

@@ -102,12 +102,11 @@ static void check_options(lua_State *L, int i, sj_options *o, unsigned dflt_want
     if (!(y >= 1 && y <= 9999)) luaL_error(L, "shijian: option 'ref': year out of range");
     o->ref_year = (int)y;
   } else if (lua_type(L, -1) == LUA_TSTRING) {
-    const char *s = lua_tostring(L, -1);
+    size_t sl;
+    const char *s = lua_tolstring(L, -1, &sl), *why = "";
     int y = 0, m = 0, d = 0;
-    char tail;
-    int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
-    if (n < 1 || n > 3 || y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31)
-      luaL_error(L, "shijian: option 'ref': want \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got \"%s\"", s);
+    if (sj_parse_date(s, sl, &y, &m, &d, &why))
+      luaL_error(L, "shijian: option 'ref': %s, got \"%s\"", why, s);
     o->ref_year = y;
     o->ref_month = m;
     o->ref_day = d;
@@ -489,8 +488,48 @@ static const luaL_Reg model_methods[] = {
   {NULL, NULL}
 };
 
+/* ---- the core's definitions for front ends (shijian.h) ------------------ */
+/* core.blank_line(line) -> true if the line is only white space */
+static int l_blank_line(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_pushboolean(L, sj_blank_line(s, n));
+  return 1;
+}
+
+/* core.cut_piece(text [, max]) -> bytes of the first piece of text when at
+ * most max bytes (default all of it) may be analysed at once */
+static int l_cut_piece(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_Integer max = luaL_optinteger(L, 2, (lua_Integer)n);
+  luaL_argcheck(L, max >= 1, 2, "a positive number of bytes expected");
+  if ((lua_Integer)n <= max) { lua_pushinteger(L, (lua_Integer)n); return 1; }
+  lua_pushinteger(L, (lua_Integer)sj_cut_piece(s, (size_t)max));
+  return 1;
+}
+
+/* core.parse_date(s) -> year, month, day (0 when absent), or nil, message */
+static int l_parse_date(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n), *why = "";
+  int y, m, d;
+  if (sj_parse_date(s, n, &y, &m, &d, &why)) {
+    lua_pushnil(L);
+    lua_pushstring(L, why);
+    return 2;
+  }
+  lua_pushinteger(L, y);
+  lua_pushinteger(L, m);
+  lua_pushinteger(L, d);
+  return 3;
+}
+
 static const luaL_Reg funcs[] = {
   {"new", l_new},
+  {"blank_line", l_blank_line},
+  {"cut_piece", l_cut_piece},
+  {"parse_date", l_parse_date},
   {NULL, NULL}
 };
 

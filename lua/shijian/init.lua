@@ -354,6 +354,17 @@ function M.words(list) return rules_mod().words(list) end
 
 M.version = function() return load_core().version end
 
+--- The core's one definition of paragraphs, pieces and reference dates,
+--- shared with the command and the Neovim plugin (docs/lua-api.md).
+-- sj.blank_line(line) -> true when the line is only white space (U+3000 too):
+--   a blank line ends a paragraph.
+-- sj.cut_piece(text, max) -> bytes of text's first piece when at most max
+--   bytes are analysed at once (#text when it fits).
+-- sj.parse_date(s) -> year, month, day (0 when absent) or nil, message.
+function M.blank_line(line) return load_core().blank_line(line) end
+function M.cut_piece(text, max) return load_core().cut_piece(text, max) end
+function M.parse_date(s) return load_core().parse_date(s) end
+
 --- Neovim users who write require("shijian").setup(opts) mean the plugin:
 --- forwarded to shijian.nvim.  Outside Neovim, an error that names it.
 function M.setup(opts)

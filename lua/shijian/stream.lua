@@ -80,8 +80,16 @@ local function line_reader(read)
   end
 end
 
-local function blank(s) return (s:gsub("\227\128\128", " ")):find("^%s*$") ~= nil end
+-- Blank lines and the cutting of long paragraphs are the core's (the
+-- command and the Neovim plugin use the same definitions).
+local core = require "shijian.core"
+local blank, cut_piece = core.blank_line, core.cut_piece
 local function strip_eol(s) return (s:gsub("\r?\n$", "")) end
+local function count_nl(s, i, j)
+  local n = 0
+  for _ in s:sub(i, j):gmatch("\n") do n = n + 1 end
+  return n
+end
 
 -- next_line -> next_chunk(): text, offset, line number; nil at the end
 local function chunker(next_line, by, max)
@@ -99,24 +107,21 @@ local function chunker(next_line, by, max)
       end
     end
   end
-  local pending -- a line that did not fit in the previous chunk
+  -- what a cut left of an overlong paragraph: its text, offset, first line
+  local rest, rest_off, rest_line
   return function()
     local parts, size, off, first = {}, 0, nil, nil
-    while true do
-      local l = pending
-      if l then
-        pending = nil
-      else
-        l = next_line()
-        if not l then break end
-        lineno = lineno + 1
-        pos = pos + #l
-      end
+    if rest then
+      parts[1], size, off, first = rest, #rest, rest_off, rest_line
+      rest = nil
+    end
+    while size <= max do
+      local l = next_line()
+      if not l then break end
+      lineno = lineno + 1
+      pos = pos + #l
       if blank(l) then
         if parts[1] then break end
-      elseif parts[1] and size + #l > max then
-        pending = l -- starts the next chunk
-        break
       else
         if not parts[1] then off, first = pos - #l, lineno end
         parts[#parts + 1] = l
@@ -124,8 +129,14 @@ local function chunker(next_line, by, max)
       end
     end
     if not parts[1] then return nil end
-    parts[#parts] = strip_eol(parts[#parts])
-    return table.concat(parts), off, first
+    local text = table.concat(parts)
+    if #text > max then -- cut where the command cuts (sj_cut_piece)
+      local cut = cut_piece(text, max)
+      local r = text:sub(cut + 1)
+      if not blank(r) then rest, rest_off, rest_line = r, off + cut, first + count_nl(text, 1, cut) end
+      text = text:sub(1, cut)
+    end
+    return strip_eol(text), off, first
   end
 end
 
@@ -151,7 +162,8 @@ local OWN = { by = true, max_bytes = true, carry = true }
 -- returns successive pieces of the input and nil (or "") at the end.
 -- opts: analysis options (ref, reference, want, hmm, rules, ...) plus
 --   by = "paragraph" (default; blank lines separate) or "line",
---   max_bytes = 1048576: a paragraph longer than this is cut at a line end,
+--   max_bytes = 1048576: a paragraph longer than this is cut as the command
+--     cuts it (sj.cut_piece: at a line end, else a sentence stop, ...),
 --   carry = false: do not carry the inferred reference year.
 function M.stream(model, src, opts, fname)
   fname = fname or "stream"

@@ -187,6 +187,34 @@ static void test_threads(const sj_model *m) {
   }
 }
 
+/* The front ends' definitions (sj_blank_line, sj_cut_piece, sj_parse_date)
+ * on exact-size copies of every prefix: nothing is read past the end (the
+ * cases as data are spec/fixtures/{blank_lines,cut_pieces,dates}.tsv). */
+static void test_frontend(void) {
+  static const char *const texts[] = {
+    "\xE3\x80\x80\xE3\x80\x80\r\n", "\xC2\xA0 \t", "\xE3\x80\x80\xE6\xAD\xA3",
+    "\xE7\x94\xB2\xE4\xB9\x99\xE3\x80\x82\xE4\xB8\x99\n\xE4\xB8\x81", "2020-12-31", "2021-02-29x",
+    "\xF0\x9F\x98\x80\xE3", "one, two; three"};
+  for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+    size_t n = strlen(texts[k]);
+    for (size_t len = 0; len <= n; len++) {
+      char *t = check_exact(texts[k], len);
+      int blank = sj_blank_line(t, len);
+      CHECK(&st, blank == 0 || blank == 1, "blank_line");
+      size_t cut = sj_cut_piece(t, len);
+      CHECK(&st, len ? cut >= 1 && cut <= len : cut == 0, "cut_piece(%zu) = %zu", len, cut);
+      int y = -1, mo = -1, d = -1;
+      const char *why = NULL;
+      int rc = sj_parse_date(t, len, &y, &mo, &d, &why);
+      CHECK(&st, rc == SJ_OK ? y >= 1 && why && !*why : rc == SJ_EINVAL && why && *why,
+            "parse_date rc %d", rc);
+      free(t);
+    }
+  }
+  CHECK(&st, sj_blank_line(NULL, 0) == 1 && sj_cut_piece(NULL, 0) == 0, "NULL, 0");
+  CHECK(&st, sj_parse_date(NULL, 0, NULL, NULL, NULL, NULL) == SJ_EINVAL, "NULL date");
+}
+
 int main(void) {
   sj_model *m;
   if (sj_model_new(&m) != SJ_OK) { puts("test_core: 0 passed, 1 failed"); return 1; }
@@ -195,6 +223,7 @@ int main(void) {
   test_model();
   test_bad_input(m);
   test_threads(m);
+  test_frontend();
   sj_model_free(m);
   return check_summary("test_core", &st);
 }

@@ -61,7 +61,9 @@ end
 
 M.define_groups()
 
-local PARA_MAX = 60 -- rows: a "paragraph" longer than this is tagged in pieces
+-- rows: a paragraph longer than this is tagged in windows of rows (the
+-- editor re-tags what changed, so its pieces are rows, not bytes)
+local PARA_MAX = 60
 local CJK = "[\227-\233][\128-\191][\128-\191]" -- U+3000..U+9FFF (punctuation, kana, ideographs)
 M.CJK = CJK
 
@@ -126,7 +128,16 @@ function M.span(starts, lens, first, last)
   return r1 - 1, c1, r2 - 1, c2
 end
 
-local function blank(l) return l:find("^%s*$") ~= nil end
+-- A blank line ends a paragraph: the core's definition (sj_blank_line,
+-- U+3000 and the other Unicode spaces included), the one the command and
+-- the stream helpers use.  Without the compiled part nothing is tagged, and
+-- only ASCII blanks count.
+local function blank(l)
+  local lib = loader.lib()
+  if lib then return lib.blank_line(l) end
+  return l:find("^%s*$") ~= nil
+end
+M.blank = blank
 
 --- The paragraph around row (0-based) of buf: first row, end row (exclusive)
 -- and its lines; nil for a blank row.

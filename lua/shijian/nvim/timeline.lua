@@ -15,7 +15,7 @@ local M = {}
 local PARA_MAX = 60
 local BLOCK = 2000
 
-local function blank(l) return l:find("^%s*$") ~= nil end
+local blank = hl.blank -- the core's blank line (sj_blank_line)
 
 -- A sort key for ISO-like dates: "2020-06-24", "2020-10-28/2020-10-29",
 -- "2020-12-09,2020-12-10", "2020-05/..", "../2020-12", "2020", "XXXX-06-24".
