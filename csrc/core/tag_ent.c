@@ -492,7 +492,7 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
     /* an unknown word: transliterated, strongly, and acting (恩佐强调), or
      * a three-character Chinese name before an act (辛业江收受) */
     const char *pn = sj_tg_pos(g, t + 1);
-    int cn = sh == 'C' && b - a == 9 && t + 1 < g->ntok && strchr("vpd", pn[0]) && pn[1] != 'n';
+    int cn = (sh == 'C' || sh == 'c') && b - a == 9 && t + 1 < g->ntok && strchr("vpd", pn[0]) && pn[1] != 'n';
     if (!cn && (sh != 'F' || translit_mean(g, a, b, NULL) < TRANS_OOV || t + 1 >= g->ntok || pn[0] != 'v'))
       return 0;
   }
@@ -876,6 +876,8 @@ static int abbr_ends_token(const sj_gaz_hit *h, int q, sj_tg *g, size_t i) {
     if ((h[r].kinds & (SJ_K_ABBR | SJ_K_COUNTRY)) && sj_tg_is_tend(g, i + h[r].len)) return 1;
   return 0;
 }
+
+static const char *body_before(sj_tg *g, size_t a, char buf[4]);
 
 size_t sj_tg_entity(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
@@ -1346,12 +1348,31 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     size_t ne = name_after(g, e);
     if (ne) {
       int sh = name_shape(g, e, ne);
-      emit_person(g, e, ne, NULL, sh ? sh : 'C');
+      char ob[4];
+      emit_person(g, e, ne, body_before(g, a, ob), sh ? sh : 'C');
       return sj_tg_tok_at(g, ne);
     }
     return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
   }
   return t + 1;
+}
+
+/* The code of the body whose title starts at a (泰国某协会名誉主席, 欧盟委员会
+ *副主席): the last mention is an organisation or a government body that
+ * ends at a, or before a title prefix ending at a; into buf ("" for an
+ * international body); NULL if none. */
+static const char *body_before(sj_tg *g, size_t a, char buf[4]) {
+  size_t nm = g->d->mentions.n;
+  if (!nm) return NULL;
+  const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, nm - 1);
+  if (m->kind != SJ_ACTOR || m->end > a || !m->type ||
+      !(sj_streq(m->type, "organization") || sj_streq(m->type, "government")))
+    return NULL;
+  if (m->end < a && cue_end(g, m->end, a, "title_prefix") != a - m->end) return NULL;
+  buf[0] = 0;
+  if (m->codes && strlen(m->codes) == 3) memcpy(buf, m->codes, 4);
+  else if (m->codes && *m->codes) return NULL; /* several parties */
+  return buf;
 }
 
 /* a surname token + a title: 习主席 (checked from the token before a title) */
@@ -1407,7 +1428,7 @@ static int name_alone(sj_tg *g, size_t t, size_t mc) {
   return 1;
 }
 
-void sj_tg_names_fix(sj_tg *g) {
+static void names_by_suffix(sj_tg *g) {
   size_t nment = g->d->mentions.n; /* sorted by start (sj_tag sorts first) */
   /* a name needs a proper noun or an actor/place within the 6 tokens
    * before its suffix: only tokens after one are looked at */
@@ -1543,4 +1564,54 @@ void sj_tg_names_fix(sj_tg *g) {
       }
     }
   }
+}
+
+/* The same name is the same person throughout the document: a token (or
+ * a run of tokens) that spells a person named elsewhere (the memory of
+ * emit_person) and is covered by no mention is that person, with the same
+ * code (…送给辛业江 before 辛业江收受 found him).  Mentions [0, nsorted)
+ * are sorted by start; those after it (names just added) are few. */
+static void persons_again(sj_tg *g, size_t nsorted) {
+  if (!g->npmem) return;
+  size_t mc = 0;
+  uint32_t covered = 0;
+  for (size_t t = 0; t < g->ntok && !g->err; t++) {
+    size_t a = g->tok[t].start;
+    const sj_mention *M = g->d->mentions.data;
+    while (mc < nsorted && M[mc].start <= a) {
+      if (M[mc].end > covered) covered = M[mc].end;
+      mc++;
+    }
+    const char *p = sj_tg_pos(g, t);
+    if (a < covered || !(p[0] == 'n' || p[0] == 'x') || (unsigned char)g->s[a] < 0xE4 ||
+        (unsigned char)g->s[a] > 0xE9)
+      continue;
+    for (int k = 0; k < g->npmem; k++) {
+      const struct sj_pmem *pm = &g->pmem[k];
+      size_t l = pm->b - pm->a, b = a + l;
+      if (l < 6 || b > g->n || pm->a == a || !sj_tg_is_tend(g, b) ||
+          !sj_eqn(g->s + pm->a, g->s + a, l))
+        continue;
+      if (mc < nsorted && M[mc].start < b) break; /* a mention starts inside */
+      int inside = 0;
+      for (size_t r = nsorted; r < g->d->mentions.n; r++)
+        if (M[r].start < b && M[r].end > a) inside = 1;
+      if (inside) break;
+      sj_mention *m = sj_tg_add(g, a, b, SJ_ACTOR);
+      if (!m) return;
+      m->type = "person";
+      sj_codes c;
+      c.n = 0;
+      if (pm->code[0]) sj_codes_add(&c, pm->code, 3);
+      m->codes = sj_codes_str(g, &c);
+      covered = (uint32_t)b;
+      break;
+    }
+  }
+}
+
+void sj_tg_names_fix(sj_tg *g) {
+  size_t nsorted = g->d->mentions.n;
+  names_by_suffix(g);
+  if (!g->err) persons_again(g, nsorted);
 }
