@@ -65,7 +65,8 @@ enum sj_gaz_kind {
   SJ_K_COUNTRY = 1u << 0, SJ_K_ABBR = 1u << 1, SJ_K_ORG = 1u << 2, SJ_K_MIL = 1u << 3,
   SJ_K_GOV = 1u << 4, SJ_K_TITLE = 1u << 5, SJ_K_PLACE = 1u << 6, SJ_K_PLACESUFFIX = 1u << 7,
   SJ_K_NAMESUFFIX = 1u << 8, SJ_K_TRIGGER = 1u << 9, SJ_K_SURNAME = 1u << 10,
-  SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12, SJ_K_CUE = 1u << 13, SJ_K_CAL = 1u << 14
+  SJ_K_PERSON = 1u << 11, SJ_K_NUM = 1u << 12, SJ_K_CUE = 1u << 13, SJ_K_CAL = 1u << 14,
+  SJ_K_TGRAM = 1u << 15 /* the time and quantity grammar's words (time.c, qty.c) */
 };
 /* Per-code-point bits of SEC_T2S_FLAGS (script.c) */
 enum sj_t2s_flag {
@@ -93,7 +94,8 @@ static inline uint32_t sj_kind_bit(const char *k, size_t l) {
   case 'p': SJ_KB_("place", SJ_K_PLACE); SJ_KB_("placesuffix", SJ_K_PLACESUFFIX);
             SJ_KB_("person", SJ_K_PERSON); break;
   case 's': SJ_KB_("surname", SJ_K_SURNAME); break;
-  case 't': SJ_KB_("title", SJ_K_TITLE); SJ_KB_("trigger", SJ_K_TRIGGER); break;
+  case 't': SJ_KB_("title", SJ_K_TITLE); SJ_KB_("trigger", SJ_K_TRIGGER);
+            SJ_KB_("tgram", SJ_K_TGRAM); break;
   default: break;
   }
 #undef SJ_KB_

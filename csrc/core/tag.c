@@ -73,7 +73,7 @@ const sj_gcache *const sj_tg_nohits = &no_hits;
 const sj_gcache *sj_tg_hits_slow(sj_tg *g, size_t i) {
   if (i >= g->n || g->err) return &no_hits;
   sj_gcache *c = &g->gc[i & (SJ_GCACHE - 1)];
-  c->n = sj_gaz_walk(&g->m->img, g->s, g->n, i, ~0u, c->h, SJ_GMAX, &c->any);
+  c->n = sj_gaz_walk(&g->m->img, g->s, g->n, i, ~(uint32_t)SJ_K_TGRAM, c->h, SJ_GMAX, &c->any);
   c->key = (uint32_t)(i + 1);
   return c;
 }
@@ -466,7 +466,7 @@ static int qty_data_unit(sj_tg *g, size_t i, sj_qmatch *q) {
 static int do_qty(sj_tg *g, size_t t, size_t *end) {
   sj_qmatch q;
   size_t i = g->tok[t].start;
-  if (!sj_qty_at(g->s, g->n, i, &q) && !qty_data_unit(g, i, &q)) return 0;
+  if (!sj_qty_at(g->m, g->s, g->n, i, &q) && !qty_data_unit(g, i, &q)) return 0;
   size_t e = q.end;
   /* 八届 (人大) in Chinese numerals: an ordinal (cue class qty_ordinal) */
   if ((unsigned char)g->s[q.start] >= 0xE4 && (unsigned char)g->s[q.start] <= 0xE9 &&
@@ -512,7 +512,7 @@ static void ref_date(sj_tg *g) {
   g->tc.firm = d->ref_year && d->ref_month;
   if (!d->ref_year) {
     int y, m, dd;
-    if (sj_infer_ref(g->s, g->n, &y, &m, &dd)) {
+    if (sj_infer_ref(g->m, g->s, g->n, &y, &m, &dd)) {
       d->ref_year = y;
       if (m) { d->ref_month = m; d->ref_day = dd; }
     }

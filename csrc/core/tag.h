@@ -58,8 +58,10 @@ typedef struct sj_tctx {
   int firm;       /* 1: the reference is a publication date (caller's or a
                    * dateline): a month after it is in the previous year */
   char aval[32];  /* value of the last time named (当时, 当年); "" none */
-  const sj_model *m; /* calendar data (kind cal: lunar years, holidays) and
-                      * time cues of its image; NULL: none */
+  const sj_model *m; /* calendar data (kind cal: lunar years, holidays),
+                      * grammar words (kind tgram) and time cues of its image */
+  int words_only;    /* 1: the grammar words only, no calendar entries and no
+                      * cues (sj_infer_ref) */
 } sj_tctx;
 
 typedef struct sj_tmatch {
@@ -90,11 +92,24 @@ typedef struct sj_qmatch {
   unsigned flags;    /* SJ_APPROX */
   size_t ustart, uend; /* the unit (measure word) */
 } sj_qmatch;
-/* A quantity (number + measure word or unit) starting at s[i]. */
-int sj_qty_at(const char *s, size_t n, size_t i, sj_qmatch *out);
+/* A quantity (number + measure word or unit) starting at s[i] (qty.c; the
+ * words are the qty_* classes of kind tgram in m's image). */
+int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *out);
+
+/* The grammar words of the time and quantity taggers (kind tgram): the
+ * length of the longest word of class cls at s[i] and *val its value
+ * (0 none), or 0 when there is none or the longest is a blocker (`no`). */
+size_t sj_tgram_at(const sj_model *m, const char *s, size_t n, size_t i, const char *cls,
+                   int *val);
+/* the value of a Chinese numeral unit (十 10 … 亿 1e8; 廿 -20), else 0 */
+long sj_cn_unit(uint32_t cp);
+/* a character before s[i] that no time or quantity may follow (第, a digit,
+ * a Latin letter, the middle of a number) */
+int sj_t_bad_before(const char *s, size_t i);
 
 /* Reference year from the first lines of a text (title, dateline) or 0;
- * *m and *d get a month/day when a full dateline gives one (else 0). */
-int sj_infer_ref(const char *s, size_t n, int *y, int *m, int *d);
+ * *m and *d get a month/day when a full dateline gives one (else 0).  Only
+ * numeric dates count (m's grammar words, not its calendar). */
+int sj_infer_ref(const sj_model *m, const char *s, size_t n, int *ry, int *rm, int *rd);
 
 #endif

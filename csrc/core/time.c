@@ -6,6 +6,7 @@
 #include "shijian.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +39,8 @@ static int cdigit(uint32_t cp) {
   default: return -1;
   }
 }
-static long cunit(uint32_t cp) {
+#define CP_LIANG 0x4E24u /* 两: a numeral that is no digit of a sequence */
+long sj_cn_unit(uint32_t cp) {
   switch (cp) {
   case 0x5341: return 10; case 0x767E: return 100; case 0x5343: return 1000;
   case 0x4E07: return 10000; case 0x4EBF: return 100000000;
@@ -117,7 +119,7 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
      * division by the decimals' power of ten (0.3万 = 3 * 10000 / 10) */
     while (j < n) {
       l = sj_t_dec(s, n, j, &cp);
-      long u = cunit(cp);
+      long u = sj_cn_unit(cp);
       if (u == 10000 || u == 100000000 || u == 1000 || u == 100) {
         v = dec_den > 1 ? dec_all * (double)u / dec_den : v * (double)u;
         dec_den = 1;
@@ -138,7 +140,7 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
     while (j < n) {
       l = sj_t_dec(s, n, j, &cp);
       int dv = cdigit(cp);
-      long u = cunit(cp);
+      long u = sj_cn_unit(cp);
       if (dv >= 0) {
         if (cp == 0x4E24 && ndigits > 0 && nunits == 0) break; /* 两 mid-seq */
         if (run > 0 && nunits > 0) {
@@ -235,6 +237,9 @@ typedef struct pt {
 enum { PD_MO = 1, PD_MI, PD_AF, PD_EV, PD_NI, PD_WE /* the weekend of a week */ };
 static const char *const PD_CODE[] = {"", "MO", "MI", "AF", "EV", "NI"};
 
+#define PW_SLOTS 4  /* positions cached */
+#define PW_HITS 16  /* entries per position */
+#define PW_WORDS 32 /* grammar words (classes) per position */
 typedef struct pst {
   const sj_tctx *c;
   const char *s;
@@ -245,17 +250,27 @@ typedef struct pst {
   int whole;       /* 年内/全年: a bare year, not an anchor */
   int lastyear;    /* the year rule moved a month to the previous year */
   int holiday_y;   /* the year of the holiday holiday_at found */
-  /* the calendar entries at the last position asked (gi = position + 1) */
-  size_t gi;
-  int gn;
-  sj_gaz_hit gh[8];
   /* the last number read (year, month, day and duration readers ask
    * about the same position one after the other) */
   size_t num_i, num_e;  /* position + 1 (0: none) and its end */
   double num_v;
   int num_nd;
   unsigned num_fl;
+  /* last: the calendar entries and grammar words (kinds cal, tgram) at the
+   * last positions asked, by (position / 3) % PW_SLOTS (key: position + 1);
+   * pst_init clears the keys only */
+  struct pw {
+    size_t key;
+    int n, nt;
+    sj_gaz_hit h[PW_HITS];
+    struct twl { const char *cls; uint32_t len; int val; int no; } t[PW_WORDS];
+  } pw[PW_SLOTS];
 } pst;
+static void pst_init(pst *p, const sj_tctx *c, const char *s, size_t n) {
+  memset(p, 0, offsetof(pst, pw));
+  p->c = c; p->s = s; p->n = n;
+  for (int q = 0; q < PW_SLOTS; q++) p->pw[q].key = 0;
+}
 
 static size_t pnum(pst *p, size_t i, double *v, int *nd, unsigned *fl) {
   if (p->num_i != i + 1) {
@@ -266,9 +281,12 @@ static size_t pnum(pst *p, size_t i, double *v, int *nd, unsigned *fl) {
   return p->num_e;
 }
 
-static size_t lit(const pst *p, size_t i, const char *w) {
-  return sj_t_lit(p->s, p->n, i, w);
-}
+/* the grammar's words (kind tgram, dict/gaz/time-grammar.tsv): the longest
+ * word of class cls at i, its length and *val (0 when none or when the
+ * longest is a blocker, value `no`) */
+static size_t tw(pst *p, size_t i, const char *cls, int *val);
+/* the character before i is a word of class cls (*at: its start) */
+static int tw_prev(pst *p, size_t i, const char *cls, size_t *at);
 static uint32_t cpat(const pst *p, size_t i, int *len) {
   uint32_t cp = 0;
   if (i >= p->n) { *len = 0; return 0; }
@@ -332,7 +350,7 @@ static size_t year_num(pst *p, size_t i, int *y, int need_nian) {
   size_t e = pnum(p, i, &v, &nd, &fl);
   if (!e || !(fl & SJ_NUM_DIGITSEQ) || nd != 4) return 0;
   if (v < 1000 || v > 2200) return 0;
-  size_t k = lit(p, e, "年");
+  size_t k = tw(p, e, "year", NULL);
   if (!k) {
     if (need_nian) return 0;
     *y = (int)v;
@@ -342,9 +360,9 @@ static size_t year_num(pst *p, size_t i, int *y, int need_nian) {
   return e + k;
 }
 
-/* number + unit char, number in [lo, hi]; Chinese-only numbers allowed
- * when cn (then *iscn is set). */
-static size_t num_unit(pst *p, size_t i, const char *unit, int lo, int hi, int cn,
+/* number + a unit word of class cls, number in [lo, hi]; Chinese-only
+ * numbers allowed when cn (then *iscn is set). */
+static size_t num_unit(pst *p, size_t i, const char *cls, int lo, int hi, int cn,
                        int *v, int *iscn) {
   double x; int nd; unsigned fl;
   size_t e = pnum(p, i, &x, &nd, &fl);
@@ -353,7 +371,7 @@ static size_t num_unit(pst *p, size_t i, const char *unit, int lo, int hi, int c
   if ((fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE)) return 0;
   if (x != floor(x) || x < lo || x > hi) return 0;
   if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
-  size_t k = lit(p, e, unit);
+  size_t k = tw(p, e, cls, NULL);
   if (!k) return 0;
   *v = (int)x;
   if (iscn) *iscn = (fl & SJ_NUM_CHINESE) != 0;
@@ -368,111 +386,92 @@ static size_t cue_at(const pst *p, size_t i, const char *cls);
 
 static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   size_t j = i;
-  int shift = 0;
-  size_t k;
-  if ((k = lit(p, j, "上"))) { shift = -1; j += k; }
-  else if ((k = lit(p, j, "下"))) { shift = 1; j += k; }
-  else if ((k = lit(p, j, "本"))) { j += k; }
-  else if ((k = lit(p, j, "这个"))) { j += k; }
-  else if ((k = lit(p, j, "这"))) { j += k; }
-  size_t w = lit(p, j, "星期");
-  if (!w) w = lit(p, j, "礼拜");
-  if (!w) w = lit(p, j, "周");
+  int shift = 0, wv = 0, d = -1;
+  size_t k = tw(p, j, "week_shift", &shift); /* 上周, 下星期, 本周 */
+  j += k;
+  size_t w = tw(p, j, "week", &wv);
   if (!w) return 0;
   j += w;
-  int l;
-  uint32_t cp = cpat(p, j, &l);
-  int d = -1;
-  if (cp == 0x65E5 || cp == 0x5929) d = 7; /* 日 天 */
-  else {
-    int c = cdigit(cp);
-    if (c >= 1 && c <= 6 && cp != 0x4E24) d = c;
-  }
-  if (cp == 0x672B && lit(p, j - w, "周")) { /* 周末, 上周末: the weekend (8) */
-    uint32_t pc;
-    sj_t_prev(p->s, i, &pc);
-    if (j - w == i && (pc == 0x6BCF || pc == 0x9022)) return 0; /* 每逢周末: a set */
+  size_t l = tw(p, j, "weekday", &d);
+  if (!l) d = -1;
+  if (d == 8 && wv == 1) { /* 周末, 上周末: the weekend (8) */
+    if (j - w == i && tw_prev(p, i, "set_before", NULL)) return 0; /* 每逢周末: a set */
     *wk = shift; *wd = 8;
-    return j + (size_t)l;
+    return j + l;
   }
-  if (d < 0) {
+  if (d < 0 || d == 8) {
     /* 上周, 本周, 下周 alone */
-    if (j - w != i && lit(p, j, "年") == 0) { *wk = shift; *wd = 0; return j; } /* 本周 */
+    if (j - w != i && tw(p, j, "year", NULL) == 0) { *wk = shift; *wd = 0; return j; } /* 本周 */
     return 0;
   }
-  j += (size_t)l;
+  j += l;
   /* not 周年, 周日 ok */
   *wk = shift; *wd = d;
   return j;
 }
 
-/* is cp one of the characters of the UTF-8 string w? */
-static int strchr_cp(const char *w, uint32_t cp) {
-  size_t n = strlen(w);
-  for (size_t i = 0; i < n;) {
-    uint32_t c;
-    int l = sj_t_dec(w, n, i, &c);
-    if (l <= 0) break;
-    if (c == cp) return 1;
-    i += (size_t)l;
-  }
-  return 0;
-}
-
 /* clock: H时/点 [M分|半] [S秒]; returns end */
 static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
   int hv, cn;
-  size_t e = num_unit(p, i, "时", 0, 24, 1, &hv, &cn);
-  if (!e) e = num_unit(p, i, "点", 0, 24, 1, &hv, &cn);
+  size_t e = num_unit(p, i, "hour", 0, 24, 1, &hv, &cn);
   if (!e) {
-    /* 14:30 */
+    /* 14:30, 14：30 (the full-width colon U+FF1A) */
     double x; int nd; unsigned fl;
     size_t a = pnum(p, i, &x, &nd, &fl);
+    int cl = 0;
+    uint32_t colon = a ? cpat(p, a, &cl) : 0;
     if (a && (fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_ARABIC) && nd <= 2 && x <= 24 &&
-        a < p->n && (p->s[a] == ':' || lit(p, a, "："))) {
-      size_t b = a + (p->s[a] == ':' ? 1 : 3);
+        (colon == ':' || colon == 0xFF1A)) {
+      size_t b = a + (size_t)cl;
       double y; int nd2; unsigned fl2;
       size_t c = pnum(p, b, &y, &nd2, &fl2);
       if (c && nd2 == 2 && y < 60 && (fl2 & SJ_NUM_DIGITSEQ)) {
         *h = (int)x; *mi = (int)y;
-        return c + lit(p, c, "分"); /* 16：45分 */
+        return c + tw(p, c, "minute", NULL); /* 16：45分 */
       }
     }
     return 0;
   }
+  /* the hour word (时, or 点: value 1) ends at e; last says what ends at e
+   * as the parse goes on: 1 点, 2 an hour and more (点多) */
+  int dian = 0;
+  {
+    double x0; int nd0; unsigned fl0;
+    tw(p, pnum(p, i, &x0, &nd0, &fl0), "hour", &dian);
+  }
+  int last = dian ? 1 : 0;
   *h = hv; *mi = -1;
-  int m2;
-  size_t z = lit(p, e, "零"); /* 13时零5分 */
-  size_t f = num_unit(p, e + z, "分", 0, 59, 1, &m2, NULL);
+  int m2, fv;
+  size_t z = tw(p, e, "clock_zero", NULL); /* 13时零5分 */
+  size_t f = num_unit(p, e + z, "minute", 0, 59, 1, &m2, NULL);
   if (f) {
-    *mi = m2; e = f;
+    *mi = m2; e = f; last = 0;
     /* seconds, also with decimals (57.9秒) */
     double x; int nd; unsigned fl;
     size_t g = pnum(p, e, &x, &nd, &fl), k2;
     if (g && x >= 0 && x < 60 && !((fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE)) &&
-        (k2 = lit(p, g, "秒")))
+        (k2 = tw(p, g, "second", NULL)))
       e = g + k2;
-  } else if ((f = lit(p, e, "半"))) {
-    *mi = 30; e += f;
-  } else if ((f = lit(p, e, "一刻"))) {
-    *mi = 15; e += f;
-  } else if (lit(p, e - 3, "点")) {
+  } else if ((f = tw(p, e, "clock_frac", &fv))) {
+    *mi = fv; e += f; last = 0; /* 半, 一刻 */
+  } else if (last == 1) {
     /* 4点20: minutes without 分 */
     double x; int nd; unsigned fl;
     size_t g = pnum(p, e, &x, &nd, &fl);
     uint32_t cp;
     int l;
     if (g && (fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_DIGITSEQ) && nd <= 2 && x < 60 &&
-        (cp = cpat(p, g, &l), !strchr_cp("时点分秒年月日天个人名万亿元次多余岁", cp)) &&
+        (cp = cpat(p, g, &l), !tw(p, g, "not_minute", NULL)) &&
         adigit(cp) < 0 && cp != '.' && cp != 0xFF0E && cp != '%' && cp != 0xFF05) {
-      *mi = (int)x; e = g;
+      *mi = (int)x; e = g; last = 0;
     }
   }
-  if (*mi < 0 && (f = lit(p, e, "多"))) { e += f; p->flags |= SJ_APPROX; } /* 1点多 */
-  else if ((f = lit(p, e, "过")) && !lit(p, e, "过后") && !lit(p, e, "过去") &&
-           !lit(p, e, "过程")) { e += f; p->flags |= SJ_APPROX; } /* 6点过: just past */
-  if ((f = lit(p, e, "钟")) && lit(p, e - 3, "点") == 0 && lit(p, e - 3, "多")) e += f;
-  else if (lit(p, e - 3, "点") && (f = lit(p, e, "钟"))) e += f; /* 7点钟 */
+  if (*mi < 0 && (f = tw(p, e, "clock_more", NULL))) { /* 1点多 */
+    e += f; p->flags |= SJ_APPROX; last = 2;
+  } else if ((f = tw(p, e, "clock_past", NULL))) { /* 6点过: just past */
+    e += f; p->flags |= SJ_APPROX; last = 0;
+  }
+  if (last && (f = tw(p, e, "oclock", NULL))) e += f; /* 7点钟, 1点多钟 */
   (void)cn;
   return e;
 }
@@ -485,62 +484,49 @@ static int bare_hour_ok(pst *p, size_t j, size_t e) {
   double x; int nd; unsigned fl;
   size_t a = pnum(p, j, &x, &nd, &fl);
   if (!a || !(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_CHINESE)) return 0;
-  if (lit(p, a, "时")) return !cue_at(p, a, "not_clock"); /* 时间, 时代 ... */
-  return e > a + 3 || approx_suffix(p, e) > 0;
+  int dian = 0;
+  size_t k = tw(p, a, "hour", &dian);
+  if (k && !dian) return !cue_at(p, a, "not_clock"); /* 时间, 时代 ... */
+  return e > a + k || approx_suffix(p, e) > 0;
 }
 
-/* suffixes that make a time approximate */
+/* suffixes that make a time approximate (左右, 前后, 许) */
 static size_t approx_suffix(pst *p, size_t i) {
-  size_t k;
-  if ((k = lit(p, i, "左右"))) return k;
-  if ((k = lit(p, i, "前后"))) {
-    /* not 前后 as "before and after" verbs: accept */
-    return k;
-  }
-  if ((k = lit(p, i, "许"))) return k;
-  return 0;
+  return tw(p, i, "approx_after", NULL);
 }
 
 /* 春 夏 秋 冬 at i (not 春节): season 1..4 (TIMEX SP SU FA WI), else 0 */
 static int season_char(pst *p, size_t i) {
-  int l;
-  uint32_t cp = cpat(p, i, &l);
-  int v = cp == 0x6625 ? 1 : cp == 0x590F ? 2 : cp == 0x79CB ? 3 : cp == 0x51AC ? 4 : 0;
-  if (v && l == 3 && (lit(p, i + 3, "节") || lit(p, i + 3, "运"))) return 0;
-  /* 冬至 (the solstice), not 今冬至明春 */
-  if (v == 4 && lit(p, i + 3, "至") && !lit(p, i + 6, "明") && !lit(p, i + 6, "次") &&
-      !lit(p, i + 6, "来") && !lit(p, i + 6, "翌"))
-    return 0;
-  return v;
+  int v = 0;
+  return tw(p, i, "season", &v) ? v : 0;
 }
 /* a season after a year: 春, 夏季, 秋天 */
 static size_t season_at(pst *p, size_t i, int *v) {
   if (!(*v = season_char(p, i))) return 0;
-  size_t k = 3;
-  if (lit(p, i + k, "季") && !lit(p, i + k, "季度")) k += 3;
-  else if (lit(p, i + k, "天")) k += 3;
-  return k;
+  int l;
+  cpat(p, i, &l);
+  size_t k = (size_t)l;
+  return k + tw(p, i + k, "season_suffix", NULL);
 }
 /* [第]一季度 .. [第]四季度, [第]1季度 */
 static size_t quarter_at(pst *p, size_t i, int *v) {
   size_t j = i, k;
-  if ((k = lit(p, j, "第"))) j += k;
+  j += tw(p, j, "ordinal_prefix", NULL);
   int l;
   uint32_t cp = cpat(p, j, &l);
   int q = adigit(cp) >= 0 ? adigit(cp) : cdigit(cp);
-  if (q < 1 || q > 4 || cp == 0x4E24 || !(k = lit(p, j + (size_t)l, "季度"))) return 0;
+  if (q < 1 || q > 4 || cp == CP_LIANG || !(k = tw(p, j + (size_t)l, "quarter", NULL))) return 0;
   *v = q;
   return j + (size_t)l + k - i;
 }
 /* 将, 将于, 定于, 拟在 … just before i: a planned date */
 static int future_before(pst *p, size_t i) {
-  uint32_t cp;
-  size_t j = sj_t_prev(p->s, i, &cp);
-  if (cp == 0x4E8E || cp == 0x5728 || cp == 0x4ECE || cp == 0x5230) /* 于 在 从 到 */
-    sj_t_prev(p->s, j, &cp);
-  if (cp == 0x5C06 || cp == 0x5B9A || cp == 0x62DF) return 1; /* 将 定 拟 */
+  size_t j = i, at;
+  if (tw_prev(p, i, "prep_before", &at)) j = at; /* 于 在 从 到 */
+  if (tw_prev(p, j, "plan_before", NULL)) return 1; /* 将 定 拟 */
   /* a plan earlier in the clause: 还将在出席…后于２月２日 */
   size_t k = i;
+  uint32_t cp;
   for (int steps = 0; k > 0 && steps < 40; steps++) {
     k = sj_t_prev(p->s, k, &cp);
     if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
@@ -554,31 +540,26 @@ static int future_before(pst *p, size_t i) {
 /* a day in Chinese numerals below ten without a month (一日, 二日) is a date,
  * not a count of days, between 自/从/于/至/到 and 起, or before 在/至/到 */
 static int cday_context(pst *p, size_t a, size_t e) {
-  uint32_t cp;
-  sj_t_prev(p->s, a, &cp);
-  int before = cp == 0x81EA || cp == 0x4ECE || cp == 0x4E8E || cp == 0x81F3 || cp == 0x5230;
-  int l;
-  uint32_t c2 = cpat(p, e, &l);
-  int after = c2 == 0x8D77 || c2 == 0x5728 || c2 == 0x81F3 || c2 == 0x5230; /* 起 在 至 到 */
-  if (lit(p, e, "起草") || lit(p, e, "在内")) after = 0;
-  return before || after;
+  return tw_prev(p, a, "date_before", NULL) || tw(p, e, "date_after", NULL) > 0;
 }
 
 /* 一个清晨, 某天晚上, 每个晚上, 这个下午: not a date */
 static int indefinite_before(pst *p, size_t i) {
-  uint32_t cp;
-  if (!i) return 0;
-  sj_t_prev(p->s, i, &cp);
-  return cp == 0x4E2A || cp == 0x67D0 || cp == 0x6BCF || cp == 0x8FD9 || cp == 0x90A3 ||
-         cp == 0x4E00 || cp == 0x5929; /* 个 某 每 这 那 一 天 */
+  return i && tw_prev(p, i, "indef_before", NULL);
+}
+
+/* the character after the first one at i starts a word of class cls */
+static size_t first_then(pst *p, size_t i, const char *cls) {
+  int l;
+  cpat(p, i, &l);
+  return l ? tw(p, i + (size_t)l, cls, NULL) : 0;
 }
 
 /* a part of day, 晚/早/夜 or 电/讯 (a dateline) right after a day */
 static int daypart_after(pst *p, size_t k) {
   int v;
   int pd;
-  return cal_word(p, k, "daypart", &v, &pd) || lit(p, k, "晚") || lit(p, k, "早") ||
-         lit(p, k, "夜") || lit(p, k, "电") || lit(p, k, "讯");
+  return cal_word(p, k, "daypart", &v, &pd) || tw(p, k, "day_after", NULL);
 }
 
 /* ---- the calendar (dict/gaz/calendar.tsv, kind cal) ------------------ */
@@ -608,13 +589,90 @@ static int feq(const char *f, int l, const char *w) {
 
 /* the cal line (after "cal\t") of the longest calendar entry at i, its
  * length in *len; NULL if none */
-static int cal_hits(pst *p, size_t i, const sj_gaz_hit **h) {
-  if (p->gi != i + 1) {
-    p->gn = p->c->m && i < p->n ? sj_gaz_match(p->c->m, p->s, p->n, i, SJ_K_CAL, p->gh, 8) : 0;
-    p->gi = i + 1;
+/* the grammar words of the hits h[0..n) (shortest first), longest first:
+ * their classes, lengths and values (tg_parse; at most max) */
+static int tg_parse(const sj_gaz_hit *h, int n, struct twl *t, int max) {
+  int nt = 0;
+  for (int q = n - 1; q >= 0; q--) {
+    if (!(h[q].kinds & SJ_K_TGRAM)) continue;
+    for (const char *v = h[q].payload; v && nt < max; v = strchr(v, '\n'), v = v ? v + 1 : NULL) {
+      /* "tgram\tCLASS[\tVALUE]" */
+      if (v[0] != 't' || v[1] != 'g' || v[2] != 'r' || v[3] != 'a' || v[4] != 'm' ||
+          v[5] != '\t')
+        continue;
+      const char *f = v + 6;
+      struct twl *e = &t[nt++];
+      e->cls = f;
+      while (*f && *f != '\t' && *f != '\n') f++;
+      e->len = h[q].len;
+      e->val = 0;
+      e->no = 0;
+      if (*f != '\t') continue;
+      f++;
+      if (f[0] == 'n' && f[1] == 'o' && (f[2] == '\n' || f[2] == 0)) { e->no = 1; continue; }
+      int neg = *f == '-', x = 0;
+      for (f += neg; *f >= '0' && *f <= '9' && x < 100000; f++) x = x * 10 + (*f - '0');
+      e->val = neg ? -x : x;
+    }
   }
-  *h = p->gh;
-  return p->gn;
+  return nt;
+}
+/* the longest word of class cls among t[0..nt) (longest first): its length
+ * and *val; 0 when none or when it is a blocker */
+static size_t tg_pick(const struct twl *t, int nt, const char *cls, int *val) {
+  for (int q = 0; q < nt; q++) {
+    const char *a = t[q].cls, *c = cls;
+    while (*c && *a == *c) { a++; c++; }
+    if (*c || (*a && *a != '\t' && *a != '\n')) continue;
+    if (t[q].no) return 0;
+    if (val) *val = t[q].val;
+    return t[q].len;
+  }
+  return 0;
+}
+
+/* the calendar entries (unless words_only) and grammar words at i */
+static struct pw *pw_at(pst *p, size_t i) {
+  struct pw *w = &p->pw[i / 3 % PW_SLOTS];
+  if (w->key != i + 1) {
+    uint32_t k = p->c->words_only ? SJ_K_TGRAM : SJ_K_CAL | SJ_K_TGRAM;
+    w->n = p->c->m && i < p->n && (sj_gaz_start_kinds(p->c->m, p->s, p->n, i) & k)
+               ? sj_gaz_match(p->c->m, p->s, p->n, i, k, w->h, PW_HITS) : 0;
+    w->nt = tg_parse(w->h, w->n, w->t, PW_WORDS);
+    w->key = i + 1;
+  }
+  return w;
+}
+static int cal_hits(pst *p, size_t i, const sj_gaz_hit **h) {
+  struct pw *w = pw_at(p, i);
+  *h = w->h;
+  return w->n;
+}
+
+size_t sj_tgram_at(const sj_model *m, const char *s, size_t n, size_t i, const char *cls,
+                   int *val) {
+  if (!m || i >= n || !(sj_gaz_start_kinds(m, s, n, i) & SJ_K_TGRAM)) return 0;
+  sj_gaz_hit h[PW_HITS];
+  struct twl t[PW_WORDS];
+  int k = sj_gaz_match(m, s, n, i, SJ_K_TGRAM, h, PW_HITS);
+  return tg_pick(t, tg_parse(h, k, t, PW_WORDS), cls, val);
+}
+static size_t tw(pst *p, size_t i, const char *cls, int *val) {
+  struct pw *w = &p->pw[i / 3 % PW_SLOTS];
+  if (w->key != i + 1) {
+    if (!p->c->m || i >= p->n || !(sj_gaz_start_kinds(p->c->m, p->s, p->n, i) & SJ_K_TGRAM))
+      return 0; /* most positions: no look-up, no cache slot */
+    w = pw_at(p, i);
+  }
+  return tg_pick(w->t, w->nt, cls, val);
+}
+static int tw_prev(pst *p, size_t i, const char *cls, size_t *at) {
+  uint32_t cp;
+  if (!i) return 0;
+  size_t j = sj_t_prev(p->s, i, &cp);
+  if (tw(p, j, cls, NULL) != i - j) return 0;
+  if (at) *at = j;
+  return 1;
 }
 static const char *cal_at(pst *p, size_t i, size_t *len) {
   const sj_gaz_hit *h;
@@ -628,7 +686,7 @@ static const char *cal_at(pst *p, size_t i, size_t *len) {
 
 /* a cue of class cls (dict/gaz/cues-time.tsv) starting at i: its length */
 static size_t cue_at(const pst *p, size_t i, const char *cls) {
-  if (!p->c->m) return 0;
+  if (!p->c->m || p->c->words_only) return 0;
   sj_gaz_hit h[8];
   size_t cl = strlen(cls);
   int n = sj_gaz_match(p->c->m, p->s, p->n, i, SJ_K_CUE, h, 8);
@@ -676,9 +734,9 @@ static size_t cal_word(pst *p, size_t i, const char *cls, int *v, int *pd) {
  * lengths (29 + len[i], leap month included), 清明 and 冬至 (month*100+day) */
 typedef struct lyear { int m, d, leap, nmon, qm, dz; char len[13]; } lyear;
 static int lunar_year(pst *p, int y, lyear *L) {
-  if (!p->c->m || y < 1900 || y > 2100) return 0;
+  if (!p->c->m || p->c->words_only || y < 1900 || y > 2100) return 0;
   char key[32];
-  int kl = snprintf(key, sizeof key, "农历%04d年", y);
+  int kl = snprintf(key, sizeof key, "lunar%04d", y); /* calendar.tsv's key */
   if (kl <= 0 || (size_t)kl >= sizeof key) return 0;
   const char *v = sj_gaz_find(p->c->m, key, (size_t)kl, 0, (size_t)kl, "cal");
   const char *f[8];
@@ -800,7 +858,7 @@ static size_t cycle_year_at(pst *p, size_t i, int *y) {
   int k = fint(f[1], fl[1]), ry = ref_y(p);
   if (!ry || k < 0) return 0;
   if (feq(f[0], fl[0], "zodiac")) {
-    if (lit(p, i + len, "马月")) return 0; /* 猴年马月 */
+    if (tw(p, i + len, "zodiac_not", NULL)) return 0; /* 猴年马月 */
     int cur = ((ry - 4) % 12 + 12) % 12;
     int dlt = ((k - cur) % 12 + 12) % 12;
     *y = dlt > 5 ? ry + dlt - 12 : ry + dlt;
@@ -819,7 +877,7 @@ static size_t cycle_year_at(pst *p, size_t i, int *y) {
 static size_t lunar_dayno(pst *p, size_t i, int *d, int arabic_ok) {
   size_t k, j = i;
   double v; int nd; unsigned fl;
-  if ((k = lit(p, j, "初"))) {
+  if ((k = tw(p, j, "lunar_day_prefix", NULL))) {
     size_t e = pnum(p, j + k, &v, &nd, &fl);
     if (!e || !(fl & SJ_NUM_CHINESE) || v < 1 || v > 10 || v != floor(v)) return 0;
     *d = (int)v;
@@ -830,7 +888,7 @@ static size_t lunar_dayno(pst *p, size_t i, int *d, int arabic_ok) {
   if ((fl & SJ_NUM_ARABIC) && !arabic_ok) return 0;
   if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) return 0;
   *d = (int)v;
-  if ((k = lit(p, e, "日"))) e += k;
+  e += tw(p, e, "lunar_day_suffix", NULL);
   return e - i;
 }
 
@@ -849,13 +907,13 @@ static size_t lunar_date_at(pst *p, size_t i, int ly, pt *t) {
     c = cal_at(p, j, &k);
     nf = c ? cal_fields(c, f, fl, 4) : 0;
   }
-  if (pre && (k = lit(p, j, "闰"))) {
+  if (pre && (k = tw(p, j, "leap", NULL))) {
     j += k; leap = 1;
     c = cal_at(p, j, &k);
     nf = c ? cal_fields(c, f, fl, 4) : 0;
   }
   if (nf == 2 && feq(f[0], fl[0], "lunar_month")) lm = fint(f[1], fl[1]);
-  else if (pre && (k = num_unit(p, j, "月", 1, 12, 1, &v, &cn))) { lm = v; k -= j; }
+  else if (pre && (k = num_unit(p, j, "month", 1, 12, 1, &v, &cn))) { lm = v; k -= j; }
   if (!lm) return 0;
   j += k;
   if (!(k = lunar_dayno(p, j, &ld, pre))) return 0;
@@ -887,71 +945,64 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   int v, iscn = 0;
   int have = 0; /* 1 year, 2 month, 4 day, 8 clock, 16 week */
   memset(t, 0, sizeof *t);
-  if ((k = lit(p, j, "北京时间")) || (k = lit(p, j, "当地时间"))) j += k;
-  if ((k = lit(p, j, "公元"))) j += k;
+  j += tw(p, j, "clock_prefix", NULL); /* 北京时间 */
+  j += tw(p, j, "era_prefix", NULL);   /* 公元 */
   /* year */
   int y;
   if ((k = year_num(p, j, &y, 1))) {
     t->y = y; j = k; have |= 1;
-    if ((k = lit(p, j, "度")) && !lit(p, j, "度过")) j += k; /* 一九九八年度 */
+    j += tw(p, j, "year_suffix", NULL); /* 一九九八年度 */
   } else if ((k = cal_word(p, j, "rel_year", &v, NULL))) {
     if (v == 100) t->y = aval_year(p->c) ? aval_year(p->c) : p->c->ay ? p->c->ay : ref_y(p);
     else t->y = ref_y(p) ? ref_y(p) + v : 0;
     if (v != 100 && !p->c->ry) p->needref = p->needref; /* year from anchor */
     j += k; have |= 1; p->relative = 1;
-    if ((k = lit(p, j, "度")) && !lit(p, j, "度过")) j += k; /* 本年度 */
+    j += tw(p, j, "year_suffix", NULL); /* 本年度 */
   }
   if (have & 1) {
-    int m1 = 0, m2 = 0;
-    if ((k = lit(p, j, "上半年"))) { m1 = 1; m2 = 6; }
-    else if ((k = lit(p, j, "下半年"))) { m1 = 7; m2 = 12; }
-    if (k) {
-      t->w = m1 == 1 ? 1 : 2; t->gran = 9;
-      return j + k;
-    }
-    (void)m2;
+    int half;
+    if ((k = tw(p, j, "half_year", &half))) { t->w = half; t->gran = 9; return j + k; }
     if ((k = season_at(p, j, &v))) { t->w = v; t->gran = 8; p->flags |= SJ_APPROX; return j + k; }
     if ((k = quarter_at(p, j, &v))) { t->w = v; t->gran = 10; return j + k; }
-    if ((k = lit(p, j, "年初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
-    if ((k = lit(p, j, "初"))) { t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k; }
-    size_t de = (p->relative && lit(p, j, "的")) ? 3 : 0; /* 这一年的岁尾 */
-    if ((k = lit(p, j + de, "岁尾")) || (k = lit(p, j + de, "岁末")) ||
-        (k = lit(p, j + de, "年终"))) {
+    if ((k = tw(p, j, "year_begin", NULL))) { /* 年初, 初 */
+      t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k;
+    }
+    size_t de = p->relative ? tw(p, j, "de", NULL) : 0; /* 这一年的岁尾 */
+    if ((k = tw(p, j + de, "year_end_late", NULL))) {
       t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + de + k;
     }
-    if ((k = lit(p, j, "年底")) || (k = lit(p, j, "年末")) || (k = lit(p, j, "底")) ||
-        (k = lit(p, j, "末"))) {
+    if ((k = tw(p, j, "year_end", NULL))) { /* 年底, 底 */
       t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + k;
     }
   } else if (!inh) {
-    if ((k = lit(p, j, "年初"))) {
+    int half;
+    if ((k = tw(p, j, "bare_year_begin", NULL))) {
       t->y = ref_y(p); t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
       return j + k;
     }
-    if ((k = lit(p, j, "年底")) || (k = lit(p, j, "年末")) || (k = lit(p, j, "岁末"))) {
+    if ((k = tw(p, j, "bare_year_end", NULL))) {
       t->y = ref_y(p); t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
       return j + k;
     }
-    if ((k = lit(p, j, "上半年"))) {
-      t->y = ref_y(p); t->w = 1; t->gran = 9; p->relative = 1; return j + k;
-    }
-    if ((k = lit(p, j, "下半年"))) {
-      t->y = ref_y(p); t->w = 2; t->gran = 9; p->relative = 1; return j + k;
+    if ((k = tw(p, j, "half_year", &half))) {
+      t->y = ref_y(p); t->w = half; t->gran = 9; p->relative = 1; return j + k;
     }
     if ((k = quarter_at(p, j, &v)) && ref_y(p)) { /* 一季度: the reference year's */
       t->y = ref_y(p); t->w = v; t->gran = 10; p->relative = 1; return j + k;
     }
-    if ((k = lit(p, j, "今")) && (v = season_char(p, j + k))) {
+    int sl;
+    if ((k = tw(p, j, "this_season", NULL)) && (v = season_char(p, j + k))) {
       /* 今夏, 今冬 */
       t->y = ref_y(p); t->w = v; t->gran = 8; p->relative = 1; p->flags |= SJ_APPROX;
-      return j + k + 3;
+      cpat(p, j + k, &sl);
+      return j + k + (size_t)sl;
     }
   }
   /* a zodiac or sexagenary year (虎年, 庚子年); 虎年春节, 虎年新年 */
   int lunar_y = 0;
   if (!(have & 1) && (k = cycle_year_at(p, j, &v))) {
     t->y = v; j += k; have |= 1; lunar_y = 1; p->relative = 1; p->flags |= SJ_APPROX;
-    if ((k = lit(p, j, "新年")) || (k = lit(p, j, "新春"))) {
+    if ((k = tw(p, j, "lunar_new_year", NULL))) {
       lyear L;
       if (lunar_year(p, t->y, &L)) {
         t->m = L.m; t->d = L.d; t->gran = 3;
@@ -979,19 +1030,18 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     }
   }
   /* month */
-  if ((k = num_unit(p, j, "月", 1, 12, 1, &v, &iscn))) {
+  if ((k = num_unit(p, j, "month", 1, 12, 1, &v, &iscn))) {
     /* 一月 as "one month" is 一个月: 月 after a Chinese digit is a month
      * name only with a year before it or a day after it, or 十+ */
     int ok = 1;
     if (iscn && !(have & 1) && v < 10) {
       int d2, c2;
-      ok = num_unit(p, k, "日", 1, 31, 1, &d2, &c2) || num_unit(p, k, "号", 1, 31, 1, &d2, &c2) ||
-           lit(p, k, "上旬") || lit(p, k, "中旬") || lit(p, k, "下旬") || lit(p, k, "份") ||
-           lit(p, k, "中下旬") || lit(p, k, "上中旬"); /* 五月中旬 */
+      ok = num_unit(p, k, "day_unit", 1, 31, 1, &d2, &c2) || tw(p, k, "xun", NULL) ||
+           tw(p, k, "month_suffix", NULL); /* 五月中旬 */
     }
     if (ok) {
       t->m = v; j = k; have |= 2;
-      if ((k = lit(p, j, "份"))) j += k;
+      j += tw(p, j, "month_suffix", NULL);
       if (!(have & 1)) {
         t->y = inh && inh->y ? inh->y : ref_y(p);
         /* a month after the publication date is last year's, unless the
@@ -1015,32 +1065,25 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     t->y = yy; t->m = mm; j += k; have |= 2; p->relative = 1;
   }
   if (have & 2) {
-    /* 旬, 月初, 月底 */
-    if ((k = lit(p, j, "上中旬"))) { t->d = 1; t->h = 20; t->gran = -3; return j + k; }
-    if ((k = lit(p, j, "中下旬"))) {
-      t->d = 11; t->h = sj_days_in_month(t->y, t->m); t->gran = -3; return j + k;
+    /* 旬 (first day * 100 + last, 99: the month's end), 月初, 月底 */
+    int xv;
+    if ((k = tw(p, j, "xun", &xv))) {
+      t->d = xv / 100; t->h = xv % 100 == 99 ? sj_days_in_month(t->y, t->m) : xv % 100;
+      t->gran = -3; return j + k;
     }
-    if ((k = lit(p, j, "上旬"))) { t->d = 1; t->h = 10; t->gran = -3; return j + k; }
-    if ((k = lit(p, j, "中旬"))) { t->d = 11; t->h = 20; t->gran = -3; return j + k; }
-    if ((k = lit(p, j, "下旬"))) {
-      t->d = 21; t->h = sj_days_in_month(t->y, t->m); t->gran = -3; return j + k;
-    }
-    if ((k = lit(p, j, "初")) && !lit(p, j, "初步") && !lit(p, j, "初期")) {
-      t->gran = 2; p->flags |= SJ_APPROX; return j + k;
-    }
-    if ((k = lit(p, j, "底")) || (k = lit(p, j, "末"))) {
+    if ((k = tw(p, j, "month_begin", NULL)) || (k = tw(p, j, "month_end", NULL))) {
       t->gran = 2; p->flags |= SJ_APPROX; return j + k;
     }
   }
   /* day */
   int dv = 0, dcn = 0;
-  if ((k = num_unit(p, j, "日", 1, 31, 1, &dv, &dcn)) ||
-      (k = num_unit(p, j, "号", 1, 31, 1, &dv, &dcn))) {
+  if ((k = num_unit(p, j, "day_unit", 1, 31, 1, &dv, &dcn))) {
     int ok = 1;
     /* 三日 = three days; 十日, 二十三日, 三日下午, (七日至)九日 are dates */
     if (dcn && !(have & 2) && dv < 10 && !(inh && inh->m) && !daypart_after(p, k) &&
         !cday_context(p, j, k)) ok = 0;
-    if (lit(p, j + 0, "两")) ok = 0;
+    int l2;
+    if (cpat(p, j, &l2) == CP_LIANG) ok = 0; /* 两日: two days */
     if (ok) {
       t->d = dv; j = k; have |= 4;
       if (!(have & 2)) {
@@ -1123,7 +1166,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     size_t j2 = j + k;
     int h, mi;
     /* 上午约九时左右: a hedge between the part of day and the clock */
-    size_t hedge = lit(p, j2, "大约") ? 6 : lit(p, j2, "约") ? 3 : 0;
+    size_t hedge = tw(p, j2, "clock_hedge", NULL);
     size_t e = clock_at(p, j2 + hedge, &h, &mi);
     if (e && hedge) p->flags |= SJ_APPROX;
     int off = v;
@@ -1143,7 +1186,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     } else if (j == i && t->pd && inh && inh->d && inh->gran == 3) {
       /* 11日上午至中午: the day of the range's first point */
       t->y = inh->y; t->m = inh->m; t->d = inh->d; j = j2; have |= 4;
-    } else if (j == i && t->pd && !inh && !lit(p, j + 3, "些") &&
+    } else if (j == i && t->pd && !inh && !first_then(p, j, "daypart_not_next") &&
                !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6) && !indefinite_before(p, i)) {
       /* a bare 上午: the day of the last date named (or the reference) */
       int yy, mm, dd;
@@ -1155,14 +1198,14 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       return 0;
     }
     addpm = v;
-  } else if ((have & 4) && ((k = lit(p, j, "晚")) || (k = lit(p, j, "早")) ||
-                            (k = lit(p, j, "夜")))) {
+  } else if ((have & 4) && (k = tw(p, j, "day_after", &dpd)) && dpd) {
+    /* 晚, 早, 夜 after a day */
     size_t j2 = j + k;
     int h, mi;
     size_t e = clock_at(p, j2, &h, &mi);
-    t->pd = lit(p, j, "晚") ? PD_EV : lit(p, j, "早") ? PD_MO : PD_NI;
+    t->pd = dpd;
     if (e) {
-      if (!lit(p, j, "早") && h < 12 && (t->pd == PD_EV || h >= 6)) h += 12;
+      if (t->pd != PD_MO && h < 12 && (t->pd == PD_EV || h >= 6)) h += 12;
       t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
     } else {
       j = j2;
@@ -1185,7 +1228,7 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   }
   (void)addpm;
   if (!have) return 0;
-  if (p->lastyear && lit(p, j, "将")) t->y++; /* ３月将举行 */
+  if (p->lastyear && tw(p, j, "plan_after", NULL)) t->y++; /* ３月将举行 */
   if (!t->gran) {
     if (have & 8) t->gran = t->mi > 0 ? 5 : 4;
     else if (have & 4) t->gran = 3;
@@ -1357,22 +1400,17 @@ typedef struct dur {
 /* A duration: [近|约|...] NUM [个] [多|余|半] UNIT [多|半]; returns end. */
 static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   size_t j = i, k;
-  int approx = 0;
+  int approx = 0, hv;
   du->less = 0;
-  static const char *const PRE[] = {"将近", "近", "约", "大约", "不到", "不足",
-                                    "超过", "逾", "仅", NULL};
-  for (int q = 0; PRE[q]; q++) {
-    if ((k = lit(p, j, PRE[q]))) {
-      if (q != 8) approx = 1;
-      if (q <= 1 || q == 4 || q == 5) du->less = 1;
-      j += k;
-      break;
-    }
+  if ((k = tw(p, j, "dur_hedge", &hv))) { /* 1 约, 2 近 (a little less), 0 仅 */
+    approx = hv != 0;
+    du->less = hv == 2;
+    j += k;
   }
   *numstart = j;
   double v; int nd; unsigned fl;
   size_t e;
-  if ((k = lit(p, j, "半"))) { v = 0.5; e = j + k; fl = SJ_NUM_CHINESE; nd = 0; }
+  if ((k = tw(p, j, "half", NULL))) { v = 0.5; e = j + k; fl = SJ_NUM_CHINESE; nd = 0; }
   else {
     e = pnum(p, j, &v, &nd, &fl);
     if (!e) return 0;
@@ -1382,39 +1420,36 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
       if (nd != 2 || d2 != d1 + 1 || d1 < 1) return 0;
       v = d1; fl &= ~(unsigned)SJ_NUM_DIGITSEQ; approx = 1;
     }
+    int l;
     if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0 &&
-        !lit(p, j, "十")) return 0; /* 百年, 千年: not a count */
+        sj_cn_unit(cpat(p, j, &l)) != 10) return 0; /* 百年, 千年: not a count */
   }
   j = e;
-  if (v >= 10 && (k = lit(p, j, "几"))) { j += k; approx = 1; } /* 十几天 */
+  if (v >= 10 && (k = tw(p, j, "some", NULL))) { j += k; approx = 1; } /* 十几天 */
   int ge = 0;
-  if ((k = lit(p, j, "个"))) { j += k; ge = 1; }
-  if ((k = lit(p, j, "多")) || (k = lit(p, j, "余"))) { j += k; approx = 1; }
-  if ((k = lit(p, j, "半")) && ge) { j += k; v += 0.5; }
+  if ((k = tw(p, j, "classifier", NULL))) { j += k; ge = 1; }
+  if ((k = tw(p, j, "more", NULL))) { j += k; approx = 1; }
+  if (ge && (k = tw(p, j, "half", NULL))) { j += k; v += 0.5; }
+  /* the unit: value unit * 10 + when (dict/gaz/time-grammar.tsv) */
+  static const char UNIT[] = "?YMWDHNS";
+  int uv = 0;
   char u = 0;
-  if ((k = lit(p, j, "周年"))) u = 'Y';
-  else if ((k = lit(p, j, "年")) && !ge && !lit(p, j + k, "代") && !lit(p, j + k, "级")) u = 'Y';
-  else if ((k = lit(p, j, "月")) && ge) u = 'M';
-  else if ((k = lit(p, j, "星期")) && ge) u = 'W';
-  else if ((k = lit(p, j, "礼拜")) && ge) u = 'W';
-  else if ((k = lit(p, j, "周")) && !lit(p, j, "周边") && !lit(p, j, "周围")) u = 'W';
-  else if ((k = lit(p, j, "天")) && !ge) u = 'D';
-  else if ((k = lit(p, j, "昼夜")) && !ge) u = 'D';
-  else if ((k = lit(p, j, "日")) && !ge && !(fl & SJ_NUM_ARABIC) && v < 10 &&
-           !daypart_after(p, j + k) && !cday_context(p, *numstart, j + k)) u = 'D';
-  else if ((k = lit(p, j, "小时"))) u = 'H';
-  else if ((k = lit(p, j, "钟头")) && ge) u = 'H';
-  else if ((k = lit(p, j, "分钟"))) u = 'N';
-  else if ((k = lit(p, j, "秒钟")) || ((k = lit(p, j, "秒")) && !ge)) u = 'S';
+  if ((k = tw(p, j, "dur_unit", &uv)) && uv / 10 >= 1 && uv / 10 <= 7) {
+    int when = uv % 10;
+    if ((when == 0) || (when == 1 && ge) || (when == 2 && !ge) ||
+        (when == 3 && !ge && !(fl & SJ_NUM_ARABIC) && v < 10 &&
+         !daypart_after(p, j + k) && !cday_context(p, *numstart, j + k)))
+      u = UNIT[uv / 10];
+  }
   if (!u) return 0;
   /* a 4-digit year number is a year, not a duration */
   if (u == 'Y' && (fl & SJ_NUM_DIGITSEQ) && nd == 4) return 0;
   j += k;
-  if (u == 'Y' && !ge && (k = lit(p, j, "半"))) { j += k; v += 0.5; }
-  if ((k = lit(p, j, "多"))) { j += k; approx = 1; }
-  if ((k = lit(p, j, "左右"))) { j += k; approx = 1; }
+  if (u == 'Y' && !ge && (k = tw(p, j, "half", NULL))) { j += k; v += 0.5; }
+  if ((k = tw(p, j, "more_after", NULL))) { j += k; approx = 1; }
+  if ((k = tw(p, j, "dur_approx_after", NULL))) { j += k; approx = 1; }
   /* 一年一度, 一年一届: a frequency, not a duration */
-  if (v == 1 && lit(p, j, "一")) return 0;
+  if (v == 1 && tw(p, j, "freq_next", NULL)) return 0;
   if (u == 'Y' && v != floor(v) && v < 1) { v *= 12; u = 'M'; } /* 半年 = P6M */
   du->v = v; du->unit = u; du->approx = approx;
   return j;
@@ -1459,8 +1494,8 @@ static int fmt_dur(char *buf, size_t cap, const dur *du) {
   }
 }
 
-/* characters that may not precede a time (inside names, ordinals) */
-static int bad_before(const char *s, size_t i) {
+/* characters that may not precede a time or quantity (inside names, ordinals) */
+int sj_t_bad_before(const char *s, size_t i) {
   uint32_t cp;
   if (i == 0) return 0;
   sj_t_prev(s, i, &cp);
@@ -1470,7 +1505,7 @@ static int bad_before(const char *s, size_t i) {
     return 1;
   if (adigit(cp) >= 0 || is_latin(cp)) return 1;
   if (cdigit(cp) >= 0 && cp != 0x4E00) return 1; /* mid-number */
-  if (cunit(cp) != 0) return 1;
+  if (sj_cn_unit(cp) != 0) return 1;
   return 0;
 }
 
@@ -1497,7 +1532,7 @@ static size_t era_at(pst *p, size_t i, char *val, size_t cap) {
   size_t e = pnum(p, i, &v, &nd, &fl);
   size_t k;
   if (!e || v != floor(v) || v < 1) return 0;
-  if ((k = lit(p, e, "年代"))) {
+  if ((k = tw(p, e, "decade", NULL))) {
     if (v > 2200) return 0; /* before the int cast */
     int y = (int)v;
     if (y % 10 || (y >= 100 && (y < 1000 || y > 2200))) return 0;
@@ -1508,14 +1543,16 @@ static size_t era_at(pst *p, size_t i, char *val, size_t cap) {
     }
     e += k;
     int a = y, b = y + 9;
-    if ((k = lit(p, e, "初期")) || (k = lit(p, e, "初"))) { b = y + 3; }
-    else if ((k = lit(p, e, "中期"))) { a = y + 3; b = y + 6; }
-    else if ((k = lit(p, e, "末期")) || (k = lit(p, e, "末"))) { a = y + 7; }
+    int part = 0;
+    k = tw(p, e, "decade_part", &part);
+    if (part == 1) b = y + 3;                     /* 初, 初期 */
+    else if (part == 2) { a = y + 3; b = y + 6; } /* 中期 */
+    else if (part == 3) a = y + 7;                /* 末, 末期 */
     snprintf(val, cap, "%04d/%04d", a, b);
     p->flags |= SJ_APPROX;
     return e + k;
   }
-  if ((k = lit(p, e, "世纪")) && v <= 30 && v >= 1 && !(fl & SJ_NUM_DIGITSEQ && nd > 2)) {
+  if ((k = tw(p, e, "century", NULL)) && v <= 30 && v >= 1 && !(fl & SJ_NUM_DIGITSEQ && nd > 2)) {
     int c = (int)v;
     snprintf(val, cap, "%04d/%04d", (c - 1) * 100 + 1, c * 100);
     return e + k;
@@ -1566,7 +1603,7 @@ static void holiday_in_span(const sj_tctx *c, const char *s, size_t n, size_t a,
 
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   if (!time_at(c, s, n, i, out)) return 0;
-  if (out->kind == SJ_TIME && c->m)
+  if (out->kind == SJ_TIME && c->m && !c->words_only)
     holiday_in_span(c, s, n, out->start, out->end, &out->hs, &out->he);
   if (out->kind == SJ_TIME && !(s[i] >= '0' && s[i] <= '9') &&
       !((unsigned char)s[i] == 0xEF && i + 1 < n && (unsigned char)s[i + 1] == 0xBC) &&
@@ -1579,7 +1616,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
 
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   pst P;
-  memset(&P, 0, sizeof P);
+  pst_init(&P, c, s, n);
   P.c = c; P.s = s; P.n = n;
   pst *p = &P;
   size_t k, j;
@@ -1588,7 +1625,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
   unsigned char b0 = (unsigned char)s[i];
   /* quick reject: ASCII other than digits */
   if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
-  if (bad_before(s, i)) return 0;
+  if (sj_t_bad_before(s, i)) return 0;
   out->start = i;
 
   /* fixed words */
@@ -1596,7 +1633,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     /* fixed phrases of dict/gaz/time-words.tsv (class fixed, codes there) */
     int code;
     if ((k = cal_word(p, i, "fixed", &code, NULL))) {
-      if (code == 8 && lit(p, i + k, "光")) return 0; /* 当时光 */
+      if (code == 8 && tw(p, i + k, "fixed_not_next", NULL)) return 0; /* 当时光 */
       int y = 0, m = 0, d = 0;
       ref_md(p, &y, &m, &d);
       pt t = {y, m, d, 0, 0, 0, 0, 0};
@@ -1615,10 +1652,8 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
         out->flags |= SJ_APPROX;
         break;
       case 4:
-        if (!lit(p, i, "年内") || 1) {
-          t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
-          P.needref = 0;
-        }
+        t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
+        P.needref = 0;
         break;
       case 5:
         t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
@@ -1660,9 +1695,9 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
   /* open start: 截至/截止 X */
   int openstart = 0;
   j = i;
-  if ((k = lit(p, j, "截至")) || (k = lit(p, j, "截止"))) {
+  if ((k = tw(p, j, "until", NULL))) { /* 截至, 截止 [到] */
     j += k;
-    if ((k = lit(p, j, "到"))) j += k;
+    j += tw(p, j, "until_to", NULL);
     openstart = 1;
   }
 
@@ -1673,15 +1708,16 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     double dv; int nd; unsigned fl;
     size_t e = pnum(p, j + k, &dv, &nd, &fl), k2;
     out->kind = SJ_TIME;
-    if (e && (k2 = lit(p, e, "年代")) && dv == floor(dv) && dv >= 0 && dv <= 90 &&
+    int edge = 0;
+    if (e && (k2 = tw(p, e, "decade", NULL)) && dv == floor(dv) && dv >= 0 && dv <= 90 &&
         (int)dv % 10 == 0 && nd <= 2) {
       int y = (cen - 1) * 100 + (int)dv;
       snprintf(out->value, sizeof out->value, "%04d/%04d", y, y + 9);
       out->end = e + k2;
       out->flags = SJ_APPROX;
-    } else if ((k2 = lit(p, j + k, "末")) || (k2 = lit(p, j + k, "初"))) {
-      /* 本世纪末, 上世纪初: its last or first ten years */
-      int a = lit(p, j + k, "末") ? cen * 100 - 9 : (cen - 1) * 100 + 1;
+    } else if ((k2 = tw(p, j + k, "century_edge", &edge))) {
+      /* 本世纪末, 上世纪初: its last (2) or first (1) ten years */
+      int a = edge == 2 ? cen * 100 - 9 : (cen - 1) * 100 + 1;
       snprintf(out->value, sizeof out->value, "%04d/%04d", a, a + 9);
       out->end = j + k + k2;
       out->flags = SJ_APPROX;
@@ -1702,20 +1738,19 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     dur du;
     size_t ns;
     size_t e = dur_at(p, j, &du, &ns);
-    if (e && !bad_before(s, ns)) {
+    if (e && !sj_t_bad_before(s, ns)) {
       size_t e2;
       int dir = 0;
-      if ((k = lit(p, e, "以后")) || (k = lit(p, e, "之后")) || (k = lit(p, e, "后"))) dir = 1;
-      else if ((k = lit(p, e, "以前")) || (k = lit(p, e, "之前")) || (k = lit(p, e, "前"))) dir = -1;
+      k = tw(p, e, "rel_dir", &dir); /* 以后 1, 以前 -1; not 后来, 前往 ... */
+      if (!k) dir = 0;
       e2 = e + k;
-      if (dir && !lit(p, e, "后来") && !lit(p, e, "前来") && !lit(p, e, "前往") &&
-          !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前夕")) {
+      if (dir) {
         int y, m, d;
         /* after a verb or noun (执政两个月后, 结束４５天后) the time hangs
          * on an event: not a mention */
         if (event_anchored(s, i)) return 0;
         /* ７年前的今天: that day N years back; ７年后的今天: today */
-        size_t today = lit(p, e2, "的今天");
+        size_t today = tw(p, e2, "same_day_of", NULL);
         if (today && du.unit == 'Y' && du.v == floor(du.v) && !du.approx) {
           ref_md(p, &y, &m, &d);
           if (!y || !m || !d) return 0;
@@ -1806,7 +1841,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
       if (l && cp >= 0x4E00 && cp <= 0x9FFF && !after_blocks(p, k)) {
         /* not followed by a measure word or unit */
         sj_qmatch q;
-        if (sj_qty_at(s, n, j, &q)) return 0;
+        if (sj_qty_at(c->m, s, n, j, &q)) return 0;
         if (y < 1900 || y > 2100) return 0;
         t1.y = y; t1.gran = 1; t1.m = t1.d = t1.w = 0;
         out->kind = SJ_TIME;
@@ -1837,9 +1872,8 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     e += k;
     P.flags |= SJ_APPROX;
   }
-  if (!openstart && t1.gran >= 1 && t1.gran <= 3 && !P.relative && (k = lit(p, e, "前")) &&
-      !lit(p, e, "前往") && !lit(p, e, "前来") && !lit(p, e, "前夕") &&
-      !lit(p, e, "前进") && !lit(p, e, "前线") && !lit(p, e, "前后")) {
+  if (!openstart && t1.gran >= 1 && t1.gran <= 3 && !P.relative &&
+      (k = tw(p, e, "before_open", NULL))) {
     /* １９９９年前: open before it */
     e += k;
     openstart = 1;
@@ -1856,12 +1890,8 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
   }
   /* range: X至Y, X到Y, X—Y, X-Y */
   {
-    size_t sep = 0;
-    static const char *const SEPS[] = {"至", "到", "——", "—", "－", "-", "~", "～", "–", NULL};
-    for (int q = 0; SEPS[q]; q++)
-      if ((sep = lit(p, e, SEPS[q]))) break;
-    if (sep && t1.gran >= 1 && t1.gran <= 5 && (k = lit(p, e + sep, "今")) &&
-        !lit(p, e + sep, "今年") && !lit(p, e + sep, "今天") && !lit(p, e + sep, "今日")) {
+    size_t sep = tw(p, e, "range_sep", NULL);
+    if (sep && t1.gran >= 1 && t1.gran <= 5 && (k = tw(p, e + sep, "now_end", NULL))) {
       /* １９７０年至今: up to the reference date */
       int y, m, d;
       ref_md(p, &y, &m, &d);
@@ -1903,7 +1933,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     int cnt = 0;
     copy_str(val, sizeof val, a);
     pt prev = t1;
-    while ((sep = lit(p, end, "、")) || (sep = lit(p, end, "和")) || (sep = lit(p, end, "及"))) {
+    while ((sep = tw(p, end, "list_sep", NULL))) {
       pst P2 = P;
       pt tn;
       size_t f = point_at(&P2, end + sep, &tn, &prev);
@@ -1912,7 +1942,6 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
           !(tn.gran >= 4 && prev.gran >= 4)))
         break;
       /* the next element must be partial (10日 after 12月9日) */
-      if ((tn.gran == 3 && lit(p, end + sep, "1") == 0 && 0)) break;
       char c2[48];
       fmt_pt(c2, sizeof c2, &tn);
       size_t L = strlen(val);
@@ -1935,7 +1964,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     }
   }
   /* 以来: open end */
-  if ((k = lit(p, e, "以来"))) {
+  if ((k = tw(p, e, "since", NULL))) {
     out->kind = SJ_TIME;
     out->end = e + k;
     snprintf(out->value, sizeof out->value, "%s/..", a);
@@ -1956,9 +1985,11 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
 
 /* ---- the scan's gate --------------------------------------------------- */
 /* The first two characters of every word that may start a time, duration
- * or quantity (the tables above, FIX, the PRE words, weekdays, 截至,
- * 北京时间 ...), as (cp0 << 16 | cp1), sorted.  Keep in step with the
- * tables: spec/c/test_tag.c checks every table word passes the gate. */
+ * or quantity (the classes of dict/gaz/time-grammar.tsv and cues-qty.tsv
+ * that start one: week words, hedges, 截至, 北京时间 ...; the words of
+ * time-words.tsv also pass through the scan's kind-cal test), as
+ * (cp0 << 16 | cp1), sorted.  Keep in step with the data:
+ * spec/c/test_tag.c checks such words pass the gate. */
 static const uint32_t GATE2[] = {
   0x4E005E74u, 0x4E0A4E00u, 0x4E0A4E2Au, 0x4E0A5348u, 0x4E0A534Au, 0x4E0A5468u,
   0x4E0A661Fu, 0x4E0A6708u, 0x4E0A767Eu, 0x4E0A793Cu, 0x4E0B4E00u, 0x4E0B4E2Au,
@@ -1985,7 +2016,7 @@ static const uint32_t GATE2[] = {
 };
 
 static int numch(uint32_t cp) {
-  return adigit(cp) >= 0 || cdigit(cp) >= 0 || cunit(cp) != 0 || cp == 0x534A; /* 半 */
+  return adigit(cp) >= 0 || cdigit(cp) >= 0 || sj_cn_unit(cp) != 0 || cp == 0x534A; /* 半 */
 }
 
 /* first characters of GATE2's words, the Chinese numerals and 近约逾仅 */
@@ -2040,103 +2071,14 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   return lo < sizeof GATE2 / sizeof *GATE2 && GATE2[lo] == key;
 }
 
-/* ---- quantities ------------------------------------------------------- */
-/* measure words and units, longest first within a shared prefix */
-static const char *const UNITS[] = {
-  "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "千克", "公斤", "公顷",
-  "海里", "毫米", "厘米", "米", "吨", "克", "亩", "升", "桶",
-  "万元", "亿元", "美元", "欧元", "英镑", "日元", "卢布", "元", "人民币",
-  "艘次", "架次", "人次", "车次", "班次", "批次", "场次",
-  "个百分点", "百分点", "摄氏度", "千瓦", "兆瓦", "瓦",
-  "国", "个", "位", "名", "人", "次", "艘", "架", "辆", "批", "支", "轮", "项", "件",
-  "台", "门", "枚", "发", "座", "所", "家", "条", "种", "场", "届", "期", "地", "处",
-  "起", "例", "户", "间", "套", "份", "头", "只", "张", "颗", "株", "倍", "岁", "级",
-  "层", "节", "道", "篇", "部", "册", "本", "首", "辆次", "列", "组", "队", "片",
-  "省", "市", "县", "村", "镇", "所", "块", "箱", "袋", "剂", "盒", "吨级", "度",
-  "%", "％", NULL};
-
-int sj_qty_at(const char *s, size_t n, size_t i, sj_qmatch *out) {
-  size_t j = i, k;
-  unsigned approx = 0;
-  memset(out, 0, sizeof *out);
-  if (i >= n) return 0;
-  unsigned char b0 = (unsigned char)s[i];
-  if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
-  if (bad_before(s, i)) return 0;
-  static const char *const PRE[] = {"将近", "近", "约", "大约", "不到", "不足",
-                                    "超过", "逾", "上百", NULL};
-  for (int q = 0; PRE[q]; q++) {
-    if ((k = sj_t_lit(s, n, j, PRE[q])) && q != 8) {
-      approx = SJ_APPROX;
-      j += k;
-      break;
-    }
-  }
-  if (j != i && bad_before(s, j)) return 0;
-  double v; int nd; unsigned fl;
-  size_t e = sj_num_at(s, n, j, &v, &nd, &fl);
-  if (!e) return 0;
-  if ((fl & SJ_NUM_CHINESE) && (fl & SJ_NUM_DIGITSEQ)) return 0;
-  if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0) {
-    /* a bare 百 / 千 / 万 (千家万户): not a count; 十 is fine */
-    uint32_t c0;
-    sj_t_dec(s, n, j, &c0);
-    if (c0 != 0x5341) return 0;
-  }
-  size_t u = e;
-  if ((k = sj_t_lit(s, n, u, "余")) || (k = sj_t_lit(s, n, u, "多"))) {
-    approx = SJ_APPROX; u += k;
-    /* 6800余万 */
-    uint32_t cp;
-    int l = sj_t_dec(s, n, u, &cp);
-    if (cp == 0x4E07) { v *= 1e4; u += (size_t)l; }
-    else if (cp == 0x4EBF) { v *= 1e8; u += (size_t)l; }
-  }
-  size_t ul = 0;
-  for (int q = 0; UNITS[q]; q++) {
-    if ((k = sj_t_lit(s, n, u, UNITS[q])) > ul) ul = k;
-  }
-  if (!ul) return 0;
-  /* Chinese 一 + measure: indefinite (一场, 一层, 一张张) unless a count */
-  uint32_t cu, cn2;
-  sj_t_dec(s, n, u, &cu);
-  if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC)) {
-    if (v == 1) {
-      static const char *const INDEF[] = {"场", "层", "种", "次", "道", "片", "起",
-                                          "份", "张", "处", "番", "项", "条", "个",
-                                          "批", "位", "名", "支", "家", "件", "部",
-                                          "系", "致", "度", "级", "节", "首", "头",
-                                          "门", "线", "带", "帮", NULL};
-      for (int q = 0; INDEF[q]; q++)
-        if (sj_t_lit(s, n, u, INDEF[q])) return 0;
-    }
-    /* reduplicated measure (一张张) */
-    if (u + ul < n) {
-      sj_t_dec(s, n, u + ul, &cn2);
-      if (cn2 == cu) return 0;
-    }
-    /* 三国 (history), 两国, 五国 in names: only with Arabic digits for 国 */
-    if (cu == 0x56FD) return 0;
-    /* 两岸, 四处, 一地 ... */
-    if (cu == 0x5730 && v == 1) return 0;
-  }
-  /* 级 after a number is a magnitude or rank; keep */
-  out->start = i;
-  out->end = u + ul;
-  out->number = v;
-  out->flags = approx;
-  out->ustart = u;
-  out->uend = u + ul;
-  if ((k = sj_t_lit(s, n, out->end, "左右"))) { out->end += k; out->flags |= SJ_APPROX; }
-  return 1;
-}
-
 /* ---- reference date --------------------------------------------------- */
-int sj_infer_ref(const char *s, size_t n, int *ry, int *rm, int *rd) {
+int sj_infer_ref(const sj_model *m, const char *s, size_t n, int *ry, int *rm, int *rd) {
   size_t i = 0;
   int lines = 0;
   *ry = *rm = *rd = 0;
   sj_tctx c = {0};
+  c.m = m;
+  c.words_only = 1;
   size_t limit = n < 4096 ? n : 4096;
   while (i < limit && lines < 6) {
     uint32_t cp;

@@ -120,7 +120,7 @@ SCHEMA = {
     # kind: (number of fields after kind, checker or None)
     'country': 1, 'abbr': 1, 'org': 2, 'mil': 1, 'gov': (1, 2), 'title': 1,
     'place': 2, 'placesuffix': 1, 'namesuffix': 1, 'trigger': (3, 4),
-    'surname': 1, 'person': (1, 3), 'cue': 1, 'cal': (1, 6),
+    'surname': 1, 'person': (1, 3), 'cue': 1, 'cal': (1, 6), 'tgram': (1, 2),
 }
 MIL = {'armed', 'army', 'navy', 'airforce', 'rocket', 'unit', 'personnel'}
 GOV = {'ministry', 'leader', 'body'}
@@ -142,7 +142,7 @@ def cal_check(where, surface, f, err):
         return re.fullmatch(r'\d+', x) and lo <= int(x) <= hi
     a = f[0]
     if a == 'lunar':
-        if not (re.fullmatch(r'农历\d{4}年', surface) and len(f) == 6
+        if not (re.fullmatch(r'lunar\d{4}', surface) and len(f) == 6
                 and re.fullmatch(r'0[12]\d\d', f[1]) and num(f[2], 0, 12)
                 and re.fullmatch(r'[01]{12,13}', f[3])
                 and (len(f[3]) == 13) == (f[2] != '0')
@@ -253,7 +253,7 @@ def main():
                 seen[line] = where
             counts[kind] = counts.get(kind, 0) + 1
             first = kind_file.setdefault((surface, kind), name)
-            if first != name and kind != 'cue':   # cues are sets: order-free
+            if first != name and kind not in ('cue', 'tgram'):  # sets: order-free
                 err(where, '%s %s is also in %s: keep one surface+kind in one '
                     'file so the reading order does not depend on file order'
                     % (surface, kind, first))
@@ -287,6 +287,11 @@ def main():
                 err(where, 'bad namesuffix class %r' % a)
             elif kind == 'cue' and not re.fullmatch(r'[a-z][a-z0-9_]*', a):
                 err(where, 'cue class must be a lower-case identifier: %r' % a)
+            elif kind == 'tgram':
+                if not re.fullmatch(r'[a-z][a-z0-9_]*', a):
+                    err(where, 'tgram class must be a lower-case identifier: %r' % a)
+                if len(fields) > 1 and not re.fullmatch(r'-?\d{1,5}|no', fields[1]):
+                    err(where, 'tgram value must be an integer or no: %r' % fields[1])
             elif kind == 'cal':
                 cal_check(where, surface, fields, err)
             elif kind == 'surname' and a != '-':

@@ -9,6 +9,8 @@
 #include <string.h>
 
 static int npass, nfail;
+/* the model whose grammar words (kind tgram) sj_qty_at and sj_infer_ref read */
+static sj_model *TM;
 
 static void check(int ok, const char *what, const char *got) {
   if (ok) npass++;
@@ -19,7 +21,7 @@ static void check(int ok, const char *what, const char *got) {
  * k-th time/duration match */
 static void time_k_exact(const sj_model *mod, const char *s, size_t n, int ry, int rm, int rd,
                          int k, const char *want, const char *span) {
-  sj_tctx c = {ry, rm, rd, 0, 0, 0, 0, {0}, mod}; /* the model: calendar words */
+  sj_tctx c = {ry, rm, rd, 0, 0, 0, 0, {0}, mod, 0}; /* the model: calendar and grammar words */
   size_t i = 0;
   int seen = 0;
   while (i < n) {
@@ -61,7 +63,7 @@ static void qty(const char *s0, double v, const char *unit, unsigned fl) {
   size_t n = strlen(s0);
   char *s = check_exact(s0, n);
   if (!s) return;
-  int ok = sj_qty_at(s, n, 0, &q);
+  int ok = sj_qty_at(TM, s, n, 0, &q);
   char got[128];
   snprintf(got, sizeof got, "%g %.*s %u", ok ? q.number : -1, ok ? (int)(q.uend - q.ustart) : 0,
            ok ? s + q.ustart : "", ok ? q.flags : 0u);
@@ -81,14 +83,14 @@ static int time_at_exact(const sj_tctx *c, const char *s, size_t i, sj_tmatch *t
 static int qty_at_exact(const char *s, sj_qmatch *q) {
   size_t n = strlen(s);
   char *x = check_exact(s, n);
-  int r = x ? sj_qty_at(x, n, 0, q) : 0;
+  int r = x ? sj_qty_at(TM, x, n, 0, q) : 0;
   free(x);
   return r;
 }
 static int infer_ref_exact(const char *s, int *y, int *m, int *d) {
   size_t n = strlen(s);
   char *x = check_exact(s, n);
-  int r = x ? sj_infer_ref(x, n, y, m, d) : 0;
+  int r = x ? sj_infer_ref(TM, x, n, y, m, d) : 0;
   free(x);
   return r;
 }
@@ -222,6 +224,7 @@ static void evplace(const sj_model *mod, const char *text, size_t k, const char 
 }
 
 int main(void) {
+  if (sj_model_new(&TM) != SJ_OK) { fprintf(stderr, "sj_model_new failed\n"); return 1; }
   /* numbers */
   num("二十三", 23); num("一百零五", 105); num("两千", 2000); num("二○二○", 2020);
   num("6万", 60000); num("1.5亿", 150000000); num("６８００", 6800); num("1,200", 1200);
@@ -282,7 +285,7 @@ int main(void) {
   time_k("不到一个月", 2020, 0, 0, 0, "P1M", "不到一个月");
   time_k("1个多小时", 2020, 0, 0, 0, "PT1H", NULL);
   {
-    sj_tctx c = {2020, 0, 0, 0, 0, 0, 0, {0}, NULL};
+    sj_tctx c = {2020, 0, 0, 0, 0, 0, 0, {0}, TM, 0};
     sj_tmatch t;
     const char *s = "高加索-2020";
     check(!time_at_exact(&c, s, strlen("高加索-"), &t), "no time in 高加索-2020", NULL);
@@ -526,6 +529,7 @@ int main(void) {
     }
     sj_model_free(mod);
   }
+  sj_model_free(TM);
   printf("test_tag: %d passed, %d failed\n", npass, nfail);
   return nfail != 0;
 }

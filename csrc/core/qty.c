@@ -1,0 +1,72 @@
+/*
+ * qty.c — quantities: a number and its measure word or unit (３０００多名,
+ * 约５０艘, ８０％).  The words are data: kind tgram, the qty_* classes of
+ * dict/gaz/cues-qty.tsv; the numbers are time.c's parser (sj_num_at).
+ * The tagger (do_qty in tag.c) adds the hedges and unit tails it asks of
+ * its cue classes.
+ */
+#include "tag.h"
+#include "shijian.h"
+
+#include <string.h>
+
+static size_t qw(const sj_model *m, const char *s, size_t n, size_t i, const char *cls) {
+  return sj_tgram_at(m, s, n, i, cls, NULL);
+}
+
+int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *out) {
+  size_t j = i, k;
+  unsigned approx = 0;
+  memset(out, 0, sizeof *out);
+  if (i >= n) return 0;
+  unsigned char b0 = (unsigned char)s[i];
+  if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
+  if (sj_t_bad_before(s, i)) return 0;
+  if ((k = qw(m, s, n, j, "qty_hedge"))) { approx = SJ_APPROX; j += k; } /* 约, 超过 */
+  if (j != i && sj_t_bad_before(s, j)) return 0;
+  double v; int nd; unsigned fl;
+  size_t e = sj_num_at(s, n, j, &v, &nd, &fl);
+  if (!e) return 0;
+  if ((fl & SJ_NUM_CHINESE) && (fl & SJ_NUM_DIGITSEQ)) return 0;
+  if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0) {
+    /* a bare 百 / 千 / 万 (千家万户): not a count; 十 is fine */
+    uint32_t c0;
+    sj_t_dec(s, n, j, &c0);
+    if (sj_cn_unit(c0) != 10) return 0;
+  }
+  size_t u = e;
+  if ((k = qw(m, s, n, u, "qty_more"))) { /* 余, 多 */
+    approx = SJ_APPROX; u += k;
+    /* 6800余万 */
+    uint32_t cp;
+    int l = sj_t_dec(s, n, u, &cp);
+    long mag = l > 0 ? sj_cn_unit(cp) : 0;
+    if (mag == 10000 || mag == 100000000) { v *= (double)mag; u += (size_t)l; }
+  }
+  size_t ul = qw(m, s, n, u, "qty_measure");
+  if (!ul) return 0;
+  /* Chinese 一 + measure: indefinite (一场, 一层, 一张张) unless a count */
+  uint32_t cu, cn2;
+  sj_t_dec(s, n, u, &cu);
+  if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC)) {
+    if (v == 1 && qw(m, s, n, u, "qty_indef")) return 0;
+    /* reduplicated measure (一张张) */
+    if (u + ul < n) {
+      sj_t_dec(s, n, u + ul, &cn2);
+      if (cn2 == cu) return 0;
+    }
+    /* 三国 (history), 两国, 五国 in names: only with Arabic digits */
+    if (qw(m, s, n, u, "qty_arabic_only")) return 0;
+    /* 两岸, 四处, 一地 ... */
+    if (v == 1 && qw(m, s, n, u, "qty_one_not")) return 0;
+  }
+  /* 级 after a number is a magnitude or rank; keep */
+  out->start = i;
+  out->end = u + ul;
+  out->number = v;
+  out->flags = approx;
+  out->ustart = u;
+  out->uend = u + ul;
+  if ((k = qw(m, s, n, out->end, "qty_approx_after"))) { out->end += k; out->flags |= SJ_APPROX; }
+  return 1;
+}
