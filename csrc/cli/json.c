@@ -76,20 +76,12 @@ static void json_field(jw *f, const char *key, const char *v) {
   json_cstr(f, v);
 }
 
-/* Space-separated codes as a JSON array. */
-static void json_codes(jw *f, const char *codes) {
+/* Country codes (the doc's arrays) as a JSON array. */
+static void json_codes(jw *f, const char (*codes)[SJ_CODE_SIZE], uint32_t n) {
   jw_putc(f, '[');
-  int first = 1;
-  while (codes && *codes) {
-    while (*codes == ' ') codes++;
-    const char *e = codes;
-    while (*e && *e != ' ') e++;
-    if (e > codes) {
-      if (!first) jw_putc(f, ',');
-      json_str(f, codes, (size_t)(e - codes));
-      first = 0;
-    }
-    codes = e;
+  for (uint32_t i = 0; i < n; i++) {
+    if (i) jw_putc(f, ',');
+    json_str(f, codes[i], strnlen(codes[i], SJ_CODE_SIZE));
   }
   jw_putc(f, ']');
 }
@@ -149,12 +141,14 @@ static void json_mention(jw *f, const sj_mention *m, const char *text, size_t ba
     break;
   case SJ_ACTOR:
     jw_puts(f, ",\"codes\":");
-    json_codes(f, m->codes);
+    json_codes(f, m->code, m->ncodes);
     json_field(f, ",\"type\":", m->type);
     json_field(f, ",\"org\":", m->org);
     break;
   case SJ_PLACE:
-    json_field(f, ",\"country\":", m->codes && *m->codes ? m->codes : NULL);
+    jw_puts(f, ",\"country\":");
+    if (m->ncodes) json_str(f, m->code[0], strnlen(m->code[0], SJ_CODE_SIZE));
+    else jw_puts(f, "null");
     break;
   case SJ_NAME:
     json_field(f, ",\"class\":", m->type);
@@ -180,9 +174,9 @@ static void json_event(jw *f, const sj_event *e, const char *text, size_t base, 
   json_field(f, ",\"label\":", e->label);
   json_field(f, ",\"date\":", e->date);
   jw_puts(f, ",\"sources\":");
-  json_codes(f, e->sources);
+  json_codes(f, e->source, e->nsources);
   jw_puts(f, ",\"targets\":");
-  json_codes(f, e->targets);
+  json_codes(f, e->target, e->ntargets);
   json_field(f, ",\"place\":", e->place);
   json_uint(f, ",\"sentence\":{\"start\":", base + e->sent_start);
   json_uint(f, ",\"end\":", base + e->sent_end);

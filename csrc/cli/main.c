@@ -353,6 +353,19 @@ typedef struct {
   size_t rows_len;
 } timeline;
 
+/* codes[0..n) separated by spaces into buf (SJ_MAX_CODES * SJ_CODE_SIZE + 1) */
+static const char *join_codes(char *buf, const char (*codes)[SJ_CODE_SIZE], uint32_t n) {
+  size_t k = 0;
+  for (uint32_t i = 0; i < n && i < SJ_MAX_CODES; i++) {
+    size_t l = strnlen(codes[i], SJ_CODE_SIZE - 1);
+    if (i) buf[k++] = ' ';
+    memcpy(buf + k, codes[i], l);
+    k += l;
+  }
+  buf[k] = 0;
+  return buf;
+}
+
 /* Spool the events of one piece; -1 on an error. */
 static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv) {
   FILE *f = spool_file(&tl->rows);
@@ -378,9 +391,10 @@ static int timeline_add(timeline *tl, const sj_doc *d, const char *text, int csv
       tl->dn += l;
     }
     long long before = ftello(f);
+    char src[SJ_MAX_CODES * SJ_CODE_SIZE + 1], tgt[SJ_MAX_CODES * SJ_CODE_SIZE + 1];
     const char *cols[6] = {v->date ? v->date : "", v->cameo, v->label ? v->label : "",
-                           v->sources ? v->sources : "", v->targets ? v->targets : "",
-                           v->place ? v->place : ""};
+                           join_codes(src, v->source, v->nsources),
+                           join_codes(tgt, v->target, v->ntargets), v->place ? v->place : ""};
     for (int c = 0; c < 6; c++) {
       field(f, cols[c], strlen(cols[c]), csv);
       putc(sep, f);

@@ -1,6 +1,9 @@
 /* doc.c — sj_analyze and the accessors of its result. */
 #include "core.h"
+#include "tag_int.h" /* SJ_MAXCODES: the tagger's most codes per field */
 #include <stdlib.h>
+
+_Static_assert(SJ_MAX_CODES >= SJ_MAXCODES, "every code the tagger writes fits the public arrays");
 
 static const char *const kind_names[] = {"", "time", "duration", "actor", "place", "name", "quantity"};
 
@@ -16,6 +19,35 @@ void sj_doc_free(sj_doc *d) {
   sj_vec_free(&d->mentions);
   sj_vec_free(&d->events);
   free(d);
+}
+
+/* The tagger writes codes as space-separated strings; the public structs
+ * carry them as arrays too, so no caller splits a string.  A code that does
+ * not fit a cell (the tagger writes none) is left out of the array. */
+static uint32_t split_codes(const char *s, char (*out)[SJ_CODE_SIZE]) {
+  uint32_t n = 0;
+  while (s && *s && n < SJ_MAX_CODES) {
+    while (*s == ' ') s++;
+    size_t l = 0;
+    while (s[l] && s[l] != ' ') l++;
+    if (l > 0 && l < SJ_CODE_SIZE) {
+      memcpy(out[n], s, l);
+      memset(out[n] + l, 0, SJ_CODE_SIZE - l);
+      n++;
+    }
+    s += l;
+  }
+  return n;
+}
+
+static void public_codes(sj_doc *d) {
+  sj_mention *m = d->mentions.data;
+  for (size_t i = 0; i < d->mentions.n; i++) m[i].ncodes = split_codes(m[i].codes, m[i].code);
+  sj_event *e = d->events.data;
+  for (size_t i = 0; i < d->events.n; i++) {
+    e[i].nsources = split_codes(e[i].sources, e[i].source);
+    e[i].ntargets = split_codes(e[i].targets, e[i].target);
+  }
 }
 
 int sj_analyze(const sj_model *m, const char *text, size_t len, const sj_options *opt,
@@ -72,6 +104,7 @@ int sj_analyze(const sj_model *m, const char *text, size_t len, const sj_options
   if (rc == SJ_OK && (o.want & SJ_WANT_SENTENCES)) rc = sj_sentences(d);
   if (rc == SJ_OK && (o.want & SJ_WANT_MENTIONS)) rc = sj_tag(d, m, &o);
   if (rc == SJ_OK && sv) rc = sj_script_map_back(sv, d, text);
+  if (rc == SJ_OK) public_codes(d);
   sj_script_view_free(sv);
   d->text = NULL; /* the caller's buffer is not ours to keep */
   if (rc) { sj_doc_free(d); return rc; }

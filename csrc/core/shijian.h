@@ -172,16 +172,25 @@ enum {
   SJ_SET = 1u << 2     /* time: a set (每年 = P1Y) */
 };
 
+/* Country codes are ISO 3166-1 alpha-3 ("CHN"), each a NUL-terminated
+ * string in a fixed-size cell; a mention or an event role holds at most
+ * SJ_MAX_CODES of them, in order, without repeats: read code[0..ncodes). */
+#define SJ_MAX_CODES 12
+#define SJ_CODE_SIZE 4 /* three letters and NUL */
+
 typedef struct sj_mention {
   uint32_t start, end;
   uint32_t kind;       /* sj_kind */
   uint32_t flags;      /* SJ_APPROX */
   const char *value;   /* normalised value (time, duration) or NULL */
-  const char *codes;   /* space-separated ISO 3166-1 alpha-3 codes or NULL */
+  const char *codes;   /* the codes below as one space-separated string, or NULL
+                          (the tagger's own form; read code[] and ncodes) */
   const char *type;    /* actor type / name class / a time's holiday (春节) or NULL */
   const char *org;     /* organisation code for IGO actors or NULL */
   const char *unit;    /* quantity unit or NULL */
   double number;       /* quantity value */
+  uint32_t ncodes;     /* actor: its countries; place: its country (code[0]) */
+  char code[SJ_MAX_CODES][SJ_CODE_SIZE];
 } sj_mention;
 
 enum {
@@ -197,9 +206,13 @@ typedef struct sj_event {
   char cameo[4];                 /* "042" */
   const char *label;             /* short English label of the CAMEO code */
   const char *date;              /* ISO 8601 or NULL */
-  const char *sources;           /* space-separated codes or NULL */
-  const char *targets;           /* space-separated codes or NULL */
+  const char *sources;           /* source[] as one space-separated string or NULL
+                                    (the tagger's own form) */
+  const char *targets;           /* target[] likewise */
   const char *place;             /* place text or NULL */
+  uint32_t nsources, ntargets;   /* country codes of the parties: who acts, */
+  char source[SJ_MAX_CODES][SJ_CODE_SIZE];
+  char target[SJ_MAX_CODES][SJ_CODE_SIZE]; /* and whom the act is for */
 } sj_event;
 
 typedef struct sj_doc sj_doc;

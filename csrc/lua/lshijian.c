@@ -292,18 +292,12 @@ static void set_str(lua_State *L, const char *k, const char *v) {
   lua_setfield(L, -2, k);
 }
 
-static void push_codes(lua_State *L, const char *codes) {
-  lua_newtable(L);
-  int i = 0;
-  while (codes && *codes) {
-    while (*codes == ' ') codes++;
-    const char *e = codes;
-    while (*e && *e != ' ') e++;
-    if (e > codes) {
-      lua_pushlstring(L, codes, (size_t)(e - codes));
-      lua_rawseti(L, -2, ++i);
-    }
-    codes = e;
+/* country codes (the doc's arrays) as a list of strings */
+static void push_codes(lua_State *L, const char (*codes)[SJ_CODE_SIZE], uint32_t n) {
+  lua_createtable(L, (int)n, 0);
+  for (uint32_t i = 0; i < n; i++) {
+    lua_pushlstring(L, codes[i], strnlen(codes[i], SJ_CODE_SIZE));
+    lua_rawseti(L, -2, (int)i + 1);
   }
 }
 
@@ -352,10 +346,13 @@ static void push_mentions(lua_State *L, const sj_doc *d, const char *text) {
       lua_setfield(L, -2, "value");
     }
     if (m[i].kind == SJ_ACTOR) {
-      push_codes(L, m[i].codes);
+      push_codes(L, m[i].code, m[i].ncodes);
       lua_setfield(L, -2, "codes");
     } else if (m[i].kind == SJ_PLACE) {
-      set_str(L, "country", m[i].codes && *m[i].codes ? m[i].codes : NULL);
+      if (m[i].ncodes) {
+        lua_pushlstring(L, m[i].code[0], strnlen(m[i].code[0], SJ_CODE_SIZE));
+        lua_setfield(L, -2, "country");
+      }
     }
     set_str(L, m[i].kind == SJ_NAME ? "class" : m[i].kind == SJ_TIME ? "holiday" : "type",
             m[i].type);
@@ -384,9 +381,9 @@ static void push_events(lua_State *L, const sj_doc *d, const char *text) {
     lua_setfield(L, -2, "root");
     set_str(L, "label", e[i].label);
     set_str(L, "date", e[i].date);
-    push_codes(L, e[i].sources);
+    push_codes(L, e[i].source, e[i].nsources);
     lua_setfield(L, -2, "sources");
-    push_codes(L, e[i].targets);
+    push_codes(L, e[i].target, e[i].ntargets);
     lua_setfield(L, -2, "targets");
     set_str(L, "place", e[i].place);
     lua_createtable(L, 0, 2);

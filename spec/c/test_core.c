@@ -215,6 +215,48 @@ static void test_frontend(void) {
   CHECK(&st, sj_parse_date(NULL, 0, NULL, NULL, NULL, NULL) == SJ_EINVAL, "NULL date");
 }
 
+/* Country codes come as arrays (code[]/ncodes, source[]/nsources,
+ * target[]/ntargets): the same codes, in order, as the tagger's strings. */
+static int same_codes(const char *str, const char (*a)[SJ_CODE_SIZE], uint32_t n) {
+  char buf[SJ_MAX_CODES * SJ_CODE_SIZE + 1] = "";
+  size_t k = 0;
+  if (n > SJ_MAX_CODES) return 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (strnlen(a[i], SJ_CODE_SIZE) != 3) return 0;
+    if (i) buf[k++] = ' ';
+    memcpy(buf + k, a[i], 3);
+    k += 3;
+  }
+  buf[k] = 0;
+  return !strcmp(str ? str : "", buf);
+}
+
+static void test_codes(const sj_model *m) {
+  const char *text = "\xE4\xB8\xAD\xE4\xBF\x84\xE4\xB8\xA4\xE5\x9B\xBD\xE7\xA9\xBA\xE5\x86\x9B"
+                     "\xE5\xAE\x9E\xE6\x96\xBD\xE8\x81\x94\xE5\x90\x88\xE5\xB7\xA1\xE8\x88\xAA\xE3\x80\x82"
+                     "\xE7\xBE\x8E\xE5\x9B\xBD\xE6\x80\xBB\xE7\xBB\x9F\xE8\xAE\xBF\xE9\x97\xAE"
+                     "\xE6\x97\xA5\xE6\x9C\xAC\xE4\xB8\x9C\xE4\xBA\xAC\xE3\x80\x82";
+  sj_doc *d;
+  CHECK(&st, check_analyze(m, text, strlen(text), NULL, &d) == SJ_OK, "analyze");
+  if (!d) return;
+  const sj_mention *mm = sj_doc_mentions(d);
+  size_t multi = 0, coded = 0;
+  for (size_t i = 0; i < sj_doc_nmentions(d); i++) {
+    CHECK(&st, same_codes(mm[i].codes, mm[i].code, mm[i].ncodes), "mention %zu: codes %s, %u in the array",
+          i, mm[i].codes ? mm[i].codes : "-", (unsigned)mm[i].ncodes);
+    if (mm[i].ncodes) coded++;
+    if (mm[i].ncodes > 1) multi++;
+  }
+  CHECK(&st, coded >= 3 && multi >= 1, "%zu mentions with codes, %zu with several", coded, multi);
+  const sj_event *e = sj_doc_events(d);
+  for (size_t i = 0; i < sj_doc_nevents(d); i++) {
+    CHECK(&st, same_codes(e[i].sources, e[i].source, e[i].nsources), "event %zu sources", i);
+    CHECK(&st, same_codes(e[i].targets, e[i].target, e[i].ntargets), "event %zu targets", i);
+  }
+  CHECK(&st, sj_doc_nevents(d) >= 1 && e[0].nsources >= 1, "an event with sources");
+  sj_doc_free(d);
+}
+
 int main(void) {
   sj_model *m;
   if (sj_model_new(&m) != SJ_OK) { puts("test_core: 0 passed, 1 failed"); return 1; }
@@ -224,6 +266,7 @@ int main(void) {
   test_bad_input(m);
   test_threads(m);
   test_frontend();
+  test_codes(m);
   sj_model_free(m);
   return check_summary("test_core", &st);
 }
