@@ -634,22 +634,33 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   return b;
 }
 
-/* a lone abbreviation (token ta) acting: at a clause start or after a
- * conjunction, before a verb, an adverb or 的 (俄负责…, 美才开始…) */
-static int abbr_role(sj_tg *g, size_t tb, size_t ta) {
+/* a lone abbreviation (token ta) acting: at a clause start, after a
+ * conjunction, a verb (表示德再也不能…), a time or a localizer (期间), or a
+ * particle, before a verb, an adverb or 的 (俄负责…, 美才开始…) */
+static int abbr_role_before(sj_tg *g, size_t tb) {
   const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
-  if (tb != (size_t)-1 && !(pb[0] == 'c' || (pb[0] == 'x' && !sj_tg_cue_tok(g, tb, "list_sep"))))
-    return 0;
+  return tb == (size_t)-1 || pb[0] == 'c' || (pb[0] == 'x' && !sj_tg_cue_tok(g, tb, "list_sep")) ||
+         (pb[0] == 'v' && pb[1] != 'n') || pb[0] == 't' || pb[0] == 'f' || (pb[0] == 'u' && pb[1] == 'g') ||
+         pb[0] == 'l';
+}
+static int abbr_role(sj_tg *g, size_t tb, size_t ta) {
+  if (!abbr_role_before(g, tb)) return 0;
   if (ta + 1 >= g->ntok) return 0;
   const char *pn = sj_tg_pos(g, ta + 1);
   return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'd' || sj_streq(pn, "ad") || sj_streq(pn, "uj") ||
-         sj_tg_cue_tok(g, ta + 1, "act_prep");
+         pn[0] == 'p' || sj_tg_cue_tok(g, ta + 1, "act_prep");
 }
 
-/* 访华, 访美: the country visited is an actor (the token's tail) */
+static const char *lex_word_pos(sj_tg *g, size_t a, size_t b);
+
+/* 访华, 对美: the country visited or addressed is an actor (the token's
+ * tail, after a cue of class visit_prefix); 来华, 在美: the country of a
+ * place prefix (class at_prefix) is a place */
 static size_t visit_abbr(sj_tg *g, size_t t) {
   size_t a = g->tok[t].start, b = g->tok[t].end;
   size_t k = sj_tg_cue(g, a, "visit_prefix");
+  int place = 0;
+  if (!k && (k = sj_tg_cue(g, a, "at_prefix"))) place = 1;
   if (!k || b - a <= k) return 0;
   sj_gfield f;
   size_t l = sj_tg_gazk(g, a + k, SJ_K_ABBR, &f);
@@ -657,8 +668,29 @@ static size_t visit_abbr(sj_tg *g, size_t t) {
   sj_codes c;
   c.n = 0;
   sj_codes_add(&c, f.s[0], f.l[0]);
-  emit_actor(g, a + k, b, "country", &c, NULL);
+  if (place) emit_place(g, a + k, b, &c);
+  else emit_actor(g, a + k, b, "country", &c, NULL);
   return b;
+}
+
+/* A lone abbreviation joined by the segmenter to the word after it (俄会,
+ * 美将: an unknown word, the rest a verb or an adverb of the lexicon): the
+ * abbreviation acts.  Its end, 0 if not. */
+static size_t abbr_glued(sj_tg *g, size_t t, size_t e) {
+  const char *p = sj_tg_pos(g, t);
+  size_t b = g->tok[t].end;
+  if (b <= e || b - e > 6 || !(sj_streq(p, "nz") || sj_streq(p, "x") || sj_streq(p, "j")))
+    return 0;
+  const char *pr = lex_word_pos(g, e, b);
+  return pr && (pr[0] == 'v' || pr[0] == 'd') && pr[1] != 'n' ? e : 0;
+}
+
+/* a lone abbreviation (token ta) before a conjunction and a party (加和智利
+ * 签署, 加与拉美国家): one side of a pair */
+static int abbr_pair(sj_tg *g, size_t ta) {
+  if (ta + 2 >= g->ntok || !sj_tg_cue_tok(g, ta + 1, "pair_conj")) return 0;
+  size_t n = g->tok[ta + 2].start;
+  return sj_tg_gazk(g, n, SJ_K_COUNTRY | SJ_K_ABBR | SJ_K_ORG | SJ_K_PLACE, NULL) != 0;
 }
 
 /* extend an actor over 两国/两军/双方, 方, military, government and title
@@ -763,11 +795,17 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
  * named (钱其琛 … 南非 … 两国 = CHN, ZAF), latest first */
 static sj_codes pair_with_persons(const sj_tg *g) {
   sj_codes c = g->recent;
-  for (int k = g->npmem; k-- > 0 && c.n < 2;) {
-    int dup = 0;
-    for (int q = 0; q < c.n; q++)
-      if (!strcmp(c.c[q], g->pmem[k].code)) dup = 1;
-    if (!dup) { memcpy(c.c[c.n], g->pmem[k].code, 4); c.n++; }
+  for (int k = g->npmem; k-- > 0 && c.n < 2;)
+    if (g->pmem[k].code[0] && !sj_codes_has(&c, g->pmem[k].code)) {
+      memcpy(c.c[c.n], g->pmem[k].code, 4);
+      c.n++;
+    }
+  /* …the countries of the places named (委内瑞拉的巴伦西亚, 汕头: CHN, VEN) */
+  size_t nm = g->d->mentions.n;
+  for (size_t k = nm; k-- > 0 && k + 40 > nm && c.n < 2;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind == SJ_PLACE && m->codes && strlen(m->codes) == 3 && !sj_codes_has(&c, m->codes))
+      sj_codes_add(&c, m->codes, 3);
   }
   if (c.n < 2) c.n = 0;
   return c;
@@ -1141,6 +1179,13 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
           ok = (tb != (size_t)-1 && (sj_tg_cue_tok(g, tb, "act_prep") || sj_tg_cue_tok(g, tb, "place_prep"))) ||
                sj_tg_cue(g, base_end, "abbr_before") || abbr_role(g, tb, ta);
         }
+        if (!ok && own && chain == 1 && abbr_pair(g, ta)) ok = 1;
+        /* 俄会与…: glued to a verb or an adverb at a clause start */
+        if (!ok && chain == 1 && ta < g->ntok && g->tok[ta].start == a && !sj_tg_cue(g, a, "abbr_weak") &&
+            abbr_glued(g, ta, base_end) && abbr_role_before(g, tb)) {
+          emit_actor(g, a, base_end, "country", &c, NULL);
+          return t + 1;
+        }
         /* in a list of countries (美、俄、法、日等) any abbreviation */
         if (!ok && own && chain == 1 && tb != (size_t)-1 && sj_tg_cue_tok(g, tb, "list_sep") &&
             g->last_end + 3 >= a && !g->last_place && !g->last_person)
@@ -1148,7 +1193,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         if (!ok) return t + 1;
       } else {
         /* 2+ abbreviations must end a token (not 美德, 中新社) */
-        if (!sj_tg_is_tend(g, base_end) && !sj_tg_cue(g, base_end, "chain_end_ok")) return t + 1;
+        if (!sj_tg_is_tend(g, base_end) && !sj_tg_cue(g, base_end, "chain_end_ok") &&
+            !abbr_glued(g, sj_tg_tok_at(g, a), base_end))
+          return t + 1;
         /* a function word of the lexicon made of abbreviations (加以) */
         const char *pt = sj_tg_pos(g, t);
         if (g->tok[t].end == base_end && strchr("vdcp", pt[0])) return t + 1;
