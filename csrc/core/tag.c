@@ -91,7 +91,7 @@ const char *sj_tg_kind_name(uint32_t k) {
 
 size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
   /* most asks end here: no entry of kind k starts with this character */
-  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & k)) return 0;
+  if (!(sj_tg_start_kinds(g, i) & k)) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & k)) return 0;
   for (int q = c->n - 1; q >= 0; q--)
@@ -105,37 +105,46 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
 /* The id of cue class cls (-1: no entry has it).  The class names are the
  * callers' string literals, so a pointer stands for its class: the binary
  * search over the image's class names runs once per literal and analysis. */
-static int cls_id(sj_tg *g, const char *cls) {
-  uintptr_t h = ((uintptr_t)cls * (uintptr_t)0x9E3779B97F4A7C15ull) >> 24;
-  for (size_t k = 0; k < SJ_CIDCACHE; k++) {
+static int cls_id_slow(sj_tg *g, const char *cls, size_t h) {
+  for (size_t k = 1; k < SJ_CIDCACHE; k++) {
     struct sj_clsid *e = &g->cid[(h + k) & (SJ_CIDCACHE - 1)];
     if (e->name == cls) return e->id;
-    if (!e->name) {
-      int id = sj_cue_class(&g->m->img, cls);
-      if (g->ncid < SJ_CIDCACHE / 2) { /* keep it at most half full */
+    if (!e->name) break;
+  }
+  int id = sj_cue_class(&g->m->img, cls);
+  if (g->ncid < SJ_CIDCACHE / 2) { /* kept at most half full: a probe ends */
+    for (size_t k = 0; k < SJ_CIDCACHE; k++) {
+      struct sj_clsid *e = &g->cid[(h + k) & (SJ_CIDCACHE - 1)];
+      if (!e->name) {
         e->name = cls;
         e->id = id;
         g->ncid++;
+        break;
       }
-      return id;
     }
   }
-  return sj_cue_class(&g->m->img, cls);
+  return id;
+}
+static inline int cls_id(sj_tg *g, const char *cls) {
+  size_t h = (size_t)(((uintptr_t)cls * (uintptr_t)0x9E3779B97F4A7C15ull) >> 24) & (SJ_CIDCACHE - 1);
+  if (g->cid[h].name == cls) return g->cid[h].id;
+  return cls_id_slow(g, cls, h);
 }
 
-/* the set of cue classes of the entries starting with the character at i
- * (the stages ask about several classes at one position in a row) */
-static uint32_t cue_start_set(sj_tg *g, size_t i) {
-  struct sj_csset *e = &g->cs[i & (SJ_CSCACHE - 1)];
-  if (e->at == i + 1) return e->set;
-  uint32_t cp, set = 0;
+const struct sj_pstart *sj_tg_start_slow(sj_tg *g, size_t i) {
+  struct sj_pstart *e = &g->ps[i & (SJ_PSCACHE - 1)];
+  uint32_t cp;
+  e->kinds = e->cues = 0;
   if (i < g->n) {
     sj_utf8_dec(g->s, g->n, i, &cp);
-    if (cp != SJ_BADCP) set = g->m->img.cue_start[sj_image_char(&g->m->img, cp)];
+    if (cp != SJ_BADCP) {
+      uint32_t id = sj_image_char(&g->m->img, cp);
+      e->kinds = g->m->img.gaz_start[id];
+      e->cues = g->m->img.cue_start[id];
+    }
   }
   e->at = (uint32_t)(i + 1);
-  e->set = set;
-  return set;
+  return e;
 }
 
 static size_t cue_lookup(sj_tg *g, size_t i, int id) {
@@ -149,9 +158,9 @@ static size_t cue_lookup(sj_tg *g, size_t i, int id) {
 /* the longest cue of class cls starting at byte i (0: none): most asks end
  * at the first character (no cue of the class starts with it); answers
  * are cached by position and class */
-size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
+size_t sj_tg_cue_at(sj_tg *g, size_t i, const char *cls, uint32_t set) {
   int id = cls_id(g, cls);
-  if (id < 0 || !sj_cue_has(&g->m->img, cue_start_set(g, i), id)) return 0;
+  if (!sj_cue_has(&g->m->img, set, id)) return 0;
   struct sj_ccache *e = &g->cc[(i * 7 + (size_t)id) & (SJ_CCACHE - 1)];
   if (e->at == (uint32_t)(i + 1) && e->cls == id) return e->len;
   size_t l = cue_lookup(g, i, id);
@@ -167,7 +176,7 @@ size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
 unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len) {
   const sj_image *img = &g->m->img;
   unsigned want = 0, mask = 0;
-  uint32_t set = cue_start_set(g, i);
+  uint32_t set = sj_tg_start(g, i)->cues;
   if (!set) return 0;
   if (n > 32) n = 32;
   if (g->mcls != cls || g->mn != n) { /* the stages ask with one list in a loop */
@@ -560,7 +569,7 @@ static int scan(sj_tg *g) {
       }
     }
     if ((sj_time_may_start(g->s, g->n, i) ||
-         (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CAL)) &&
+         (sj_tg_start_kinds(g, i) & SJ_K_CAL)) &&
         (do_time(g, i, &e) || do_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
       /* a match ending inside a token: go on from the next token start */
@@ -593,7 +602,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   for (size_t k = 0; k < SJ_PCACHE; k++) g->pc[k].payload = NULL;
   for (size_t k = 0; k < SJ_CCACHE; k++) g->cc[k].at = 0;
   for (size_t k = 0; k < SJ_CIDCACHE; k++) g->cid[k].name = NULL;
-  for (size_t k = 0; k < SJ_CSCACHE; k++) g->cs[k].at = 0;
+  for (size_t k = 0; k < SJ_PSCACHE; k++) g->ps[k].at = 0;
   g->ncid = 0;
   g->mcls = NULL;
   g->mn = 0;

@@ -192,7 +192,7 @@ static void clause_stops(sj_tg *g, size_t sa, size_t sb) {
     if (is_stop(cp)) {
       if (push_stop(g, i, i + (size_t)l)) return;
     } else if (cp >= 0x4E00 && sj_tg_is_tstart(g, i) &&
-               (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) {
+               (sj_tg_start_kinds(g, i) & SJ_K_CUE)) {
       unsigned f = marker_at(g, i);
       if (f && push_mark(g, i, f)) return;
     }
@@ -228,7 +228,7 @@ static int cue_in(sj_tg *g, size_t a, size_t b, const char *cls) {
     uint32_t cp;
     int l = sj_t_dec(g->s, b, i, &cp);
     if (l <= 0) break;
-    if (cp >= 0x4E00 && (sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) {
+    if (cp >= 0x4E00 && (sj_tg_start_kinds(g, i) & SJ_K_CUE)) {
       size_t cl = sj_tg_cue(g, i, cls);
       if (cl && i + cl <= b) return 1;
     }

@@ -49,7 +49,7 @@ typedef struct sj_gcache {
  * instructions to parse.  Direct-mapped; ok is sj_tg_payload's answer. */
 #define SJ_PCACHE 256
 #define SJ_CCACHE 1024 /* cue look-ups (sj_tg_cue): stages ask the same ones */
-#define SJ_CSCACHE 1024 /* cue class sets of the characters at positions */
+#define SJ_PSCACHE 1024 /* sj_tg_start: what starts with the character at i */
 #define SJ_CIDCACHE 512 /* cue class ids by name pointer: ~150 classes are asked */
 typedef struct sj_pcache {
   const char *payload;     /* NULL = empty */
@@ -100,8 +100,9 @@ typedef struct sj_tg {
   sj_pcache pc[SJ_PCACHE]; /* parsed payload lines (sj_tg_payload) */
   struct sj_ccache { uint32_t at; uint16_t len; int16_t cls; } cc[SJ_CCACHE];
                          /* sj_tg_cue answers by (position + 1, class id) */
-  struct sj_csset { uint32_t at; uint32_t set; } cs[SJ_CSCACHE];
-                         /* cue_start sets by position + 1 (sj_tg_cue) */
+  struct sj_pstart { uint32_t at; uint16_t kinds, cues; } ps[SJ_PSCACHE];
+                         /* by position + 1: the gazetteer kinds and the set of
+                            cue classes of the entries starting with its char */
   struct sj_clsid { const char *name; int id; } cid[SJ_CIDCACHE];
                          /* cue class ids by the callers' literals (pointers),
                             open addressing, never evicted */
@@ -149,7 +150,22 @@ size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f);
 /* Cue words (kind `cue`, dict/gaz/cues-*.tsv): the length of the longest
  * cue of class cls (e.g. "report", "neg") starting at byte i, or 0;
  * sj_tg_cue_tok: token t is exactly such a cue (its length) or 0. */
-size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls);
+size_t sj_tg_cue_at(sj_tg *g, size_t i, const char *cls, uint32_t set);
+const struct sj_pstart *sj_tg_start_slow(sj_tg *g, size_t i);
+/* the kinds of the gazetteer entries and the cue classes of the cues that
+ * start with the character at i (cached by position: the stages ask about
+ * the same positions one after another) */
+static inline const struct sj_pstart *sj_tg_start(sj_tg *g, size_t i) {
+  const struct sj_pstart *e = &g->ps[i & (SJ_PSCACHE - 1)];
+  if (e->at == i + 1) return e;
+  return sj_tg_start_slow(g, i);
+}
+/* sj_gaz_start_kinds at i, cached */
+static inline uint32_t sj_tg_start_kinds(sj_tg *g, size_t i) { return sj_tg_start(g, i)->kinds; }
+static inline size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
+  uint32_t set = sj_tg_start(g, i)->cues;
+  return set ? sj_tg_cue_at(g, i, cls, set) : 0;
+}
 size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls);
 unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len);
 size_t sj_tg_tok_at_slow(const sj_tg *g, size_t i);

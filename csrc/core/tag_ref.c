@@ -179,7 +179,7 @@ void sj_tg_note_time(sj_tg *g, const char *value) {
 /* the time cue class of the longest cue at i ending at a token end:
  * 1 PRESENT_REF, 2 PAST_REF, 3 FUTURE_REF, 'Y' 'M' 'W' 'D' a set; *len */
 static int time_cue(sj_tg *g, size_t i, size_t *len) {
-  if (!(sj_gaz_start_kinds(g->m, g->s, g->n, i) & SJ_K_CUE)) return 0;
+  if (!(sj_tg_start_kinds(g, i) & SJ_K_CUE)) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
   for (int q = c->n - 1; q >= 0; q--) {
