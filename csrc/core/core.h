@@ -289,6 +289,9 @@ int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos, ui
  * starts at end - len.  Walks the reversed trie from end backwards. */
 int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, uint32_t kinds,
                   sj_gaz_hit *hits, int max);
+/* Is text[a..b) exactly an entry of the kind bit `kind` (SJ_K_*)?  As
+ * sj_gaz_find(..., name of kind) != NULL, without reading the payload. */
+int sj_gaz_is(const sj_model *m, const char *text, size_t a, size_t b, uint32_t kind);
 /* The payload line of kind `kind` of the entry that is exactly text[a..b),
  * pointing just past "kind\t" (the fields, up to '\n' or NUL), or NULL. */
 const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t a, size_t b,

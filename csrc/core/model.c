@@ -450,6 +450,15 @@ int sj_gaz_suffix(const sj_model *m, const char *text, size_t lo, size_t end, ui
   return n;
 }
 
+int sj_gaz_is(const sj_model *m, const char *text, size_t a, size_t b, uint32_t kind) {
+  sj_gaz_hit hits[16];
+  uint32_t any;
+  if (a >= b || !kind) return 0;
+  /* the walk bounded by b: no hit is longer than the span */
+  int n = sj_gaz_walk(&m->img, text, b, a, kind, hits, 16, &any);
+  return n > 0 && hits[n - 1].len == b - a;
+}
+
 const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t a, size_t b,
                         const char *kind) {
   sj_gaz_hit hits[16];

@@ -307,7 +307,10 @@ static void best_path(seg *g, size_t n) {
     int lst = 0;
     if (g->cls[k] == SJ_C_HAN && (img->gaz_start[id[k]] & SJ_K_SURNAME)) {
       if (!has_lexword && title_before(g, k)) sn = surname_at(g, k, n);
-      else if ((lst = name_list_item(g, k, n, sn = surname_at(g, k, n))) == 0) sn = 0;
+      else if (k > 0 && name_list_sep(g, k - 1)) { /* name_list_item's first test */
+        sn = surname_at(g, k, n);
+        if (!(lst = name_list_item(g, k, n, sn))) sn = 0;
+      }
     }
     double nlp = NAME_LOGP;
     for (uint32_t gl = 1; sn && gl <= 2; gl++) {
@@ -687,7 +690,7 @@ static void post_dots(seg *g) {
 
 /* Is [a, b) a surname (gazetteer kind "surname")? */
 static int is_surname(seg *g, uint32_t a, uint32_t b) {
-  return sj_gaz_find(g->m, (const char *)g->s, g->len, g->off[a], g->off[b], "surname") != NULL;
+  return sj_gaz_is(g->m, (const char *)g->s, g->off[a], g->off[b], SJ_K_SURNAME);
 }
 
 /* The fine scheme (the PKU standard) splits what the lexicon keeps
