@@ -673,6 +673,15 @@ static void near_country(const amen *A, size_t n, size_t lo, size_t at, sj_codes
     }
 }
 
+/* the parties of an invitation frame 应…邀请 in [sa, ps), not in src */
+static void invited_by(sj_tg *g, const amen *A, size_t n, size_t sa, size_t ps,
+                       const sj_codes *src, sj_codes *tgt) {
+  const struct sj_mark *mk = mark_in(g, sa, ps, M_INVITE_OPEN);
+  if (!mk) return;
+  for (size_t k = 0; k < n; k++)
+    if (A[k].a > mk->at && A[k].b <= ps && !A[k].place) add_new(tgt, &A[k].c, src);
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -714,6 +723,8 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   } else {
     add_new(tgt, &part, src);
   }
+  /* a visit made at an invitation (应X、Y邀请，…访问): the hosts invited */
+  if (!tgt->n && sj_streq(T->cameo, "042")) invited_by(g, A, n, sa, ps, src, tgt);
   /* an act in a paragraph of one country's actors is domestic: its party
    * on both sides (座谈, 称赞, 捐款 at home) */
   if (!tgt->n && src->n && !agent.n && !no_self_target(T->cameo) && para_codes(g, R)->n &&
