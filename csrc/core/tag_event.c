@@ -673,6 +673,23 @@ static void near_country(const amen *A, size_t n, size_t lo, size_t at, sj_codes
     }
 }
 
+/* acts that stay at home when no other party is named: praise and
+ * cooperation (05), aid given (070-073; not an escort or peacekeeping
+ * mission, 074-075, which goes abroad) */
+static int self_directed(const char *cameo) {
+  return cameo[0] == '0' && (cameo[1] == '5' || (cameo[1] == '7' && cameo[2] <= '3'));
+}
+
+/* does the sentence name a coded party not among src? */
+static int other_in(const amen *A, size_t n, size_t sa, const sj_codes *src) {
+  for (size_t k = 0; k < n; k++) {
+    if (A[k].a < sa) continue;
+    for (int z = 0; z < A[k].c.n; z++)
+      if (!sj_codes_has(src, A[k].c.c[z])) return 1;
+  }
+  return 0;
+}
+
 /* the parties of an invitation frame 应…邀请 in [sa, ps), not in src */
 static void invited_by(sj_tg *g, const amen *A, size_t n, size_t sa, size_t ps,
                        const sj_codes *src, sj_codes *tgt) {
@@ -723,6 +740,10 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   } else {
     add_new(tgt, &part, src);
   }
+  /* praise, cooperation and aid with no other party named in the
+   * sentence are among the source's own (称赞…事迹, 向灾区捐款) */
+  if (!tgt->n && src->n && !agent.n && self_directed(T->cameo) && !other_in(A, n, sa, src))
+    *tgt = *src;
   /* a visit made at an invitation (应X、Y邀请，…访问): the hosts invited */
   if (!tgt->n && sj_streq(T->cameo, "042")) invited_by(g, A, n, sa, ps, src, tgt);
   /* an act in a paragraph of one country's actors is domestic: its party
