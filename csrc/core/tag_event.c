@@ -996,6 +996,19 @@ static void said_about(const sj_tg *g, const sj_trig *T, const amen *A, size_t n
     if (A[k].a >= T->end && A[k].b <= ce && !A[k].topic) add_new(tgt, &A[k].c, src);
 }
 
+/* A speaker of no known country (a person the actor stage cannot code)
+ * speaks, in news, first of his own: the first country of what he says
+ * (萨维说，爱沙尼亚同中国… -> EST) */
+static void first_said(const sj_tg *g, const sj_trig *T, const amen *A, size_t na, size_t sb,
+                       sj_codes *src) {
+  size_t ce = said_end(g, T, sb);
+  for (size_t k = 0; k < na; k++)
+    if (A[k].a >= T->end && A[k].b <= ce && A[k].c.n && !A[k].topic && A[k].role == R_NONE) {
+      sj_codes_add(src, A[k].c.c[0], strlen(A[k].c.c[0]));
+      return;
+    }
+}
+
 static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
                            const sj_codes *src, const sj_codes *tgt) {
   if (!root_eq(T->cameo, "01") || T->hint != 'S') return;
@@ -1134,6 +1147,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
   refine_code(g, ev, T, ps > sa ? ps : sa, pe, &src, &tgt, A, na, men + m0, m1 - m0);
   statement_code(g, ev, T, sb, &src, &tgt);
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n) first_said(g, T, A, na, sb, &src);
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n) said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
   ev->sources = sj_codes_str(g, &src);
