@@ -791,6 +791,18 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   return 0;
 }
 
+/* the country of the paragraph: the last single country of an actor, else
+ * of one of the last places named (在俄…; 政府才颁布 is Russia's); NULL */
+static const char *last_country(const sj_tg *g) {
+  if (g->recent.n) return g->recent.c[g->recent.n - 1];
+  size_t nm = g->d->mentions.n;
+  for (size_t k = nm; k-- > 0 && k + 40 > nm;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind == SJ_PLACE && m->codes && strlen(m->codes) == 3) return m->codes;
+  }
+  return NULL;
+}
+
 /* 两国 with fewer than two countries named: the countries of the persons
  * named (钱其琛 … 南非 … 两国 = CHN, ZAF), latest first */
 static sj_codes pair_with_persons(const sj_tg *g) {
@@ -1356,9 +1368,10 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       size_t tb = tok_before(g, a), ta = sj_tg_tok_at(g, j);
       const char *pn = ta < g->ntok && g->tok[ta].start == j ? sj_tg_pos(g, ta) : "x";
       const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
-      if (g->recent.n && (pb[0] == 'x' || pb[0] == 'c') && (pn[0] == 'd' || pn[0] == 'p' ||
-                                                          (pn[0] == 'v' && pn[1] != 'n'))) {
-        sj_codes_add(&c, g->recent.c[g->recent.n - 1], 3);
+      const char *lc = last_country(g);
+      if (lc && (pb[0] == 'x' || pb[0] == 'c') &&
+          (pn[0] == 'd' || pn[0] == 'p' || pn[0] == 't' || (pn[0] == 'v' && pn[1] != 'n'))) {
+        sj_codes_add(&c, lc, 3);
         emit_actor(g, a, j, "government", &c, NULL);
       }
       return sj_tg_tok_at(g, j);
@@ -1368,8 +1381,10 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
      * inside a title is not annotated */
     if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) > j - a) return t + 1;
     {
+      /* …but a spokesman is the body's (特区政府发言人: cue role_suffix) */
       size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
-      if (lt && sj_tg_is_tend(g, j + lt)) return sj_tg_tok_at(g, j + lt);
+      if (lt && sj_tg_is_tend(g, j + lt) && sj_tg_cue(g, j, "role_suffix") != lt)
+        return sj_tg_tok_at(g, j + lt);
     }
     if (f.n >= 2 && f.l[1] == 3) sj_codes_add(&c, f.s[1], 3);
     else sj_codes_add(&c, "CHN", 3);
