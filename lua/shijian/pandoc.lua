@@ -5,12 +5,19 @@
 --      definition-list term (Str, Space, SoftBreak inside Emph, Strong, Link,
 --      Span, Quoted ...; Code, Math, Raw, Note, Cite, Image are opaque);
 --   2. join these runs with blank lines and analyse the whole document ONCE —
---      with the C module `shijian.core` when it loads, otherwise with the
---      `shijian tag` command through one pandoc.pipe call (same text, same
---      results);
+--      through the public Lua API (`require "shijian"`) when its C module
+--      loads, otherwise with the `shijian tag` command through one
+--      pandoc.pipe call (same text, same results);
 --   3. rewrite the same runs, wrapping mentions and event triggers in Spans
---      (a mention that crosses formatting becomes one Span per piece);
+--      (a mention that crosses formatting becomes one Span per piece), each
+--      run's new inlines built in one pass over its pieces;
 --   4. add the event table, `shijian-events` metadata and the JSON export.
+--
+-- Speed: every pandoc object made from Lua costs microseconds (a call into
+-- Haskell), so the filter makes as few as it can: text stays a Lua string
+-- until it is emitted, a span of plain text gets its content as a string,
+-- equal attributes and table cells are made once, metadata is plain Lua
+-- values, and the second pass does not re-read the runs' text.
 --
 -- Options: metadata map `shijian:` (see docs/pandoc.md), overridden by
 -- SHIJIAN_* environment variables.
@@ -367,12 +374,13 @@ local function normalise(r, zero_based)
   return out
 end
 
---- Analyse with the C module; nil, message when it cannot be loaded.
+--- Analyse through the public Lua API (`require "shijian"`, as Lua scripts
+--- do); nil, message when its C module cannot be loaded.
 function M.analyze_module(text, o)
   local ok, core = pcall(require, "shijian.core")
   if not ok then return nil, (tostring(core):gsub("\n.*", "")) end
-  local model = core.new()
-  for _, d in ipairs(o.dict or {}) do model:load_dict(d) end
+  local sj = require "shijian"
+  local model = (o.dict and #o.dict > 0) and sj.new { dict = o.dict } or sj.model()
   local r = model:analyze(text, { ref = o.ref, want = "mentions,events" })
   return normalise(r, false)
 end
@@ -488,14 +496,16 @@ local function flatten(inls, out)
         flatten(el.content, out)
       end
     else
+      if t == "Note" or t == "Cite" or t == "Image" then out.note = true end
       out[#out + 1] = { k = "v", x = OPAQUE[t] or "" }
     end
   end
   return out
 end
 
---- The analysed text of an inline list, and which SoftBreaks are dropped
--- (by their order among the list's SoftBreaks).
+--- The analysed text of an inline list, which SoftBreaks are dropped (by
+-- their order among the list's SoftBreaks), and whether the list may hold a
+-- Note (a Note, Cite or Image is in it).
 function M.run_text(inls, o)
   local toks = flatten(inls, {})
   local drops, nb = {}, 0
@@ -517,7 +527,7 @@ function M.run_text(inls, o)
   end
   local parts = {}
   for i, tk in ipairs(toks) do parts[i] = tk.x end
-  return table.concat(parts), drops
+  return table.concat(parts), drops, toks.note == true
 end
 
 ---------------------------------------------------------------- markup
@@ -564,7 +574,38 @@ function M.tip(m)
   return k
 end
 
+-- Attributes are pandoc objects, and making one costs far more than the Lua
+-- around it: mentions with the same fields (most actors, places and names
+-- recur) share one Attr, kept in o.attr_cache for the document.
+local span_attr_new
+
+-- the cache key of a mention's attributes: every field they are made of
+-- (nil for an event, whose span has its id)
+local function attr_key(m)
+  local k = m.kind
+  if k == "event" then return nil end
+  local codes = m.codes
+  if codes then codes = #codes == 1 and tostring(codes[1]) or join(codes, " ") end
+  local v = m.value
+  return table.concat({ k, type(v) == "number" and numstr(v) or tostring(v), tostring(m.approx), codes or "", m.type or "",
+    m.org or "", m.country or "", m.class or "", m.unit or "" }, "\0")
+end
+
 local function span_attr(m, o, with_id)
+  if not (with_id and m.id) then
+    local key = attr_key(m)
+    if key then
+      local cache = o.attr_cache
+      if not cache then cache = {}; o.attr_cache = cache end
+      local a = cache[key]
+      if not a then a = span_attr_new(m, o, false); cache[key] = a end
+      return a
+    end
+  end
+  return span_attr_new(m, o, with_id)
+end
+
+function span_attr_new(m, o, with_id)
   local classes = { "shijian", m.kind }
   local kv = {}
   local function add(k, v)
@@ -626,20 +667,27 @@ local function inside(p, m)
   return m.s < p.s and p.s < m.e
 end
 
-local function merge_str(els)
-  local out = {}
-  for _, el in ipairs(els) do
-    local prev = out[#out]
-    if prev and (el.t or el.tag) == "Str" and (prev.t or prev.tag) == "Str" then
-      out[#out] = pandoc.Str(prev.text .. el.text)
-    else
-      out[#out + 1] = el
-    end
+-- The marked-up inlines are built in one pass over the run's pieces. Text is
+-- carried as Lua strings and becomes a pandoc Str only once, when it is
+-- emitted: adjacent text (a Str cut at a mention boundary, or two Str that
+-- were already side by side) is joined first, and an untouched Str is
+-- emitted as the element it was. A span whose content is one piece of text
+-- gets it as a string (pandoc makes the Str: the cheapest constructor).
+-- Pieces: { s, e, x = text [, el = the Str it is all of] } or { s, e, el }.
+local List = pandoc.List
+local WS = "[ \t\r\n]"
+
+-- items: Str elements, other inlines and strings -> a List of inlines
+local function inlines_of(items)
+  for i = 1, #items do
+    local x = items[i]
+    if type(x) == "string" then items[i] = pandoc.Str(x) end
   end
-  return out
+  return List(items)
 end
 
--- Wrap pieces ({el, s, e}) in Spans for the mentions ms (laminar, sorted).
+-- Wrap pieces in Spans for the mentions ms (laminar, sorted): the items
+-- (inlines, and strings for new text) and whether anything changed.
 local function wrap(pieces, ms, o)
   local tops, kids = {}, {}
   local j = 1
@@ -651,29 +699,72 @@ local function wrap(pieces, ms, o)
     kids[#tops] = ks
     j = k
   end
-  local out = {}
+  local out, n, changed = {}, 0, #tops > 0
+  local buf, nb, one = {}, 0, nil -- pending text; `one`: its only piece's Str
+  local function flush()
+    if nb == 0 then return end
+    n = n + 1
+    if nb == 1 and one then out[n] = one
+    else out[n] = table.concat(buf, "", 1, nb); changed = true end
+    nb, one = 0, nil
+  end
   local i, ti = 1, 1
   while i <= #pieces do
     local p = pieces[i]
     while ti <= #tops and tops[ti].e <= p.s do ti = ti + 1 end
     local T = tops[ti]
     if T and inside(p, T) then
-      local run = {}
-      while i <= #pieces and inside(pieces[i], T) do run[#run + 1] = pieces[i]; i = i + 1 end
-      local content = wrap(run, kids[ti], o)
-      out[#out + 1] = pandoc.Span(content, span_attr(T, o, run[1].s <= T.s))
+      flush()
+      local run, text = {}, #kids[ti] == 0
+      while i <= #pieces and inside(pieces[i], T) do
+        local q = pieces[i]
+        run[#run + 1] = q
+        if not q.x then text = false end
+        i = i + 1
+      end
+      -- the usual case, text and no mention inside: one Span of a string
+      if text then
+        text = #run == 1 and run[1].x or nil
+        if not text then
+          local xs = {}
+          for r = 1, #run do xs[r] = run[r].x end
+          text = table.concat(xs)
+        end
+        if text:find(WS) then text = nil end
+      end
+      local content = text and { text } or wrap(run, kids[ti], o)
+      local attr = span_attr(T, o, run[1].s <= T.s)
+      local c1 = content[1]
+      if #content == 1 and type(c1) ~= "string" and (c1.t or c1.tag) == "Str" then c1 = c1.text end
+      n = n + 1
+      if #content == 1 and type(c1) == "string" and not c1:find(WS) then
+        out[n] = pandoc.Span(c1, attr)
+      else
+        out[n] = pandoc.Span(inlines_of(content), attr)
+      end
     else
-      out[#out + 1] = p.el
+      if p.x then
+        nb = nb + 1
+        buf[nb] = p.x
+        one = nb == 1 and p.el or nil
+        if not p.el then changed = true end
+      else
+        flush()
+        n = n + 1
+        out[n] = p.el
+        if p.ch then changed = true end
+      end
       i = i + 1
     end
   end
-  return merge_str(out)
+  flush()
+  return out, changed
 end
 
--- Rebuild an inline list as pieces with byte ranges, splitting Str at
--- mention boundaries and wrapping inside containers.
+-- Rebuild an inline list as pieces with byte ranges, cutting Str at mention
+-- boundaries and wrapping inside containers; also whether anything changed.
 local function build(inls, st, ms, o)
-  local pieces = {}
+  local pieces, np, changed = {}, 0, false
   for _, el in ipairs(inls) do
     local t = el.t or el.tag
     if t == "Str" then
@@ -681,66 +772,80 @@ local function build(inls, st, ms, o)
       local text = el.text
       local e = s + #text
       st.pos = e
-      local cuts = {}
+      local cuts
       for _, m in ipairs(ms) do
-        if m.s > s and m.s < e then cuts[#cuts + 1] = m.s end
-        if m.e > s and m.e < e then cuts[#cuts + 1] = m.e end
+        local a, b = m.s, m.e
+        if a > s and a < e then cuts = cuts or {}; cuts[#cuts + 1] = a end
+        if b > s and b < e then cuts = cuts or {}; cuts[#cuts + 1] = b end
       end
-      if #cuts == 0 then
-        pieces[#pieces + 1] = { el = el, s = s, e = e }
+      if not cuts then
+        np = np + 1
+        pieces[np] = { s = s, e = e, x = text, el = el }
       else
         table.sort(cuts)
         local at = s
         for _, c in ipairs(cuts) do
           if c > at then
-            pieces[#pieces + 1] = { el = pandoc.Str(text:sub(at - s + 1, c - s)), s = at, e = c }
+            np = np + 1
+            pieces[np] = { s = at, e = c, x = text:sub(at - s + 1, c - s) }
             at = c
           end
         end
-        pieces[#pieces + 1] = { el = pandoc.Str(text:sub(at - s + 1)), s = at, e = e }
+        np = np + 1
+        pieces[np] = { s = at, e = e, x = text:sub(at - s + 1) }
       end
     elseif t == "SoftBreak" then
       st.nb = st.nb + 1
       if not st.drops[st.nb] then
-        pieces[#pieces + 1] = { el = el, s = st.pos, e = st.pos + 1 }
+        np = np + 1
+        pieces[np] = { el = el, s = st.pos, e = st.pos + 1 }
         st.pos = st.pos + 1
+      else
+        changed = true
       end
     elseif t == "Space" or t == "LineBreak" then
-      pieces[#pieces + 1] = { el = el, s = st.pos, e = st.pos + 1 }
+      np = np + 1
+      pieces[np] = { el = el, s = st.pos, e = st.pos + 1 }
       st.pos = st.pos + 1
     elseif CONTAINER[t] then
       local s = st.pos
       local qa, qb
       if t == "Quoted" then qa, qb = quote_marks(el); st.pos = st.pos + #qa end
-      local inner = build(el.content, st, ms, o)
+      local inner, ich = build(el.content, st, ms, o)
       if qb then st.pos = st.pos + #qb end
       local e = st.pos
       local here = {}
       for _, m in ipairs(ms) do
         if m.s < e and s < m.e and not (m.s <= s and e <= m.e) then here[#here + 1] = m end
       end
-      el.content = wrap(inner, here, o)
-      pieces[#pieces + 1] = { el = el, s = s, e = e }
+      local content, wch = wrap(inner, here, o)
+      local ch = ich or wch
+      if ch then el.content = inlines_of(content); changed = true end
+      np = np + 1
+      pieces[np] = { el = el, s = s, e = e, ch = ch }
     else
       local w = #(OPAQUE[t] or "")
-      pieces[#pieces + 1] = { el = el, s = st.pos, e = st.pos + w }
+      np = np + 1
+      pieces[np] = { el = el, s = st.pos, e = st.pos + w }
       st.pos = st.pos + w
     end
   end
-  return pieces
+  return pieces, changed
 end
 
---- Mark up one inline list given its mentions (byte offsets into its text).
+--- Mark up one inline list given its mentions (byte offsets into its text):
+--- the new inlines, and the byte length of the text they were read as.
 function M.markup(inls, ms, drops, o)
   local st = { pos = 0, nb = 0, drops = drops or {} }
   local pieces = build(inls, st, ms, o)
-  return wrap(pieces, ms, o)
+  return inlines_of((wrap(pieces, ms, o))), st.pos
 end
 
 ---------------------------------------------------------------- document
 
 -- Walk every inline run of the blocks; fn(inlines, tag) returns new inlines
--- or nil (tag: the block's, for Para, Plain and Header runs). pandoc walks bottom-up, so the runs inside a Note are met before the
+-- or nil (tag: the block's, for Para, Plain and Header runs), and, in the
+-- first pass, whether the run may hold a Note (then its notes are counted). pandoc walks bottom-up, so the runs inside a Note are met before the
 -- paragraph holding it, and definitions before their term. When on_block is
 -- given, it is called after each block's own runs as on_block(n, counts):
 -- n own runs, and counts[j] = the runs met before them that belong after
@@ -764,8 +869,8 @@ end
 function walk_runs(blocks, fn, on_block, extra)
   local function simple(b)
     local inls = b.content
-    local r = fn(inls, b.t or b.tag)
-    if on_block then on_block(1, { note_runs(inls) }) end
+    local r, noted = fn(inls, b.t or b.tag)
+    if on_block then on_block(1, { noted and note_runs(inls) or 0 }) end
     if r then b.content = r; return b end
   end
   local filter = {
@@ -773,8 +878,8 @@ function walk_runs(blocks, fn, on_block, extra)
     LineBlock = function(b)
       local lines, changed, counts = b.content, false, {}
       for i = 1, #lines do
-        local r = fn(lines[i])
-        if on_block then counts[i] = note_runs(lines[i]) end
+        local r, noted = fn(lines[i])
+        if on_block then counts[i] = noted and note_runs(lines[i]) or 0 end
         if r then lines[i] = r; changed = true end
       end
       if on_block then on_block(#lines, counts) end
@@ -784,9 +889,9 @@ function walk_runs(blocks, fn, on_block, extra)
       local items, changed, counts = b.content, false, {}
       for i = 1, #items do
         local item = items[i]
-        local r = fn(item[1])
+        local r, noted = fn(item[1])
         if on_block then
-          local c = note_runs(item[1])
+          local c = noted and note_runs(item[1]) or 0
           for _, def in ipairs(item[2]) do c = c + count_runs(def) end
           counts[i] = c
         end
@@ -800,25 +905,28 @@ function walk_runs(blocks, fn, on_block, extra)
   return pandoc.walk_block(pandoc.Div(blocks), filter).content
 end
 
+-- Metadata as plain Lua values, which pandoc reads as MetaString (a
+-- string), MetaBool (a boolean), MetaList (a pandoc.List) and MetaMap (a
+-- table with string keys): the same values as pandoc.MetaString and the
+-- like give, without a call into pandoc per value.
 local function events_meta(events)
   local list = {}
   for _, ev in ipairs(events) do
-    local function ms(v) return v and pandoc.MetaString(v) or nil end
     local function ml(l)
       local out = {}
-      for _, x in ipairs(l) do out[#out + 1] = pandoc.MetaString(tostring(x)) end
-      return pandoc.MetaList(out)
+      for _, x in ipairs(l) do out[#out + 1] = tostring(x) end
+      return List(out)
     end
-    list[#list + 1] = pandoc.MetaMap {
-      id = ms(ev.id), date = ms(ev.date), trigger = ms(ev.text), cameo = ms(ev.cameo),
-      root = ms(ev.root), label = ms(ev.label), sources = ml(ev.sources),
-      targets = ml(ev.targets), place = ms(ev.place), sentence = ms(ev.sentence),
-      negated = pandoc.MetaBool(ev.negated and true or false),
-      future = pandoc.MetaBool(ev.future and true or false),
-      hypothetical = pandoc.MetaBool(ev.hypothetical and true or false),
+    list[#list + 1] = {
+      id = ev.id, date = ev.date, trigger = ev.text, cameo = ev.cameo,
+      root = ev.root, label = ev.label, sources = ml(ev.sources),
+      targets = ml(ev.targets), place = ev.place, sentence = ev.sentence,
+      negated = ev.negated and true or false,
+      future = ev.future and true or false,
+      hypothetical = ev.hypothetical and true or false,
     }
   end
-  return pandoc.MetaList(list)
+  return List(list)
 end
 
 local function words(s)
@@ -837,16 +945,31 @@ function M.event_table(events, o)
     or { "Date", "Event", "CAMEO", "Sources", "Targets", "Place" }
   local caption = o.caption or (zh and "事件表" or "Events")
   local function cell(inls) return { pandoc.Plain(inls) } end
+  -- the cells of a text recur (dates, parties, places): one Plain each
+  local cells = {}
   local function text_cell(s)
     if s == nil or s == "" then return {} end
-    return { pandoc.Plain { pandoc.Str(s) } }
+    local c = cells[s]
+    if not c then
+      c = { s:find(WS) and pandoc.Plain(List { pandoc.Str(s) }) or pandoc.Plain(s) }
+      cells[s] = c
+    end
+    return c
   end
+  local cameos = {}
   local header = {}
   for i, h in ipairs(heads) do header[i] = text_cell(h) end
   local rows = {}
   for _, ev in ipairs(events) do
-    local trig = { pandoc.Str(ev.text or "") }
-    if ev.placed then trig = { pandoc.Link(trig, "#" .. ev.id) } end
+    local text = ev.text or ""
+    local trig
+    if ev.placed and text ~= "" and not text:find(WS) then
+      trig = { pandoc.Link(text, "#" .. ev.id) } -- pandoc makes the Str
+    elseif ev.placed then
+      trig = { pandoc.Link(List { pandoc.Str(text) }, "#" .. ev.id) }
+    else
+      trig = { pandoc.Str(text) }
+    end
     local flags = {}
     if ev.negated then flags[#flags + 1] = zh and "否定" or "negated" end
     if ev.future then flags[#flags + 1] = zh and "将来" or "future" end
@@ -855,13 +978,19 @@ function M.event_table(events, o)
       trig[#trig + 1] = pandoc.Space()
       trig[#trig + 1] = pandoc.Str("(" .. table.concat(flags, ", ") .. ")")
     end
-    local cameo = { pandoc.Str(ev.cameo or "") }
-    if ev.label then
-      cameo[#cameo + 1] = pandoc.Space()
-      for _, x in ipairs(words(ev.label)) do cameo[#cameo + 1] = x end
+    local ckey = (ev.cameo or "") .. "\0" .. (ev.label or "")
+    local cameo = cameos[ckey]
+    if not cameo then
+      cameo = { pandoc.Str(ev.cameo or "") }
+      if ev.label then
+        cameo[#cameo + 1] = pandoc.Space()
+        for _, x in ipairs(words(ev.label)) do cameo[#cameo + 1] = x end
+      end
+      cameo = cell(List(cameo))
+      cameos[ckey] = cameo
     end
     rows[#rows + 1] = {
-      text_cell(ev.date), cell(trig), cell(cameo),
+      text_cell(ev.date), cell(List(trig)), cameo,
       text_cell(join(ev.sources, ", ")), text_cell(join(ev.targets, ", ")),
       text_cell(ev.place),
     }
@@ -956,11 +1085,11 @@ function M.process(doc, ctx)
   local runs, order = {}, {}
   local has_div = false
   walk_runs(doc.blocks, function(inls, tag)
-    local text, drops = M.run_text(inls, o)
+    local text, drops, noted = M.run_text(inls, o)
     local r = { text = text, drops = drops, ms = {}, heading = tag == "Header" }
     runs[#runs + 1] = r
     order[#order + 1] = r
-    return nil
+    return nil, noted
   end, function(n, counts)
     local total = 0
     for _, c in ipairs(counts) do total = total + c end
@@ -992,32 +1121,39 @@ function M.process(doc, ctx)
     warn(string.format("backend: %s (%s), %d runs, %d bytes, %d mentions, %d events",
       res.backend, _VERSION, #order, #all, #res.mentions, #res.events))
   end
-  -- the run holding [s, e), nil when it crosses runs
+  -- the run holding [s, e), nil when it crosses runs; mentions come in
+  -- offset order, so the run of the last call or the next one is tried first
+  local last = 1
   local function run_of(s, e)
+    for j = last, last + 1 do
+      local r = order[j]
+      if r and s >= r.base and s < r.base + #r.text then
+        last = j
+        return (e <= r.base + #r.text) and r or nil
+      end
+    end
     local lo, hi = 1, #order
     while lo <= hi do
       local mid = (lo + hi) // 2
       local r = order[mid]
       if s < r.base then hi = mid - 1
       elseif s >= r.base + #r.text then lo = mid + 1
-      else return (e <= r.base + #r.text) and r or nil end
+      else last = mid; return (e <= r.base + #r.text) and r or nil end
     end
   end
   if not o.heading_events then res.events = M.drop_heading_events(res.events, run_of) end
   table.sort(res.events, function(a, b) return a.s < b.s end)
   for i, ev in ipairs(res.events) do
     ev.id = "shijian-e" .. i
-    ev.order = i
     if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):gsub("^%s+", ""):gsub("%s+$", "") end
   end
-  -- assign mentions (and event triggers) to runs
+  -- assign mentions (and event triggers) to runs; from here on their
+  -- offsets count in their run's text
   local function place(m, i)
     local r = run_of(m.s, m.e)
     if r then
-      local c = {}
-      for k, v in pairs(m) do c[k] = v end
-      c.s, c.e, c.order, c.orig = m.s - r.base, m.e - r.base, i, m
-      r.ms[#r.ms + 1] = c
+      m.s, m.e, m.order = m.s - r.base, m.e - r.base, i
+      r.ms[#r.ms + 1] = m
     end
   end
   for i, m in ipairs(res.mentions) do if o.kinds[m.kind] then place(m, i) end end
@@ -1030,13 +1166,11 @@ function M.process(doc, ctx)
     k = k + 1
     local r = runs[k]
     if not r or (#r.ms == 0 and next(r.drops) == nil) then return nil end
-    local text = M.run_text(inls, o)
-    if text ~= r.text then
+    local out, len = M.markup(inls, r.ms, r.drops, o)
+    if len ~= #r.text then
       warn("text run " .. k .. " changed between passes; left unmarked")
       return nil
     end
-    local out = M.markup(inls, r.ms, r.drops, o)
-    for _, m in ipairs(r.ms) do if m.placed then m.orig.placed = true end end
     return out
   end)
   lap("markup")
