@@ -929,6 +929,47 @@ static int abbr_ends_token(const sj_gaz_hit *h, int q, sj_tg *g, size_t i) {
 
 static const char *body_before(sj_tg *g, size_t a, char buf[4]);
 
+/* A country ending at e is in a list that names a place that is no
+ * country (新加坡、泰国、澳门、台湾): the list is of places */
+static int list_of_places(sj_tg *g, size_t e) {
+  for (int item = 0; item < 8; item++) {
+    size_t t = sj_tg_tok_at(g, e);
+    if (t >= g->ntok || g->tok[t].start != e || !sj_tg_cue_tok(g, t, "place_list")) return 0;
+    e = g->tok[t].end;
+    size_t lc = sj_tg_gazk(g, e, SJ_K_COUNTRY, NULL), lp = sj_tg_gazk(g, e, SJ_K_PLACE, NULL);
+    if (lp > lc && sj_tg_is_tend(g, e + lp)) return 1;
+    if (!lc || !sj_tg_is_tend(g, e + lc)) return 0;
+    e += lc;
+  }
+  return 0;
+}
+
+/* After a country ending at e, (的 and) a place name the gazetteer does not
+ * know: a token the lexicon tags ns, or an unknown transliterated name that
+ * is no known person (日本长野, 澳大利亚霍巴特举行): its start, *end its end;
+ * 0 if none */
+static size_t place_name_after(sj_tg *g, size_t e, size_t *end) {
+  size_t k = sj_tg_cue(g, e, "country_of");
+  size_t t = sj_tg_tok_at(g, e + k);
+  if (t >= g->ntok || g->tok[t].start != e + k) return 0;
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *p = sj_tg_pos(g, t);
+  if (b - a < 6 || b - a > 18 || (unsigned char)g->s[a] < 0xE4 || (unsigned char)g->s[a] > 0xE9)
+    return 0;
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  if (gc->any & (SJ_K_COUNTRY | SJ_K_ORG | SJ_K_GOV | SJ_K_MIL | SJ_K_TITLE | SJ_K_PERSON | SJ_K_ABBR))
+    return 0;
+  int ns = p[0] == 'n' && p[1] == 's' && !p[2];
+  int fn = ((p[0] == 'n' && (p[1] == 'r' || p[1] == 'z')) || sj_streq(p, "x")) &&
+           name_shape(g, a, b) == 'F' && !pmem_find(g, a, b);
+  if (!ns && !fn) return 0;
+  /* a transliteration goes on over the pieces the segmenter cut off */
+  for (int hop = 0; hop < 2 && t + 1 < g->ntok && g->tok[t + 1].start == b && translit_piece(g, t + 1); hop++)
+    b = g->tok[++t].end;
+  *end = b;
+  return a;
+}
+
 size_t sj_tg_entity(sj_tg *g, size_t t) {
   size_t i = g->tok[t].start;
   sj_gaz_hit h[SJ_GMAX];
@@ -1224,7 +1265,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     }
     /* places: after 在/赴/飞往…, before a place, or in a list of places */
     int placey = sj_streq(type, "country") && e == base_end &&
-                 (place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) ||
+                 (place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) || list_of_places(g, e) ||
                   sj_tg_cue(g, e, "place_after") ||
                   (sj_tg_gazk(g, e, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 5 &&
                    !memcmp(f.s[0], "event", 5)));
@@ -1236,6 +1277,15 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       if (c.n >= 2) one.n = 0;
       emit_place(g, a, e + ls, &one);
       return sj_tg_tok_at(g, e + ls);
+    }
+    if (sj_streq(type, "country") && e == base_end && c.n == 1) {
+      /* 日本长野, 委内瑞拉的巴伦西亚: the country of a place name */
+      size_t pe, ps = place_name_after(g, e, &pe);
+      if (ps) {
+        emit_place(g, a, e, &c);
+        emit_place(g, ps, pe, &c);
+        return sj_tg_tok_at(g, pe);
+      }
     }
     if (!placey && sj_streq(type, "country") && e == base_end && c.n == 1) {
       /* 俄罗斯卡普斯京·阿尔靶场: the country of a suffixed place */
@@ -1331,6 +1381,10 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (ls) e += ls;
     size_t re = ls ? 0 : place_in_token(g, a, e, &c);
     if (re) return sj_tg_tok_at(g, re);
+    /* 拉美国家, 西欧国家 (one word): a class of countries */
+    if (!sj_tg_is_tend(g, e) && sj_tg_cue(g, e, "region_group") &&
+        sj_tg_is_tend(g, e + sj_tg_cue(g, e, "region_group")))
+      return sj_tg_tok_at(g, e);
     if (!sj_tg_is_tend(g, e)) {
       /* 贝鲁特港, 莫斯科红场: the rest of the token (not a verb: 香港 | 回归) */
       size_t te = sj_tg_tok_at(g, e);
