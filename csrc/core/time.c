@@ -141,6 +141,9 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
       l = sj_t_dec(s, n, j, &cp);
       int dv = cdigit(cp);
       long u = sj_cn_unit(cp);
+      /* a zero written with the digit 0 inside a run of Chinese digits
+       * (二00二年, a common spelling of 二〇〇二年) */
+      if (dv < 0 && adigit(cp) == 0 && run > 0 && nunits == 0) dv = 0;
       if (dv >= 0) {
         if (cp == 0x4E24 && ndigits > 0 && nunits == 0) break; /* 两 mid-seq */
         if (run > 0 && nunits > 0) {
@@ -483,9 +486,14 @@ static size_t approx_suffix(pst *p, size_t i);
 static int bare_hour_ok(pst *p, size_t j, size_t e) {
   double x; int nd; unsigned fl;
   size_t a = pnum(p, j, &x, &nd, &fl);
-  if (!a || !(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_CHINESE)) return 0;
+  if (!a) return 0;
   int dian = 0;
   size_t k = tw(p, a, "hour", &dian);
+  /* in Chinese numerals (九时) only after a preposition of time (于九时,
+   * 至十时): 一时 alone is "for a while" */
+  if (!(fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_DIGITSEQ))
+    return k && tw_prev(p, j, "clock_before", NULL) && !cue_at(p, a, "not_clock");
+  if (!(fl & SJ_NUM_ARABIC) || (fl & SJ_NUM_CHINESE)) return 0;
   if (k && !dian) return !cue_at(p, a, "not_clock"); /* 时间, 时代 ... */
   return e > a + k || approx_suffix(p, e) > 0;
 }
@@ -990,10 +998,10 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
     if ((k = quarter_at(p, j, &v)) && ref_y(p)) { /* 一季度: the reference year's */
       t->y = ref_y(p); t->w = v; t->gran = 10; p->relative = 1; return j + k;
     }
-    int sl;
-    if ((k = tw(p, j, "this_season", NULL)) && (v = season_char(p, j + k))) {
-      /* 今夏, 今冬 */
-      t->y = ref_y(p); t->w = v; t->gran = 8; p->relative = 1; p->flags |= SJ_APPROX;
+    int sl, yoff = 0;
+    if ((k = tw(p, j, "this_season", &yoff)) && (v = season_char(p, j + k)) && ref_y(p)) {
+      /* 今夏, 今冬, 明春 (value: the years from the reference) */
+      t->y = ref_y(p) + yoff; t->w = v; t->gran = 8; p->relative = 1; p->flags |= SJ_APPROX;
       cpat(p, j + k, &sl);
       return j + k + (size_t)sl;
     }
@@ -1904,11 +1912,14 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
       out->needref = P.needref;
       return 1;
     }
-    if (sep && t1.gran >= 1 && t1.gran <= 5) {
+    /* two seasons side by side: 今冬明春 */
+    int adj = !sep && t1.gran == 8 && tw(p, e, "this_season", NULL);
+    if ((sep && t1.gran >= 1 && t1.gran <= 5) || adj) {
       pst P2 = P;
-      size_t f = point_at(&P2, e + sep, &t2, &t1);
-      if (f && (t2.gran >= 2 || (t2.gran == 1 && t1.gran == 1 && !P2.relative)) &&
-          t2.gran <= 5 && !after_blocks(p, f)) {
+      size_t f = point_at(&P2, e + sep, &t2, adj ? NULL : &t1);
+      if (f && ((adj && t2.gran == 8) ||
+                (!adj && (t2.gran >= 2 || (t2.gran == 1 && t1.gran == 1 && !P2.relative)) &&
+                 t2.gran <= 5)) && !after_blocks(p, f)) {
         /* the second point inherits year and month */
         if (!(P2.relative) || 1) {
           fmt_pt(b, sizeof b, &t2);
