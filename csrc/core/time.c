@@ -946,6 +946,27 @@ static size_t lunar_date_at(pst *p, size_t i, int ly, pt *t) {
   return j;
 }
 
+/* an opening or closing bracket at i (full-width or ASCII): its length */
+static size_t bracket_at(pst *p, size_t i, int closing) {
+  int l;
+  uint32_t cp = cpat(p, i, &l);
+  if (closing ? (cp == 0xFF09 || cp == ')') : (cp == 0xFF08 || cp == '(')) return (size_t)l;
+  return 0;
+}
+/* 今（19）日, 昨(18)日: a day word, the day's number in brackets, 日;
+ * *dv the number; returns the length */
+static size_t bracket_day(pst *p, size_t i, int *dv) {
+  size_t j = i + tw(p, i, "bracket_day", NULL), k;
+  double x; int nd; unsigned fl;
+  if (j == i || !(k = bracket_at(p, j, 0))) return 0;
+  size_t e = pnum(p, j + k, &x, &nd, &fl);
+  if (!e || x != floor(x) || x < 1 || x > 31 || !(k = bracket_at(p, e, 1))) return 0;
+  size_t d = tw(p, e + k, "day_unit", NULL);
+  if (!d) return 0;
+  *dv = (int)x;
+  return e + k + d - i;
+}
+
 /* Parse one calendar point at i.  inh: the point of a preceding range or
  * list element (fields it may inherit).  Returns end or 0. */
 static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
@@ -1085,7 +1106,8 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   }
   /* day */
   int dv = 0, dcn = 0;
-  if ((k = num_unit(p, j, "day_unit", 1, 31, 1, &dv, &dcn))) {
+  if ((!(have & 3) && (k = bracket_day(p, j, &dv)) && (k += j)) ||
+      (k = num_unit(p, j, "day_unit", 1, 31, 1, &dv, &dcn))) {
     int ok = 1;
     /* 三日 = three days; 十日, 二十三日, 三日下午, (七日至)九日 are dates */
     if (dcn && !(have & 2) && dv < 10 && !(inh && inh->m) && !daypart_after(p, k) &&
@@ -1622,6 +1644,29 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
   return 1;
 }
 
+/* a day (今天, 周四) followed by its date in brackets and maybe a part of
+ * day or a clock (今天（17日）下午, 周四（4月10日）, 昨日（12月6日）凌晨1时):
+ * the end past them, *t the most precise point (on the bracketed day) */
+static size_t bracketed_date(pst *p, size_t e, pt *t) {
+  size_t k = bracket_at(p, e, 0), c;
+  if (!k || t->gran != 3 || !t->d) return e;
+  pst P2 = *p;
+  pt d, u;
+  size_t f = point_at(&P2, e + k, &d, t);
+  if (!f || d.gran != 3 || !d.d || !(c = bracket_at(p, f, 1))) return e;
+  e = f + c;
+  *t = d;
+  P2 = *p;
+  f = point_at(&P2, e, &u, &d);
+  if (f && (u.gran == 4 || u.gran == 5 || (u.gran == 3 && u.pd))) {
+    u.y = d.y; u.m = d.m; u.d = d.d;
+    p->flags |= P2.flags;
+    *t = u;
+    e = f;
+  }
+  return e;
+}
+
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   pst P;
   pst_init(&P, c, s, n);
@@ -1862,9 +1907,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     }
     return 0;
   }
-  if (after_blocks(p, e) && t1.gran <= 3 && t1.gran > 0 && !(t1.gran == 3 && t1.d)) {
-    /* 2020年12 ... a truncated expression: still fine */
-  }
+  if (!openstart) e = bracketed_date(p, e, &t1);
   char a[48], b[48];
   fmt_pt(a, sizeof a, &t1);
   note_max(out, &t1);
