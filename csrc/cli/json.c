@@ -27,6 +27,17 @@ void jw_write(jw *w, const void *p, size_t n) {
   w->n += n;
 }
 
+/* jw_write and jw_puts inlined: the writer's calls are many and short */
+static inline void put(jw *w, const void *p, size_t n) {
+  if (n <= sizeof w->b - w->n) {
+    memcpy(w->b + w->n, p, n);
+    w->n += n;
+  } else {
+    jw_write(w, p, n);
+  }
+}
+static inline void putstr(jw *w, const char *s) { put(w, s, strlen(s)); }
+
 void json_str(jw *f, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   jw_putc(f, '"');
@@ -34,25 +45,31 @@ void json_str(jw *f, const char *s, size_t n) {
   while (i < n) {
     unsigned c = u[i];
     if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { i++; continue; }
+    /* lead bytes E1..EC (all of CJK) with two continuation bytes: valid,
+     * as sj_utf8_next would say (no overlong form or surrogate there) */
+    if (c - 0xE1u < 0x0Cu && i + 2 < n && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u) {
+      i += 3;
+      continue;
+    }
     if (c >= 0x80) {
       uint32_t cp;
       int l = sj_utf8_next(s, n, i, &cp);
       if (cp != SJ_BADCHAR) { i += (size_t)l; continue; }
     }
-    if (i > run) jw_write(f, u + run, i - run);
+    if (i > run) put(f, u + run, i - run);
     switch (c) {
-    case '"': jw_puts(f, "\\\""); break;
-    case '\\': jw_puts(f, "\\\\"); break;
-    case '\n': jw_puts(f, "\\n"); break;
-    case '\r': jw_puts(f, "\\r"); break;
-    case '\t': jw_puts(f, "\\t"); break;
+    case '"': putstr(f, "\\\""); break;
+    case '\\': putstr(f, "\\\\"); break;
+    case '\n': putstr(f, "\\n"); break;
+    case '\r': putstr(f, "\\r"); break;
+    case '\t': putstr(f, "\\t"); break;
     default:
-      if (c >= 0x80) jw_puts(f, "\xEF\xBF\xBD"); /* an invalid byte */
-      else { char esc[8]; snprintf(esc, sizeof esc, "\\u%04x", c); jw_puts(f, esc); }
+      if (c >= 0x80) putstr(f, "\xEF\xBF\xBD"); /* an invalid byte */
+      else { char esc[8]; snprintf(esc, sizeof esc, "\\u%04x", c); putstr(f, esc); }
     }
     run = ++i;
   }
-  if (i > run) jw_write(f, u + run, i - run);
+  if (i > run) put(f, u + run, i - run);
   jw_putc(f, '"');
 }
 
@@ -61,18 +78,18 @@ static void json_uint(jw *f, const char *key, size_t v) {
   char buf[24];
   int k = (int)sizeof buf;
   do { buf[--k] = (char)('0' + v % 10); v /= 10; } while (v);
-  jw_puts(f, key);
-  jw_write(f, buf + k, sizeof buf - (size_t)k);
+  putstr(f, key);
+  put(f, buf + k, sizeof buf - (size_t)k);
 }
 
 static void json_cstr(jw *f, const char *s) {
-  if (!s) jw_puts(f, "null");
+  if (!s) putstr(f, "null");
   else json_str(f, s, strlen(s));
 }
 
 /* key (a literal with its punctuation) and a string value or null */
 static void json_field(jw *f, const char *key, const char *v) {
-  jw_puts(f, key);
+  putstr(f, key);
   json_cstr(f, v);
 }
 
@@ -100,8 +117,8 @@ static void json_num(jw *f, double v) {
   /* range first: converting an out-of-range double to an integer is undefined */
   if (v > -1e15 && v < 1e15 && v == (double)(long long)v) snprintf(num, sizeof num, "%lld", (long long)v);
   else if (v == v && v - v == 0) num_shortest(num, sizeof num, v);
-  else { jw_puts(f, "null"); return; }
-  jw_puts(f, num);
+  else { putstr(f, "null"); return; }
+  putstr(f, num);
 }
 
 /* "text" value, then "start" and "end" of the span [a, b) shifted by base */
@@ -119,45 +136,45 @@ static void json_sentence(jw *f, const sj_span *sp, size_t base, uint32_t para, 
 }
 
 static void json_token(jw *f, const sj_token *t, const char *text, size_t base, int comma) {
-  jw_puts(f, comma ? ",{\"text\":" : "{\"text\":");
+  putstr(f, comma ? ",{\"text\":" : "{\"text\":");
   json_text_span(f, text, t->start, t->end, base);
   json_field(f, ",\"pos\":", t->pos);
   jw_putc(f, '}');
 }
 
 static void json_mention(jw *f, const sj_mention *m, const char *text, size_t base, int comma) {
-  jw_puts(f, comma ? ",{\"kind\":" : "{\"kind\":");
+  putstr(f, comma ? ",{\"kind\":" : "{\"kind\":");
   json_cstr(f, sj_kind_name((sj_kind)m->kind));
-  jw_puts(f, ",\"text\":");
+  putstr(f, ",\"text\":");
   json_text_span(f, text, m->start, m->end, base);
   switch (m->kind) {
   case SJ_TIME:
   case SJ_DURATION:
     json_field(f, ",\"value\":", m->value);
-    jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
-    if (m->flags & SJ_SET) jw_puts(f, ",\"set\":true");
+    putstr(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
+    if (m->flags & SJ_SET) putstr(f, ",\"set\":true");
     if (m->kind == SJ_TIME && m->type) json_field(f, ",\"holiday\":", m->type);
-    if (m->flags & SJ_VAGUE) jw_puts(f, ",\"vague\":true");
+    if (m->flags & SJ_VAGUE) putstr(f, ",\"vague\":true");
     break;
   case SJ_ACTOR:
-    jw_puts(f, ",\"codes\":");
+    putstr(f, ",\"codes\":");
     json_codes(f, m->code, m->ncodes);
     json_field(f, ",\"type\":", m->type);
     json_field(f, ",\"org\":", m->org);
     break;
   case SJ_PLACE:
-    jw_puts(f, ",\"country\":");
+    putstr(f, ",\"country\":");
     if (m->ncodes) json_str(f, m->code[0], strnlen(m->code[0], SJ_CODE_SIZE));
-    else jw_puts(f, "null");
+    else putstr(f, "null");
     break;
   case SJ_NAME:
     json_field(f, ",\"class\":", m->type);
     break;
   case SJ_QUANTITY:
-    jw_puts(f, ",\"value\":");
+    putstr(f, ",\"value\":");
     json_num(f, m->number);
     json_field(f, ",\"unit\":", m->unit);
-    jw_puts(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
+    putstr(f, (m->flags & SJ_APPROX) ? ",\"approx\":true" : ",\"approx\":false");
     break;
   default: break;
   }
@@ -165,25 +182,25 @@ static void json_mention(jw *f, const sj_mention *m, const char *text, size_t ba
 }
 
 static void json_event(jw *f, const sj_event *e, const char *text, size_t base, int comma) {
-  jw_puts(f, comma ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":");
+  putstr(f, comma ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":");
   json_text_span(f, text, e->start, e->end, base);
-  jw_puts(f, "},\"cameo\":");
+  putstr(f, "},\"cameo\":");
   json_str(f, e->cameo, strnlen(e->cameo, 3));
-  jw_puts(f, ",\"root\":");
+  putstr(f, ",\"root\":");
   json_str(f, e->cameo, strnlen(e->cameo, 2));
   json_field(f, ",\"label\":", e->label);
   json_field(f, ",\"date\":", e->date);
-  jw_puts(f, ",\"sources\":");
+  putstr(f, ",\"sources\":");
   json_codes(f, e->source, e->nsources);
-  jw_puts(f, ",\"targets\":");
+  putstr(f, ",\"targets\":");
   json_codes(f, e->target, e->ntargets);
   json_field(f, ",\"place\":", e->place);
   json_uint(f, ",\"sentence\":{\"start\":", base + e->sent_start);
   json_uint(f, ",\"end\":", base + e->sent_end);
   jw_putc(f, '}');
-  jw_puts(f, (e->flags & SJ_NEGATED) ? ",\"negated\":true" : ",\"negated\":false");
-  jw_puts(f, (e->flags & SJ_FUTURE) ? ",\"future\":true" : ",\"future\":false");
-  jw_puts(f, (e->flags & SJ_HYPOTHETICAL) ? ",\"hypothetical\":true}" : ",\"hypothetical\":false}");
+  putstr(f, (e->flags & SJ_NEGATED) ? ",\"negated\":true" : ",\"negated\":false");
+  putstr(f, (e->flags & SJ_FUTURE) ? ",\"future\":true" : ",\"future\":false");
+  putstr(f, (e->flags & SJ_HYPOTHETICAL) ? ",\"hypothetical\":true}" : ",\"hypothetical\":false}");
 }
 
 void json_doc(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
@@ -195,29 +212,29 @@ void json_doc(jw *f, const sj_doc *d, const char *text, size_t base, int tokens)
 void json_doc_fields(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
   char num[16];
   snprintf(num, sizeof num, "%d", sj_doc_ref_year(d));
-  jw_puts(f, "\"ref_year\":");
-  jw_puts(f, num);
-  jw_puts(f, ",\"sentences\":[");
+  putstr(f, "\"ref_year\":");
+  putstr(f, num);
+  putstr(f, ",\"sentences\":[");
   size_t n = sj_doc_nspans(d, SJ_SENTENCE);
   const sj_span *sp = sj_doc_spans(d, SJ_SENTENCE);
   for (size_t i = 0; i < n; i++) json_sentence(f, &sp[i], base, 0, i > 0);
   jw_putc(f, ']');
   if (tokens) {
-    jw_puts(f, ",\"tokens\":[");
+    putstr(f, ",\"tokens\":[");
     n = sj_doc_ntokens(d);
     const sj_token *t = sj_doc_tokens(d);
     for (size_t i = 0; i < n; i++) json_token(f, &t[i], text, base, i > 0);
     jw_putc(f, ']');
   }
-  jw_puts(f, ",\"mentions\":[");
+  putstr(f, ",\"mentions\":[");
   n = sj_doc_nmentions(d);
   const sj_mention *m = sj_doc_mentions(d);
   for (size_t i = 0; i < n; i++) json_mention(f, &m[i], text, base, i > 0);
-  jw_puts(f, "],\"events\":[");
+  putstr(f, "],\"events\":[");
   n = sj_doc_nevents(d);
   const sj_event *e = sj_doc_events(d);
   for (size_t i = 0; i < n; i++) json_event(f, &e[i], text, base, i > 0);
-  jw_puts(f, "]}");
+  putstr(f, "]}");
 }
 
 /* ---- spools ---------------------------------------------------------------- */
