@@ -464,8 +464,10 @@ const char *sj_gaz_find(const sj_model *m, const char *text, size_t len, size_t 
   sj_gaz_hit hits[16];
   size_t kl = strlen(kind);
   uint32_t kb = sj_kind_bit(kind, kl);
-  if (!kb) return NULL;
-  int n = sj_gaz_match(m, text, len, a, kb, hits, 16);
+  if (!kb || a >= b || b > len) return NULL;
+  /* the walk bounded by b: entries longer than the span cannot answer */
+  uint32_t any;
+  int n = sj_gaz_walk(&m->img, text, b, a, kb, hits, 16, &any);
   for (int i = 0; i < n; i++) {
     if (hits[i].len != b - a) continue;
     for (const char *p = hits[i].payload; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
