@@ -31,17 +31,23 @@ end
 
 local function check(case)
   local doc = assert(sj.analyze(case.text, case.ref and { ref = case.ref } or nil))
-  local got = {}
+  local got, dates = {}, {}
   for _, e in ipairs(doc.events) do
     local trig = type(e.trigger) == "table" and (e.trigger.text or e.trigger.word) or e.trigger
     got[#got + 1] = string.format("%s:%s:%s>%s", trig, e.cameo, set(e.sources), set(e.targets))
+    dates[#dates + 1] = type(e.date) == "string" and e.date or "-"
   end
   local want = {}
   if case.exp ~= "-" then
     for item in case.exp:gmatch("[^;]+") do
-      local trig, code, src, tgt = item:match("^%s*(.-):(%d%d%d):([^>]*)>(.-)%s*$")
+      local body, date = item:match("^(.-)@(%S+)%s*$")
+      body = body or item
+      local trig, code, src, tgt = body:match("^%s*(.-):(%d%d%d):([^>]*)>(.-)%s*$")
       assert(trig, "bad expectation " .. item)
       want[#want + 1] = string.format("%s:%s:%s>%s", trig, code, sorted_codes(src), sorted_codes(tgt))
+      -- an expected date (@1998-01-07, @- for none) replaces the one found
+      if date and #want <= #got then got[#want] = got[#want] .. "@" .. dates[#want] end
+      if date then want[#want] = want[#want] .. "@" .. date end
     end
   end
   assert.same(want, got)

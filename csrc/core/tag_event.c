@@ -408,7 +408,7 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
     return 1;
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
   /* 按…要求: the measure a thing is done by, a noun */
-  if (T->hint == 'S' && mark_in(g, ps, T->start, M_PER)) return 1;
+  if (mark_in(g, ps, T->start, M_PER)) return 1;
   if (!mark_in(g, ps, T->start, M_FRAME_OPEN)) return 0;
   for (t = tn; t < g->ntok && g->tok[t].start < pe; t++)
     if (tok_cue(g, t, "frame_end")) return 1;
@@ -938,6 +938,15 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
     }
     if (repeats(g, tr, t0, q, sa, sb, A, na, men, m0, m1)) T->cameo[0] = 0;
   }
+  /* what a demand or an appeal asks for (要求秘鲁撤军, 呼吁各国加强合作)
+   * has not happened: the demand is the record */
+  for (size_t q = t0; q < ti; q++) {
+    const sj_trig *T = &tr[q];
+    if (!T->cameo[0] || T->user || !(root_eq(T->cameo, "10") || root_eq(T->cameo, "02"))) continue;
+    size_t ce = phrase_end(g, sb, T->end);
+    for (size_t r = q + 1; r < ti && tr[r].start < ce; r++)
+      if (!tr[r].user) tr[r].cameo[0] = 0;
+  }
   /* a statement that narrates an act (钱其琛说，…开展了…经济合作) is told by
    * that act's record */
   for (size_t q = t0; q < ti; q++) {
@@ -1030,6 +1039,7 @@ static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
 typedef struct para_state { /* carried across the sentences of a paragraph */
   uint32_t para;
   const char *frame;     /* a framing time at the paragraph head */
+  int frame_over;        /* a later time began (此后, 后来): no frame any more */
   const char *last_date; /* the last event date */
   char last_cameo[4];
   size_t last_sent_end;  /* the end of the last event's sentence */
@@ -1066,7 +1076,7 @@ static const char *event_date(sj_tg *g, const sj_trig *T, const sj_mention *men,
   if (f && (strstr(f, "/..") || strlen(f) == 4 || strstr(f, "../"))) return f;
   /* 这/此 at the sentence head, or the same kind of event told on in the
    * very next sentence (演习正式拉开大幕。…参加俄军演习) */
-  if (P->last_date && (sj_tg_cue(g, sa, "same_event") ||
+  if (P->last_date && (tok_cue(g, sj_tg_tok_at(g, sa), "same_event") ||
                        (P->last_cameo[0] && root_eq(P->last_cameo, T->cameo) &&
                         next_sentence(g, P->last_sent_end, sa))))
     return P->last_date;
@@ -1224,8 +1234,14 @@ static void new_paragraph(para_state *P, uint32_t para) {
 }
 
 /* a framing time at the head of the paragraph's first sentence */
-static void note_frame(para_state *P, const sj_mention *men, size_t m0, size_t m1, size_t sa) {
-  if (P->frame) return;
+static void note_frame(sj_tg *g, para_state *P, const sj_mention *men, size_t m0, size_t m1,
+                       size_t sa, size_t sb) {
+  /* 此后, 后来 at the head of a sentence: what follows is later than the frame */
+  if (P->frame && cue_words(g, sa, phrase_end(g, sb, sa), "seq")) {
+    P->frame = NULL;
+    P->frame_over = 1;
+  }
+  if (P->frame || P->frame_over) return;
   for (size_t k = m0; k < m1; k++)
     if (men[k].kind == SJ_TIME) {
       if (men[k].start <= sa + 16) P->frame = men[k].value;
@@ -1262,7 +1278,7 @@ int sj_tg_events(sj_tg *g) {
     while (mi < nmen && men[mi].start < sa) mi++;
     size_t m0 = mi, m1 = mi;
     while (m1 < nmen && men[m1].start < sb) m1++;
-    note_frame(&P, men, m0, m1, sa);
+    note_frame(g, &P, men, m0, m1, sa, sb);
     if (tr[ti].start >= sb) continue;
     clause_stops(g, sa, sb);
     if (g->err || (rc = sentence_actors(g, &am, men, m0, m1, sa))) break;
