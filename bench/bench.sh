@@ -5,7 +5,10 @@
 #   SHIJIAN=BIN   the CLI to measure (default build/shijian)
 #   SIZE=BYTES    minimum size of the test text (default 3145728 = 3 MiB)
 #   RUNS=N        throughput runs, the best is kept (default 3)
-#   NO_JIEBA=1    leave jieba out
+#   NO_JIEBA=1    leave jieba, jieba-rs and cppjieba out
+#   PSIZE=BYTES   minimum size of the Markdown document for the Pandoc filter
+#                 (default 950000)
+#   NPM_TIMEOUT=S  seconds allowed for each npm command (default 120)
 #
 # The text, build/bench/news3mb.txt: the sample article
 # (../shared/corpus/pla-intl-cooperation-2020.txt, else examples/*.txt) with
@@ -23,6 +26,17 @@
 #   traditional  the library's full analysis of TEXT converted by
 #              `opencc -c s2twp` (Taiwan characters and vocabulary), and its
 #              ratio to the simplified text's
+#   cut against jieba-rs (npm @node-rs/jieba, installed by npm into
+#              build/bench/node), Python jieba (Debian python3-jieba) and
+#              cppjieba (the sources npm's nodejieba ships, built with g++
+#              into build/bench/cppjieba): their cut() inside their process,
+#              best of RUNS, load excluded; the ratio shijian / it, peak RSS
+#              of one cut of TEXT, and load + first result.  Without node,
+#              npm, g++ or the registry a row says n/a and why.
+#   Pandoc filter  CPU time and peak RSS of `pandoc -t html` on DOC
+#              (build/bench/doc1mb.md, the sample's paragraphs repeated to
+#              >= PSIZE bytes) without and with filters/shijian.lua, and the
+#              filter's own CPU time inside that run (bench/pandoc_time.lua)
 
 set -u
 case "${1:-}" in -h|--help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
@@ -92,7 +106,7 @@ mbps() { awk -v b="$BYTES" -v t="$1" -v s="$2" 'BEGIN {
 fail() { echo "failed: $(head -c 200 "$B/err")"; }
 
 # ---- shijian ------------------------------------------------------------------
-S_SEG=- S_UP=- S_RSS=- S_TAG=- S_TAGRSS=- S_JCUT=- S_JTAG=-
+S_SEG=- S_UP=- S_RSS=- S_TAG=- S_TAGRSS=- S_JCUT=- S_JTAG=- S_J2RSS=-
 if [ -x "$SHIJIAN" ]; then
   if up_ns=$(best_ns 10 "$SHIJIAN" cut "$ONE") && ns=$(best_ns "$RUNS" "$SHIJIAN" cut "$TEXT")
   then S_SEG=$(mbps "$ns" "$up_ns"); else S_SEG=$(fail); fi
@@ -110,6 +124,7 @@ if [ -x "$SHIJIAN" ]; then
     else r=$(fail); fi
     if [ "$c" = cut ]; then S_JCUT=$r; else S_JTAG=$r; fi
   done
+  S_J2RSS=$(rss_mb "$SHIJIAN" tag --lines --jobs 2 "$TEXT") || S_J2RSS=$(fail)
 else
   echo "bench: $SHIJIAN not found (run make first); shijian column empty"
 fi
@@ -124,6 +139,107 @@ if [ -z "${NO_JIEBA:-}" ] && /usr/bin/python3 -c 'import jieba' 2> /dev/null; th
   else J_SEG=$(fail); fi
   J_UP=$(startup_ms 5 /usr/bin/python3 bench/jieba_bench.py --first "$ONE") || J_UP=$(fail)
   J_RSS=$(rss_mb /usr/bin/python3 bench/jieba_bench.py --once "$TEXT") || J_RSS=$(fail)
+fi
+
+# ---- jieba-rs (npm @node-rs/jieba) and cppjieba, each in its own folder -------
+# Installed on first use into build/bench/node (npm install) and
+# build/bench/cppjieba (the sources the npm package nodejieba ships, built
+# with g++); when npm, node or g++ is missing or the registry cannot be
+# reached, the row says n/a and why.
+NPM_TIMEOUT=${NPM_TIMEOUT:-120}
+# why LOG RC : the last line of a failed command's log, or its exit status
+why() { w=$(grep -v '^ *$' "$1" 2> /dev/null | tail -n 1 | cut -c1-80)
+  if [ -n "$w" ]; then echo "$w"; elif [ "$2" = 124 ]; then echo "no answer in ${NPM_TIMEOUT} s (registry unreachable?)"
+  else echo "exit status $2"; fi; }
+R_SEG=n/a R_RSS=n/a R_FIRST=n/a RNAME="jieba-rs" R_WHY=
+if [ -n "${NO_JIEBA:-}" ]; then R_WHY="NO_JIEBA is set"
+elif ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  R_WHY="node/npm not installed (apt-get install nodejs npm)"
+else
+  RM=$B/node/node_modules
+  if [ ! -f "$RM/@node-rs/jieba/package.json" ]; then
+    mkdir -p "$B/node"
+    timeout "$NPM_TIMEOUT" npm install --prefix "$B/node" --no-audit --no-fund --loglevel=error \
+      @node-rs/jieba@2 > "$B/npm.log" 2>&1 ||
+      R_WHY="npm install @node-rs/jieba failed: $(why "$B/npm.log" $?)"
+  fi
+  if [ -z "$R_WHY" ]; then
+    RNAME="jieba-rs $(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$RM/@node-rs/jieba/package.json" | head -n 1)"
+    if node bench/jieba_rs.js "$RM" --runs "$RUNS" "$TEXT" > "$B/jieba-rs.txt" 2> "$B/err"; then
+      R_SEG=$(awk -v b="$BYTES" '/^cut_s/ { printf "%.2f", b / 1e6 / $2 }' "$B/jieba-rs.txt")
+      R_FIRST=$(awk '/^first_ms/ { print $2 }' "$B/jieba-rs.txt")
+      R_RSS=$(rss_mb node bench/jieba_rs.js "$RM" --once "$TEXT") || R_RSS=$(fail)
+    else R_WHY=$(fail); fi
+  fi
+fi
+C_SEG=n/a C_RSS=n/a C_FIRST=n/a CNAME="cppjieba" C_WHY=
+CJ=$B/cppjieba/package/submodules/cppjieba
+if [ -n "${NO_JIEBA:-}" ]; then C_WHY="NO_JIEBA is set"
+elif ! command -v npm > /dev/null || ! command -v g++ > /dev/null; then
+  C_WHY="npm or g++ not installed"
+else
+  if [ ! -x "$B/cppjieba/cppjieba_bench" ]; then
+    mkdir -p "$B/cppjieba"
+    (cd "$B/cppjieba" && timeout "$NPM_TIMEOUT" npm pack --loglevel=error nodejieba@3.5.8 > ../cppjieba.log 2>&1 &&
+      tar xzf nodejieba-3.5.8.tgz) 2>> "$B/cppjieba.log"
+    rc=$?
+    if [ "$rc" -eq 0 ]; then
+      g++ -O2 -std=c++11 -w -I"$CJ/include" -I"$CJ/deps/limonp/include" bench/cppjieba_bench.cpp \
+        -o "$B/cppjieba/cppjieba_bench" 2>> "$B/cppjieba.log" ||
+        C_WHY="g++ could not build cppjieba: $(tail -n 1 "$B/cppjieba.log" | cut -c1-80)"
+    else
+      C_WHY="npm pack nodejieba (cppjieba's sources) failed: $(why "$B/cppjieba.log" "$rc")"
+    fi
+  fi
+  if [ -z "$C_WHY" ]; then
+    CNAME="cppjieba (nodejieba 3.5.8)"
+    if "$B/cppjieba/cppjieba_bench" "$CJ/dict" --runs "$RUNS" "$TEXT" > "$B/cppjieba.txt" 2> "$B/err"; then
+      C_SEG=$(awk -v b="$BYTES" '/^cut_s/ { printf "%.2f", b / 1e6 / $2 }' "$B/cppjieba.txt")
+      C_FIRST=$(awk '/^first_ms/ { print $2 }' "$B/cppjieba.txt")
+      C_RSS=$(rss_mb "$B/cppjieba/cppjieba_bench" "$CJ/dict" --once "$TEXT") || C_RSS=$(fail)
+    else C_WHY=$(fail); fi
+  fi
+fi
+
+# ---- the Pandoc filter against pandoc alone, on a ~1 MB Markdown document ----
+# The sample's paragraphs, a heading before each copy, repeated to >= PSIZE
+# bytes.  CPU time (user + sys) and peak RSS of `pandoc -t html` without and
+# with the filter; the filter's own CPU time is reported from inside pandoc
+# by bench/pandoc_time.lua (os.clock around the filter).
+PSIZE=${PSIZE:-950000}
+DOC=$B/doc1mb.md
+P_PLAIN=n/a P_PRSS=n/a P_OWN=n/a P_WHOLE=n/a P_FRSS=n/a P_WHY=
+if ! command -v pandoc > /dev/null; then P_WHY="pandoc not installed"
+else
+  per=$(awk 'NF { n += length($0) + 2 } END { print n + 20 }' "$SRC")
+  pc=$(( PSIZE / per + 1 ))
+  i=1
+  while [ $i -le $pc ]; do
+    printf '## 第%s篇\n\n' "$i"
+    tr -d '\r' < "$SRC" | awk 'NF { print; print "" }'
+    i=$((i + 1))
+  done > "$DOC"
+  DBYTES=$(wc -c < "$DOC")
+  # cpu_rss CMD... : "user+sys seconds  peak RSS MB  filter_s" (best CPU of RUNS)
+  cpu_rss() {
+    best=
+    n=$RUNS
+    while [ "$n" -gt 0 ]; do
+      /usr/bin/time -f 'cpu %U %S %M' "$@" > /dev/null 2> "$B/ptime.txt" || return 1
+      line=$(awk '/^cpu / { c = $2 + $3; r = $4 * 1024 / 1e6 } /^filter_s / { f = $2 }
+        END { if (f == "") f = "-"; printf "%.3f %.1f %s", c, r, f }' "$B/ptime.txt")
+      c=${line%% *}
+      if [ -z "$best" ] || awk -v a="$c" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$line; fi
+      n=$((n - 1))
+    done
+    echo "$best"
+  }
+  if [ ! -x /usr/bin/time ]; then P_WHY="GNU time not installed"
+  elif a=$(cpu_rss pandoc "$DOC" -t html -o /dev/null) &&
+       b=$(cpu_rss pandoc -L bench/pandoc_time.lua "$DOC" -t html -o /dev/null); then
+    P_PLAIN=${a%% *}; P_PRSS=$(echo "$a" | awk '{ print $2 }')
+    P_WHOLE=${b%% *}; P_FRSS=$(echo "$b" | awk '{ print $2 }'); P_OWN=$(echo "$b" | awk '{ print $3 }')
+  else P_WHY=$(fail); fi
 fi
 
 # ---- table --------------------------------------------------------------------
@@ -154,9 +270,46 @@ printf '%-36s %12s %16s %10s\n' "full analysis + JSON, tag (MB/s)" "$S_TAG" "-" 
 printf '%-36s %12s %16s %10s\n' "peak RSS, tag (MB)" "$S_TAGRSS" "-" ""
 printf '%-36s %12s %16s %10s\n' "cut --jobs 2 / --jobs 1 (speed-up)" "$S_JCUT" "-" ">= 1.8"
 printf '%-36s %12s %16s %10s\n' "tag --lines --jobs 2 / --jobs 1" "$S_JTAG" "-" ">= 1.8"
+printf '%-36s %12s %16s %10s\n' "peak RSS, tag --lines --jobs 2 (MB)" "$S_J2RSS" "-" "<= 20"
 echo "MB = 10^6 bytes. Throughput: best of $RUNS; shijian's one-line start-up is"
 echo "subtracted, jieba is timed inside Python (import and dictionary load excluded;"
 echo "import + first cut inside Python took ${J_FIRST} ms). Start-up: hyperfine median"
 echo "of process start to first result on one short line (best of 10 without hyperfine)."
 echo "Library: bench/analyze_bench.c, sj_analyze over <= 1 MiB pieces, CPU time of one"
 echo "thread, no output; tag: the command, writing the JSON document to /dev/null."
+
+# ---- cut against the other segmenters; the Pandoc filter ----------------------
+# ratio: shijian's cut throughput over theirs, in this run
+ratio() { awk -v s="$S_SEG" -v o="$1" 'BEGIN { if (s + 0 > 0 && o + 0 > 0) printf "%.1f", s / o; else print "-" }'; }
+echo
+printf '%-36s %10s %12s %12s %14s\n' "cut, same text" "MB/s" "shijian / it" "peak RSS MB" "load+first ms"
+printf '%-36s %10s %12s %12s %14s\n' "shijian cut (whole process)" "$S_SEG" "1.0" "$S_RSS" "$S_UP"
+printf '%-36s %10s %12s %12s %14s\n' "$RNAME (npm, in node)" "$R_SEG" "$(ratio "$R_SEG")" "$R_RSS" "$R_FIRST"
+[ -n "$R_WHY" ] && echo "  jieba-rs n/a: $R_WHY"
+printf '%-36s %10s %12s %12s %14s\n' "$JNAME (Python)" "$J_SEG" "$(ratio "$J_SEG")" "$J_RSS" "$J_FIRST"
+printf '%-36s %10s %12s %12s %14s\n' "$CNAME (C++)" "$C_SEG" "$(ratio "$C_SEG")" "$C_RSS" "$C_FIRST"
+[ -n "$C_WHY" ] && echo "  cppjieba n/a: $C_WHY"
+printf '%-36s %10s %12s %12s %14s\n' "shijian tag (whole process)" "$S_TAG" "-" "$S_TAGRSS" "-"
+echo "jieba-rs, jieba and cppjieba: cut() of the text (jieba-rs and cppjieba line by"
+echo "line, jieba all at once) inside their process, best of $RUNS, HMM on, dictionary"
+echo "load excluded (it is in load+first ms); shijian: whole process, start-up subtracted."
+echo
+if [ -n "$P_WHY" ]; then echo "Pandoc filter: n/a ($P_WHY)"
+else
+  printf 'Pandoc filter, %s (%s bytes), -t html, CPU s (best of %s):\n' "$DOC" "$DBYTES" "$RUNS"
+  own=$(awk -v f="$P_OWN" -v p="$P_PLAIN" 'BEGIN { if (p + 0 > 0 && f + 0 > 0) printf "%.2f", f / p; else print "-" }')
+  whole=$(awk -v f="$P_WHOLE" -v p="$P_PLAIN" 'BEGIN { if (p + 0 > 0) printf "%.2f", (f - p) / p; else print "-" }')
+  rest=$(awk -v w="$P_WHOLE" -v f="$P_OWN" 'BEGIN { if (f + 0 > 0) printf "%.3f", w - f; else print "-" }')
+  inrun=$(awk -v r="$rest" -v f="$P_OWN" 'BEGIN { if (r + 0 > 0 && f + 0 > 0) printf "%.2f", f / r; else print "-" }')
+  printf '%-52s %8s %12s %10s\n' measure "CPU s" "peak RSS MB" target
+  printf '%-52s %8s %12s %10s\n' "pandoc alone (read + write)" "$P_PLAIN" "$P_PRSS" ""
+  printf '%-52s %8s %12s %10s\n' "pandoc with the filter (whole run)" "$P_WHOLE" "$P_FRSS" ""
+  printf '%-52s %8s %12s %10s\n' "the filter's own work (inside that run)" "$P_OWN" "" ""
+  printf '%-52s %8s %12s %10s\n' "filter's own / pandoc alone" "$own" "" "<= 1"
+  printf '%-52s %8s %12s %10s\n' "(whole run - pandoc alone) / pandoc alone" "$whole" "" ""
+  printf '%-52s %8s %12s %10s\n' "filter's own / pandoc's own part of that run" "$inrun" "" ""
+  echo "pandoc's own part of the run with the filter (reading, and writing the"
+  echo "marked-up document: spans, event table, metadata) is the whole run less"
+  echo "the filter's own work."
+fi
+echo "load: $(uptime | sed 's/.*load average/load average/')"

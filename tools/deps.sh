@@ -7,7 +7,7 @@ what=${1:-test}
 pkgs="gcc make lua5.4 liblua5.4-dev"
 case "$what" in
   test) pkgs="$pkgs lua5.3 liblua5.3-dev luajit libluajit-5.1-dev lua-busted lua-lpeg lua-cjson neovim pandoc python3-distributed valgrind clang libclang-rt-14-dev time opencc pkg-config lua-check luarocks" ;;
-  bench) pkgs="$pkgs lua-cjson python3-jieba time hyperfine opencc" ;;
+  bench) pkgs="$pkgs lua-cjson python3-jieba time hyperfine opencc pandoc" ;;
 esac
 missing=""
 for p in $pkgs; do
