@@ -745,6 +745,18 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
   return j;
 }
 
+/* the length of a topic word at e that makes the country before it a
+ * place (cue class topic_place: 伊拉克问题), also after one modifier
+ * (class country_modifier: 东南亚金融风波); 0 if none */
+static size_t topic_len(sj_tg *g, size_t e) {
+  size_t lp = sj_tg_cue(g, e, "topic_place");
+  if (lp) return lp;
+  size_t lm = sj_tg_cue(g, e, "country_modifier");
+  if (!lm || !sj_tg_is_tend(g, e + lm)) return 0;
+  lp = sj_tg_cue(g, e + lm, "topic_place");
+  return lp && sj_tg_is_tend(g, e + lm + lp) ? lm + lp : 0;
+}
+
 /* A place [a, e) in another role (the end of what was decided, 0 if it is
  * a place): before an institution, one actor with the place's country
  * (河北省财政厅, 香港政府物料供应处: organisations and bodies of a city or a
@@ -753,7 +765,7 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
  * region_group: 亚洲经济, 欧洲国家), nothing.  The country of a topic
  * (亚洲金融危机) stays a place. */
 static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
-  size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_tg_cue(g, e, "topic_place");
+  size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = topic_len(g, e);
   if (lp && lp >= lm) return 0;
   if (lm && sj_tg_is_tend(g, e + lm)) return e;
   size_t lr = sj_tg_cue(g, e, "region_group");
@@ -1195,6 +1207,12 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         /* 俄 | 加强: a chain goes on into a word only if it is all
          * abbreviations (俄白 | 哈吉) */
         if (sj_tg_is_tend(g, j) && !abbr_word(g, j)) break;
+        /* …and into a function word (比赛中 | 以２∶１) only before a word
+         * of the parties (巴以双方, 巴以关系) */
+        if (sj_tg_is_tend(g, j) && strchr("pcu", sj_tg_pos(g, sj_tg_tok_at(g, j))[0]) &&
+            !sj_tg_cue(g, j + l2, "pair_ref") && !sj_tg_cue(g, j + l2, "side") &&
+            !sj_tg_cue(g, j + l2, "pair_keep"))
+          break;
         if (f.n) sj_codes_add(&c, f.s[0], f.l[0]);
         j += l2;
       }
@@ -1259,7 +1277,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     if (e == base_end && c.n == 1 && !abbr) {
       size_t de = sj_tg_cue(g, e, "country_of"), lm2 = de ? sj_tg_cue(g, e + de, "country_modifier") : 0;
       if (lm2 && sj_tg_is_tend(g, e + de + lm2)) return sj_tg_tok_at(g, e);
-      size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_tg_cue(g, e, "topic_place");
+      size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = topic_len(g, e);
       if (lp && lp >= lm) { emit_place(g, a, e, &c); return sj_tg_tok_at(g, e); }
       if (lm && sj_tg_is_tend(g, e + lm)) return sj_tg_tok_at(g, e);
     }
@@ -1334,6 +1352,19 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
         e = title_more(g, e);
         int sh = name_shape(g, e, ne);
         emit_person(g, e, ne, code, sh ? sh : 'F');
+        return sj_tg_tok_at(g, ne);
+      }
+    }
+    /* country + a role noun + a name (法国选手朱利埃, 英国学者X): the
+     * country and the person, who takes its code */
+    if (c.n == 1 && e == base_end && (k = sj_tg_cue(g, e, "role_noun")) && sj_tg_is_tend(g, e + k)) {
+      size_t ne = name_after(g, e + k);
+      if (ne) {
+        char code[4];
+        memcpy(code, c.c[0], 4);
+        emit_actor(g, a, e, "country", &c, NULL);
+        int sh = name_shape(g, e + k, ne);
+        emit_person(g, e + k, ne, code, sh ? sh : 'F');
         return sj_tg_tok_at(g, ne);
       }
     }
