@@ -22,19 +22,27 @@ int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *o
   unsigned char b0 = (unsigned char)s[i];
   if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
   if (sj_t_bad_before(s, i)) return 0;
+  int upto = 0;
   if ((k = qw(m, s, n, j, "qty_hedge"))) { approx = SJ_APPROX; j += k; } /* 约, 超过 */
-  if (j != i && sj_t_bad_before(s, j)) return 0;
+  else if ((k = qw(m, s, n, j, "qty_up_to"))) { upto = 1; j += k; }     /* 上百名 */
+  if (j != i && !upto && sj_t_bad_before(s, j)) return 0;
   double v; int nd; unsigned fl;
   size_t e = sj_num_at(s, n, j, &v, &nd, &fl);
   if (!e) return 0;
   if ((fl & SJ_NUM_CHINESE) && (fl & SJ_NUM_DIGITSEQ)) return 0;
   if ((fl & SJ_NUM_CHINESE) && !(fl & SJ_NUM_ARABIC) && nd == 0) {
-    /* a bare 百 / 千 / 万 (千家万户): not a count; 十 is fine */
+    /* a bare 百 / 千 / 万 (千家万户): not a count, unless after 上 (上百名:
+     * about a hundred) or with a magnitude (百亿元); 十 is fine */
     uint32_t c0;
     sj_t_dec(s, n, j, &c0);
-    if (sj_cn_unit(c0) != 10) return 0;
+    if (upto || (v >= 1e4 && sj_cn_unit(c0) != 10000 && sj_cn_unit(c0) != 100000000))
+      approx = SJ_APPROX;
+    else if (sj_cn_unit(c0) != 10) return 0;
+  } else if (upto) {
+    return 0;
   }
   size_t u = e;
+  if (v >= 10 && (k = qw(m, s, n, u, "qty_some"))) { approx = SJ_APPROX; u += k; } /* 十几家 */
   if ((k = qw(m, s, n, u, "qty_more"))) { /* 余, 多 */
     approx = SJ_APPROX; u += k;
     /* 6800余万 */
@@ -45,6 +53,12 @@ int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *o
   }
   size_t ul = qw(m, s, n, u, "qty_measure");
   if (!ul) return 0;
+  /* 两个月, ３个多月: a duration (the time tagger's), not a count */
+  if (qw(m, s, n, u, "qty_classifier")) {
+    size_t d = u + ul;
+    d += qw(m, s, n, d, "qty_more");
+    if (sj_tgram_at(m, s, n, d, "dur_unit", NULL)) return 0;
+  }
   /* Chinese 一 + measure: indefinite (一场, 一层, 一张张) unless a count */
   uint32_t cu, cn2;
   sj_t_dec(s, n, u, &cu);

@@ -90,7 +90,9 @@ size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
     /* decimals */
     if (j < n) {
       l = sj_t_dec(s, n, j, &cp);
-      if (cp == '.' || cp == 0xFF0E) {
+      /* the decimal point: . ． and the middle dot of older print (１·４万,
+       * ６·２级) */
+      if (cp == '.' || cp == 0xFF0E || cp == 0xB7) {
         size_t k = j + (size_t)l;
         uint32_t c2;
         if (k < n) {

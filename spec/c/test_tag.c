@@ -296,6 +296,21 @@ int main(void) {
   }
   /* quantities */
   qty("50国军队", 50, "国", 0);
+  qty("１·４万名代表", 14000, "名", 0);  /* the middle dot as a decimal point */
+  qty("６·２级地震", 6.2, "级", 0);
+  qty("十几家银行", 10, "家", SJ_APPROX);
+  qty("上百名学生", 100, "名", SJ_APPROX);
+  qty("百亿元产值", 1e10, "元", SJ_APPROX);
+  qty("一百六十九集", 169, "集", 0);
+  qty("五百多封信", 500, "封", SJ_APPROX);
+  {
+    sj_qmatch q0;
+    check(!qty_at_exact("两个月后", &q0), "no quantity 两个 (a duration)", NULL);
+    check(!qty_at_exact("３个多月后", &q0), "no quantity ３个 (a duration)", NULL);
+    check(!qty_at_exact("一期杂志", &q0), "no quantity 一期", NULL);
+    check(!qty_at_exact("一成不变", &q0), "no quantity 一成", NULL);
+    check(!qty_at_exact("上学", &q0), "no quantity 上", NULL);
+  }
   qty("0.3万人", 3000, "人", 0);        /* exactly: 3 * 10000 / 10, no 3000.0000000000005 */
   qty("0.7万吨", 7000, "吨", 0);
   qty("12.345万元", 123450, "元", 0);
