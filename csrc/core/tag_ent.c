@@ -941,6 +941,17 @@ static int abbr_ends_token(const sj_gaz_hit *h, int q, sj_tg *g, size_t i) {
 
 static const char *body_before(sj_tg *g, size_t a, char buf[4]);
 
+/* the single code of the actor mention that ends at a (into buf), NULL if
+ * none */
+static const char *actor_code_at(sj_tg *g, size_t a, char buf[4]) {
+  size_t nm = g->d->mentions.n;
+  if (!nm) return NULL;
+  const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, nm - 1);
+  if (m->kind != SJ_ACTOR || m->end != a || !m->codes || strlen(m->codes) != 3) return NULL;
+  memcpy(buf, m->codes, 4);
+  return buf;
+}
+
 /* A country ending at e is in a list that names a place that is no
  * country (新加坡、泰国、澳门、台湾): the list is of places */
 static int list_of_places(sj_tg *g, size_t e) {
@@ -1231,6 +1242,22 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       if (sj_tg_cue(g, j, "rhetoric")) return sj_tg_tok_at(g, j);
     }
     size_t tbl = tok_before(g, a);
+    /* 中国驻俄罗斯大使李凤林: the host country in a title is not annotated;
+     * the person is of the country before 驻 */
+    if (tbl != (size_t)-1 && sj_tg_cue_tok(g, tbl, "inst_link") && c.n == 1) {
+      size_t lt = sj_tg_gazk(g, base_end, SJ_K_TITLE, NULL);
+      if (lt && sj_tg_is_tend(g, base_end + lt)) {
+        size_t te = title_more(g, base_end + lt), ne = name_after(g, te);
+        if (ne) {
+          char kb[4];
+          const char *code = actor_code_at(g, g->tok[tbl].start, kb);
+          int sh = name_shape(g, te, ne);
+          emit_person(g, te, ne, code, sh ? sh : 'C');
+          return sj_tg_tok_at(g, ne);
+        }
+        return sj_tg_tok_at(g, te);
+      }
+    }
     int inlist = tbl != (size_t)-1 && sj_tg_cue_tok(g, tbl, "list_sep") && !abbr;
     size_t e = inlist && sj_tg_gazk(g, j, SJ_K_GOV, NULL) ? j : actor_suffix(g, j, abbr != 0, &type, &mil);
     int chain = (int)((base_end - a) / 3);
@@ -1381,7 +1408,6 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     return sj_tg_tok_at(g, e) > t ? sj_tg_tok_at(g, e) : t + 1;
   }
   if (bk == SJ_K_ORG) {
-    if (sj_tg_cue(g, j, "region_group")) return sj_tg_tok_at(g, j);
     const char *org = f.n >= 2 ? sj_tg_str(g, f.s[1], f.l[1]) : f.n ? sj_tg_str(g, f.s[0], f.l[0]) : NULL;
     /* 联合国维和峰会: the org inside a name is still annotated */
     emit_actor(g, a, j, "organization", NULL, org);
