@@ -587,8 +587,10 @@ local function attr_key(m)
   local codes = m.codes
   if codes then codes = #codes == 1 and tostring(codes[1]) or join(codes, " ") end
   local v = m.value
-  return table.concat({ k, type(v) == "number" and numstr(v) or tostring(v), tostring(m.approx), codes or "", m.type or "",
-    m.org or "", m.country or "", m.class or "", m.unit or "" }, "\0")
+  if type(v) ~= "string" then v = type(v) == "number" and numstr(v) or tostring(v) end
+  return k .. "\0" .. v .. "\0" .. (m.approx and "~" or "") .. "\0" .. (codes or "") .. "\0" ..
+    (m.type or "") .. "\0" .. (m.org or "") .. "\0" .. (m.country or "") .. "\0" ..
+    (m.class or "") .. "\0" .. (m.unit or "")
 end
 
 local function span_attr(m, o, with_id)
@@ -676,6 +678,7 @@ end
 -- Pieces: { s, e, x = text [, el = the Str it is all of] } or { s, e, el }.
 local List = pandoc.List
 local WS = "[ \t\r\n]"
+local NONE = {} -- no mentions inside (never written to)
 
 -- items: Str elements, other inlines and strings -> a List of inlines
 local function inlines_of(items)
@@ -693,8 +696,11 @@ local function wrap(pieces, ms, o)
   local j = 1
   while j <= #ms do
     local T = ms[j]
-    local k, ks = j + 1, {}
-    while k <= #ms and ms[k].s < T.e do ks[#ks + 1] = ms[k]; k = k + 1 end
+    local k, ks = j + 1, NONE
+    while k <= #ms and ms[k].s < T.e do
+      if ks == NONE then ks = {} end
+      ks[#ks + 1] = ms[k]; k = k + 1
+    end
     tops[#tops + 1] = T
     kids[#tops] = ks
     j = k
