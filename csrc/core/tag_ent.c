@@ -470,6 +470,21 @@ static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int s
   }
 }
 
+/* Do the tokens from t on make the rest of a name: up to four modifier
+ * tokens (nouns, numerals, distinguishing words) of which the last ends in
+ * a name suffix (国际 | 女子 | 网球赛, 第九 | 交响曲)? */
+static int name_head(sj_tg *g, size_t t) {
+  for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
+    const char *p = sj_tg_pos(g, t);
+    size_t a = g->tok[t].start, b = g->tok[t].end;
+    if (!(p[0] == 'n' || p[0] == 'm' || p[0] == 'b' || p[0] == 'j' || sj_streq(p, "vn")) ||
+        p[1] == 'r' || b - a > 15)
+      return 0;
+    if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, NULL)) return 1;
+  }
+  return 0;
+}
+
 /* the end of a person's name at token t (0 if none): a token tagged nr*
  * that looks like a name, and no country, place or body; a two-character
  * Chinese name goes on over one more given-name character the segmenter
@@ -521,6 +536,8 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
         (t > 0 && sj_tg_cue_tok(g, t - 1, "not_before_name")))
       return 0;
   }
+  /* the head of a name (贝多芬第九交响曲, X国际女子网球赛): no person */
+  if (name_head(g, t + 1)) return 0;
   *shape = sh;
   return b;
 }
@@ -1702,6 +1719,8 @@ static void names_by_suffix(sj_tg *g) {
       }
       if (!isprop) {
         if (p[0] == 'n' && (p[1] == 's' || p[1] == 't' || p[1] == 'z')) isprop = 1;
+        /* a name the person rules left to the name (塔斯马尼安 | 国际…赛) */
+        else if (p[0] == 'n' && p[1] == 'r' && name_shape(g, a, b) == 'F') isprop = 1;
         else if (sj_streq(p, "j") || sj_tg_cue_tok(g, pt, "inst_cn")) isprop = 1;
       }
       uint32_t cp;
