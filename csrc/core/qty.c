@@ -10,13 +10,21 @@
 
 #include <string.h>
 
-static size_t qw(const sj_model *m, const char *s, size_t n, size_t i, const char *cls) {
-  return sj_tgram_at(m, s, n, i, cls, NULL);
+/* the grammar words at one position, parsed once (key: position + 1) */
+typedef struct qpos { size_t at; int nt; sj_tword t[SJ_TWORDS]; } qpos;
+static qpos *qcache(qpos *c, const sj_model *m, const char *s, size_t n, size_t i) {
+  qpos *e = &c[i & 1];
+  if (e->at != i + 1) { e->nt = sj_tgram_words(m, s, n, i, e->t); e->at = i + 1; }
+  return e;
 }
+#define qw(m, s, n, i, cls) \
+  sj_tgram_pick(qcache(qc, m, s, n, i)->t, qcache(qc, m, s, n, i)->nt, cls, NULL)
 
 int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *out) {
   size_t j = i, k;
   unsigned approx = 0;
+  qpos qc[2];
+  qc[0].at = qc[1].at = 0;
   memset(out, 0, sizeof *out);
   if (i >= n) return 0;
   unsigned char b0 = (unsigned char)s[i];

@@ -101,6 +101,13 @@ int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *o
  * (0 none), or 0 when there is none or the longest is a blocker (`no`). */
 size_t sj_tgram_at(const sj_model *m, const char *s, size_t n, size_t i, const char *cls,
                    int *val);
+/* the same in two steps, for a caller that asks several classes at one
+ * position: the grammar words at s[i] (longest first, at most SJ_TWORDS),
+ * then the longest of a class among them */
+#define SJ_TWORDS 32
+typedef struct sj_tword { const char *cls; uint32_t len; int val; int no; } sj_tword;
+int sj_tgram_words(const sj_model *m, const char *s, size_t n, size_t i, sj_tword *t);
+size_t sj_tgram_pick(const sj_tword *t, int nt, const char *cls, int *val);
 /* the value of a Chinese numeral unit (十 10 … 亿 1e8; 廿 -20), else 0 */
 long sj_cn_unit(uint32_t cp);
 /* a character before s[i] that no time or quantity may follow (第, a digit,

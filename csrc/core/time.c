@@ -244,7 +244,7 @@ static const char *const PD_CODE[] = {"", "MO", "MI", "AF", "EV", "NI"};
 
 #define PW_SLOTS 4  /* positions cached */
 #define PW_HITS 16  /* entries per position */
-#define PW_WORDS 32 /* grammar words (classes) per position */
+#define PW_WORDS SJ_TWORDS /* grammar words (classes) per position */
 typedef struct pst {
   const sj_tctx *c;
   const char *s;
@@ -268,7 +268,7 @@ typedef struct pst {
     size_t key;
     int n, nt;
     sj_gaz_hit h[PW_HITS];
-    struct twl { const char *cls; uint32_t len; int val; int no; } t[PW_WORDS];
+    sj_tword t[PW_WORDS];
   } pw[PW_SLOTS];
 } pst;
 static void pst_init(pst *p, const sj_tctx *c, const char *s, size_t n) {
@@ -601,7 +601,7 @@ static int feq(const char *f, int l, const char *w) {
  * length in *len; NULL if none */
 /* the grammar words of the hits h[0..n) (shortest first), longest first:
  * their classes, lengths and values (tg_parse; at most max) */
-static int tg_parse(const sj_gaz_hit *h, int n, struct twl *t, int max) {
+static int tg_parse(const sj_gaz_hit *h, int n, sj_tword *t, int max) {
   int nt = 0;
   for (int q = n - 1; q >= 0; q--) {
     if (!(h[q].kinds & SJ_K_TGRAM)) continue;
@@ -611,7 +611,7 @@ static int tg_parse(const sj_gaz_hit *h, int n, struct twl *t, int max) {
           v[5] != '\t')
         continue;
       const char *f = v + 6;
-      struct twl *e = &t[nt++];
+      sj_tword *e = &t[nt++];
       e->cls = f;
       while (*f && *f != '\t' && *f != '\n') f++;
       e->len = h[q].len;
@@ -629,7 +629,7 @@ static int tg_parse(const sj_gaz_hit *h, int n, struct twl *t, int max) {
 }
 /* the longest word of class cls among t[0..nt) (longest first): its length
  * and *val; 0 when none or when it is a blocker */
-static size_t tg_pick(const struct twl *t, int nt, const char *cls, int *val) {
+size_t sj_tgram_pick(const sj_tword *t, int nt, const char *cls, int *val) {
   for (int q = 0; q < nt; q++) {
     const char *a = t[q].cls, *c = cls;
     while (*c && *a == *c) { a++; c++; }
@@ -659,13 +659,16 @@ static int cal_hits(pst *p, size_t i, const sj_gaz_hit **h) {
   return w->n;
 }
 
-size_t sj_tgram_at(const sj_model *m, const char *s, size_t n, size_t i, const char *cls,
-                   int *val) {
+int sj_tgram_words(const sj_model *m, const char *s, size_t n, size_t i, sj_tword *t) {
   if (!m || i >= n || !(sj_gaz_start_kinds(m, s, n, i) & SJ_K_TGRAM)) return 0;
   sj_gaz_hit h[PW_HITS];
-  struct twl t[PW_WORDS];
   int k = sj_gaz_match(m, s, n, i, SJ_K_TGRAM, h, PW_HITS);
-  return tg_pick(t, tg_parse(h, k, t, PW_WORDS), cls, val);
+  return tg_parse(h, k, t, SJ_TWORDS);
+}
+size_t sj_tgram_at(const sj_model *m, const char *s, size_t n, size_t i, const char *cls,
+                   int *val) {
+  sj_tword t[SJ_TWORDS];
+  return sj_tgram_pick(t, sj_tgram_words(m, s, n, i, t), cls, val);
 }
 static size_t tw(pst *p, size_t i, const char *cls, int *val) {
   struct pw *w = &p->pw[i / 3 % PW_SLOTS];
@@ -674,7 +677,7 @@ static size_t tw(pst *p, size_t i, const char *cls, int *val) {
       return 0; /* most positions: no look-up, no cache slot */
     w = pw_at(p, i);
   }
-  return tg_pick(w->t, w->nt, cls, val);
+  return sj_tgram_pick(w->t, w->nt, cls, val);
 }
 static int tw_prev(pst *p, size_t i, const char *cls, size_t *at) {
   uint32_t cp;
@@ -688,6 +691,7 @@ static const char *cal_at(pst *p, size_t i, size_t *len) {
   const sj_gaz_hit *h;
   int n = cal_hits(p, i, &h);
   for (int q = n - 1; q >= 0; q--) {
+    if (!(h[q].kinds & SJ_K_CAL)) continue; /* a grammar word only */
     for (const char *v = h[q].payload; v; v = strchr(v, '\n'), v = v ? v + 1 : NULL)
       if (!strncmp(v, "cal\t", 4)) { *len = h[q].len; return v + 4; }
   }
@@ -722,6 +726,7 @@ static size_t cal_word(pst *p, size_t i, const char *cls, int *v, int *pd) {
   size_t cl = strlen(cls);
   int n = cal_hits(p, i, &h);
   for (int q = n - 1; q >= 0; q--) {
+    if (!(h[q].kinds & SJ_K_CAL)) continue;
     for (const char *c = h[q].payload; c; c = strchr(c, '\n'), c = c ? c + 1 : NULL) {
       if (strncmp(c, "cal\t", 4) || strncmp(c + 4, cls, cl) || c[4 + cl] != '\t') continue;
       const char *f[4];
@@ -1543,17 +1548,13 @@ int sj_t_bad_before(const char *s, size_t i) {
 
 /* a Han character before i other than 在 于 早 约 (the time of an
  * event named before it: 执政两个月后, 结束４５天后) */
-static int event_anchored(const char *s, size_t i) {
+static int event_anchored(pst *p, size_t i) {
   uint32_t cp;
   if (!i) return 0;
-  sj_t_prev(s, i, &cp);
+  sj_t_prev(p->s, i, &cp);
   if (cp < 0x4E00 || cp > 0x9FFF) return 0;
-  /* 在 于 早 约 与 和 同 比 较 自 从 (直到一年后: after an event) */
-  static const uint32_t OK[] = {0x5728, 0x4E8E, 0x65E9, 0x7EA6, 0x4E0E, 0x548C, 0x540C, 0x6BD4,
-                                0x8F83, 0x81EA, 0x4ECE};
-  for (size_t q = 0; q < sizeof OK / sizeof *OK; q++)
-    if (cp == OK[q]) return 0;
-  return 1;
+  /* 在 于 早 约 …: the class event_free_before (直到一年后: after an event) */
+  return !tw_prev(p, i, "event_free_before", NULL);
 }
 
 /* Decades and centuries: ８０年代 = 1980/1989 (初 1980/1983, 中期
@@ -1803,7 +1804,7 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
         int y, m, d;
         /* after a verb or noun (执政两个月后, 结束４５天后) the time hangs
          * on an event: not a mention */
-        if (event_anchored(s, i)) return 0;
+        if (event_anchored(p, i)) return 0;
         /* ７年前的今天: that day N years back; ７年后的今天: today */
         size_t today = tw(p, e2, "same_day_of", NULL);
         if (today && du.unit == 'Y' && du.v == floor(du.v) && !du.approx) {
@@ -1862,17 +1863,15 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
       /* N年来: a duration (not 一年来, handled above) */
       /* a bare duration */
       if (!after_blocks(p, e)) {
-        uint32_t pc;
-        sj_t_prev(s, ns, &pc);
+        size_t b;
         /* 的一年 / 一年一度: nominal, not a duration */
-        if (du.v == 1 && pc == 0x7684 /* 的 */ && du.unit == 'Y') return 0;
-        /* 震后５小时, 会后两天: the time of an event named before it */
-        if (pc == 0x540E /* 后 */ && ns >= 6) {
+        if (du.v == 1 && du.unit == 'Y' && tw_prev(p, ns, "de", NULL)) return 0;
+        /* 震后５小时, 会后两天: the time of an event named before it (not 之后,
+         * 此后 …: the class after_free_before) */
+        if (ns >= 6 && tw_prev(p, ns, "after_before_dur", &b)) {
           uint32_t pp;
-          size_t b = sj_t_prev(s, ns, &pc);
           sj_t_prev(s, b, &pp);
-          if (pp >= 0x4E00 && pp <= 0x9FFF && pp != 0x4E4B && pp != 0x4EE5 && pp != 0x6B64 &&
-              pp != 0x7136 && pp != 0x5176 && pp != 0x6700 && pp != 0x4ECA) /* 之以此然其最今 */
+          if (pp >= 0x4E00 && pp <= 0x9FFF && !tw_prev(p, b, "after_free_before", NULL))
             return 0;
         }
         out->kind = SJ_DURATION;
