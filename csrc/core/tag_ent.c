@@ -473,6 +473,7 @@ static void emit_person(sj_tg *g, size_t a, size_t b, const char *country, int s
 /* Do the tokens from t on make the rest of a name: up to four modifier
  * tokens (nouns, numerals, distinguishing words) of which the last ends in
  * a name suffix (国际 | 女子 | 网球赛, 第九 | 交响曲)? */
+static int list_of_units(sj_tg *g, size_t t);
 static int name_head(sj_tg *g, size_t t) {
   for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
     const char *p = sj_tg_pos(g, t);
@@ -536,8 +537,9 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
         (t > 0 && sj_tg_cue_tok(g, t - 1, "not_before_name")))
       return 0;
   }
-  /* the head of a name (贝多芬第九交响曲, X国际女子网球赛): no person */
-  if (name_head(g, t + 1)) return 0;
+  /* the head of a name (贝多芬第九交响曲, X国际女子网球赛): no person;
+   * an item of a list of places (张北、尚义等县) */
+  if (name_head(g, t + 1) || (b - a <= 12 && list_of_units(g, t))) return 0;
   *shape = sh;
   return b;
 }
@@ -913,6 +915,26 @@ static int common_adm_word(sj_tg *g, size_t a, size_t b) {
   return p1 ? !n1 : (p2 && !n2);
 }
 
+/* Is token t an item of a list closed by 等 and a unit (张北、尚义等县,
+ * …等地: cue classes list_etc, list_unit)?  'C' when the unit is a Chinese
+ * administrative one (admin_suffix), 1 for another, 0 if not. */
+static int list_of_units(sj_tg *g, size_t t) {
+  for (int item = 0; item < 8 && t + 2 < g->ntok; item++) {
+    size_t n = t + 1;
+    if (sj_tg_cue_tok(g, n, "list_etc")) {
+      size_t u = g->tok[n].end, k = sj_tg_cue(g, u, "list_unit");
+      if (!k || !sj_tg_is_tend(g, u + k)) return 0;
+      return sj_tg_cue(g, u, "admin_suffix") == k ? 'C' : 1;
+    }
+    if (!sj_tg_cue_tok(g, n, "place_list")) return 0;
+    t = n + 1;
+    size_t a = g->tok[t].start, b = g->tok[t].end;
+    if (b - a < 6 || b - a > 12 || (unsigned char)g->s[a] < 0xE4 || (unsigned char)g->s[a] > 0xE9)
+      return 0;
+  }
+  return 0;
+}
+
 /* A place name of the segmenter the gazetteer does not know (鹤山市, 那霸市,
  * 太岳区): a token tagged ns of 2-6 Han characters, or a name-like token
  * ending in an administrative suffix (尚义县/nr); a place, or an actor or
@@ -929,9 +951,11 @@ static size_t seg_place(sj_tg *g, size_t t) {
   int adm = p[0] == 'n' && strchr("rsz", p[1]) && b - a >= 9 && sj_tg_cue(g, b - 3, "admin_suffix") &&
             !common_adm_word(g, a, b);
   int ctx = sj_streq(p, "ns") && place_context(g, a);
-  if ((!adm && !ctx) || sj_tg_cue(g, b - 3, "not_place_end")) return 0;
+  int lst = !adm && !ctx && (p[0] == 'n' || p[0] == 'x') && b - a <= 12 ? list_of_units(g, t) : 0;
+  if ((!adm && !ctx && !lst) || sj_tg_cue(g, b - 3, "not_place_end")) return 0;
   sj_codes c;
   place_code(g, a, &c);
+  if (lst == 'C' && !c.n) sj_codes_add(&c, "CHN", 3);
   size_t re = place_role(g, a, b, &c);
   if (re) return re;
   emit_place(g, a, b, &c);
