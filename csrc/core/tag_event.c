@@ -544,6 +544,7 @@ typedef struct roles { /* what the sentence loop carries between triggers */
   int have_subj;
   sj_codes para_subj; /* the paragraph's last subject */
   int para_have;
+  sj_codes last_src;  /* the source of the paragraph's last event */
   sj_codes para_codes; /* the codes of every actor and place of the paragraph */
   int para_ready;      /* para_codes computed (on first need) */
   size_t pa, pb;       /* the paragraph's bytes */
@@ -675,9 +676,10 @@ static void near_country(const amen *A, size_t n, size_t lo, size_t at, sj_codes
 
 /* acts that stay at home when no other party is named: praise and
  * cooperation (05), aid given (070-073; not an escort or peacekeeping
- * mission, 074-075, which goes abroad) */
+ * mission, 074-075, which goes abroad), demands and disapproval (10, 11) */
 static int self_directed(const char *cameo) {
-  return cameo[0] == '0' && (cameo[1] == '5' || (cameo[1] == '7' && cameo[2] <= '3'));
+  return (cameo[0] == '0' && (cameo[1] == '5' || (cameo[1] == '7' && cameo[2] <= '3'))) ||
+         (cameo[0] == '1' && (cameo[1] == '0' || cameo[1] == '1'));
 }
 
 /* does the sentence name a coded party not among src? */
@@ -732,7 +734,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
    * dateline city) */
   if (!src->n && !agent.n && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
   int joint = joint_act(g, T, ps);
-  if (!part.n && !tgt->n && !says(T->cameo)) earlier_partners(A, n, sa, ps, &part);
+  if (!part.n && !tgt->n) earlier_partners(A, n, sa, ps, &part);
   if (joint || (src->n >= 2 && !other && !part.n)) {
     sj_codes_merge(src, &part);
     sj_codes_merge(src, tgt);
@@ -740,8 +742,12 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   } else {
     add_new(tgt, &part, src);
   }
-  /* praise, cooperation and aid with no other party named in the
-   * sentence are among the source's own (称赞…事迹, 向灾区捐款) */
+  /* a reply (对此表示感谢): to the party of the last event */
+  if (!tgt->n && R->last_src.n && cue_words(g, ps, T->start, "reply"))
+    add_new(tgt, &R->last_src, src);
+  /* praise, cooperation, aid, demands and disapproval with no other party
+   * named in the sentence are among the source's own (称赞…事迹, 向灾区
+   * 捐款, 要求各级机构…) */
   if (!tgt->n && src->n && !agent.n && self_directed(T->cameo) && !other_in(A, n, sa, src))
     *tgt = *src;
   /* a visit made at an invitation (应X、Y邀请，…访问): the hosts invited */
@@ -1168,6 +1174,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
     P->r.subj = src; P->r.have_subj = 1;
     P->r.para_subj = src; P->r.para_have = 1;
   }
+  if (src.n) P->r.last_src = src;
   if (ev->date) P->last_date = ev->date;
   memcpy(P->last_cameo, T->cameo, 4);
   P->last_sent_end = sb;
