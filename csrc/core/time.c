@@ -449,6 +449,15 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
   int m2, fv;
   size_t z = tw(p, e, "clock_zero", NULL); /* 13时零5分 */
   size_t f = num_unit(p, e + z, "minute", 0, 59, 1, &m2, NULL);
+  if (!f) {
+    /* 5点30多分: some minutes more, approximate */
+    double x; int nd; unsigned fl;
+    size_t g = pnum(p, e + z, &x, &nd, &fl), k1, k2;
+    if (g && x == floor(x) && x >= 0 && x < 60 && !((fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_CHINESE)) &&
+        (k1 = tw(p, g, "clock_more", NULL)) && (k2 = tw(p, g + k1, "minute", NULL))) {
+      f = g + k1 + k2; m2 = (int)x; p->flags |= SJ_APPROX;
+    }
+  }
   if (f) {
     *mi = m2; e = f; last = 0;
     /* seconds, also with decimals (57.9秒) */
@@ -1235,8 +1244,10 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       return 0;
     }
     addpm = v;
-  } else if ((have & 4) && (k = tw(p, j, "day_after", &dpd)) && dpd) {
-    /* 晚, 早, 夜 after a day */
+  } else if (((have & 4) || (j == i && inh && inh->d)) && (k = tw(p, j, "day_after", &dpd)) &&
+             dpd) {
+    /* 晚, 早, 夜 after a day (or in a range after one: 下午4点到晚7点) */
+    if (!(have & 4)) { t->y = inh->y; t->m = inh->m; t->d = inh->d; have |= 4; }
     size_t j2 = j + k;
     int h, mi;
     size_t e = clock_at(p, j2, &h, &mi);
@@ -1886,6 +1897,13 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
 
   pt t1, t2;
   size_t e = point_at(p, j, &t1, NULL);
+  if (!e && !openstart && (k = tw(p, j, "clock_hedge", NULL))) {
+    /* 大约6时30分: a hedge before a clock time */
+    pst P2 = P;
+    e = point_at(&P2, j + k, &t1, NULL);
+    if (e && (t1.gran == 4 || t1.gran == 5)) { P = P2; P.flags |= SJ_APPROX; }
+    else e = 0;
+  }
   if (!e) {
     /* a bare 4-digit year (2020中美...) */
     int y;
