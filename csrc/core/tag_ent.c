@@ -1170,7 +1170,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
                 (sj_tg_cue_tok(g, tb, "byline") ||
                  (g->last_end + 3 == i && sj_tg_cue_tok(g, tb, "list_sep")));
       int nm = (p[0] == 'n' && p[1] == 'r') || sj_streq(p, "nz") || sj_streq(p, "x");
-      if (nm && ctx && l >= 6 && l <= 9 && sj_tg_gazk(g, i, SJ_K_SURNAME, NULL)) {
+      if (nm && ctx && l >= 6 && l <= 9 && (sj_tg_gazk(g, i, SJ_K_SURNAME, NULL) || p[1] == 'r')) {
         sj_codes_add(&c, "CHN", 3);
         emit_actor(g, i, g->tok[t].end, "person", &c, NULL);
         return t + 1;
@@ -1535,8 +1535,18 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
     {
       /* …but a spokesman is the body's (特区政府发言人: cue role_suffix) */
       size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
-      if (lt && sj_tg_is_tend(g, j + lt) && sj_tg_cue(g, j, "role_suffix") != lt)
+      if (lt && sj_tg_is_tend(g, j + lt) && sj_tg_cue(g, j, "role_suffix") != lt) {
+        /* 国家统计局局长X: the person, of the body's country */
+        size_t te = title_more(g, j + lt), ne = name_after(g, te);
+        if (ne) {
+          char kb[4] = "CHN";
+          if (f.n >= 2 && f.l[1] == 3) { memcpy(kb, f.s[1], 3); kb[3] = 0; }
+          int sh = name_shape(g, te, ne);
+          emit_person(g, te, ne, kb, sh ? sh : 'C');
+          return sj_tg_tok_at(g, ne);
+        }
         return sj_tg_tok_at(g, j + lt);
+      }
     }
     if (f.n >= 2 && f.l[1] == 3) sj_codes_add(&c, f.s[1], 3);
     else sj_codes_add(&c, "CHN", 3);
