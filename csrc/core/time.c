@@ -1548,6 +1548,13 @@ int sj_t_bad_before(const char *s, size_t i) {
   if (i == 0) return 0;
   sj_t_prev(s, i, &cp);
   if (cp == 0x7B2C) return 1; /* 第 */
+  if (cp == '-' && i >= 2) {
+    /* a dash after a space or another dash is a bullet or a rule (" -12日",
+     * "---12日"), not a joiner (高加索-2020) */
+    uint32_t c0;
+    sj_t_prev(s, i - 1, &c0);
+    if (c0 == ' ' || c0 == '-' || c0 == 0x3000 || c0 == '\n') return 0;
+  }
   if (cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0xFF0D || cp == '.' ||
       cp == '/' || cp == '_')
     return 1;
