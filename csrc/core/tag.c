@@ -201,6 +201,26 @@ unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_
   return mask;
 }
 
+int sj_tg_cue_pfx(sj_tg *g, uint32_t s, const char *const *pfx, int n) {
+  const sj_image *img = &g->m->img;
+  uint32_t w = img->cuew;
+  if (!s || s >= img->ncuesets) return 0;
+  if (w > 4) return 1; /* no filter */
+  if (g->pfx != pfx) {
+    memset(g->pfxmask, 0, sizeof g->pfxmask);
+    for (uint32_t c = 0; c < img->ncuecls; c++) {
+      const char *name = img->strs + img->cue_cls[c];
+      for (int k = 0; k < n; k++)
+        if (!strncmp(name, pfx[k], strlen(pfx[k]))) g->pfxmask[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+    g->pfx = pfx;
+  }
+  const uint64_t *set = img->cue_sets + (size_t)s * w;
+  for (uint32_t k = 0; k < w; k++)
+    if (set[k] & g->pfxmask[k]) return 1;
+  return 0;
+}
+
 size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls) {
   if (t >= g->ntok) return 0;
   size_t a = g->tok[t].start, l = sj_tg_cue(g, a, cls);
@@ -606,6 +626,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   g->ncid = 0;
   g->mcls = NULL;
   g->mn = 0;
+  g->pfx = NULL;
   g->d = d;
   g->m = m;
   g->s = d->text;

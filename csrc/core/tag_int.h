@@ -107,6 +107,8 @@ typedef struct sj_tg {
                          /* cue class ids by the callers' literals (pointers),
                             open addressing, never evicted */
   size_t ncid;
+  const char *const *pfx;  /* sj_tg_cue_pfx: the last prefix list asked */
+  uint64_t pfxmask[4];     /* and the classes whose names start with one */
   const char *const *mcls; /* sj_tg_cue_mask: the last class list asked */
   int mn, mid[32];         /* and its ids */
 } sj_tg;
@@ -167,6 +169,15 @@ static inline size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
   return set ? sj_tg_cue_at(g, i, cls, set) : 0;
 }
 size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls);
+/* Does the set of cue classes s (sj_gaz_hit.cues; 0 none) hold a class
+ * whose name starts with one of pfx[0..n)?  sj_tg_cue_pfx_at: may a cue of
+ * such a class start at i (the first character's set)?  Filters for a stage
+ * that reads the class names itself. */
+int sj_tg_cue_pfx(sj_tg *g, uint32_t s, const char *const *pfx, int n);
+static inline int sj_tg_cue_pfx_at(sj_tg *g, size_t i, const char *const *pfx, int n) {
+  uint32_t s = sj_tg_start(g, i)->cues;
+  return s && sj_tg_cue_pfx(g, s, pfx, n);
+}
 unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len);
 size_t sj_tg_tok_at_slow(const sj_tg *g, size_t i);
 /* index of the token containing byte i (or the first one after) */

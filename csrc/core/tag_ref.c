@@ -179,11 +179,14 @@ void sj_tg_note_time(sj_tg *g, const char *value) {
 /* the time cue class of the longest cue at i ending at a token end:
  * 1 PRESENT_REF, 2 PAST_REF, 3 FUTURE_REF, 'Y' 'M' 'W' 'D' a set; *len */
 static int time_cue(sj_tg *g, size_t i, size_t *len) {
-  if (!(sj_tg_start_kinds(g, i) & SJ_K_CUE)) return 0;
+  static const char *const PFX[] = {"vague_", "set_"}; /* the classes read below */
+  if (!sj_tg_cue_pfx_at(g, i, PFX, 2)) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
   for (int q = c->n - 1; q >= 0; q--) {
-    if (!(c->h[q].kinds & SJ_K_CUE) || !sj_tg_is_tend(g, i + c->h[q].len)) continue;
+    if (!(c->h[q].kinds & SJ_K_CUE) || !sj_tg_is_tend(g, i + c->h[q].len) ||
+        !sj_tg_cue_pfx(g, c->h[q].cues, PFX, 2))
+      continue;
     for (const char *p = c->h[q].payload; p && *p;) {
       if (!strncmp(p, "cue\tvague_", 10) || !strncmp(p, "cue\tset_", 8)) {
         const char *v = p + (p[4] == 'v' ? 10 : 8);
