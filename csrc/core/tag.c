@@ -105,7 +105,7 @@ size_t sj_tg_gazk(sj_tg *g, size_t i, uint32_t k, sj_gfield *f) {
 /* The id of cue class cls (-1: no entry has it).  The class names are the
  * callers' string literals, so a pointer stands for its class: the binary
  * search over the image's class names runs once per literal and analysis. */
-static int cls_id_slow(sj_tg *g, const char *cls, size_t h) {
+int sj_tg_cls_slow(sj_tg *g, const char *cls, size_t h) {
   for (size_t k = 1; k < SJ_CIDCACHE; k++) {
     struct sj_clsid *e = &g->cid[(h + k) & (SJ_CIDCACHE - 1)];
     if (e->name == cls) return e->id;
@@ -124,11 +124,6 @@ static int cls_id_slow(sj_tg *g, const char *cls, size_t h) {
     }
   }
   return id;
-}
-static inline int cls_id(sj_tg *g, const char *cls) {
-  size_t h = (size_t)(((uintptr_t)cls * (uintptr_t)0x9E3779B97F4A7C15ull) >> 24) & (SJ_CIDCACHE - 1);
-  if (g->cid[h].name == cls) return g->cid[h].id;
-  return cls_id_slow(g, cls, h);
 }
 
 const struct sj_pstart *sj_tg_start_slow(sj_tg *g, size_t i) {
@@ -155,12 +150,9 @@ static size_t cue_lookup(sj_tg *g, size_t i, int id) {
   return 0;
 }
 
-/* the longest cue of class cls starting at byte i (0: none): most asks end
- * at the first character (no cue of the class starts with it); answers
- * are cached by position and class */
-size_t sj_tg_cue_at(sj_tg *g, size_t i, const char *cls, uint32_t set) {
-  int id = cls_id(g, cls);
-  if (!sj_cue_has(&g->m->img, set, id)) return 0;
+/* the longest cue of class id starting at byte i (0: none), once the first
+ * character has passed (sj_tg_cue); answers are cached by position and class */
+size_t sj_tg_cue_look(sj_tg *g, size_t i, int id) {
   struct sj_ccache *e = &g->cc[(i * 7 + (size_t)id) & (SJ_CCACHE - 1)];
   if (e->at == (uint32_t)(i + 1) && e->cls == id) return e->len;
   size_t l = cue_lookup(g, i, id);
@@ -180,7 +172,7 @@ unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_
   if (!set) return 0;
   if (n > 32) n = 32;
   if (g->mcls != cls || g->mn != n) { /* the stages ask with one list in a loop */
-    for (int k = 0; k < n; k++) g->mid[k] = cls_id(g, cls[k]);
+    for (int k = 0; k < n; k++) g->mid[k] = sj_tg_cls(g, cls[k]);
     g->mcls = cls;
     g->mn = n;
   }
@@ -221,11 +213,6 @@ int sj_tg_cue_pfx(sj_tg *g, uint32_t s, const char *const *pfx, int n) {
   return 0;
 }
 
-size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls) {
-  if (t >= g->ntok) return 0;
-  size_t a = g->tok[t].start, l = sj_tg_cue(g, a, cls);
-  return l == g->tok[t].end - a ? l : 0;
-}
 
 size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f) {
   sj_gaz_hit h[SJ_GMAX];

@@ -152,7 +152,15 @@ size_t sj_tg_gaz_end(sj_tg *g, size_t a, size_t b, uint32_t k, sj_gfield *f);
 /* Cue words (kind `cue`, dict/gaz/cues-*.tsv): the length of the longest
  * cue of class cls (e.g. "report", "neg") starting at byte i, or 0;
  * sj_tg_cue_tok: token t is exactly such a cue (its length) or 0. */
-size_t sj_tg_cue_at(sj_tg *g, size_t i, const char *cls, uint32_t set);
+int sj_tg_cls_slow(sj_tg *g, const char *cls, size_t h);
+/* the id of cue class cls (-1: no entry has it); the names are the callers'
+ * literals, so a pointer stands for its class */
+static inline int sj_tg_cls(sj_tg *g, const char *cls) {
+  size_t h = (size_t)(((uintptr_t)cls * (uintptr_t)0x9E3779B97F4A7C15ull) >> 24) & (SJ_CIDCACHE - 1);
+  if (g->cid[h].name == cls) return g->cid[h].id;
+  return sj_tg_cls_slow(g, cls, h);
+}
+size_t sj_tg_cue_look(sj_tg *g, size_t i, int id);
 const struct sj_pstart *sj_tg_start_slow(sj_tg *g, size_t i);
 /* the kinds of the gazetteer entries and the cue classes of the cues that
  * start with the character at i (cached by position: the stages ask about
@@ -166,9 +174,16 @@ static inline const struct sj_pstart *sj_tg_start(sj_tg *g, size_t i) {
 static inline uint32_t sj_tg_start_kinds(sj_tg *g, size_t i) { return sj_tg_start(g, i)->kinds; }
 static inline size_t sj_tg_cue(sj_tg *g, size_t i, const char *cls) {
   uint32_t set = sj_tg_start(g, i)->cues;
-  return set ? sj_tg_cue_at(g, i, cls, set) : 0;
+  /* most asks end here: no cue of the class starts with the character */
+  if (!set) return 0;
+  int id = sj_tg_cls(g, cls);
+  return sj_cue_has(&g->m->img, set, id) ? sj_tg_cue_look(g, i, id) : 0;
 }
-size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls);
+static inline size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls) {
+  if (t >= g->ntok) return 0;
+  size_t a = g->tok[t].start, l = sj_tg_cue(g, a, cls);
+  return l == g->tok[t].end - a ? l : 0;
+}
 /* Does the set of cue classes s (sj_gaz_hit.cues; 0 none) hold a class
  * whose name starts with one of pfx[0..n)?  sj_tg_cue_pfx_at: may a cue of
  * such a class start at i (the first character's set)?  Filters for a stage
