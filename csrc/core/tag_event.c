@@ -676,10 +676,11 @@ static void near_country(const amen *A, size_t n, size_t lo, size_t at, sj_codes
 
 /* acts that stay at home when no other party is named: praise and
  * cooperation (05), aid given (070-073; not an escort or peacekeeping
- * mission, 074-075, which goes abroad), demands and disapproval (10, 11) */
+ * mission, 074-075, which goes abroad), demands (10); not disapproval (11):
+ * 反对恐怖主义 is no act at home */
 static int self_directed(const char *cameo) {
   return (cameo[0] == '0' && (cameo[1] == '5' || (cameo[1] == '7' && cameo[2] <= '3'))) ||
-         (cameo[0] == '1' && (cameo[1] == '0' || cameo[1] == '1'));
+         (cameo[0] == '1' && cameo[1] == '0');
 }
 
 /* does the sentence name a coded party not among src? */
@@ -745,7 +746,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   /* a reply (对此表示感谢): to the party of the last event */
   if (!tgt->n && R->last_src.n && cue_words(g, ps, T->start, "reply"))
     add_new(tgt, &R->last_src, src);
-  /* praise, cooperation, aid, demands and disapproval with no other party
+  /* praise, cooperation, aid and demands with no other party
    * named in the sentence are among the source's own (称赞…事迹, 向灾区
    * 捐款, 要求各级机构…) */
   if (!tgt->n && src->n && !agent.n && self_directed(T->cameo) && !other_in(A, n, sa, src))
