@@ -216,6 +216,9 @@ static sj_mention *emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
   return m;
 }
 
+static const char *context_country(const sj_tg *g);
+static const char *lex_word_pos(sj_tg *g, size_t a, size_t b);
+
 /* the token ending at i (or containing i-1) */
 static size_t tok_before(const sj_tg *g, size_t i) {
   if (i == 0) return (size_t)-1;
@@ -640,8 +643,8 @@ static size_t inst_alone(sj_tg *g, size_t t) {
     sj_codes_add(&c, f.s[0], f.l[0]);
   else if (sj_tg_gazk(g, a, SJ_K_PLACE, &f) && f.n && f.l[0] == 3)
     sj_codes_add(&c, f.s[0], f.l[0]);
-  else if (!sj_tg_cue(g, a, "inst_cn") && g->recent.n && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
-    sj_codes_add(&c, g->recent.c[g->recent.n - 1], 3);
+  else if (!sj_tg_cue(g, a, "inst_cn") && context_country(g) && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
+    sj_codes_add(&c, context_country(g), 3);
   else sj_codes_add(&c, "CHN", 3);
   /* 英国工党 | 政府: the institution goes on */
   int k2 = 0;
@@ -651,6 +654,51 @@ static size_t inst_alone(sj_tg *g, size_t t) {
   emit_actor(g, a, b, inst_type(k), &c, NULL);
   g->recent = keep;
   return b;
+}
+
+/* the country of the context: the last place or non-person actor with one
+ * code among the last mentions (在台湾执政的国民党: TWN); NULL if none */
+static const char *context_country(const sj_tg *g) {
+  size_t nm = g->d->mentions.n;
+  for (size_t q = nm; q-- > 0 && q + 40 > nm;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, q);
+    if ((m->kind == SJ_PLACE || (m->kind == SJ_ACTOR && m->type && !sj_streq(m->type, "person"))) &&
+        m->codes && strlen(m->codes) == 3)
+      return m->codes;
+  }
+  return NULL;
+}
+
+/* A proper name + an organisation word (京华 | 银行, ＭＭＭ | 公司: a token
+ * tagged nz, ns, nr or eng that is no entity of the gazetteer, then a word
+ * of cue class inst_org): an organisation of the paragraph's country (the
+ * last one named), else CHN.  Its end, 0 if none. */
+static size_t named_org(sj_tg *g, size_t t, uint32_t hany) {
+  const uint32_t ENT = SJ_K_COUNTRY | SJ_K_ORG | SJ_K_PERSON | SJ_K_PLACE | SJ_K_MIL | SJ_K_GOV |
+                       SJ_K_TITLE | SJ_K_ABBR;
+  if (hany & ENT || t + 1 >= g->ntok) return 0;
+  const char *p = sj_tg_pos(g, t);
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  /* an unknown word, not a common one of the lexicon (外国 | 银行) */
+  if (!(sj_streq(p, "nz") || sj_streq(p, "eng") ||
+        (p[0] == 'n' && (p[1] == 's' || p[1] == 'r') && !lex_word_pos(g, a, b))) ||
+      b - a < 6 || b - a > 24)
+    return 0;
+  size_t k = sj_tg_cue_tok(g, t + 1, "inst_org");
+  if (!k) return 0;
+  size_t e = g->tok[t + 1].end;
+  int k2 = 0;
+  size_t e2 = inst_chain(g, e, &k2);
+  int kind = 'O';
+  if (e2 && k2 != 'P') { e = e2; kind = k2; }
+  sj_codes c;
+  c.n = 0;
+  const char *lc = context_country(g);
+  sj_codes_add(&c, lc ? lc : "CHN", 3);
+  sj_codes keep = g->recent;
+  emit_actor(g, a, e, inst_type(kind), &c, NULL);
+  g->recent = keep;
+  return e;
 }
 
 /* a lone abbreviation (token ta) acting: at a clause start, after a
@@ -669,8 +717,6 @@ static int abbr_role(sj_tg *g, size_t tb, size_t ta) {
   return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'd' || sj_streq(pn, "ad") || sj_streq(pn, "uj") ||
          pn[0] == 'p' || sj_tg_cue_tok(g, ta + 1, "act_prep");
 }
-
-static const char *lex_word_pos(sj_tg *g, size_t a, size_t b);
 
 /* 访华, 对美: the country visited or addressed is an actor (the token's
  * tail, after a cue of class visit_prefix); 来华, 在美: the country of a
@@ -1119,6 +1165,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       return sj_tg_tok_at(g, pe);
     }
     if ((pe = inst_alone(g, t))) return sj_tg_tok_at(g, pe);
+    if ((pe = named_org(g, t, hany))) return sj_tg_tok_at(g, pe);
   }
   /* ships: a proper-noun token + 舰 (银川舰: Chinese warships bear the
    * names of cities, so a place of the gazetteer is fine) */
