@@ -489,6 +489,39 @@ static int name_head(sj_tg *g, size_t t) {
   return 0;
 }
 
+/* A transliterated name (over the pieces the segmenter cut off) followed by
+ * a place suffix as a word of its own (X州, X港: gazetteer placesuffix) is
+ * a place of the context's country.  Its end, 0 if none. */
+static size_t translit_place(sj_tg *g, size_t t) {
+  const char *p = sj_tg_pos(g, t);
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (!((p[0] == 'n' && (p[1] == 'r' || p[1] == 'z' || p[1] == 's')) || sj_streq(p, "x")) || b - a < 6 ||
+      b - a > 18 || g->tok[t].start < g->last_end)
+    return 0;
+  size_t u = t;
+  for (int hop = 0; hop < 2 && u + 1 < g->ntok && translit_piece(g, u + 1); hop++) u++;
+  b = g->tok[u].end;
+  if (u + 1 >= g->ntok || translit_mean(g, a, b, NULL) < TRANS_MIN) return 0;
+  size_t sa = g->tok[u + 1].start, sb = g->tok[u + 1].end;
+  if (sj_tg_gazk(g, sa, SJ_K_PLACESUFFIX, NULL) != sb - sa) return 0;
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  if (gc->any & (SJ_K_COUNTRY | SJ_K_ORG | SJ_K_GOV | SJ_K_PERSON | SJ_K_PLACE)) return 0;
+  sj_codes c;
+  c.n = 0;
+  /* a transliteration names a foreign place: the last foreign country */
+  const char *lc = NULL;
+  size_t nm = g->d->mentions.n;
+  for (size_t q = nm; q-- > 0 && q + 40 > nm && !lc;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, q);
+    if ((m->kind == SJ_PLACE || m->kind == SJ_ACTOR) && m->codes && strlen(m->codes) == 3 &&
+        !sj_streq(m->codes, "CHN"))
+      lc = m->codes;
+  }
+  if (lc) sj_codes_add(&c, lc, 3);
+  emit_place(g, a, sb, &c);
+  return sb;
+}
+
 /* the end of a person's name at token t (0 if none): a token tagged nr*
  * that looks like a name, and no country, place or body; a two-character
  * Chinese name goes on over one more given-name character the segmenter
@@ -1159,7 +1192,9 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
       emit_person(g, i, i + lk, NULL, 'K');
       return sj_tg_tok_at(g, i + lk);
     }
-    size_t pe = person_at(g, t, &sh);
+    size_t pe = translit_place(g, t);
+    if (pe) return sj_tg_tok_at(g, pe);
+    pe = person_at(g, t, &sh);
     if (pe) {
       emit_person(g, i, pe, NULL, sh);
       return sj_tg_tok_at(g, pe);
@@ -1365,7 +1400,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
           ok = (tb != (size_t)-1 && (sj_tg_cue_tok(g, tb, "act_prep") || sj_tg_cue_tok(g, tb, "place_prep"))) ||
                sj_tg_cue(g, base_end, "abbr_before") || abbr_role(g, tb, ta);
         }
-        if (!ok && own && chain == 1 && abbr_pair(g, ta)) ok = 1;
+        if (!ok && own && chain == 1 && abbr_role_before(g, tb) && abbr_pair(g, ta)) ok = 1;
         /* 俄会与…: glued to a verb or an adverb at a clause start */
         if (!ok && chain == 1 && ta < g->ntok && g->tok[ta].start == a && !sj_tg_cue(g, a, "abbr_weak") &&
             abbr_glued(g, ta, base_end) && abbr_role_before(g, tb)) {
