@@ -498,12 +498,18 @@ static size_t translit_place(sj_tg *g, size_t t) {
   if (!((p[0] == 'n' && (p[1] == 'r' || p[1] == 'z' || p[1] == 's')) || sj_streq(p, "x")) || b - a < 6 ||
       b - a > 18 || g->tok[t].start < g->last_end)
     return 0;
-  size_t u = t;
-  for (int hop = 0; hop < 2 && u + 1 < g->ntok && translit_piece(g, u + 1); hop++) u++;
-  b = g->tok[u].end;
-  if (u + 1 >= g->ntok || translit_mean(g, a, b, NULL) < TRANS_MIN) return 0;
-  size_t sa = g->tok[u + 1].start, sb = g->tok[u + 1].end;
-  if (sj_tg_gazk(g, sa, SJ_K_PLACESUFFIX, NULL) != sb - sa) return 0;
+  if (translit_mean(g, a, b, NULL) < TRANS_MIN) return 0; /* its first piece too */
+  /* then the suffix, one to three tokens on, then the pieces */
+  size_t u = t + 1;
+  while (u < g->ntok && u <= t + 3 &&
+         sj_tg_gazk(g, g->tok[u].start, SJ_K_PLACESUFFIX, NULL) != g->tok[u].end - g->tok[u].start)
+    u++;
+  if (u >= g->ntok || u > t + 3) return 0;
+  for (size_t q = t + 1; q < u; q++)
+    if (!translit_piece(g, q)) return 0;
+  b = g->tok[u - 1].end;
+  if (translit_mean(g, a, b, NULL) < TRANS_MIN) return 0;
+  size_t sb = g->tok[u].end;
   const sj_gcache *gc = sj_tg_hits(g, a);
   if (gc->any & (SJ_K_COUNTRY | SJ_K_ORG | SJ_K_GOV | SJ_K_PERSON | SJ_K_PLACE)) return 0;
   sj_codes c;
@@ -712,13 +718,12 @@ static size_t named_org(sj_tg *g, size_t t, uint32_t hany) {
   if (hany & ENT || t + 1 >= g->ntok) return 0;
   const char *p = sj_tg_pos(g, t);
   size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (b - a < 6 || b - a > 24 || !(p[0] == 'n' || p[0] == 'e') || !sj_tg_cue_tok(g, t + 1, "inst_org"))
+    return 0;
   /* an unknown word, not a common one of the lexicon (外国 | 银行) */
   if (!(sj_streq(p, "nz") || sj_streq(p, "eng") ||
-        (p[0] == 'n' && (p[1] == 's' || p[1] == 'r') && !lex_word_pos(g, a, b))) ||
-      b - a < 6 || b - a > 24)
+        (p[0] == 'n' && (p[1] == 's' || p[1] == 'r') && !lex_word_pos(g, a, b))))
     return 0;
-  size_t k = sj_tg_cue_tok(g, t + 1, "inst_org");
-  if (!k) return 0;
   size_t e = g->tok[t + 1].end;
   int k2 = 0;
   size_t e2 = inst_chain(g, e, &k2);
