@@ -33,7 +33,7 @@ local function check(case)
   local doc = assert(sj.analyze(case.text, case.ref and { ref = case.ref } or nil))
   local got, dates = {}, {}
   for _, e in ipairs(doc.events) do
-    local trig = type(e.trigger) == "table" and (e.trigger.text or e.trigger.word) or e.trigger
+    local trig = e.trigger.text
     got[#got + 1] = string.format("%s:%s:%s>%s", trig, e.cameo, set(e.sources), set(e.targets))
     dates[#dates + 1] = type(e.date) == "string" and e.date or "-"
   end

@@ -21,7 +21,7 @@ local NWRONG = 9 -- WRONG has holes (nil): iterate by index
 local function tiles(text, toks)
   local at = 1
   for _, t in ipairs(toks) do
-    if t.first ~= at or t.last < t.first or text:sub(t.first, t.last) ~= t.word then return false end
+    if t.first ~= at or t.last < t.first or text:sub(t.first, t.last) ~= t.text then return false end
     at = t.last + 1
   end
   return at == #text + 1
@@ -117,7 +117,7 @@ describe("hardening: strange text", function()
         end
       end
       for _, e in ipairs(doc.events) do
-        assert.is_true(e.first >= 1 and e.last <= #text)
+        assert.is_true(e.trigger.first >= 1 and e.trigger.last <= #text)
       end
     end
   end)

@@ -25,7 +25,7 @@ local function find(list, pred)
 end
 
 local function by_text(list, s)
-  return find(list, function(x) return (x.text or x.trigger) == s end)
+  return find(list, function(x) return (x.trigger and x.trigger.text or x.text) == s end)
 end
 
 describe("models", function()
@@ -190,7 +190,7 @@ describe("rules: matching and merging", function()
     assert.same({ "CHN", "RUS" }, ev.sources)
     assert.same({ "CHN", "RUS" }, ev.targets)
     assert.equal("亚丁湾", ev.place)
-    assert.same({ first = 1, last = #TEXT }, ev.sentence)
+    assert.same({ start = 0, ["end"] = #TEXT, first = 1, last = #TEXT }, ev.sentence)
     assert.is_false(ev.negated)
     -- joint = true makes any trigger word a joint act
     local j = sj.analyze("中国与俄罗斯商讨合作。", { rules = { trigger = "'商讨'", cameo = "040", joint = true } })
@@ -443,9 +443,9 @@ describe("iterators", function()
   end)
   it("each_event, each_mention (by kind) and each_sentence", function()
     local evs = {}
-    for ev in sj.each_event(text, { ref = 2020 }) do evs[#evs + 1] = ev.trigger end
+    for ev in sj.each_event(text, { ref = 2020 }) do evs[#evs + 1] = ev.trigger.text end
     local direct = {}
-    for _, ev in ipairs(sj.events(text, { ref = 2020 })) do direct[#direct + 1] = ev.trigger end
+    for _, ev in ipairs(sj.events(text, { ref = 2020 })) do direct[#direct + 1] = ev.trigger.text end
     assert.same(direct, evs)
     local actors = {}
     for m in sj.each_mention(text, { kind = "actor" }) do actors[#actors + 1] = m.codes[1] end
@@ -469,7 +469,7 @@ describe("streaming", function()
       assert.equal(i, doc.index)
       assert.equal(doc.text, FILE:sub(doc.first, doc.last))
       assert.equal(doc.offset + 1, doc.first)
-      for _, t in ipairs(doc.tokens) do assert.equal(t.word, FILE:sub(t.first, t.last)) end
+      for _, t in ipairs(doc.tokens) do assert.equal(t.text, FILE:sub(t.first, t.last)) end
       for _, m in ipairs(doc.mentions) do assert.equal(m.text, FILE:sub(m.first, m.last)) end
       for _, s in ipairs(doc.sentences) do assert.is_true(s.first >= doc.first and s.last <= doc.last) end
     end

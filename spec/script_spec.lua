@@ -92,11 +92,11 @@ local function compare(a, b)
   assert.equal(#da.events, #db.events)
   for i, x in ipairs(da.events) do
     local y = db.events[i]
-    if not (x.cameo == y.cameo and span(y, x.first, x.last) and x.date == y.date
+    if not (x.cameo == y.cameo and span(y.trigger, x.trigger.first, x.trigger.last) and x.date == y.date
             and codes(x.sources) == codes(y.sources) and codes(x.targets) == codes(y.targets)
             and (x.place == nil) == (y.place == nil)
             and span(y.sentence, x.sentence.first, x.sentence.last)) then
-      diffs[#diffs + 1] = ("event %d %s %s | %s %s"):format(i, x.cameo, x.trigger, y.cameo, y.trigger)
+      diffs[#diffs + 1] = ("event %d %s %s | %s %s"):format(i, x.cameo, x.trigger.text, y.cameo, y.trigger.text)
     end
     -- the place shows the converted text's characters: it is text of the sentence
     if y.place then

@@ -36,10 +36,11 @@ describe("tokens", function()
     local toks = sj.tokens(text)
     local joined = {}
     for i, t in ipairs(toks) do
-      assert.equal(t.word, text:sub(t.first, t.last))
+      assert.equal(t.text, text:sub(t.first, t.last))
+      assert.equal(t.text, text:sub(t.start + 1, t["end"]))
       assert.is_string(t.pos)
       if i > 1 then assert.equal(toks[i - 1].last + 1, t.first) end
-      joined[#joined + 1] = t.word
+      joined[#joined + 1] = t.text
     end
     assert.equal(text, table.concat(joined))
     assert.equal("v", toks[3].pos) -- 访问

@@ -3,9 +3,10 @@
  * that includes lua.h; one source for Lua 5.4, 5.3 and LuaJIT/5.1.  It is
  * never linked against liblua: the host program provides the symbols.
  *
- * Positions in Lua are 1-based and inclusive, as string.sub wants them:
- * text:sub(t.first, t.last) is the token.  (The C core's byte offsets are
- * [first - 1, last).)
+ * Results have the fields and nesting of the command's JSON (docs/schema.md):
+ * every span has start, end (bytes [start, end), as in JSON and C) and
+ * first, last (1-based, inclusive, as string.sub wants them:
+ * text:sub(t.first, t.last) is the token).
  */
 #include "../core/shijian.h"
 #include <lauxlib.h>
@@ -279,11 +280,30 @@ static void done(lua_State *L) {
   }
 }
 
+/* A span's position, both ways (docs/schema.md): start, end as in JSON
+ * and C (bytes [start, end), 0-based), first, last as string.sub wants
+ * them (1-based, inclusive). */
 static void set_span(lua_State *L, uint32_t a, uint32_t b) {
+  lua_pushinteger(L, (lua_Integer)a);
+  lua_setfield(L, -2, "start");
+  lua_pushinteger(L, (lua_Integer)b);
+  lua_setfield(L, -2, "end");
   lua_pushinteger(L, (lua_Integer)a + 1);
   lua_setfield(L, -2, "first");
   lua_pushinteger(L, (lua_Integer)b);
   lua_setfield(L, -2, "last");
+}
+
+/* text[a, b) as field "text" and its span */
+static void set_text_span(lua_State *L, const char *text, uint32_t a, uint32_t b) {
+  lua_pushlstring(L, text + a, b - a);
+  lua_setfield(L, -2, "text");
+  set_span(L, a, b);
+}
+
+static void set_bool(lua_State *L, const char *k, int v) {
+  lua_pushboolean(L, v != 0);
+  lua_setfield(L, -2, k);
 }
 
 static void set_str(lua_State *L, const char *k, const char *v) {
@@ -306,7 +326,7 @@ static void push_spans(lua_State *L, const sj_doc *d, sj_span_kind k) {
   const sj_span *s = sj_doc_spans(d, k);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 5);
     set_span(L, s[i].start, s[i].end);
     lua_pushinteger(L, (lua_Integer)s[i].para + 1);
     lua_setfield(L, -2, "para");
@@ -319,13 +339,52 @@ static void push_tokens(lua_State *L, const sj_doc *d, const char *text) {
   const sj_token *t = sj_doc_tokens(d);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
-    lua_createtable(L, 0, 4);
-    lua_pushlstring(L, text + t[i].start, t[i].end - t[i].start);
-    lua_setfield(L, -2, "word");
-    set_span(L, t[i].start, t[i].end);
+    lua_createtable(L, 0, 6);
+    set_text_span(L, text, t[i].start, t[i].end);
     lua_pushstring(L, t[i].pos);
     lua_setfield(L, -2, "pos");
     lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
+/* The fields of a mention as the CLI's JSON has them (json.c json_mention):
+ * a JSON null is an absent field here. */
+static void push_mention(lua_State *L, const sj_mention *m, const char *text) {
+  lua_createtable(L, 0, 10);
+  lua_pushstring(L, sj_kind_name((sj_kind)m->kind));
+  lua_setfield(L, -2, "kind");
+  set_text_span(L, text, m->start, m->end);
+  switch (m->kind) {
+  case SJ_TIME:
+  case SJ_DURATION:
+    set_str(L, "value", m->value);
+    set_bool(L, "approx", m->flags & SJ_APPROX);
+    if (m->flags & SJ_SET) set_bool(L, "set", 1);
+    if (m->kind == SJ_TIME) set_str(L, "holiday", m->type);
+    if (m->flags & SJ_VAGUE) set_bool(L, "vague", 1);
+    break;
+  case SJ_ACTOR:
+    push_codes(L, m->code, m->ncodes);
+    lua_setfield(L, -2, "codes");
+    set_str(L, "type", m->type);
+    set_str(L, "org", m->org);
+    break;
+  case SJ_PLACE:
+    if (m->ncodes) {
+      lua_pushlstring(L, m->code[0], strnlen(m->code[0], SJ_CODE_SIZE));
+      lua_setfield(L, -2, "country");
+    }
+    break;
+  case SJ_NAME:
+    set_str(L, "class", m->type);
+    break;
+  case SJ_QUANTITY:
+    lua_pushnumber(L, (lua_Number)m->number);
+    lua_setfield(L, -2, "value");
+    set_str(L, "unit", m->unit);
+    set_bool(L, "approx", m->flags & SJ_APPROX);
+    break;
+  default: break;
   }
 }
 
@@ -334,34 +393,7 @@ static void push_mentions(lua_State *L, const sj_doc *d, const char *text) {
   const sj_mention *m = sj_doc_mentions(d);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
-    lua_createtable(L, 0, 8);
-    lua_pushstring(L, sj_kind_name((sj_kind)m[i].kind));
-    lua_setfield(L, -2, "kind");
-    lua_pushlstring(L, text + m[i].start, m[i].end - m[i].start);
-    lua_setfield(L, -2, "text");
-    set_span(L, m[i].start, m[i].end);
-    set_str(L, "value", m[i].value);
-    if (m[i].kind == SJ_QUANTITY) {
-      lua_pushnumber(L, (lua_Number)m[i].number);
-      lua_setfield(L, -2, "value");
-    }
-    if (m[i].kind == SJ_ACTOR) {
-      push_codes(L, m[i].code, m[i].ncodes);
-      lua_setfield(L, -2, "codes");
-    } else if (m[i].kind == SJ_PLACE) {
-      if (m[i].ncodes) {
-        lua_pushlstring(L, m[i].code[0], strnlen(m[i].code[0], SJ_CODE_SIZE));
-        lua_setfield(L, -2, "country");
-      }
-    }
-    set_str(L, m[i].kind == SJ_NAME ? "class" : m[i].kind == SJ_TIME ? "holiday" : "type",
-            m[i].type);
-    set_str(L, "org", m[i].org);
-    set_str(L, "unit", m[i].unit);
-    lua_pushboolean(L, (m[i].flags & SJ_APPROX) != 0);
-    lua_setfield(L, -2, "approx");
-    if (m[i].flags & SJ_SET) { lua_pushboolean(L, 1); lua_setfield(L, -2, "set"); }
-    if (m[i].flags & SJ_VAGUE) { lua_pushboolean(L, 1); lua_setfield(L, -2, "vague"); }
+    push_mention(L, &m[i], text);
     lua_rawseti(L, -2, (int)i + 1);
   }
 }
@@ -371,10 +403,10 @@ static void push_events(lua_State *L, const sj_doc *d, const char *text) {
   const sj_event *e = sj_doc_events(d);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
-    lua_createtable(L, 0, 14);
-    lua_pushlstring(L, text + e[i].start, e[i].end - e[i].start);
+    lua_createtable(L, 0, 12);
+    lua_createtable(L, 0, 5);
+    set_text_span(L, text, e[i].start, e[i].end);
     lua_setfield(L, -2, "trigger");
-    set_span(L, e[i].start, e[i].end);
     lua_pushlstring(L, e[i].cameo, strnlen(e[i].cameo, 3));
     lua_setfield(L, -2, "cameo");
     lua_pushlstring(L, e[i].cameo, strnlen(e[i].cameo, 2));
@@ -386,15 +418,12 @@ static void push_events(lua_State *L, const sj_doc *d, const char *text) {
     push_codes(L, e[i].target, e[i].ntargets);
     lua_setfield(L, -2, "targets");
     set_str(L, "place", e[i].place);
-    lua_createtable(L, 0, 2);
+    lua_createtable(L, 0, 4);
     set_span(L, e[i].sent_start, e[i].sent_end);
     lua_setfield(L, -2, "sentence");
-    lua_pushboolean(L, (e[i].flags & SJ_NEGATED) != 0);
-    lua_setfield(L, -2, "negated");
-    lua_pushboolean(L, (e[i].flags & SJ_FUTURE) != 0);
-    lua_setfield(L, -2, "future");
-    lua_pushboolean(L, (e[i].flags & SJ_HYPOTHETICAL) != 0);
-    lua_setfield(L, -2, "hypothetical");
+    set_bool(L, "negated", e[i].flags & SJ_NEGATED);
+    set_bool(L, "future", e[i].flags & SJ_FUTURE);
+    set_bool(L, "hypothetical", e[i].flags & SJ_HYPOTHETICAL);
     lua_rawseti(L, -2, (int)i + 1);
   }
 }
@@ -416,7 +445,7 @@ static int l_cut(lua_State *L) {
   return 1;
 }
 
-/* m:tokens(text [, opts]) -> { {word, first, last, pos}, ... } */
+/* m:tokens(text [, opts]) -> { {text, start, end, first, last, pos}, ... } */
 static int l_tokens(lua_State *L) {
   const char *text;
   size_t len;
@@ -426,7 +455,7 @@ static int l_tokens(lua_State *L) {
   return 1;
 }
 
-/* m:sentences(text [, opts]) -> { {first, last, para}, ... } */
+/* m:sentences(text [, opts]) -> { {start, end, first, last, para}, ... } */
 static int l_sentences(lua_State *L) {
   const char *text;
   size_t len;

@@ -16,5 +16,5 @@ for m in sj.each_mention(text, { ref = 2020, kind = "time" }) do print(m.text, m
 
 local rule = { trigger = "'会谈'", cameo = "040", label = "talks", name = "talks" }
 for ev in sj.each_event(text, { ref = 2020, rules = rule }) do
-  if ev.rule then print(ev.trigger, ev.cameo, ev.label) end
+  if ev.rule then print(ev.trigger.text, ev.cameo, ev.label) end
 end

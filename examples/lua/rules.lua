@@ -22,7 +22,7 @@ for _, m in ipairs(doc.mentions) do
 end
 for _, ev in ipairs(doc.events) do
   if ev.rule == "drills" then
-    print(("event %s %s (%s) date=%s sources=%s targets=%s place=%s"):format(ev.trigger, ev.cameo,
+    print(("event %s %s (%s) date=%s sources=%s targets=%s place=%s"):format(ev.trigger.text, ev.cameo,
       ev.label, ev.date, table.concat(ev.sources, " "), table.concat(ev.targets, " "), ev.place))
   end
 end

@@ -59,7 +59,7 @@ function M.check()
     if ok2 and doc then
       local kinds = {}
       for _, m in ipairs(doc.mentions or {}) do kinds[#kinds + 1] = m.kind .. " " .. m.text end
-      for _, e in ipairs(doc.events or {}) do kinds[#kinds + 1] = "event " .. e.trigger .. " (" .. tostring(e.cameo) .. ")" end
+      for _, e in ipairs(doc.events or {}) do kinds[#kinds + 1] = "event " .. e.trigger.text .. " (" .. tostring(e.cameo) .. ")" end
       if #kinds > 0 then
         r.ok("tagger: " .. table.concat(kinds, ", "))
       else

@@ -4,12 +4,14 @@
 --   local sj = require "shijian"
 --   sj.cut("中俄两国空军实施联合空中战略巡航")   --> { "中俄", "两国", ... }
 --   local doc = sj.analyze(text, { ref = "2020-12-31" })
---   for ev in sj.each_event(text) do print(ev.trigger, ev.cameo, ev.date) end
+--   for ev in sj.each_event(text) do print(ev.trigger.text, ev.cameo, ev.date) end
 --   for doc in sj.each_paragraph("news.txt") do ... end     -- streaming
 --   local m = sj.new { dict = "my.dict", reference = "2020", rules = { ... } }
 --
--- Positions are bytes, 1-based and inclusive (text:sub(x.first, x.last));
--- sj.offsets converts them to characters and UTF-16 units.  Functions raise
+-- Results have the fields of `shijian tag`'s JSON (docs/schema.md).  Positions
+-- are bytes, both [start, end) as in JSON and 1-based inclusive first, last
+-- (text:sub(x.first, x.last)); sj.offsets converts them to characters and
+-- UTF-16 units.  Functions raise
 -- errors on bad input; `sj.safe` has the same functions returning nil,
 -- message instead.  docs/lua-api.md is the reference.
 --
@@ -136,13 +138,13 @@ function Model:cut(text, opts)
   return call(self.core, "cut", text, (prepare(self, opts)))
 end
 
---- m:tokens(text [, opts]) -> { { word, first, last, pos }, ... }
+--- m:tokens(text [, opts]) -> { { text, start, end, first, last, pos }, ... }
 function Model:tokens(text, opts)
   check_self(self, "tokens")
   return call(self.core, "tokens", text, (prepare(self, opts)))
 end
 
---- m:sentences(text [, opts]) -> { { first, last, para }, ... }
+--- m:sentences(text [, opts]) -> { { start, end, first, last, para }, ... }
 function Model:sentences(text, opts)
   check_self(self, "sentences")
   return call(self.core, "sentences", text, (prepare(self, opts)))
@@ -198,7 +200,7 @@ function Model:each_token(text, opts) return each(self:tokens(text, opts)) end
 function Model:each_mention(text, opts) return each(self:mentions(text, opts)) end
 --- m:each_event(text [, opts]) -> iterator of event, index
 function Model:each_event(text, opts) return each(self:events(text, opts)) end
---- m:each_sentence(text [, opts]) -> iterator of sentence ({ first, last, para, text }), index
+--- m:each_sentence(text [, opts]) -> iterator of sentence ({ start, end, first, last, para, text }), index
 function Model:each_sentence(text, opts)
   local list = self:sentences(text, opts)
   for _, s in ipairs(list) do s.text = text:sub(s.first, s.last) end

@@ -166,11 +166,13 @@ function M.utf16(s, pos) return index_of(s, "utf16"):utf16(pos) end
 function M.from_utf16(s, u) return index_of(s, "from_utf16"):from_utf16(u) end
 function M.span(s, first, last) return index_of(s, "span"):span(first, last) end
 
--- every table with first/last in an analysis result
+-- every table with first/last in an analysis result (an event's are its
+-- trigger's and its sentence's: docs/schema.md)
 local function each_span(doc, f)
   for _, key in ipairs { "tokens", "sentences", "clauses", "paragraphs", "mentions", "events" } do
     for _, x in ipairs(doc[key] or {}) do
-      f(x)
+      if x.first then f(x) end
+      if type(x.trigger) == "table" then f(x.trigger) end
       if x.sentence then f(x.sentence) end
     end
   end

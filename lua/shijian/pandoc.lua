@@ -338,9 +338,10 @@ end
 
 ---------------------------------------------------------------- analysis
 
-local function norm_mention(m, zero_based)
-  local s, e
-  if zero_based then s, e = m.start, m["end"] else s, e = m.first - 1, m.last end
+-- The module's tables and the command's JSON have one schema
+-- (docs/schema.md): bytes [start, end) in both.
+local function norm_mention(m)
+  local s, e = m.start, m["end"]
   return {
     kind = m.kind, text = m.text, s = s, e = e, value = m.value,
     approx = (m.approx == true) or nil, codes = m.codes, type = m.type, org = m.org,
@@ -348,17 +349,11 @@ local function norm_mention(m, zero_based)
   }
 end
 
-local function norm_event(ev, zero_based)
-  local s, e, ss, se, trig
-  if zero_based then
-    trig = ev.trigger and ev.trigger.text
-    s, e = ev.trigger.start, ev.trigger["end"]
-    if ev.sentence then ss, se = ev.sentence.start, ev.sentence["end"] end
-  else
-    trig = ev.trigger
-    s, e = ev.first - 1, ev.last
-    if ev.sentence then ss, se = ev.sentence.first - 1, ev.sentence.last end
-  end
+local function norm_event(ev)
+  local trig = ev.trigger and ev.trigger.text
+  local s, e = ev.trigger.start, ev.trigger["end"]
+  local ss, se
+  if ev.sentence then ss, se = ev.sentence.start, ev.sentence["end"] end
   return {
     kind = "event", text = trig, s = s, e = e, cameo = ev.cameo, root = ev.root,
     label = ev.label, date = ev.date, sources = ev.sources or {}, targets = ev.targets or {},
@@ -367,10 +362,10 @@ local function norm_event(ev, zero_based)
   }
 end
 
-local function normalise(r, zero_based)
+local function normalise(r)
   local out = { ref_year = r.ref_year, mentions = {}, events = {} }
-  for _, m in ipairs(r.mentions or {}) do out.mentions[#out.mentions + 1] = norm_mention(m, zero_based) end
-  for _, ev in ipairs(r.events or {}) do out.events[#out.events + 1] = norm_event(ev, zero_based) end
+  for _, m in ipairs(r.mentions or {}) do out.mentions[#out.mentions + 1] = norm_mention(m) end
+  for _, ev in ipairs(r.events or {}) do out.events[#out.events + 1] = norm_event(ev) end
   return out
 end
 
@@ -382,7 +377,7 @@ function M.analyze_module(text, o)
   local sj = require "shijian"
   local model = (o.dict and #o.dict > 0) and sj.new { dict = o.dict } or sj.model()
   local r = model:analyze(text, { ref = o.ref, want = "mentions,events" })
-  return normalise(r, false)
+  return normalise(r)
 end
 
 --- Analyse with the `shijian tag` command (one pandoc.pipe call).
@@ -403,7 +398,7 @@ function M.analyze_cli(text, o, ctx)
   end
   local okj, r = pcall(json.decode, out)
   if not okj then return nil, tostring(r) end
-  return normalise(r, true)
+  return normalise(r)
 end
 
 --- Analyse text with the module, else the command; raise one clear error.

@@ -282,11 +282,14 @@ local function copy(t)
   return c
 end
 
+local APPROX = { time = true, duration = true, quantity = true }
+
 -- a hit -> a mention table, or nil when the rule's value function rejects it
 local function mention_of(h, text)
   local r = h.rule
-  local m = { kind = r.kind, text = sub(text, h.first, h.last), first = h.first, last = h.last,
-    approx = false, rule = r.name, class = r.class, type = r.type }
+  local m = { kind = r.kind, text = sub(text, h.first, h.last), start = h.first - 1, ["end"] = h.last,
+    first = h.first, last = h.last, rule = r.name, class = r.class, type = r.type }
+  if APPROX[r.kind] then m.approx = false end -- as the core's of that kind (docs/schema.md)
   local v, extra = r.value, nil
   if type(v) == "function" then
     local caps = h.caps
@@ -320,13 +323,13 @@ local function events_of(hits, text, fill)
   end
   local doc = fill(trigs)
   local by = {}
-  for _, e in ipairs(doc.events or {}) do by[e.first .. ":" .. e.last] = e end
+  for _, e in ipairs(doc.events or {}) do by[e.trigger.first .. ":" .. e.trigger.last] = e end
   local out = {}
   for i, h in ipairs(hits) do
     local r = h.rule
-    local ev = by[h.first .. ":" .. h.last] or { trigger = sub(text, h.first, h.last),
-      first = h.first, last = h.last, sources = {}, targets = {},
-      negated = false, future = false, hypothetical = false }
+    local ev = by[h.first .. ":" .. h.last] or { trigger = { text = sub(text, h.first, h.last),
+      start = h.first - 1, ["end"] = h.last, first = h.first, last = h.last },
+      sources = {}, targets = {}, negated = false, future = false, hypothetical = false }
     ev.cameo, ev.root, ev.label = r.cameo, sub(r.cameo, 1, 2), r.label
     ev.rule, ev.captures = r.name, h.caps
     if r.sources then ev.sources = copy(r.sources) end
@@ -371,28 +374,41 @@ local function overlaps_sorted(kept, first, last)
   return k ~= nil and k.first <= last
 end
 
+-- a mention's span, or an event's trigger's (docs/schema.md)
+local function span_of(x)
+  local t = type(x.trigger) == "table" and x.trigger or x
+  return t.first, t.last
+end
+
 -- merge rule results into the core's list (precedence rules 2 and 3)
 local function merge(core, user)
   local replacing = {}
-  for _, u in ipairs(user) do if u.rule_overlap == "replace" then replacing[#replacing + 1] = u end end
+  for _, u in ipairs(user) do
+    if u.rule_overlap == "replace" then
+      local uf, ul = span_of(u)
+      replacing[#replacing + 1] = { first = uf, last = ul }
+    end
+  end
   local out = {}
   for i, c in ipairs(core or {}) do
-    if not overlaps_sorted(replacing, c.first, c.last) then out[#out + 1] = { c, 0, i } end
+    local cf, cl = span_of(c)
+    if not overlaps_sorted(replacing, cf, cl) then out[#out + 1] = { c, 0, i, cf, cl } end
   end
   for i, u in ipairs(user) do
     local drop = false
+    local uf, ul = span_of(u)
     if u.rule_overlap == "yield" then
       for _, c in ipairs(core or {}) do
-        if c.first <= u.last and u.first <= c.last then drop = true; break end
+        local cf, cl = span_of(c)
+        if cf <= ul and uf <= cl then drop = true; break end
       end
     end
     u.rule_overlap = nil
-    if not drop then out[#out + 1] = { u, 1, i } end
+    if not drop then out[#out + 1] = { u, 1, i, uf, ul } end
   end
   sort(out, function(a, b)
-    local x, y = a[1], b[1]
-    if x.first ~= y.first then return x.first < y.first end
-    if x.last ~= y.last then return x.last > y.last end
+    if a[4] ~= b[4] then return a[4] < b[4] end
+    if a[5] ~= b[5] then return a[5] > b[5] end
     if a[2] ~= b[2] then return a[2] < b[2] end
     return a[3] < b[3]
   end)

@@ -2,11 +2,11 @@
 -- without holding it in memory.
 --
 --   for doc in sj.each_paragraph("news.txt") do
---     for _, ev in ipairs(doc.events) do print(ev.first, ev.trigger, ev.date) end
+--     for _, ev in ipairs(doc.events) do print(ev.trigger.first, ev.trigger.text, ev.date) end
 --   end
 --
 -- Each chunk is analysed on its own and yielded as an analysis table whose
--- positions (first, last, sentence, para) count in the WHOLE input, plus:
+-- positions (start, end, first, last, para) count in the WHOLE input, plus:
 --   doc.text    the chunk's text (doc.text:sub(x.first - doc.offset, x.last - doc.offset))
 --   doc.offset  bytes of input before the chunk
 --   doc.first, doc.last   the chunk's span in the input
@@ -140,16 +140,24 @@ local function chunker(next_line, by, max)
   end
 end
 
+local function shift_span(x, off)
+  if x and x.first then
+    x.first, x.last = x.first + off, x.last + off
+    if x.start then x.start, x["end"] = x.start + off, x["end"] + off end
+  end
+end
+
 --- shift(doc, offset, para_offset) -> doc
--- Adds offset to every first/last of doc and para_offset to every para.
+-- Adds offset to every position (start, end, first, last) of doc, its
+-- events' triggers and sentences included, and para_offset to every para.
 function M.shift(doc, off, poff)
   poff = poff or 0
   for _, key in ipairs { "tokens", "sentences", "clauses", "paragraphs", "mentions", "events" } do
     for _, x in ipairs(doc[key] or {}) do
-      x.first, x.last = x.first + off, x.last + off
+      shift_span(x, off)
       if x.para then x.para = x.para + poff end
-      local s = x.sentence
-      if s then s.first, s.last = s.first + off, s.last + off end
+      if type(x.trigger) == "table" then shift_span(x.trigger, off) end
+      shift_span(x.sentence, off)
     end
   end
   return doc

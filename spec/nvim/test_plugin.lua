@@ -107,7 +107,7 @@ end
 local function toks(s)
   local out = {}
   for _, tk in ipairs(sj.tokens(s)) do
-    out[#out + 1] = { word = tk.word, s = tk.first - 1, e = tk.last }
+    out[#out + 1] = { word = tk.text, s = tk.start, e = tk["end"] }
   end
   return out
 end

@@ -329,7 +329,7 @@ function M.tag_rows(buf, st, s, e, model)
           end
           if o.kinds.event then
             for _, ev in ipairs(doc.events or {}) do
-              local r1, c1, r2, c2 = M.span(starts, lens, ev.first, ev.last)
+              local r1, c1, r2, c2 = M.span(starts, lens, ev.trigger.first, ev.trigger.last)
               local mo = { end_row = ps + r2, end_col = c2, hl_group = "ShijianEvent", priority = prio }
               if vt_event and ev.cameo then
                 virt(mo, below, ps + r2, "⟨" .. ev.cameo .. " " .. (ev.label or "") .. "⟩")

@@ -149,8 +149,8 @@ function M.info(quiet)
         end
       end
       for _, ev in ipairs(doc.events or {}) do
-        if covers(ev) then
-          found[#found + 1] = { kind = "event", text = ev.trigger, cameo = ev.cameo,
+        if covers(ev.trigger) then
+          found[#found + 1] = { kind = "event", text = ev.trigger.text, cameo = ev.cameo,
             label = ev.label, date = ev.date, sources = ev.sources, targets = ev.targets,
             place = ev.place, negated = ev.negated, future = ev.future, hypothetical = ev.hypothetical }
         end

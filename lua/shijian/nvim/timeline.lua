@@ -58,7 +58,7 @@ function M.format(ev)
   local parts = {}
   parts[#parts + 1] = ev.date or "(undated)"
   parts[#parts + 1] = (ev.cameo or "---") .. " " .. (ev.label or "")
-  local who = ev.trigger or ""
+  local who = type(ev.trigger) == "table" and ev.trigger.text or ""
   local src, tgt = join_list(ev.sources), join_list(ev.targets)
   if src or tgt then who = who .. "  " .. (src or "?") .. " → " .. (tgt or "?") end
   if ev.place then who = who .. "  @" .. ev.place end
@@ -129,7 +129,7 @@ function M.collect(buf, done, budget_ms)
           local ok, doc = pcall(model.analyze, model, text, { ref = ref, want = "events" })
           if ok and doc then
             for _, ev in ipairs(doc.events or {}) do
-              local r1, c1, r2, c2 = hl.span(starts, lens, ev.first, ev.last)
+              local r1, c1, r2, c2 = hl.span(starts, lens, ev.trigger.first, ev.trigger.last)
               idx = idx + 1
               items[#items + 1] = {
                 bufnr = buf, lnum = ps + r1 + 1, col = c1 + 1,
