@@ -474,7 +474,10 @@ describe("streaming", function()
       for _, s in ipairs(doc.sentences) do assert.is_true(s.first >= doc.first and s.last <= doc.last) end
     end
     assert.same({ 1, 3, 8 }, { docs[1].line, docs[2].line, docs[3].line })
-    assert.equal("6月24日，中国海军访问。\n第二行。", docs[2].text)
+    -- a chunk is the command's piece: from the end of the one before through
+    -- its paragraph and the first blank line after it
+    assert.equal("6月24日，中国海军访问。\n第二行。\r\n\n", docs[2].text)
+    assert.equal("\n\227\128\128\227\128\128\n10月28日至29日，中俄举行会谈。", docs[3].text)
     assert.same({ 1, 2, 3 }, { docs[1].paragraphs[1].para, docs[2].paragraphs[1].para, docs[3].paragraphs[1].para })
     os.remove(path)
   end)
@@ -524,7 +527,7 @@ describe("streaming", function()
     local texts = {}
     for doc in sj.each_paragraph(reader) do texts[#texts + 1] = doc.text end
     assert.equal(3, #texts)
-    assert.equal("10月28日至29日，中俄举行会谈。", texts[3])
+    assert.equal("\n\227\128\128\227\128\128\n10月28日至29日，中俄举行会谈。", texts[3])
     os.remove(path)
   end)
 

@@ -63,9 +63,11 @@ local function agree(j, l, path, errs)
   end
 end
 
+local SECTIONS = { "sentences", "clauses", "paragraphs", "tokens", "mentions", "events" }
+
 local function check(j, doc, sections)
   local errs = {}
-  agree(j.ref_year, doc.ref_year, "ref_year", errs)
+  for _, k in ipairs { "ref_year", "ref", "script" } do agree(j[k], doc[k], k, errs) end
   for _, key in ipairs(sections) do
     assert.is_table(j[key], key .. " in JSON")
     assert.is_true(#j[key] > 0, key .. " is empty: the test would prove nothing")
@@ -77,10 +79,12 @@ end
 describe("one schema for JSON and Lua", function()
   local text = assert(fixture.read(SAMPLE))
 
-  it("shijian tag --whole --tokens and sj.analyze agree field for field on the sample", function()
-    local j = json(cli("tag --whole --tokens " .. SAMPLE))
+  it("shijian tag --whole --tokens --spans and sj.analyze agree field for field on the sample", function()
+    local j = json(cli("tag --whole --tokens --spans " .. SAMPLE))
     local doc = sj.analyze(text)
-    check(j, doc, { "sentences", "tokens", "mentions", "events" })
+    check(j, doc, SECTIONS)
+    -- and the document has no field the JSON lacks
+    for k in pairs(doc) do assert.is_not_nil(j[k], k .. " in Lua, not in JSON") end
     -- every kind of mention and the optional fields are exercised
     local kinds = {}
     for _, m in ipairs(doc.mentions) do kinds[m.kind] = true end
@@ -99,10 +103,36 @@ describe("one schema for JSON and Lua", function()
     h:write(('{"id":"a","date":"2020-12-31","text":%s}\n'):format(cjson and cjson.encode(para)
       or ('"' .. para:gsub('[\\"]', "\\%0"):gsub("\n", "\\n") .. '"')))
     h:close()
-    local j = json(cli("tag --jsonl --tokens " .. f))
+    local j = json(cli("tag --jsonl --tokens --spans " .. f))
     os.remove(f)
     assert.equal("a", j.id)
-    check(j, sj.analyze(para, { ref = "2020-12-31" }), { "sentences", "tokens", "mentions", "events" })
+    check(j, sj.analyze(para, { ref = "2020-12-31" }), SECTIONS)
+  end)
+
+  it("shijian tag (paragraph by paragraph) and sj.each_paragraph agree on the sample", function()
+    for _, chunk in ipairs { 1048576, 2000 } do
+      local j = json(cli(("tag --tokens --spans --chunk %d %s"):format(chunk, SAMPLE)))
+      local all = {}
+      for _, k in ipairs(SECTIONS) do all[k] = {} end
+      local docs = 0
+      for doc in sj.each_paragraph(SAMPLE, { max_bytes = chunk }) do
+        docs = docs + 1
+        all.ref_year = all.ref_year or (doc.ref_year ~= 0 and doc.ref_year or nil)
+        for _, k in ipairs(SECTIONS) do
+          for _, x in ipairs(doc[k]) do table.insert(all[k], x) end
+        end
+      end
+      assert.is_true(docs > 10)
+      all.ref_year = all.ref_year or 0
+      local errs = {}
+      agree(j.ref_year, all.ref_year, "ref_year", errs)
+      for _, k in ipairs(SECTIONS) do
+        -- (the command's pieces keep the blank lines after a paragraph, so
+        -- its tokens include them; the stream's chunks do not)
+        if k ~= "tokens" then agree(j[k], all[k], k, errs) end
+      end
+      assert.same({}, errs)
+    end
   end)
 
   it("the events command shows the fields of the JSON events", function()

@@ -40,14 +40,17 @@ static inline void jw_puts(jw *w, const char *s) { jw_write(w, s, strlen(s)); }
 
 /* ---- JSON ---------------------------------------------------------------- */
 void json_str(jw *w, const char *s, size_t n);
-/* Write the analysis of text as one JSON object; offsets are shifted by base. */
-void json_doc(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
-void json_doc_fields(jw *w, const sj_doc *d, const char *text, size_t base, int tokens);
+/* Write the analysis of text as one JSON object (docs/schema.md); offsets
+ * are shifted by base.  parts: JSON_TOKENS (--tokens), JSON_SPANS (--spans:
+ * clauses and paragraphs). */
+enum { JSON_TOKENS = 1, JSON_SPANS = 2 };
+void json_doc(jw *w, const sj_doc *d, const char *text, size_t base, int parts);
+void json_doc_fields(jw *w, const sj_doc *d, const char *text, size_t base, int parts);
 int cli_parse_ref(const char *s, sj_options *o, const char **why); /* sj_parse_date: 0, or -1 */
 int cli_grow(void **p, size_t *cap, size_t need, size_t size); /* jobs.c: 0, or -1 */
 /* tag --jsonl (jsonl.c), records analysed in `threads` threads (--jobs,
  * jobs_map): 0 ok, 1 a record or I/O error */
-int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, int threads, FILE *in,
+int cli_tag_jsonl(const sj_model *m, const sj_options *base, int parts, int threads, FILE *in,
                   FILE *out);
 
 /* One JSON object for a document analysed piece by piece (paragraphs, or
@@ -59,16 +62,21 @@ int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, int thr
  * end.  A document of one piece is written directly. */
 typedef struct json_stream {
   FILE *out;
-  spool sp[4];        /* sentences (until the header is out), tokens, mentions, events */
-  size_t count[4];    /* items written per section */
-  int tokens;         /* include the tokens */
+  spool sp[6];        /* sentences (until the header is out), tokens, mentions, events,
+                         clauses, paragraphs */
+  size_t count[6];    /* items written per section */
+  int parts;          /* JSON_TOKENS | JSON_SPANS */
   int ref_year;
+  char ref[24];       /* "ref": the reference date of the first piece that had one */
+  int script;         /* "script": the pieces' scripts or'ed */
+  int par_held;       /* a paragraph held back: a forced cut may continue it */
+  size_t par_start, par_end, par_index;
   int header;         /* header written: sentences go straight to out */
   int pieces;
   uint32_t para_next; /* paragraphs seen so far */
   int err;
 } json_stream;
-void json_stream_begin(json_stream *js, FILE *out, int tokens, int ref_year);
+void json_stream_begin(json_stream *js, FILE *out, int parts, int ref_year);
 /* cont: the piece continues a paragraph of the previous piece (forced cut);
  * last: no piece follows (lets a one-piece document skip the spools). */
 int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t base, int cont,

@@ -203,23 +203,51 @@ static void json_event(jw *f, const sj_event *e, const char *text, size_t base, 
   putstr(f, (e->flags & SJ_HYPOTHETICAL) ? ",\"hypothetical\":true}" : ",\"hypothetical\":false}");
 }
 
-void json_doc(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
+void json_doc(jw *f, const sj_doc *d, const char *text, size_t base, int parts) {
   jw_putc(f, '{');
-  json_doc_fields(f, d, text, base, tokens);
+  json_doc_fields(f, d, text, base, parts);
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" of the doc's reference date into buf
+ * (as the binding writes doc.ref); "" when there is none */
+static void ref_string(const sj_doc *d, char *buf, size_t size) {
+  int y, m, dd;
+  sj_doc_ref_date(d, &y, &m, &dd);
+  if (!y) buf[0] = 0;
+  else if (dd) snprintf(buf, size, "%d-%02d-%02d", y, m, dd);
+  else if (m) snprintf(buf, size, "%d-%02d", y, m);
+  else snprintf(buf, size, "%d", y);
+}
+
+/* ,"ref":…,"script":…} closing the object */
+static void json_tail(jw *f, const char *ref, int script) {
+  putstr(f, ",\"ref\":");
+  json_cstr(f, ref[0] ? ref : NULL);
+  json_field(f, ",\"script\":", sj_script_name(script ? script : SJ_SCRIPT_SIMPLIFIED));
+  jw_putc(f, '}');
+}
+
+static void json_spans(jw *f, const char *key, const sj_doc *d, sj_span_kind k, size_t base) {
+  putstr(f, key);
+  size_t n = sj_doc_nspans(d, k);
+  const sj_span *sp = sj_doc_spans(d, k);
+  for (size_t i = 0; i < n; i++) json_sentence(f, &sp[i], base, 0, i > 0);
+  jw_putc(f, ']');
 }
 
 /* the fields of json_doc after its opening brace, and the closing brace */
-void json_doc_fields(jw *f, const sj_doc *d, const char *text, size_t base, int tokens) {
+void json_doc_fields(jw *f, const sj_doc *d, const char *text, size_t base, int parts) {
   char num[16];
   snprintf(num, sizeof num, "%d", sj_doc_ref_year(d));
   putstr(f, "\"ref_year\":");
   putstr(f, num);
-  putstr(f, ",\"sentences\":[");
-  size_t n = sj_doc_nspans(d, SJ_SENTENCE);
-  const sj_span *sp = sj_doc_spans(d, SJ_SENTENCE);
-  for (size_t i = 0; i < n; i++) json_sentence(f, &sp[i], base, 0, i > 0);
-  jw_putc(f, ']');
-  if (tokens) {
+  json_spans(f, ",\"sentences\":[", d, SJ_SENTENCE, base);
+  if (parts & JSON_SPANS) {
+    json_spans(f, ",\"clauses\":[", d, SJ_CLAUSE, base);
+    json_spans(f, ",\"paragraphs\":[", d, SJ_PARAGRAPH, base);
+  }
+  size_t n;
+  if (parts & JSON_TOKENS) {
     putstr(f, ",\"tokens\":[");
     n = sj_doc_ntokens(d);
     const sj_token *t = sj_doc_tokens(d);
@@ -234,7 +262,10 @@ void json_doc_fields(jw *f, const sj_doc *d, const char *text, size_t base, int 
   n = sj_doc_nevents(d);
   const sj_event *e = sj_doc_events(d);
   for (size_t i = 0; i < n; i++) json_event(f, &e[i], text, base, i > 0);
-  putstr(f, "]}");
+  jw_putc(f, ']');
+  char ref[24];
+  ref_string(d, ref, sizeof ref);
+  json_tail(f, ref, sj_doc_script(d));
 }
 
 /* ---- spools ---------------------------------------------------------------- */
@@ -285,24 +316,59 @@ void spool_close(spool *s) {
 }
 
 /* ---- one object, piece by piece ------------------------------------------- */
-void json_stream_begin(json_stream *js, FILE *out, int tokens, int ref_year) {
+/* sections spooled until the end: sentences (until the header is out),
+ * tokens, mentions, events, clauses, paragraphs */
+enum { SEC_SENT, SEC_TOK, SEC_MEN, SEC_EV, SEC_CL, SEC_PAR, NSEC };
+
+void json_stream_begin(json_stream *js, FILE *out, int parts, int ref_year) {
   memset(js, 0, sizeof *js);
   js->out = out;
-  js->tokens = tokens;
+  js->parts = parts;
   js->ref_year = ref_year;
 }
 
 static void stream_header(json_stream *js) {
   fprintf(js->out, "{\"ref_year\":%d,\"sentences\":[", js->ref_year);
-  if (spool_copy(&js->sp[0], js->out)) js->err = 1;
-  spool_close(&js->sp[0]);
+  if (spool_copy(&js->sp[SEC_SENT], js->out)) js->err = 1;
+  spool_close(&js->sp[SEC_SENT]);
   js->header = 1;
+}
+
+/* the paragraph held back (a forced cut may continue it) to its spool */
+static void flush_para(json_stream *js, jw *f) {
+  if (!js->par_held) return;
+  json_uint(f, js->count[SEC_PAR]++ ? ",{\"start\":" : "{\"start\":", js->par_start);
+  json_uint(f, ",\"end\":", js->par_end);
+  json_uint(f, ",\"para\":", js->par_index);
+  jw_putc(f, '}');
+  js->par_held = 0;
+}
+
+/* a piece's paragraphs: each held back until the next piece shows whether
+ * it goes on (cont: its first paragraph is the held one's continuation) */
+static void stream_paras(json_stream *js, jw *f, const sj_doc *d, size_t base, uint32_t para,
+                         int cont) {
+  size_t n = sj_doc_nspans(d, SJ_PARAGRAPH);
+  const sj_span *sp = sj_doc_spans(d, SJ_PARAGRAPH);
+  for (size_t i = 0; i < n; i++) {
+    if (i == 0 && cont && js->par_held && sp[i].para + para == js->par_index) {
+      js->par_end = base + sp[i].end;
+      continue;
+    }
+    flush_para(js, f);
+    js->par_held = 1;
+    js->par_start = base + sp[i].start;
+    js->par_end = base + sp[i].end;
+    js->par_index = (size_t)sp[i].para + para;
+  }
 }
 
 int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t base, int cont,
                     int last) {
   if (js->err) return -1;
   if (!js->ref_year) js->ref_year = sj_doc_ref_year(d);
+  if (!js->ref[0]) ref_string(d, js->ref, sizeof js->ref);
+  js->script |= sj_doc_script(d);
   uint32_t para = js->para_next;
   if (cont && para > 0) para--;
   size_t np = sj_doc_nspans(d, SJ_PARAGRAPH);
@@ -310,53 +376,75 @@ int json_stream_add(json_stream *js, const sj_doc *d, const char *text, size_t b
   if (js->pieces++ == 0 && last) { /* the whole document at once */
     jw w;
     jw_init(&w, js->out);
-    json_doc(&w, d, text, base, js->tokens);
+    json_doc(&w, d, text, base, js->parts);
     jw_flush(&w);
     js->header = 2;
     return 0;
   }
   if (!js->header && js->ref_year) stream_header(js);
-  FILE *file[4];
-  file[0] = js->header ? js->out : spool_file(&js->sp[0]);
-  for (int k = 1; k < 4; k++) file[k] = spool_file(&js->sp[k]);
-  for (int k = 0; k < 4; k++)
+  FILE *file[NSEC];
+  file[SEC_SENT] = js->header ? js->out : spool_file(&js->sp[SEC_SENT]);
+  for (int k = 1; k < NSEC; k++) file[k] = spool_file(&js->sp[k]);
+  for (int k = 0; k < NSEC; k++)
     if (!file[k]) return js->err = -1;
-  jw wr[4], *f[4];
-  for (int k = 0; k < 4; k++) { jw_init(&wr[k], file[k]); f[k] = &wr[k]; }
+  jw wr[NSEC], *f[NSEC];
+  for (int k = 0; k < NSEC; k++) { jw_init(&wr[k], file[k]); f[k] = &wr[k]; }
   size_t n = sj_doc_nspans(d, SJ_SENTENCE);
   const sj_span *sp = sj_doc_spans(d, SJ_SENTENCE);
-  for (size_t i = 0; i < n; i++) json_sentence(f[0], &sp[i], base, para, js->count[0]++ > 0);
-  if (js->tokens) {
+  for (size_t i = 0; i < n; i++) json_sentence(f[SEC_SENT], &sp[i], base, para, js->count[SEC_SENT]++ > 0);
+  if (js->parts & JSON_SPANS) {
+    n = sj_doc_nspans(d, SJ_CLAUSE);
+    sp = sj_doc_spans(d, SJ_CLAUSE);
+    for (size_t i = 0; i < n; i++) json_sentence(f[SEC_CL], &sp[i], base, para, js->count[SEC_CL]++ > 0);
+    stream_paras(js, f[SEC_PAR], d, base, para, cont);
+  }
+  if (js->parts & JSON_TOKENS) {
     n = sj_doc_ntokens(d);
     const sj_token *t = sj_doc_tokens(d);
-    for (size_t i = 0; i < n; i++) json_token(f[1], &t[i], text, base, js->count[1]++ > 0);
+    for (size_t i = 0; i < n; i++) json_token(f[SEC_TOK], &t[i], text, base, js->count[SEC_TOK]++ > 0);
   }
   n = sj_doc_nmentions(d);
   const sj_mention *m = sj_doc_mentions(d);
-  for (size_t i = 0; i < n; i++) json_mention(f[2], &m[i], text, base, js->count[2]++ > 0);
+  for (size_t i = 0; i < n; i++) json_mention(f[SEC_MEN], &m[i], text, base, js->count[SEC_MEN]++ > 0);
   n = sj_doc_nevents(d);
   const sj_event *e = sj_doc_events(d);
-  for (size_t i = 0; i < n; i++) json_event(f[3], &e[i], text, base, js->count[3]++ > 0);
-  for (int k = 0; k < 4; k++)
+  for (size_t i = 0; i < n; i++) json_event(f[SEC_EV], &e[i], text, base, js->count[SEC_EV]++ > 0);
+  for (int k = 0; k < NSEC; k++)
     if (jw_flush(f[k]) || ferror(file[k])) js->err = -1;
   return js->err ? -1 : 0;
+}
+
+/* ,"key":[ the spooled section ] */
+static void copy_section(json_stream *js, const char *key, int k) {
+  fputs(key, js->out);
+  if (spool_copy(&js->sp[k], js->out)) js->err = -1;
+  fputc(']', js->out);
 }
 
 int json_stream_end(json_stream *js) {
   if (js->header != 2 && !js->err) {
     if (!js->header) stream_header(js);
     fputc(']', js->out);
-    if (js->tokens) {
-      fputs(",\"tokens\":[", js->out);
-      if (spool_copy(&js->sp[1], js->out)) js->err = -1;
-      fputc(']', js->out);
+    if (js->parts & JSON_SPANS) {
+      FILE *pf = spool_file(&js->sp[SEC_PAR]);
+      if (!pf) js->err = -1;
+      else {
+        jw w;
+        jw_init(&w, pf);
+        flush_para(js, &w);
+        if (jw_flush(&w)) js->err = -1;
+      }
+      copy_section(js, ",\"clauses\":[", SEC_CL);
+      copy_section(js, ",\"paragraphs\":[", SEC_PAR);
     }
-    fputs(",\"mentions\":[", js->out);
-    if (spool_copy(&js->sp[2], js->out)) js->err = -1;
-    fputs("],\"events\":[", js->out);
-    if (spool_copy(&js->sp[3], js->out)) js->err = -1;
-    fputs("]}", js->out);
+    if (js->parts & JSON_TOKENS) copy_section(js, ",\"tokens\":[", SEC_TOK);
+    copy_section(js, ",\"mentions\":[", SEC_MEN);
+    copy_section(js, ",\"events\":[", SEC_EV);
+    jw w;
+    jw_init(&w, js->out);
+    json_tail(&w, js->ref, js->script);
+    if (jw_flush(&w)) js->err = -1;
   }
-  for (int k = 0; k < 4; k++) spool_close(&js->sp[k]);
+  for (int k = 0; k < NSEC; k++) spool_close(&js->sp[k]);
   return js->err || ferror(js->out) ? -1 : 0;
 }

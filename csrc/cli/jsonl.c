@@ -189,7 +189,7 @@ static void put_error(FILE *out, const rec *r, const char *msg) {
 
 /* One record: its analysis as {"id": …, "ref_year": …, …}.  0 ok, 1 a
  * record error (reported in the output), -1 a write error. */
-static int do_rec(const sj_model *m, const sj_options *base, int tokens, rec *r, FILE *out) {
+static int do_rec(const sj_model *m, const sj_options *base, int parts, rec *r, FILE *out) {
   if (r->err) { put_error(out, r, r->err); return 1; }
   sj_options o = *base;
   const char *why = "";
@@ -208,7 +208,7 @@ static int do_rec(const sj_model *m, const sj_options *base, int tokens, rec *r,
   if (r->id) jw_write(&w, r->id, r->idlen); else jw_puts(&w, "null");
   jw_putc(&w, ',');
   /* the document's fields after its opening brace */
-  json_doc_fields(&w, d, r->text, 0, tokens);
+  json_doc_fields(&w, d, r->text, 0, parts);
   jw_putc(&w, '\n');
   sj_doc_free(d);
   return jw_flush(&w) ? -1 : 0;
@@ -231,22 +231,22 @@ static int next_line(void *ctx, piece *pc) {
   return 1;
 }
 
-typedef struct { const sj_model *m; const sj_options *base; int tokens; } recjob;
+typedef struct { const sj_model *m; const sj_options *base; int parts; } recjob;
 static int one_rec(void *ctx, const char *p, size_t n, FILE *out) {
   const recjob *j = ctx;
   const char *e = p + n;
   if (ws(p, e) == e) return 0;
   rec r;
   if (read_rec(p, e, &r)) return JOBS_ENOMEM;
-  int k = do_rec(j->m, j->base, j->tokens, &r, out);
+  int k = do_rec(j->m, j->base, j->parts, &r, out);
   free(r.text);
   return k < 0 ? JOBS_EWRITE : k;
 }
 
-int cli_tag_jsonl(const sj_model *m, const sj_options *base, int tokens, int threads, FILE *in,
+int cli_tag_jsonl(const sj_model *m, const sj_options *base, int parts, int threads, FILE *in,
                   FILE *out) {
   lines l = {in, NULL, 0};
-  recjob j = {m, base, tokens};
+  recjob j = {m, base, parts};
   int rc = jobs_map(threads, next_line, &l, one_rec, &j, out);
   free(l.line);
   if (rc == JOBS_ENOMEM) return fail_msg("out of memory");

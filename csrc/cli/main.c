@@ -16,7 +16,8 @@ static const char usage[] =
     "  cut      segment into words: each input line becomes one output line,\n"
     "           words separated by two spaces (the SIGHAN bakeoff format)\n"
     "  tag      analyse: one JSON object for the document (sentences,\n"
-    "           mentions, events; byte offsets), or one per line with --lines\n"
+    "           mentions, events; byte offsets), or one per line with --lines;\n"
+    "           the fields are those of the Lua API (docs/schema.md)\n"
     "  events   the events as a timeline, tab-separated (or --csv): date, cameo,\n"
     "           label, sources, targets, place, trigger, text (the sentence)\n"
     "\n"
@@ -35,6 +36,7 @@ static const char usage[] =
     "                     \"text\"}: one result per record with its id, each\n"
     "                     record's date its reference date\n"
     "  --tokens           tag: include the tokens\n"
+    "  --spans            tag: include the clauses and paragraphs\n"
     "  --csv              events: comma-separated with a header\n"
     "  --whole            tag, events: analyse the input as one document (as the\n"
     "                     library does), not paragraph by paragraph; holds it in memory\n"
@@ -50,7 +52,7 @@ static const char usage[] =
 
 typedef struct {
   const char *cmd, *file;
-  int pos, lines, tokens, csv, whole, jsonl;
+  int pos, lines, tokens, spans, csv, whole, jsonl;
   size_t chunk;     /* largest piece analysed at once */
   int jobs;         /* threads (--jobs) */
   sj_options opt;
@@ -279,6 +281,9 @@ static void carry_ref(args *a, const sj_doc *d) {
   if (!a->opt.ref_year && sj_doc_ref_year(d)) a->opt.ref_year = sj_doc_ref_year(d);
 }
 
+/* what the JSON objects hold besides sentences, mentions and events */
+static int json_parts(const args *a) { return (a->tokens ? JSON_TOKENS : 0) | (a->spans ? JSON_SPANS : 0); }
+
 static int cmd_tag(sj_model *m, args *a, FILE *in) {
   if (a->tokens) a->opt.want = SJ_WANT_ALL;
   source src;
@@ -289,7 +294,7 @@ static int cmd_tag(sj_model *m, args *a, FILE *in) {
   sj_doc *d;
   int r, rc = 0, open = 0, e;
   while ((r = jobs_next(J, &pc, &d, &e)) > 0) {
-    if (!open) { json_stream_begin(&js, stdout, a->tokens, a->opt.ref_year); open = 1; }
+    if (!open) { json_stream_begin(&js, stdout, json_parts(a), a->opt.ref_year); open = 1; }
     if (e) { rc = fail("%s%s", sj_strerror(e), ""); break; }
     e = json_stream_add(&js, d, pc.s, pc.base, pc.cont, a->lines ? !pc.more : pc.last);
     carry_ref(a, d);
@@ -302,7 +307,7 @@ static int cmd_tag(sj_model *m, args *a, FILE *in) {
     }
   }
   if (r < 0) rc = fail("%s%s", "read error", "");
-  if (!open && !a->lines && !rc) { json_stream_begin(&js, stdout, a->tokens, a->opt.ref_year); open = 1; }
+  if (!open && !a->lines && !rc) { json_stream_begin(&js, stdout, json_parts(a), a->opt.ref_year); open = 1; }
   if (open) {
     if (json_stream_end(&js) && !rc) rc = fail("%s%s", "write error", "");
     if (!rc) putchar('\n');
@@ -467,6 +472,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(s, "--lines")) a.lines = 1;
     else if (!strcmp(s, "--jsonl")) a.jsonl = 1;
     else if (!strcmp(s, "--tokens")) a.tokens = 1;
+    else if (!strcmp(s, "--spans")) a.spans = 1;
     else if (!strcmp(s, "--csv")) a.csv = 1;
     else if (!strcmp(s, "--whole")) a.whole = 1;
     else if (!strcmp(s, "--tsv")) a.csv = 0;
@@ -533,7 +539,7 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(a.cmd, "cut")) rc = cmd_cut(m, &a, in);
   else if (!strcmp(a.cmd, "tag") && a.jsonl)
-    rc = cli_tag_jsonl(m, &a.opt, a.tokens, a.jobs, in, stdout);
+    rc = cli_tag_jsonl(m, &a.opt, json_parts(&a), a.jobs, in, stdout);
   else if (!strcmp(a.cmd, "tag")) rc = cmd_tag(m, &a, in);
   else if (a.jsonl) { fail("--jsonl goes with tag%s%s", "", ""); rc = 2; }
   else if (!strcmp(a.cmd, "events")) rc = cmd_events(m, &a, in);

@@ -8,7 +8,8 @@ f:write("2020年12月30日　国防部新闻发布会\n\n6月24日，中国军�
 f:close()
 
 for doc in sj.each_paragraph(path) do
-  -- positions count in the whole file; doc.text is the paragraph
+  -- positions count in the whole file; doc.text is the chunk (the paragraph
+  -- and the blank line after it, as `shijian tag` cuts the input)
   print(("paragraph %d (line %d, bytes %d..%d, ref %s)"):format(doc.index, doc.line, doc.first, doc.last,
     tostring(doc.ref)))
   for _, m in ipairs(doc.mentions) do

@@ -7,10 +7,12 @@
 --
 -- Each chunk is analysed on its own and yielded as an analysis table whose
 -- positions (start, end, first, last, para) count in the WHOLE input, plus:
---   doc.text    the chunk's text (doc.text:sub(x.first - doc.offset, x.last - doc.offset))
+--   doc.text    the chunk's text (doc.text:sub(x.first - doc.offset, x.last - doc.offset)):
+--               by paragraph, the piece `shijian tag` analyses: from the end of
+--               the chunk before through a paragraph and the blank line after it
 --   doc.offset  bytes of input before the chunk
 --   doc.first, doc.last   the chunk's span in the input
---   doc.line    the input line (1-based) where the chunk starts
+--   doc.line    the input line (1-based) where the chunk's paragraph starts
 --   doc.index   the chunk's number (1-based)
 --   doc.ref     the reference the chunk was analysed with (nil if none)
 --
@@ -107,12 +109,18 @@ local function chunker(next_line, by, max)
       end
     end
   end
-  -- what a cut left of an overlong paragraph: its text, offset, first line
-  local rest, rest_off, rest_line
-  return function()
-    local parts, size, off, first = {}, 0, nil, nil
+  -- Chunks are the command's pieces (shijian tag): from the end of the
+  -- previous one through a paragraph and the first blank line after it
+  -- (blank: sj.blank_line), at most max bytes (else cut by sj.cut_piece;
+  -- `rest`, what a cut left, starts the next chunk), so both analyse the
+  -- same texts.  A chunk of blank lines only is not yielded.
+  local rest, rest_line
+  local function one()
+    local parts, size, off, line0 = {}, 0, pos, lineno + 1
+    local content, first = false, nil
     if rest then
-      parts[1], size, off, first = rest, #rest, rest_off, rest_line
+      parts[1], size, off, line0 = rest, #rest, pos - #rest, rest_line
+      if not blank(rest) then content, first = true, rest_line end
       rest = nil
     end
     while size <= max do
@@ -120,23 +128,29 @@ local function chunker(next_line, by, max)
       if not l then break end
       lineno = lineno + 1
       pos = pos + #l
+      parts[#parts + 1] = l
+      size = size + #l
       if blank(l) then
-        if parts[1] then break end
-      else
-        if not parts[1] then off, first = pos - #l, lineno end
-        parts[#parts + 1] = l
-        size = size + #l
+        if content then break end
+      elseif not content then
+        content, first = true, lineno
       end
     end
     if not parts[1] then return nil end
     local text = table.concat(parts)
-    if #text > max then -- cut where the command cuts (sj_cut_piece)
+    if #text > max then
       local cut = cut_piece(text, max)
-      local r = text:sub(cut + 1)
-      if not blank(r) then rest, rest_off, rest_line = r, off + cut, first + count_nl(text, 1, cut) end
+      rest, rest_line = text:sub(cut + 1), line0 + count_nl(text, 1, cut)
       text = text:sub(1, cut)
     end
-    return strip_eol(text), off, first
+    return text, off, first or line0
+  end
+  return function()
+    while true do
+      local text, off, line = one()
+      if not text then return nil end
+      if not blank(text) then return text, off, line end
+    end
   end
 end
 
