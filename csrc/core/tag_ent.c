@@ -860,6 +860,20 @@ static size_t topic_len(sj_tg *g, size_t e) {
   return lp && sj_tg_is_tend(g, e + lm + lp) ? lm + lp : 0;
 }
 
+/* people after e behind one or two modifiers (香港 | 知名 | 爱国人士: a
+ * token ending in a word of cue class people_after) */
+static int people_ahead(sj_tg *g, size_t e) {
+  size_t t = sj_tg_tok_at(g, e);
+  for (int hop = 0; hop < 3 && t < g->ntok && g->tok[t].start == e; hop++, t++) {
+    const char *p = sj_tg_pos(g, t);
+    size_t b = g->tok[t].end;
+    if (hop > 0 && p[0] == 'n' && cue_end(g, e, b, "people_after")) return 1;
+    if (hop == 2 || !(p[0] == 'a' || p[0] == 'b' || (p[0] == 'v' && b - e <= 6))) return 0;
+    e = b;
+  }
+  return 0;
+}
+
 /* A place [a, e) in another role (the end of what was decided, 0 if it is
  * a place): before an institution, one actor with the place's country
  * (河北省财政厅, 香港政府物料供应处: organisations and bodies of a city or a
@@ -899,7 +913,7 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
     return ie;
   }
   size_t lq = sj_tg_cue(g, e, "people_after");
-  if (lq && sj_tg_is_tend(g, e + lq)) {
+  if ((lq && sj_tg_is_tend(g, e + lq)) || people_ahead(g, e)) {
     emit_actor(g, a, e, "country", c, NULL);
     return e;
   }
