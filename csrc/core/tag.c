@@ -165,9 +165,21 @@ size_t sj_tg_cue_look(sj_tg *g, size_t i, int id) {
 /* The classes of cls[0..n) that have a cue starting at byte i, as bits
  * (1 << k), with the longest cue length of each in len[k]: one look-up for
  * a stage that asks many classes at each position. */
+/* the classes of the list g->mid[0..mn) that the set s holds, as bits
+ * (cached by set while the list stays the same) */
+static unsigned list_bits(sj_tg *g, uint32_t s) {
+  struct sj_lbits *e = &g->lb[s & (SJ_LBCACHE - 1)];
+  if (e->set == s + 1) return e->bits;
+  unsigned b = 0;
+  for (int k = 0; k < g->mn; k++)
+    if (sj_cue_has(&g->m->img, s, g->mid[k])) b |= 1u << k;
+  e->set = s + 1;
+  e->bits = b;
+  return b;
+}
+
 unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_t *len) {
-  const sj_image *img = &g->m->img;
-  unsigned want = 0, mask = 0;
+  unsigned want, mask = 0;
   uint32_t set = sj_tg_start(g, i)->cues;
   if (!set) return 0;
   if (n > 32) n = 32;
@@ -175,20 +187,17 @@ unsigned sj_tg_cue_mask(sj_tg *g, size_t i, const char *const *cls, int n, size_
     for (int k = 0; k < n; k++) g->mid[k] = sj_tg_cls(g, cls[k]);
     g->mcls = cls;
     g->mn = n;
+    for (size_t k = 0; k < SJ_LBCACHE; k++) g->lb[k].set = 0;
   }
-  const int *id = g->mid;
-  for (int k = 0; k < n; k++)
-    if (sj_cue_has(img, set, id[k])) want |= 1u << k;
-  if (!want) return 0;
+  if (!(want = list_bits(g, set))) return 0;
   const sj_gcache *c = sj_tg_hits(g, i);
   if (!(c->any & SJ_K_CUE)) return 0;
   for (int q = c->n - 1; q >= 0 && mask != want; q--) {
     if (!(c->h[q].kinds & SJ_K_CUE)) continue;
-    for (int k = 0; k < n; k++)
-      if ((want & ~mask) >> k & 1 && sj_cue_has(img, c->h[q].cues, id[k])) {
-        mask |= 1u << k;
-        len[k] = c->h[q].len;
-      }
+    unsigned b = list_bits(g, c->h[q].cues) & want & ~mask;
+    for (int k = 0; b >> k; k++)
+      if (b >> k & 1) len[k] = c->h[q].len;
+    mask |= b;
   }
   return mask;
 }

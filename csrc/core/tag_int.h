@@ -50,6 +50,7 @@ typedef struct sj_gcache {
 #define SJ_PCACHE 256
 #define SJ_CCACHE 1024 /* cue look-ups (sj_tg_cue): stages ask the same ones */
 #define SJ_PSCACHE 1024 /* sj_tg_start: what starts with the character at i */
+#define SJ_LBCACHE 256 /* sj_tg_cue_mask: the list's classes per class set */
 #define SJ_CIDCACHE 512 /* cue class ids by name pointer: ~150 classes are asked */
 typedef struct sj_pcache {
   const char *payload;     /* NULL = empty */
@@ -111,6 +112,8 @@ typedef struct sj_tg {
   uint64_t pfxmask[4];     /* and the classes whose names start with one */
   const char *const *mcls; /* sj_tg_cue_mask: the last class list asked */
   int mn, mid[32];         /* and its ids */
+  struct sj_lbits { uint32_t set, bits; } lb[SJ_LBCACHE];
+                           /* which of them a set of cue classes holds */
 } sj_tg;
 
 /* !strcmp(a, b) and !memcmp(a, b, l), inlined: the tagger compares short
