@@ -1464,8 +1464,9 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
     if (!e) return 0;
     if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) {
       /* 四五年, 三四天, 七八个月: two neighbouring digits, the lower bound */
+      if (nd != 2) return 0; /* (before the int casts: a run may be long) */
       int d1 = (int)v / 10, d2 = (int)v % 10;
-      if (nd != 2 || d2 != d1 + 1 || d1 < 1) return 0;
+      if (d2 != d1 + 1 || d1 < 1) return 0;
       v = d1; fl &= ~(unsigned)SJ_NUM_DIGITSEQ; approx = 1;
     }
     int l;

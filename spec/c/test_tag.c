@@ -293,6 +293,8 @@ int main(void) {
     check(!time_at_exact(&c, s, 3, &t), "no duration after 第", NULL);
     s = "百年未有";
     check(!time_at_exact(&c, s, 0, &t), "no duration in 百年", NULL);
+    /* a long run of Chinese digits and 0 is no count (and no int overflow) */
+    check(!time_at_exact(&c, "五000000000000000天", 0, &t), "no duration 五000…天", NULL);
   }
   /* quantities */
   qty("50国军队", 50, "国", 0);
