@@ -910,6 +910,21 @@ end
 -- string), MetaBool (a boolean), MetaList (a pandoc.List) and MetaMap (a
 -- table with string keys): the same values as pandoc.MetaString and the
 -- like give, without a call into pandoc per value.
+-- A document whose blocks are all paragraphs, headings and blocks without
+-- text runs (code, raw, rules): its blocks, in which the walk meets the runs
+-- in document order; nil for any other document.
+local FLAT_BLOCK = { Para = true, Plain = true, Header = true, CodeBlock = true, RawBlock = true,
+  HorizontalRule = true, Null = true }
+local RUN_BLOCK = { Para = true, Plain = true, Header = true }
+M.walk_always = false -- tests: read every document with the walk
+local function flat_blocks(blocks)
+  if M.walk_always then return nil end
+  for _, b in ipairs(blocks) do
+    if not FLAT_BLOCK[b.t or b.tag] then return nil end
+  end
+  return blocks
+end
+
 local function events_meta(events)
   local list = {}
   for _, ev in ipairs(events) do
@@ -1082,10 +1097,28 @@ function M.process(doc, ctx)
     if o.verbose then warn(string.format("%-8s %.3f s", what, clock() - t0)) end
     t0 = clock()
   end
-  -- 1. collect the runs (in walk order), and put them in document order
+  -- 1. collect the runs (in walk order), and put them in document order;
+  -- a flat document is read from its list of blocks, and its runs are
+  -- rewritten from what this pass read, without a walk
   local runs, order = {}, {}
   local has_div = false
-  walk_runs(doc.blocks, function(inls, tag)
+  local flat = flat_blocks(doc.blocks)
+  if flat then
+    for _, b in ipairs(flat) do
+      local tag = b.t or b.tag
+      if RUN_BLOCK[tag] then
+        local inls = b.content
+        local text, drops, noted = M.run_text(inls, o)
+        if noted then flat = nil; break end -- a Note: its runs come first
+        local r = { text = text, drops = drops, ms = {}, heading = tag == "Header",
+          block = b, inls = inls }
+        runs[#runs + 1] = r
+        order[#order + 1] = r
+      end
+    end
+    if not flat then runs, order = {}, {} end
+  end
+  if not flat then walk_runs(doc.blocks, function(inls, tag)
     local text, drops, noted = M.run_text(inls, o)
     local r = { text = text, drops = drops, ms = {}, heading = tag == "Header" }
     runs[#runs + 1] = r
@@ -1104,7 +1137,7 @@ function M.process(doc, ctx)
       order[#order + 1] = own[j]
       for _ = 1, counts[j] do order[#order + 1] = notes[ni]; ni = ni + 1 end
     end
-  end, { Div = function(d) if d.identifier == "shijian-events" then has_div = true end end })
+  end, { Div = function(d) if d.identifier == "shijian-events" then has_div = true end end }) end
   local parts, base = {}, 0
   for i, r in ipairs(order) do
     r.base = base
@@ -1119,8 +1152,9 @@ function M.process(doc, ctx)
   M.last = res
   lap("analyse")
   if o.verbose then
-    warn(string.format("backend: %s (%s), %d runs, %d bytes, %d mentions, %d events",
-      res.backend, _VERSION, #order, #all, #res.mentions, #res.events))
+    warn(string.format("backend: %s (%s), %d runs, %d bytes, %d mentions, %d events, %s",
+      res.backend, _VERSION, #order, #all, #res.mentions, #res.events,
+      flat and "flat document (no walk)" or "walked"))
   end
   -- the run holding [s, e), nil when it crosses runs; mentions come in
   -- offset order, so the run of the last call or the next one is tried first
@@ -1162,9 +1196,7 @@ function M.process(doc, ctx)
   for _, r in ipairs(runs) do r.ms = M.nest(r.ms) end
   lap("assign")
   -- 3. rewrite
-  local k = 0
-  doc.blocks = walk_runs(doc.blocks, function(inls)
-    k = k + 1
+  local function rewrite(k, inls)
     local r = runs[k]
     if not r or (#r.ms == 0 and next(r.drops) == nil) then return nil end
     local out, len = M.markup(inls, r.ms, r.drops, o)
@@ -1173,7 +1205,20 @@ function M.process(doc, ctx)
       return nil
     end
     return out
-  end)
+  end
+  if flat then
+    for k, r in ipairs(runs) do
+      local out = rewrite(k, r.inls)
+      if out then r.block.content = out end
+    end
+    doc.blocks = flat
+  else
+    local k = 0
+    doc.blocks = walk_runs(doc.blocks, function(inls)
+      k = k + 1
+      return rewrite(k, inls)
+    end)
+  end
   lap("markup")
   -- 4. outputs
   if o.table and #res.events > 0 then

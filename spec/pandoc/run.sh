@@ -186,4 +186,21 @@ if [ -n "$abi" ] && [ -f "$root/build/$abi/shijian/core.so" ]; then
   else no "data-dir install with the C module beside the filter" "$tmp/err"; fi
 else no "data-dir install with the C module ($abi)"; fi
 
+# 9. a flat document (paragraphs, headings, code, raw, rules) is read without
+#    the walk: the same output as through the walk (walk.lua) ------------------
+printf '%s\n\n%s\n\n%s\n' "$(cat flat.md)" '中俄两国空军12月22日实施联合巡航。[^1]' \
+  '[^1]: 脚注：俄罗斯空军参加。' >"$tmp/flatnote.md"
+for case in "flat.md:flat document" "$tmp/flatnote.md:walked"; do
+  doc=${case%%:*}; want=${case#*:}
+  for ea in true false; do
+    SHIJIAN_VERBOSE=1 SHIJIAN_EAST_ASIAN_LINE_BREAKS=$ea "$PANDOC" -L "$F" "$doc" -s -t native -o "$tmp/fast.native" 2>"$tmp/err"
+    SHIJIAN_EAST_ASIAN_LINE_BREAKS=$ea "$PANDOC" -L walk.lua "$doc" -s -t native -o "$tmp/walk.native" 2>>"$tmp/err"
+    name="$(basename "$doc") (east-asian breaks $ea): read as '$want', same as through the walk"
+    if ! grep -q "$want" "$tmp/err"; then no "$name" "$tmp/err"
+    elif ! grep -q '"shijian"' "$tmp/fast.native"; then no "$name: marked up"
+    elif cmp -s "$tmp/fast.native" "$tmp/walk.native"; then ok "$name"
+    else diff -u "$tmp/walk.native" "$tmp/fast.native" >"$tmp/diff"; no "$name" "$tmp/diff"; fi
+  done
+done
+
 finish
