@@ -411,7 +411,11 @@ int sj_cue_class(const sj_image *img, const char *name) {
   uint32_t lo = 0, hi = img->ncuecls;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(img->strs + img->cue_cls[mid], name);
+    /* strcmp inlined: the names are short and most differ at once */
+    const unsigned char *x = (const unsigned char *)img->strs + img->cue_cls[mid];
+    const unsigned char *y = (const unsigned char *)name;
+    while (*x && *x == *y) { x++; y++; }
+    int c = (int)*x - (int)*y;
     if (!c) return (int)mid;
     if (c < 0) lo = mid + 1; else hi = mid;
   }

@@ -211,8 +211,11 @@ int sj_tg_cue_pfx(sj_tg *g, uint32_t s, const char *const *pfx, int n) {
     memset(g->pfxmask, 0, sizeof g->pfxmask);
     for (uint32_t c = 0; c < img->ncuecls; c++) {
       const char *name = img->strs + img->cue_cls[c];
-      for (int k = 0; k < n; k++)
-        if (!strncmp(name, pfx[k], strlen(pfx[k]))) g->pfxmask[c >> 6] |= (uint64_t)1 << (c & 63);
+      for (int k = 0; k < n; k++) {
+        const char *a = name, *b = pfx[k];
+        while (*b && *a == *b) { a++; b++; }
+        if (!*b) g->pfxmask[c >> 6] |= (uint64_t)1 << (c & 63);
+      }
     }
     g->pfx = pfx;
   }
