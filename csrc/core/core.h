@@ -179,6 +179,8 @@ typedef struct sj_image {
   const uint16_t *gaz_cue;   /* per gazetteer value: set of its cue classes */
   const uint16_t *cue_start; /* per char id: set of the classes of cues starting with it */
   uint32_t ncuecls, ncuesets, cuew;
+  const uint16_t *cue_hash;  /* [ncuehash]: 1 + class id by sj_cue_hash of its name */
+  uint32_t ncuehash;         /* a power of two */
 } sj_image;
 
 /* Map the embedded image (validated once per call; cheap). */

@@ -32,7 +32,9 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
       h.len[SEC_CUE_CLS] != h.ncuecls * 4u || h.cuew == 0 || h.ncuesets == 0 ||
       h.cuew != (h.ncuecls + 63u) / 64u + (h.ncuecls == 0) ||
       h.len[SEC_CUE_SETS] != (uint64_t)h.ncuesets * h.cuew * 8u ||
-      h.len[SEC_GAZ_CUE] != h.ngaz * 2u || h.len[SEC_CUE_START] != (h.nchars + 1u) * 2u)
+      h.len[SEC_GAZ_CUE] != h.ngaz * 2u || h.len[SEC_CUE_START] != (h.nchars + 1u) * 2u ||
+      h.len[SEC_CUE_HASH] < 4u || (h.len[SEC_CUE_HASH] & (h.len[SEC_CUE_HASH] - 2u)) ||
+      h.len[SEC_CUE_HASH] / 2u < 2u * h.ncuecls)
     return SJ_ECORRUPT;
   const unsigned char *p = data;
   img->cmap = (const uint16_t *)(const void *)(p + h.off[SEC_CMAP]);
@@ -78,6 +80,8 @@ int sj_image_map(sj_image *img, const void *data, size_t len) {
   img->ncuecls = h.ncuecls;
   img->ncuesets = h.ncuesets;
   img->cuew = h.cuew;
+  img->cue_hash = (const uint16_t *)(const void *)(p + h.off[SEC_CUE_HASH]);
+  img->ncuehash = h.len[SEC_CUE_HASH] / 2u;
   if (img->strs[img->nstrs - 1] != '\0') return SJ_ECORRUPT;
   /* set indices are checked where they are read (sj_cue_has), names here */
   for (uint32_t i = 0; i < h.ncuecls; i++)

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define SJ_IMAGE_MAGIC 0x4D494A53u /* "SJIM" */
-#define SJ_IMAGE_VERSION 10u
+#define SJ_IMAGE_VERSION 11u
 
 enum sj_image_sec {
   SEC_CMAP,      /* uint16[0x10000] */
@@ -55,8 +55,17 @@ enum sj_image_sec {
   SEC_GAZ_CUE,   /* uint16[ngaz]: per value, the set of the classes of its cue lines */
   SEC_CUE_START, /* uint16[nchars + 1]: per char id, the set of the classes of the
                     cue entries whose surface starts with it */
+  SEC_CUE_HASH,  /* uint16[2^k >= 2 * ncuecls]: 1 + class id by sj_cue_hash of the name,
+                    open addressing (next slot on a collision), 0 empty */
   SEC_COUNT
 };
+
+/* the hash of a cue class name (FNV-1a), shared by the compiler and the library */
+static inline uint32_t sj_cue_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 16777619u;
+  return h;
+}
 
 /* Gazetteer kinds (dict/gaz/README.md), one bit each.  They are part of the
  * image format: the compiler stores per value the union of its entries'

@@ -408,16 +408,13 @@ int sj_gaz_match(const sj_model *m, const char *text, size_t len, size_t pos, ui
 }
 
 int sj_cue_class(const sj_image *img, const char *name) {
-  uint32_t lo = 0, hi = img->ncuecls;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    /* strcmp inlined: the names are short and most differ at once */
-    const unsigned char *x = (const unsigned char *)img->strs + img->cue_cls[mid];
-    const unsigned char *y = (const unsigned char *)name;
+  uint32_t mask = img->ncuehash - 1, h = sj_cue_hash(name);
+  for (uint32_t k = 0; k <= mask; k++) {
+    uint32_t v = img->cue_hash[(h + k) & mask];
+    if (!v || v > img->ncuecls) return -1;
+    const char *x = img->strs + img->cue_cls[v - 1], *y = name;
     while (*x && *x == *y) { x++; y++; }
-    int c = (int)*x - (int)*y;
-    if (!c) return (int)mid;
-    if (c < 0) lo = mid + 1; else hi = mid;
+    if (*x == *y) return (int)v - 1;
   }
   return -1;
 }

@@ -657,6 +657,18 @@ static void put_cues(buf *img, sj_image_header *h, buf *strs) {
   h->len[SEC_GAZ_CUE] = (uint32_t)(gaz.n * sizeof *gcue);
   h->off[SEC_CUE_START] = (uint32_t)put(img, cstart, (nchars_ + 1) * sizeof *cstart);
   h->len[SEC_CUE_START] = (uint32_t)((nchars_ + 1) * sizeof *cstart);
+  size_t hn = 2;
+  while (hn < 2 * nn) hn *= 2;
+  uint16_t *ht = xrealloc(NULL, hn * sizeof *ht);
+  memset(ht, 0, hn * sizeof *ht);
+  for (size_t i = 0; i < nn; i++) {
+    size_t j = sj_cue_hash(names[i]) & (hn - 1);
+    while (ht[j]) j = (j + 1) & (hn - 1);
+    ht[j] = (uint16_t)(i + 1);
+  }
+  h->off[SEC_CUE_HASH] = (uint32_t)put(img, ht, hn * sizeof *ht);
+  h->len[SEC_CUE_HASH] = (uint32_t)(hn * sizeof *ht);
+  free(ht);
   for (size_t i = 0; i < nn; i++) free(names[i]);
   free(names);
   free(noff);
