@@ -447,7 +447,7 @@ typedef struct amen { /* an actor or place mention of the sentence */
   int place;
   int topic;    /* a place named as a topic (台湾问题), not a location */
   int object;   /* right after a verb (加强美台军事勾连) */
-  int paren;    /* inside brackets (（记者…）): an aside, nobody's subject */
+  int paren;    /* an aside (（记者…）, a dateline): nobody's party */
   int role;     /* R_*: the cue before its chunk */
   int country;  /* an actor named by its country (美, 华, 俄罗斯) */
   size_t chain; /* index of the first actor of its coordinated chunk */
@@ -615,8 +615,8 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
   *other = 0;
   size_t s_end = sk != (size_t)-1 ? A[sk].b : ps;
   for (size_t k = 0; k < n; k++) {
-    if (A[k].a < ps || A[k].b > pe || A[k].topic || (A[k].a >= fa && A[k].b <= fb))
-      continue; /* nor in a closed topic frame before the trigger */
+    if (A[k].a < ps || A[k].b > pe || A[k].topic || A[k].paren || (A[k].a >= fa && A[k].b <= fb))
+      continue; /* nor in a closed topic frame before the trigger, nor an aside */
     if (A[k].a < T->start) {
       /* a partner belongs to the first event word after it */
       int taken = 0;
@@ -808,10 +808,21 @@ static int in_brackets(const sj_tg *g, size_t sa, size_t a) {
   return depth > 0;
 }
 
+/* the end of a dateline (…１月５日电) among the mentions [m0, m1), or 0 */
+static size_t dateline_end(sj_tg *g, const sj_mention *men, size_t m0, size_t m1) {
+  for (size_t k = m0; k < m1; k++)
+    if (men[k].kind == SJ_TIME) {
+      size_t l = sj_tg_cue(g, men[k].end, "dateline_end");
+      if (l) return men[k].end + l;
+    }
+  return 0;
+}
+
 /* the actors and places of the sentence [m0, m1) of the mentions */
 static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m0, size_t m1,
                            size_t sa) {
   am->n = 0;
+  size_t dl = dateline_end(g, men, m0, m1);
   for (size_t k = m0; k < m1; k++) {
     const sj_mention *m = &men[k];
     if (m->kind != SJ_ACTOR && m->kind != SJ_PLACE) continue;
@@ -822,7 +833,9 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
     x->place = m->kind == SJ_PLACE;
     x->country = m->type && sj_streq(m->type, "country");
     sj_codes_parse(&x->c, m->codes);
-    x->paren = in_brackets(g, sa, m->start);
+    /* an aside: in brackets, or the dateline (新华社突尼斯１月５日电), whose
+     * city only tells where a speaker of no known country is */
+    x->paren = m->end <= dl || in_brackets(g, sa, m->start);
     if (x->place) x->topic = sj_tg_cue(g, m->end, "topic") != 0;
     else if (m->start > sa) {
       size_t tb = sj_tg_tok_at(g, m->start - 1);
