@@ -40,7 +40,7 @@ static const char usage[] =
     "  --csv              events: comma-separated with a header\n"
     "  --whole            tag, events: analyse the input as one document (as the\n"
     "                     library does), not paragraph by paragraph; holds it in memory\n"
-    "  --chunk BYTES      largest piece analysed at once (default 1048576): input\n"
+    "  --chunk BYTES      largest piece analysed at once (default 524288): input\n"
     "                     is read by line (cut, tag --lines) or by paragraph (tag,\n"
     "                     events); longer ones are cut at a line end or sentence stop\n"
     "  --jobs N           analyse in N threads (default 1; 0: one per processor),\n"
@@ -529,7 +529,7 @@ int main(int argc, char **argv) {
     else if (!a.file) a.file = s;
     else { fail("too many arguments%s%s", "", ""); sj_model_free(m); return 2; }
   }
-  if (!a.chunk) a.chunk = a.whole ? (size_t)SJ_MAX_INPUT : (size_t)1 << 20;
+  if (!a.chunk) a.chunk = a.whole ? (size_t)SJ_MAX_INPUT : (size_t)1 << 19;
   if (!a.jobs) a.jobs = 1;
   if (!a.cmd) { fputs(usage, stderr); sj_model_free(m); return 2; }
   FILE *in = stdin;

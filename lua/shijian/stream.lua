@@ -21,7 +21,7 @@
 local M = {}
 
 local BLOCK = 65536
-local DEFAULT_MAX = 1048576
+local DEFAULT_MAX = 524288
 
 local function firstline(e) return (tostring(e):gsub("\n.*", "")) end
 
@@ -184,7 +184,7 @@ local OWN = { by = true, max_bytes = true, carry = true }
 -- returns successive pieces of the input and nil (or "") at the end.
 -- opts: analysis options (ref, reference, want, hmm, rules, ...) plus
 --   by = "paragraph" (default; blank lines separate) or "line",
---   max_bytes = 1048576: a paragraph longer than this is cut as the command
+--   max_bytes = 524288: a paragraph longer than this is cut as the command
 --     cuts it (sj.cut_piece: at a line end, else a sentence stop, ...),
 --   carry = false: do not carry the inferred reference year.
 function M.stream(model, src, opts, fname)

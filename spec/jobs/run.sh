@@ -8,7 +8,7 @@
 # must be identical.  The inputs: the sample corpus (../shared/corpus/*.txt,
 # else examples/*.txt), and edge inputs made here: empty, blank lines only,
 # no final newline, CRLF line ends, invalid UTF-8, many paragraphs (many
-# batches), one paragraph over the 1 MiB piece size (forced cuts), and
+# batches), one paragraph over the default piece size (forced cuts), and
 # paragraphs with no year before ones with different years (the reference
 # year carried from piece to piece), and JSON Lines records for tag --jsonl
 # (with dates, bad records, blank lines).  Then bad --jobs values, and peak
@@ -40,7 +40,7 @@ printf '%s' "$(cat "$sample")" > "$tmp/in/no-final-newline"
 sed 's/$/\r/' "$sample" > "$tmp/in/crlf"
 { printf '\377\376中国\342\200 军队\n\n2020年\300\257\n\n'; cat "$sample"; printf '\n\344\270'; } > "$tmp/in/invalid-utf8"
 i=0; while [ $i -lt 12 ]; do cat "$sample"; printf '\n'; i=$((i + 1)); done > "$tmp/in/many-paragraphs"
-# one paragraph of ~1.2 MB (no blank line): cut into pieces at 1 MiB
+# one paragraph of ~1.2 MB (no blank line): cut into pieces at the default size
 tr -d '\r' < "$sample" | awk 'NF { printf "%s", $0 } END { print "" }' > "$tmp/line"
 i=0; while [ $i -lt 80 ]; do cat "$tmp/line"; i=$((i + 1)); done > "$tmp/in/huge-paragraph"
 # 3000 paragraphs without a year, then the sample (2020), then 2015
