@@ -792,20 +792,21 @@ static int named_drill(const sj_mention *M, size_t nm) {
   return 0;
 }
 
-/* is byte a inside brackets opened after sa (（ or ( not yet closed)? */
-static int in_brackets(const sj_tg *g, size_t sa, size_t a) {
-  int depth = 0;
-  for (size_t i = sa; i < a; i++) {
+/* the bracket depth (（…）, (…)) at byte a, going on from *at where the
+ * last call stopped (mentions come in order: one pass per sentence) */
+static int bracket_depth(const sj_tg *g, size_t *at, int *depth, size_t a) {
+  for (size_t i = *at; i < a; i++) {
     unsigned char c = (unsigned char)g->s[i];
-    if (c == '(') depth++;
-    else if (c == ')') depth -= depth > 0;
+    if (c == '(') ++*depth;
+    else if (c == ')') *depth -= *depth > 0;
     else if (c == 0xEF && i + 2 < a && (unsigned char)g->s[i + 1] == 0xBC) {
       unsigned char d = (unsigned char)g->s[i + 2]; /* U+FF08 （, U+FF09 ） */
-      if (d == 0x88) depth++;
-      else if (d == 0x89) depth -= depth > 0;
+      if (d == 0x88) ++*depth;
+      else if (d == 0x89) *depth -= *depth > 0;
     }
   }
-  return depth > 0;
+  if (a > *at) *at = a;
+  return *depth;
 }
 
 /* the end of a dateline (…１月５日电) among the mentions [m0, m1), or 0 */
@@ -822,7 +823,8 @@ static size_t dateline_end(sj_tg *g, const sj_mention *men, size_t m0, size_t m1
 static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m0, size_t m1,
                            size_t sa) {
   am->n = 0;
-  size_t dl = dateline_end(g, men, m0, m1);
+  size_t dl = dateline_end(g, men, m0, m1), bat = sa;
+  int bdepth = 0;
   for (size_t k = m0; k < m1; k++) {
     const sj_mention *m = &men[k];
     if (m->kind != SJ_ACTOR && m->kind != SJ_PLACE) continue;
@@ -835,7 +837,7 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
     sj_codes_parse(&x->c, m->codes);
     /* an aside: in brackets, or the dateline (新华社突尼斯１月５日电), whose
      * city only tells where a speaker of no known country is */
-    x->paren = m->end <= dl || in_brackets(g, sa, m->start);
+    x->paren = bracket_depth(g, &bat, &bdepth, m->start) > 0 || m->end <= dl;
     if (x->place) x->topic = sj_tg_cue(g, m->end, "topic") != 0;
     else if (m->start > sa) {
       size_t tb = sj_tg_tok_at(g, m->start - 1);
