@@ -1,4 +1,8 @@
-/* tag_int.h — state shared by tag.c, tag_ent.c and tag_event.c. */
+/* tag_int.h — the tagger's state (sj_tg) and the interfaces between its
+ * files: the shared helpers (tag_util.c) first, then the stages in their
+ * order (tag_ref.c, tag_num.c, tag_ent.c, tag_event.c), driven by sj_tag
+ * (tag.c).  A stage calls only the helpers and earlier stages
+ * (tools/check_layers.lua). */
 #ifndef SJ_TAG_INT_H
 #define SJ_TAG_INT_H
 #include "core.h"
@@ -132,6 +136,7 @@ static inline int sj_eqn(const char *a, const char *b, size_t l) {
   return 1;
 }
 
+/* ---- shared helpers (tag_util.c) ---- */
 int sj_tg_grow_stops(sj_tg *g);
 /* the fields of the line of `kind` in a gazetteer payload: 1 and *f filled
  * (when f), or 0 and *f untouched (cached in g->pc) */
@@ -227,20 +232,30 @@ void sj_codes_merge(sj_codes *c, const sj_codes *o);
 void sj_codes_parse(sj_codes *c, const char *s);
 int sj_codes_has(const sj_codes *c, const char *code);
 char *sj_codes_str(sj_tg *g, const sj_codes *c);
+/* the scan leaves mentions nearly sorted: sort them (by start, longest
+ * first, kind); sj_tg_merge_tail: [0, p) sorted, [p, n) appended since:
+ * sort the tail and merge it in */
+void sj_tg_sort_mentions(sj_doc *d);
+void sj_tg_merge_tail(sj_tg *g, size_t p);
 
 /* tag_ref.c: the reference date per paragraph (datelines) and the last
  * time named */
 typedef struct sj_dline { size_t a, b; int y, m, d; } sj_dline;
 int sj_tg_datelines(sj_tg *g);                     /* find them; 0 or SJ_ENOMEM */
 void sj_tg_ref_step(sj_tg *g, size_t i);           /* g->tc for a position */
-static inline void sj_tg_ref_at(sj_tg *g, size_t i) {
-  if (g->dl.n && (g->dl_on || g->idl < g->dl.n)) sj_tg_ref_step(g, i);
-}
 void sj_tg_note_time(sj_tg *g, const char *value); /* 当时, 当年 */
 /* vague references (目前 = PRESENT_REF, when vague) and sets (每年 = P1Y)
  * from the cue classes of dict/gaz/cues-time.tsv, after the events (they
  * date none); appended to the mentions; 0 or SJ_ENOMEM */
 int sj_tg_vague(sj_tg *g, int vague);
+
+/* tag_num.c: the document's reference date; time and quantity mentions
+ * at a token start (1 and *end, or 0); after the scan, times that needed an
+ * unknown reference month re-resolved */
+void sj_tg_ref_date(sj_tg *g);
+int sj_tg_time(sj_tg *g, size_t i, size_t *end);
+int sj_tg_qty(sj_tg *g, size_t t, size_t *end);
+void sj_tg_fix_needref(sj_tg *g);
 
 /* tag_ent.c */
 int sj_tg_title(sj_tg *g, size_t i, size_t *end);  /* 《…》 */

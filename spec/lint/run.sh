@@ -5,6 +5,8 @@
 #  2. the C the project ships (csrc/core, csrc/cli, csrc/tools, csrc/lua,
 #     examples/c) compiles without a warning under the build's warnings plus
 #     -Wconversion -Wcast-qual -Wwrite-strings (-Werror, syntax only).
+#  3. the core's layers (tools/check_layers.lua): no file of csrc/core calls a
+#     function of a later stage (the order is the list in that script).
 # Last line: `lint: N passed, M failed`.
 cd "$(dirname "$0")/../.." || exit 1
 pass=0 fail=0
@@ -49,6 +51,12 @@ done
 for inc in /usr/include/lua5.4 /usr/include/lua5.3 /usr/include/luajit-2.1; do
   [ -f "$inc/lua.h" ] && cc_check csrc/lua/lshijian.c -I"$inc"
 done
+
+# ---- 3. the core's layers ----------------------------------------------------
+LUA=$(command -v lua5.4 || command -v lua5.3 || command -v lua || command -v luajit)
+if [ -z "$LUA" ]; then no "core layers: no Lua interpreter to run tools/check_layers.lua"
+elif "$LUA" tools/check_layers.lua >"$tmp/layers" 2>&1; then ok "core layers: $(tail -n 1 "$tmp/layers")"
+else no "core layers (tools/check_layers.lua)"; grep -v '^note' "$tmp/layers" | head -n 20 | sed 's/^/    /'; fi
 
 echo "lint: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
