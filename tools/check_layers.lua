@@ -20,7 +20,10 @@ local LAYERS = {
   -- model.c asks seg.c for a user word's log-probability: one layer
   { "lexicon", "model.c seg*.c sent.c script.c" },
   { "tagger helpers", "tag.h tag_int.h tag_util*.c" },
-  { "numbers and times grammar", "time*.c qty*.c" },
+  -- numbers, then times and quantities, each on the numbers only
+  { "numbers grammar", "num*.c num.h" },
+  { "times grammar", "time*.c" },
+  { "quantities grammar", "qty*.c" },
   { "reference dates", "tag_ref*.c" },
   { "time and quantity mentions", "tag_num*.c" },
   { "entities", "tag_ent*.c" },

@@ -1,11 +1,12 @@
 /*
  * qty.c — quantities: a number and its measure word or unit (３０００多名,
  * 约５０艘, ８０％).  The words are data: kind tgram, the qty_* classes of
- * dict/gaz/cues-qty.tsv; the numbers are time.c's parser (sj_num_at).
+ * dict/gaz/cues-qty.tsv; the numbers and the measure word after them are
+ * num.c's (sj_num_at, sj_count_tail): quantities need nothing of time.c.
  * The tagger (do_qty in tag.c) adds the hedges and unit tails it asks of
  * its cue classes.
  */
-#include "tag.h"
+#include "num.h"
 #include "shijian.h"
 
 #include <string.h>
@@ -49,24 +50,10 @@ int sj_qty_at(const sj_model *m, const char *s, size_t n, size_t i, sj_qmatch *o
   } else if (upto) {
     return 0;
   }
-  size_t u = e;
-  if (v >= 10 && (k = qw(m, s, n, u, "qty_some"))) { approx = SJ_APPROX; u += k; } /* 十几家 */
-  if ((k = qw(m, s, n, u, "qty_more"))) { /* 余, 多 */
-    approx = SJ_APPROX; u += k;
-    /* 6800余万 */
-    uint32_t cp;
-    int l = sj_t_dec(s, n, u, &cp);
-    long mag = l > 0 ? sj_cn_unit(cp) : 0;
-    if (mag == 10000 || mag == 100000000) { v *= (double)mag; u += (size_t)l; }
-  }
-  size_t ul = qw(m, s, n, u, "qty_measure");
-  if (!ul) return 0;
-  /* 两个月, ３个多月: a duration (the time tagger's), not a count */
-  if (qw(m, s, n, u, "qty_classifier")) {
-    size_t d = u + ul;
-    d += qw(m, s, n, d, "qty_more");
-    if (sj_tgram_at(m, s, n, d, "dur_unit", NULL)) return 0;
-  }
+  int more;
+  size_t ul, u = sj_count_tail(m, s, n, e, &v, &more, &ul);
+  if (!u) return 0;
+  if (more) approx = SJ_APPROX;
   /* Chinese 一 + measure: indefinite (一场, 一层, 一张张) unless a count */
   uint32_t cu, cn2;
   sj_t_dec(s, n, u, &cu);

@@ -30,7 +30,7 @@ static inline size_t sj_t_lit(const char *s, size_t n, size_t i, const char *w) 
   return k;
 }
 
-/* ---- numbers (time.c) ------------------------------------------------ */
+/* ---- numbers (num.c) ------------------------------------------------- */
 enum {
   SJ_NUM_ARABIC = 1u << 0,  /* has Arabic digits */
   SJ_NUM_CHINESE = 1u << 1, /* has Chinese numerals */
@@ -85,7 +85,7 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i,
  * its first two characters; sj_time_at and sj_qty_at decide). */
 int sj_time_may_start(const char *s, size_t n, size_t i);
 
-/* ---- quantities (time.c) -------------------------------------------- */
+/* ---- quantities (qty.c) -------------------------------------------- */
 typedef struct sj_qmatch {
   size_t start, end;
   double number;

@@ -1,8 +1,9 @@
 /*
- * time.c — numbers, time expressions, durations and quantities over UTF-8
- * text, normalised to ISO 8601.  Pure functions: no allocation, no state.
+ * time.c — time expressions and durations over UTF-8 text, normalised to
+ * ISO 8601 (TIMEX3 values).  Built on num.c (numbers, grammar words); calls
+ * nothing of qty.c.  Pure functions: no allocation, no state.
  */
-#include "tag.h"
+#include "num.h"
 #include "shijian.h"
 
 #include <math.h>
@@ -11,185 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- characters ------------------------------------------------------- */
-size_t sj_t_prev(const char *s, size_t i, uint32_t *cp) {
-  size_t j = i;
-  *cp = 0xFFFFFFFFu;
-  if (i == 0) return 0;
-  j = i - 1;
-  while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
-  uint32_t c;
-  if ((size_t)sj_t_dec(s, i, j, &c) == i - j) { *cp = c; return j; }
-  *cp = (unsigned char)s[i - 1];
-  return i - 1;
-}
-
-static int adigit(uint32_t cp) {
-  if (cp >= '0' && cp <= '9') return (int)(cp - '0');
-  if (cp >= 0xFF10 && cp <= 0xFF19) return (int)(cp - 0xFF10);
-  return -1;
-}
-static int cdigit(uint32_t cp) {
-  switch (cp) {
-  case 0x96F6: case 0x3007: case 0x25CB: case 0xFF2F: return 0; /* 零〇○Ｏ */
-  case 0x4E00: return 1; case 0x4E8C: return 2; case 0x4E24: return 2;
-  case 0x4E09: return 3; case 0x56DB: return 4; case 0x4E94: return 5;
-  case 0x516D: return 6; case 0x4E03: return 7; case 0x516B: return 8;
-  case 0x4E5D: return 9;
-  default: return -1;
-  }
-}
 #define CP_LIANG 0x4E24u /* 两: a numeral that is no digit of a sequence */
-long sj_cn_unit(uint32_t cp) {
-  switch (cp) {
-  case 0x5341: return 10; case 0x767E: return 100; case 0x5343: return 1000;
-  case 0x4E07: return 10000; case 0x4EBF: return 100000000;
-  case 0x5EFF: return -20; /* 廿 */
-  default: return 0;
-  }
-}
-static int is_latin(uint32_t cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-         (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A);
-}
-
-/* ---- numbers ---------------------------------------------------------- */
-size_t sj_num_at(const char *s, size_t n, size_t i, double *val, int *ndig,
-                 unsigned *fl) {
-  uint32_t cp;
-  int l;
-  *val = 0; *ndig = 0; *fl = 0;
-  if (i >= n) return 0;
-  l = sj_t_dec(s, n, i, &cp);
-  if (adigit(cp) >= 0) {
-    double v = 0;
-    size_t j = i;
-    int nd = 0;
-    for (;;) {
-      if (j >= n) break;
-      l = sj_t_dec(s, n, j, &cp);
-      int dv = adigit(cp);
-      if (dv >= 0) { v = v * 10 + dv; nd++; j += (size_t)l; continue; }
-      if (cp == ',' && nd > 0 && nd <= 3 + (nd > 3 ? nd : 0)) {
-        /* a thousands group: exactly three digits then a non-digit */
-        size_t k = j + 1;
-        int g = 0;
-        uint32_t c2;
-        while (k < n && g < 4) {
-          int l2 = sj_t_dec(s, n, k, &c2);
-          if (adigit(c2) < 0) break;
-          g++; k += (size_t)l2;
-        }
-        if (g == 3) { j++; continue; }
-      }
-      break;
-    }
-    *ndig = nd;
-    unsigned f = SJ_NUM_ARABIC | SJ_NUM_DIGITSEQ;
-    double dec_den = 1, dec_all = 0; /* 0.3: 3 in units of 1/10 */
-    /* decimals */
-    if (j < n) {
-      l = sj_t_dec(s, n, j, &cp);
-      /* the decimal point: . ． and the middle dot of older print (１·４万,
-       * ６·２级) */
-      if (cp == '.' || cp == 0xFF0E || cp == 0xB7) {
-        size_t k = j + (size_t)l;
-        uint32_t c2;
-        if (k < n) {
-          int l2 = sj_t_dec(s, n, k, &c2);
-          if (adigit(c2) >= 0) {
-            /* the decimals as a whole number over a power of ten, divided
-             * once: 0.3 is 3 / 10, not 0.1 * 3 (0.30000000000000004) */
-            double num = 0, den = 1;
-            while (k < n) {
-              l2 = sj_t_dec(s, n, k, &c2);
-              int dv = adigit(c2);
-              if (dv < 0) break;
-              if (den < 1e15) { num = num * 10 + dv; den *= 10; }
-              k += (size_t)l2;
-            }
-            dec_all = v * den + num; /* whole, in units of 1/den */
-            dec_den = den;
-            v = dec_all / den;
-            j = k;
-            f &= ~(unsigned)SJ_NUM_DIGITSEQ;
-          }
-        }
-      }
-    }
-    /* 万 / 亿 / 千 multipliers (6万, 1.5亿, 3千万): scaled before the
-     * division by the decimals' power of ten (0.3万 = 3 * 10000 / 10) */
-    while (j < n) {
-      l = sj_t_dec(s, n, j, &cp);
-      long u = sj_cn_unit(cp);
-      if (u == 10000 || u == 100000000 || u == 1000 || u == 100) {
-        v = dec_den > 1 ? dec_all * (double)u / dec_den : v * (double)u;
-        dec_den = 1;
-        j += (size_t)l; f &= ~(unsigned)SJ_NUM_DIGITSEQ;
-        f |= SJ_NUM_CHINESE;
-      } else break;
-    }
-    *val = v; *fl = f;
-    return j;
-  }
-  /* Chinese numerals */
-  {
-    double total = 0, section = 0;
-    long num = -1;
-    int ndigits = 0, nunits = 0, run = 0, seq = 1;
-    double seqv = 0;
-    size_t j = i, good = i;
-    while (j < n) {
-      l = sj_t_dec(s, n, j, &cp);
-      int dv = cdigit(cp);
-      long u = sj_cn_unit(cp);
-      /* a zero written with the digit 0 inside a run of Chinese digits
-       * (二00二年, a common spelling of 二〇〇二年) */
-      if (dv < 0 && adigit(cp) == 0 && run > 0 && nunits == 0) dv = 0;
-      if (dv >= 0) {
-        if (cp == 0x4E24 && ndigits > 0 && nunits == 0) break; /* 两 mid-seq */
-        if (run > 0 && nunits > 0) {
-          /* 一百零五: 零 then digit is fine; 二二 after units is not */
-          if (num != 0) break;
-        }
-        if (cp == 0x4E24) seq = 0;
-        seqv = seqv * 10 + dv;
-        num = dv; ndigits++; run++;
-        j += (size_t)l; good = j;
-        continue;
-      }
-      if (u != 0) {
-        if (run > 1 && nunits == 0) break; /* 二○二○十: stop */
-        if (u == -20) { section += 20; num = -1; }
-        else if (u < 10000) {
-          section += (double)(num < 0 ? 1 : num) * (double)u;
-          num = -1;
-        } else if (u == 10000) {
-          total += (section + (double)(num < 0 ? 0 : num)) * 1e4;
-          section = 0; num = -1;
-          if (ndigits == 0 && nunits == 0) break; /* bare 万 */
-        } else {
-          total = (total + section + (double)(num < 0 ? 0 : num)) * 1e8;
-          section = 0; num = -1;
-          if (ndigits == 0 && nunits == 0) break;
-        }
-        nunits++; run = 0; seq = 0;
-        j += (size_t)l; good = j;
-        continue;
-      }
-      break;
-    }
-    if (good == i) return 0;
-    if (nunits == 0 && ndigits >= 2 && seq) {
-      *val = seqv; *ndig = ndigits; *fl = SJ_NUM_CHINESE | SJ_NUM_DIGITSEQ;
-      return good;
-    }
-    if (nunits == 0 && ndigits >= 2) return 0; /* 两两, 一二 ... */
-    *val = total + section + (num < 0 ? 0 : (double)num);
-    *ndig = ndigits; *fl = SJ_NUM_CHINESE;
-    return good;
-  }
-}
 
 /* ---- dates ----------------------------------------------------------- */
 int sj_days_in_month(int y, int m) {
@@ -476,7 +299,7 @@ static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
     int l;
     if (g && (fl & SJ_NUM_ARABIC) && (fl & SJ_NUM_DIGITSEQ) && nd <= 2 && x < 60 &&
         (cp = cpat(p, g, &l), !tw(p, g, "not_minute", NULL)) &&
-        adigit(cp) < 0 && cp != '.' && cp != 0xFF0E && cp != '%' && cp != 0xFF05) {
+        sj_adigit(cp) < 0 && cp != '.' && cp != 0xFF0E && cp != '%' && cp != 0xFF05) {
       *mi = (int)x; e = g; last = 0;
     }
   }
@@ -533,7 +356,7 @@ static size_t quarter_at(pst *p, size_t i, int *v) {
   j += tw(p, j, "ordinal_prefix", NULL);
   int l;
   uint32_t cp = cpat(p, j, &l);
-  int q = adigit(cp) >= 0 ? adigit(cp) : cdigit(cp);
+  int q = sj_adigit(cp) >= 0 ? sj_adigit(cp) : sj_cdigit(cp);
   if (q < 1 || q > 4 || cp == CP_LIANG || !(k = tw(p, j + (size_t)l, "quarter", NULL))) return 0;
   *v = q;
   return j + (size_t)l + k - i;
@@ -606,50 +429,6 @@ static int feq(const char *f, int l, const char *w) {
   return (size_t)l == strlen(w) && !memcmp(f, w, (size_t)l);
 }
 
-/* the cal line (after "cal\t") of the longest calendar entry at i, its
- * length in *len; NULL if none */
-/* the grammar words of the hits h[0..n) (shortest first), longest first:
- * their classes, lengths and values (tg_parse; at most max) */
-static int tg_parse(const sj_gaz_hit *h, int n, sj_tword *t, int max) {
-  int nt = 0;
-  for (int q = n - 1; q >= 0; q--) {
-    if (!(h[q].kinds & SJ_K_TGRAM)) continue;
-    for (const char *v = h[q].payload; v && nt < max; v = strchr(v, '\n'), v = v ? v + 1 : NULL) {
-      /* "tgram\tCLASS[\tVALUE]" */
-      if (v[0] != 't' || v[1] != 'g' || v[2] != 'r' || v[3] != 'a' || v[4] != 'm' ||
-          v[5] != '\t')
-        continue;
-      const char *f = v + 6;
-      sj_tword *e = &t[nt++];
-      e->cls = f;
-      while (*f && *f != '\t' && *f != '\n') f++;
-      e->len = h[q].len;
-      e->val = 0;
-      e->no = 0;
-      if (*f != '\t') continue;
-      f++;
-      if (f[0] == 'n' && f[1] == 'o' && (f[2] == '\n' || f[2] == 0)) { e->no = 1; continue; }
-      int neg = *f == '-', x = 0;
-      for (f += neg; *f >= '0' && *f <= '9' && x < 100000; f++) x = x * 10 + (*f - '0');
-      e->val = neg ? -x : x;
-    }
-  }
-  return nt;
-}
-/* the longest word of class cls among t[0..nt) (longest first): its length
- * and *val; 0 when none or when it is a blocker */
-size_t sj_tgram_pick(const sj_tword *t, int nt, const char *cls, int *val) {
-  for (int q = 0; q < nt; q++) {
-    const char *a = t[q].cls, *c = cls;
-    while (*c && *a == *c) { a++; c++; }
-    if (*c || (*a && *a != '\t' && *a != '\n')) continue;
-    if (t[q].no) return 0;
-    if (val) *val = t[q].val;
-    return t[q].len;
-  }
-  return 0;
-}
-
 /* the calendar entries (unless words_only) and grammar words at i */
 static struct pw *pw_at(pst *p, size_t i) {
   struct pw *w = &p->pw[i / 3 % PW_SLOTS];
@@ -657,7 +436,7 @@ static struct pw *pw_at(pst *p, size_t i) {
     uint32_t k = p->c->words_only ? SJ_K_TGRAM : SJ_K_CAL | SJ_K_TGRAM;
     w->n = p->c->m && i < p->n && (sj_gaz_start_kinds(p->c->m, p->s, p->n, i) & k)
                ? sj_gaz_match(p->c->m, p->s, p->n, i, k, w->h, PW_HITS) : 0;
-    w->nt = tg_parse(w->h, w->n, w->t, PW_WORDS);
+    w->nt = sj_tgram_parse(w->h, w->n, w->t, PW_WORDS);
     w->key = i + 1;
   }
   return w;
@@ -668,17 +447,6 @@ static int cal_hits(pst *p, size_t i, const sj_gaz_hit **h) {
   return w->n;
 }
 
-int sj_tgram_words(const sj_model *m, const char *s, size_t n, size_t i, sj_tword *t) {
-  if (!m || i >= n || !(sj_gaz_start_kinds(m, s, n, i) & SJ_K_TGRAM)) return 0;
-  sj_gaz_hit h[PW_HITS];
-  int k = sj_gaz_match(m, s, n, i, SJ_K_TGRAM, h, PW_HITS);
-  return tg_parse(h, k, t, SJ_TWORDS);
-}
-size_t sj_tgram_at(const sj_model *m, const char *s, size_t n, size_t i, const char *cls,
-                   int *val) {
-  sj_tword t[SJ_TWORDS];
-  return sj_tgram_pick(t, sj_tgram_words(m, s, n, i, t), cls, val);
-}
 static size_t tw(pst *p, size_t i, const char *cls, int *val) {
   struct pw *w = &p->pw[i / 3 % PW_SLOTS];
   if (w->key != i + 1) {
@@ -983,120 +751,139 @@ static size_t bracket_day(pst *p, size_t i, int *dv) {
   return e + k + d - i;
 }
 
-/* Parse one calendar point at i.  inh: the point of a preceding range or
- * list element (fields it may inherit).  Returns end or 0. */
-static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
-  size_t j = i, k;
-  int v, iscn = 0;
-  int have = 0; /* 1 year, 2 month, 4 day, 8 clock, 16 week */
-  memset(t, 0, sizeof *t);
-  j += tw(p, j, "clock_prefix", NULL); /* 北京时间 */
-  j += tw(p, j, "era_prefix", NULL);   /* 公元 */
-  /* year */
-  int y;
-  if ((k = year_num(p, j, &y, 1))) {
-    t->y = y; j = k; have |= 1;
-    j += tw(p, j, "year_suffix", NULL); /* 一九九八年度 */
-  } else if ((k = cal_word(p, j, "rel_year", &v, NULL))) {
+/* point_at's work: the point so far, what it has (1 year, 2 month, 4 day,
+ * 8 clock, 16 week), the position j it has reached from its start i.  Its
+ * stages return 0 to go on, 1 when the point is complete at j (1998年春,
+ * 5月中旬), -1 when there is none. */
+typedef struct pa {
+  pt *t;
+  const pt *inh; /* the point of a preceding range or list element */
+  size_t i, j;
+  int have;
+  int lunar_y;   /* the year is a zodiac or cycle year (虎年) */
+} pa;
+
+/* a year: 1998年, 一九九八年度, 今年, 本年度 */
+static void pa_year(pst *p, pa *a) {
+  size_t k;
+  int v, y;
+  pt *t = a->t;
+  if ((k = year_num(p, a->j, &y, 1))) {
+    t->y = y; a->j = k; a->have |= 1;
+    a->j += tw(p, a->j, "year_suffix", NULL); /* 一九九八年度 */
+  } else if ((k = cal_word(p, a->j, "rel_year", &v, NULL))) {
     if (v == 100) t->y = aval_year(p->c) ? aval_year(p->c) : p->c->ay ? p->c->ay : ref_y(p);
     else t->y = ref_y(p) ? ref_y(p) + v : 0;
-    if (v != 100 && !p->c->ry) p->needref = p->needref; /* year from anchor */
-    j += k; have |= 1; p->relative = 1;
-    j += tw(p, j, "year_suffix", NULL); /* 本年度 */
+    a->j += k; a->have |= 1; p->relative = 1;
+    a->j += tw(p, a->j, "year_suffix", NULL); /* 本年度 */
   }
-  if (have & 1) {
-    int half;
-    if ((k = tw(p, j, "half_year", &half))) { t->w = half; t->gran = 9; return j + k; }
-    if ((k = season_at(p, j, &v))) { t->w = v; t->gran = 8; p->flags |= SJ_APPROX; return j + k; }
-    if ((k = quarter_at(p, j, &v))) { t->w = v; t->gran = 10; return j + k; }
-    if ((k = tw(p, j, "year_begin", NULL))) { /* 年初, 初 */
-      t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; return j + k;
-    }
-    size_t de = p->relative ? tw(p, j, "de", NULL) : 0; /* 这一年的岁尾 */
-    if ((k = tw(p, j + de, "year_end_late", NULL))) {
-      t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + de + k;
-    }
-    if ((k = tw(p, j, "year_end", NULL))) { /* 年底, 底 */
-      t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; return j + k;
-    }
-  } else if (!inh) {
-    int half;
-    if ((k = tw(p, j, "bare_year_begin", NULL))) {
-      t->y = ref_y(p); t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
-      return j + k;
-    }
-    if ((k = tw(p, j, "bare_year_end", NULL))) {
-      t->y = ref_y(p); t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
-      return j + k;
-    }
-    if ((k = tw(p, j, "half_year", &half))) {
-      t->y = ref_y(p); t->w = half; t->gran = 9; p->relative = 1; return j + k;
-    }
-    if ((k = quarter_at(p, j, &v)) && ref_y(p)) { /* 一季度: the reference year's */
-      t->y = ref_y(p); t->w = v; t->gran = 10; p->relative = 1; return j + k;
-    }
-    int sl, yoff = 0;
-    if ((k = tw(p, j, "this_season", &yoff)) && (v = season_char(p, j + k)) && ref_y(p)) {
-      /* 今夏, 今冬, 明春 (value: the years from the reference) */
-      t->y = ref_y(p) + yoff; t->w = v; t->gran = 8; p->relative = 1; p->flags |= SJ_APPROX;
-      cpat(p, j + k, &sl);
-      return j + k + (size_t)sl;
-    }
+}
+
+/* a part of the year just named: half, season, quarter, beginning, end */
+static int pa_year_part(pst *p, pa *a) {
+  size_t k, j = a->j;
+  int v;
+  pt *t = a->t;
+  if ((k = tw(p, j, "half_year", &v))) { t->w = v; t->gran = 9; a->j = j + k; return 1; }
+  if ((k = season_at(p, j, &v))) {
+    t->w = v; t->gran = 8; p->flags |= SJ_APPROX; a->j = j + k; return 1;
   }
-  /* a zodiac or sexagenary year (虎年, 庚子年); 虎年春节, 虎年新年 */
-  int lunar_y = 0;
-  if (!(have & 1) && (k = cycle_year_at(p, j, &v))) {
-    t->y = v; j += k; have |= 1; lunar_y = 1; p->relative = 1; p->flags |= SJ_APPROX;
-    if ((k = tw(p, j, "lunar_new_year", NULL))) {
-      lyear L;
-      if (lunar_year(p, t->y, &L)) {
-        t->m = L.m; t->d = L.d; t->gran = 3;
-        p->flags &= ~(unsigned)SJ_APPROX;
-        return j + k;
-      }
-    }
+  if ((k = quarter_at(p, j, &v))) { t->w = v; t->gran = 10; a->j = j + k; return 1; }
+  if ((k = tw(p, j, "year_begin", NULL))) { /* 年初, 初 */
+    t->m = 1; t->gran = 2; p->flags |= SJ_APPROX; a->j = j + k; return 1;
   }
-  /* lunar dates (正月初一, 农历八月十五, １９９８年农历五月初五) */
-  {
-    pt lt;
-    if ((k = lunar_date_at(p, j, (have & 1) ? t->y : 0, &lt))) {
-      if (have & 1) p->flags &= ~(unsigned)SJ_APPROX;
-      t->y = lt.y; t->m = lt.m; t->d = lt.d; j = k; have |= 7;
-    }
+  size_t de = p->relative ? tw(p, j, "de", NULL) : 0; /* 这一年的岁尾 */
+  if ((k = tw(p, j + de, "year_end_late", NULL))) {
+    t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; a->j = j + de + k; return 1;
   }
-  /* holidays (春节, １９９５年春节, 国庆节, 中秋节, 母亲节) */
-  if (!(have & 2) && (!(have & 1) || t->y)) {
-    int hm, hd;
-    if ((k = holiday_at(p, j, (have & 1) ? t->y : 0, &hm, &hd))) {
-      t->y = p->holiday_y; t->m = hm; t->d = hd;
-      if (!(have & 1)) p->relative = 1;
-      if (lunar_y) p->flags &= ~(unsigned)SJ_APPROX;
-      j += k; have |= 7; /* 元宵节晚上: a part of day may follow */
+  if ((k = tw(p, j, "year_end", NULL))) { /* 年底, 底 */
+    t->m = 12; t->gran = 2; p->flags |= SJ_APPROX; a->j = j + k; return 1;
+  }
+  return 0;
+}
+
+/* a part of the reference year without a year: 年初, 年底, 上半年, 一季度,
+ * 今夏, 明春 */
+static int pa_bare_part(pst *p, pa *a) {
+  size_t k, j = a->j;
+  int v, yoff = 0, sl, m = 0;
+  pt *t = a->t;
+  if ((k = tw(p, j, "bare_year_begin", NULL))) m = 1;
+  else if ((k = tw(p, j, "bare_year_end", NULL))) m = 12;
+  if (m) {
+    t->y = ref_y(p); t->m = m; t->gran = 2; p->flags |= SJ_APPROX; p->relative = 1;
+    a->j = j + k; return 1;
+  }
+  if ((k = tw(p, j, "half_year", &v))) {
+    t->y = ref_y(p); t->w = v; t->gran = 9; p->relative = 1; a->j = j + k; return 1;
+  }
+  if ((k = quarter_at(p, j, &v)) && ref_y(p)) { /* 一季度: the reference year's */
+    t->y = ref_y(p); t->w = v; t->gran = 10; p->relative = 1; a->j = j + k; return 1;
+  }
+  if ((k = tw(p, j, "this_season", &yoff)) && (v = season_char(p, j + k)) && ref_y(p)) {
+    /* 今夏, 今冬, 明春 (value: the years from the reference) */
+    t->y = ref_y(p) + yoff; t->w = v; t->gran = 8; p->relative = 1; p->flags |= SJ_APPROX;
+    cpat(p, j + k, &sl);
+    a->j = j + k + (size_t)sl; return 1;
+  }
+  return 0;
+}
+
+/* a zodiac or sexagenary year (虎年, 庚子年; 虎年春节), a lunar date (正月初一,
+ * １９９８年农历五月初五), a holiday (春节, 国庆节, １９９５年春节) */
+static int pa_lunar(pst *p, pa *a) {
+  size_t k;
+  int v;
+  pt *t = a->t;
+  if (!(a->have & 1) && (k = cycle_year_at(p, a->j, &v))) {
+    t->y = v; a->j += k; a->have |= 1; a->lunar_y = 1; p->relative = 1; p->flags |= SJ_APPROX;
+    lyear L;
+    if ((k = tw(p, a->j, "lunar_new_year", NULL)) && lunar_year(p, t->y, &L)) {
+      t->m = L.m; t->d = L.d; t->gran = 3;
+      p->flags &= ~(unsigned)SJ_APPROX;
+      a->j += k; return 1;
     }
   }
-  /* month */
-  if ((k = num_unit(p, j, "month", 1, 12, 1, &v, &iscn))) {
+  pt lt;
+  if ((k = lunar_date_at(p, a->j, (a->have & 1) ? t->y : 0, &lt))) {
+    if (a->have & 1) p->flags &= ~(unsigned)SJ_APPROX;
+    t->y = lt.y; t->m = lt.m; t->d = lt.d; a->j = k; a->have |= 7;
+  }
+  int hm, hd;
+  if (!(a->have & 2) && (!(a->have & 1) || t->y) &&
+      (k = holiday_at(p, a->j, (a->have & 1) ? t->y : 0, &hm, &hd))) {
+    t->y = p->holiday_y; t->m = hm; t->d = hd;
+    if (!(a->have & 1)) p->relative = 1;
+    if (a->lunar_y) p->flags &= ~(unsigned)SJ_APPROX;
+    a->j += k; a->have |= 7; /* 元宵节晚上: a part of day may follow */
+  }
+  return 0;
+}
+
+/* a month: 5月, 五月中旬 (one month is 一个月), 上月, 下个月; then 旬, 月初,
+ * 月底 complete the point */
+static int pa_month(pst *p, pa *a) {
+  size_t k;
+  int v, iscn = 0;
+  pt *t = a->t;
+  if ((k = num_unit(p, a->j, "month", 1, 12, 1, &v, &iscn))) {
     /* 一月 as "one month" is 一个月: 月 after a Chinese digit is a month
      * name only with a year before it or a day after it, or 十+ */
-    int ok = 1;
-    if (iscn && !(have & 1) && v < 10) {
-      int d2, c2;
-      ok = num_unit(p, k, "day_unit", 1, 31, 1, &d2, &c2) || tw(p, k, "xun", NULL) ||
-           tw(p, k, "month_suffix", NULL); /* 五月中旬 */
-    }
-    if (ok) {
-      t->m = v; j = k; have |= 2;
-      j += tw(p, j, "month_suffix", NULL);
-      if (!(have & 1)) {
-        t->y = inh && inh->y ? inh->y : ref_y(p);
+    int d2, c2;
+    if (!iscn || (a->have & 1) || v >= 10 || num_unit(p, k, "day_unit", 1, 31, 1, &d2, &c2) ||
+        tw(p, k, "xun", NULL) || tw(p, k, "month_suffix", NULL)) { /* 五月中旬 */
+      t->m = v; a->j = k; a->have |= 2;
+      a->j += tw(p, a->j, "month_suffix", NULL);
+      if (!(a->have & 1)) {
+        t->y = a->inh && a->inh->y ? a->inh->y : ref_y(p);
         /* a month after the publication date is last year's, unless the
          * text marks it as planned (将于２月, ３月将) */
-        if (!(inh && inh->y) && p->c->firm && p->c->rm && v > p->c->rm &&
-            !future_before(p, i))
+        if (!(a->inh && a->inh->y) && p->c->firm && p->c->rm && v > p->c->rm &&
+            !future_before(p, a->i))
           { t->y--; p->lastyear = 1; }
       }
     }
-  } else if (!(have & 1) && (k = cal_word(p, j, "rel_month", &v, NULL))) {
+  } else if (!(a->have & 1) && (k = cal_word(p, a->j, "rel_month", &v, NULL))) {
     int yy, mm, dd;
     if (v >= 100) {
       anchor_ymd(p, &yy, &mm, &dd);
@@ -1107,184 +894,215 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
       add_months(&q, v);
       yy = q.y; mm = q.m;
     }
-    t->y = yy; t->m = mm; j += k; have |= 2; p->relative = 1;
+    t->y = yy; t->m = mm; a->j += k; a->have |= 2; p->relative = 1;
   }
-  if (have & 2) {
-    /* 旬 (first day * 100 + last, 99: the month's end), 月初, 月底 */
-    int xv;
-    if ((k = tw(p, j, "xun", &xv))) {
-      t->d = xv / 100; t->h = xv % 100 == 99 ? sj_days_in_month(t->y, t->m) : xv % 100;
-      t->gran = -3; return j + k;
-    }
-    if ((k = tw(p, j, "month_begin", NULL)) || (k = tw(p, j, "month_end", NULL))) {
-      t->gran = 2; p->flags |= SJ_APPROX; return j + k;
-    }
+  if (!(a->have & 2)) return 0;
+  /* 旬 (first day * 100 + last, 99: the month's end), 月初, 月底 */
+  int xv;
+  if ((k = tw(p, a->j, "xun", &xv))) {
+    t->d = xv / 100; t->h = xv % 100 == 99 ? sj_days_in_month(t->y, t->m) : xv % 100;
+    t->gran = -3; a->j += k; return 1;
   }
-  /* day */
-  int dv = 0, dcn = 0;
-  if ((!(have & 3) && (k = bracket_day(p, j, &dv)) && (k += j)) ||
+  if ((k = tw(p, a->j, "month_begin", NULL)) || (k = tw(p, a->j, "month_end", NULL))) {
+    t->gran = 2; p->flags |= SJ_APPROX; a->j += k; return 1;
+  }
+  return 0;
+}
+
+/* the month of a day named without one (5日): the previous element's, else
+ * the reference month (the one before when the day is later than the day
+ * after the reference), else the anchor's */
+static void pa_day_month(pst *p, pa *a, int dv) {
+  pt *t = a->t;
+  if (a->inh && a->inh->m) { t->y = a->inh->y; t->m = a->inh->m; return; }
+  int yy, mm, dd;
+  if (p->c->ry && p->c->rm && p->c->rd) {
+    yy = p->c->ry; mm = p->c->rm;
+    if (dv > p->c->rd + 1) { pt q = {yy, mm, 0, 0, 0, 0, 2, 0}; add_months(&q, -1); yy = q.y; mm = q.m; }
+  } else if (p->c->ay && p->c->am) {
+    yy = p->c->ay; mm = p->c->am;
+  } else {
+    ref_md(p, &yy, &mm, &dd);
+    p->needref = 1;
+  }
+  t->y = yy; t->m = mm;
+  p->relative = 1;
+}
+
+/* a relative day: 今天, 昨日, 前天, 次日, 当天; 今晨, 昨晚 (with a part of day) */
+static void pa_rel_day(pst *p, pa *a) {
+  size_t k;
+  int rel, part = 0, yy, mm, dd;
+  if (!(k = cal_word(p, a->j, "rel_daypart", &rel, &part))) {
+    k = cal_word(p, a->j, "rel_day", &rel, NULL);
+    part = 0;
+  }
+  if (!k) return;
+  if (rel >= 99) {
+    anchor_ymd(p, &yy, &mm, &dd);
+    pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
+    if (rel == 101) add_days(&q, 1);
+    if (rel == 99) add_days(&q, -1);
+    yy = q.y; mm = q.m; dd = q.d;
+  } else {
+    ref_md(p, &yy, &mm, &dd);
+    if (!p->c->rd) p->needref = 1;
+    pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
+    add_days(&q, rel);
+    yy = q.y; mm = q.m; dd = q.d;
+  }
+  a->t->y = yy; a->t->m = mm; a->t->d = dd; a->j += k; a->have |= 4; p->relative = 1;
+  a->t->pd = part;
+}
+
+/* a day: 22日, 今（19）日; else a relative day without year or month */
+static void pa_day(pst *p, pa *a) {
+  size_t k, j = a->j;
+  int dv = 0, dcn = 0, l2;
+  if ((!(a->have & 3) && (k = bracket_day(p, j, &dv)) && (k += j)) ||
       (k = num_unit(p, j, "day_unit", 1, 31, 1, &dv, &dcn))) {
-    int ok = 1;
     /* 三日 = three days; 十日, 二十三日, 三日下午, (七日至)九日 are dates */
-    if (dcn && !(have & 2) && dv < 10 && !(inh && inh->m) && !daypart_after(p, k) &&
-        !cday_context(p, j, k)) ok = 0;
-    int l2;
-    if (cpat(p, j, &l2) == CP_LIANG) ok = 0; /* 两日: two days */
-    if (ok) {
-      t->d = dv; j = k; have |= 4;
-      if (!(have & 2)) {
-        if (inh && inh->m) { t->y = inh->y; t->m = inh->m; }
-        else {
-          int yy, mm, dd;
-          if (p->c->ry && p->c->rm && p->c->rd) {
-            yy = p->c->ry; mm = p->c->rm;
-            if (dv > p->c->rd + 1) { pt q = {yy, mm, 0, 0, 0, 0, 2, 0}; add_months(&q, -1); yy = q.y; mm = q.m; }
-          } else if (p->c->ay && p->c->am) {
-            yy = p->c->ay; mm = p->c->am;
-          } else {
-            ref_md(p, &yy, &mm, &dd);
-            p->needref = 1;
-          }
-          t->y = yy; t->m = mm;
-          p->relative = 1;
-        }
-      }
-    }
-  } else if (!(have & 3)) {
-    int rel;
-    int part = 0;
-    if (!(k = cal_word(p, j, "rel_daypart", &rel, &part))) {
-      k = cal_word(p, j, "rel_day", &rel, NULL);
-      part = 0;
-    }
-    if (k) {
-      int yy, mm, dd;
-      if (rel >= 99) {
-        anchor_ymd(p, &yy, &mm, &dd);
-        pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
-        if (rel == 101) add_days(&q, 1);
-        if (rel == 99) add_days(&q, -1);
-        yy = q.y; mm = q.m; dd = q.d;
-      } else {
-        ref_md(p, &yy, &mm, &dd);
-        if (!p->c->rd) p->needref = 1;
-        pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
-        add_days(&q, rel);
-        yy = q.y; mm = q.m; dd = q.d;
-      }
-      t->y = yy; t->m = mm; t->d = dd; j += k; have |= 4; p->relative = 1;
-      t->pd = part;
-    }
+    if (dcn && !(a->have & 2) && dv < 10 && !(a->inh && a->inh->m) && !daypart_after(p, k) &&
+        !cday_context(p, j, k))
+      return;
+    if (cpat(p, j, &l2) == CP_LIANG) return; /* 两日: two days */
+    a->t->d = dv; a->j = k; a->have |= 4;
+    if (!(a->have & 2)) pa_day_month(p, a, dv);
+  } else if (!(a->have & 3)) {
+    pa_rel_day(p, a);
   }
-  /* weekday */
-  if (!(have & 7)) {
-    int wk, wd;
-    if ((k = weekday_at(p, j, &wk, &wd))) {
-      int yy, mm, dd;
-      ref_md(p, &yy, &mm, &dd);
-      if (!p->c->rd) p->needref = 1;
-      if (yy && mm && dd) {
-        int cur = sj_weekday(yy, mm, dd);
-        pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
-        if (wd && wd <= 7) {
-          add_days(&q, (long)(wd - cur) + 7L * wk);
-          t->y = q.y; t->m = q.m; t->d = q.d;
-          have |= 4;
-        } else {
-          add_days(&q, 7L * wk + (4 - cur)); /* Thursday of that week */
-          /* ISO week number */
-          long z = sj_days_from_civil(q.y, q.m, q.d);
-          long z1 = sj_days_from_civil(q.y, 1, 1);
-          t->y = q.y; t->w = (int)((z - z1) / 7 + 1); t->gran = 6;
-          if (wd == 8) t->pd = PD_WE;
-          have |= 16;
-        }
-      } else {
-        have |= 16; t->gran = 6; t->w = 0;
-      }
-      j = k; p->relative = 1;
-    }
-  }
-  /* part of day and clock */
-  int addpm = -1;
-  int dpd = 0;
-  if ((k = cal_word(p, j, "daypart", &v, &dpd))) {
-    size_t j2 = j + k;
-    int h, mi;
-    /* 上午约九时左右: a hedge between the part of day and the clock */
-    size_t hedge = tw(p, j2, "clock_hedge", NULL);
-    size_t e = clock_at(p, j2 + hedge, &h, &mi);
-    if (e && hedge) p->flags |= SJ_APPROX;
-    int off = v;
-    t->pd = dpd;
-    if (e) {
-      if (off == 12 && h < 12) h += 12;
-      if (off == 1 && h < 6) h += 12;
-      t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
-      if (!(have & 7)) {
-        int yy, mm, dd;
-        anchor_ymd(p, &yy, &mm, &dd);
-        t->y = yy; t->m = mm; t->d = dd;
-        p->relative = 1;
-      }
-    } else if (have & 7) {
-      j = j2; /* 12月22日上午: part of day kept in the span */
-    } else if (j == i && t->pd && inh && inh->d && inh->gran == 3) {
-      /* 11日上午至中午: the day of the range's first point */
-      t->y = inh->y; t->m = inh->m; t->d = inh->d; j = j2; have |= 4;
-    } else if (j == i && t->pd && !inh && !first_then(p, j, "daypart_not_next") &&
-               !(i >= 6 && cue_at(p, i - 6, "set_d") >= 6) && !indefinite_before(p, i)) {
-      /* a bare 上午: the day of the last date named (or the reference) */
-      int yy, mm, dd;
-      anchor_ymd(p, &yy, &mm, &dd);
-      if (!yy || !mm || !dd) return 0;
-      t->y = yy; t->m = mm; t->d = dd; j = j2; have |= 4;
-      p->relative = 1; p->flags |= SJ_APPROX;
+}
+
+/* a weekday or a week: 周四, 上星期二, 下周, 本周末 */
+static void pa_weekday(pst *p, pa *a) {
+  size_t k;
+  int wk, wd, yy, mm, dd;
+  pt *t = a->t;
+  if (!(k = weekday_at(p, a->j, &wk, &wd))) return;
+  ref_md(p, &yy, &mm, &dd);
+  if (!p->c->rd) p->needref = 1;
+  if (yy && mm && dd) {
+    int cur = sj_weekday(yy, mm, dd);
+    pt q = {yy, mm, dd, 0, 0, 0, 3, 0};
+    if (wd && wd <= 7) {
+      add_days(&q, (long)(wd - cur) + 7L * wk);
+      t->y = q.y; t->m = q.m; t->d = q.d;
+      a->have |= 4;
     } else {
-      return 0;
+      add_days(&q, 7L * wk + (4 - cur)); /* Thursday of that week */
+      /* ISO week number */
+      long z = sj_days_from_civil(q.y, q.m, q.d);
+      long z1 = sj_days_from_civil(q.y, 1, 1);
+      t->y = q.y; t->w = (int)((z - z1) / 7 + 1); t->gran = 6;
+      if (wd == 8) t->pd = PD_WE;
+      a->have |= 16;
     }
-    addpm = v;
-  } else if (((have & 4) || (j == i && inh && inh->d)) && (k = tw(p, j, "day_after", &dpd)) &&
-             dpd) {
+  } else {
+    a->have |= 16; t->gran = 6; t->w = 0;
+  }
+  a->j = k; p->relative = 1;
+}
+
+/* the day of a clock time named without one: the anchor's (or the
+ * previous element's: 4时20分和5时25分) */
+static void pa_clock_day(pst *p, pa *a, int inherit) {
+  int yy, mm, dd;
+  anchor_ymd(p, &yy, &mm, &dd);
+  if (inherit && a->inh && a->inh->d) { yy = a->inh->y; mm = a->inh->m; dd = a->inh->d; }
+  a->t->y = yy; a->t->m = mm; a->t->d = dd;
+  p->relative = 1;
+}
+
+/* a part of day (上午, 晚上) at j (k long, value v: 12 the afternoon, 1 the
+ * night; dpd its TIMEX code) and maybe a clock time after it */
+static int pa_daypart(pst *p, pa *a, size_t k, int v, int dpd) {
+  size_t j2 = a->j + k;
+  int h, mi;
+  pt *t = a->t;
+  /* 上午约九时左右: a hedge between the part of day and the clock */
+  size_t hedge = tw(p, j2, "clock_hedge", NULL);
+  size_t e = clock_at(p, j2 + hedge, &h, &mi);
+  if (e && hedge) p->flags |= SJ_APPROX;
+  t->pd = dpd;
+  if (e) {
+    if (v == 12 && h < 12) h += 12;
+    if (v == 1 && h < 6) h += 12;
+    t->h = h + 1; t->mi = mi + 1; a->j = e; a->have |= 8;
+    if (!(a->have & 7)) pa_clock_day(p, a, 0);
+  } else if (a->have & 7) {
+    a->j = j2; /* 12月22日上午: part of day kept in the span */
+  } else if (a->j == a->i && t->pd && a->inh && a->inh->d && a->inh->gran == 3) {
+    /* 11日上午至中午: the day of the range's first point */
+    t->y = a->inh->y; t->m = a->inh->m; t->d = a->inh->d; a->j = j2; a->have |= 4;
+  } else if (a->j == a->i && t->pd && !a->inh && !first_then(p, a->j, "daypart_not_next") &&
+             !(a->i >= 6 && cue_at(p, a->i - 6, "set_d") >= 6) && !indefinite_before(p, a->i)) {
+    /* a bare 上午: the day of the last date named (or the reference) */
+    int yy, mm, dd;
+    anchor_ymd(p, &yy, &mm, &dd);
+    if (!yy || !mm || !dd) return -1;
+    t->y = yy; t->m = mm; t->d = dd; a->j = j2; a->have |= 4;
+    p->relative = 1; p->flags |= SJ_APPROX;
+  } else {
+    return -1;
+  }
+  return 0;
+}
+
+/* the part of day and the clock: 上午9时, 晚8点 (after a day), 8时30分 */
+static int pa_clock(pst *p, pa *a) {
+  size_t k;
+  int v, dpd = 0, h, mi;
+  pt *t = a->t;
+  if ((k = cal_word(p, a->j, "daypart", &v, &dpd))) return pa_daypart(p, a, k, v, dpd);
+  if (((a->have & 4) || (a->j == a->i && a->inh && a->inh->d)) &&
+      (k = tw(p, a->j, "day_after", &dpd)) && dpd) {
     /* 晚, 早, 夜 after a day (or in a range after one: 下午4点到晚7点) */
-    if (!(have & 4)) { t->y = inh->y; t->m = inh->m; t->d = inh->d; have |= 4; }
-    size_t j2 = j + k;
-    int h, mi;
+    if (!(a->have & 4)) { t->y = a->inh->y; t->m = a->inh->m; t->d = a->inh->d; a->have |= 4; }
+    size_t j2 = a->j + k;
     size_t e = clock_at(p, j2, &h, &mi);
     t->pd = dpd;
     if (e) {
       if (t->pd != PD_MO && h < 12 && (t->pd == PD_EV || h >= 6)) h += 12;
-      t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
+      t->h = h + 1; t->mi = mi + 1; a->j = e; a->have |= 8;
     } else {
-      j = j2;
+      a->j = j2;
     }
-  } else {
-    int h, mi;
-    size_t e = clock_at(p, j, &h, &mi);
-    if (e && ((have & 7) || mi >= 0 || bare_hour_ok(p, j, e))) {
-      /* 昨晚8时: the part of day of the day word */
-      if (h < 12 && (t->pd == PD_AF || t->pd == PD_EV || (t->pd == PD_NI && h >= 6))) h += 12;
-      t->h = h + 1; t->mi = mi + 1; j = e; have |= 8;
-      if (!(have & 7)) {
-        int yy, mm, dd;
-        anchor_ymd(p, &yy, &mm, &dd);
-        if (inh && inh->d) { yy = inh->y; mm = inh->m; dd = inh->d; } /* 4时20分和5时25分 */
-        t->y = yy; t->m = mm; t->d = dd;
-        p->relative = 1;
-      }
-    }
+    return 0;
   }
-  (void)addpm;
-  if (!have) return 0;
-  if (p->lastyear && tw(p, j, "plan_after", NULL)) t->y++; /* ３月将举行 */
+  size_t e = clock_at(p, a->j, &h, &mi);
+  if (e && ((a->have & 7) || mi >= 0 || bare_hour_ok(p, a->j, e))) {
+    /* 昨晚8时: the part of day of the day word */
+    if (h < 12 && (t->pd == PD_AF || t->pd == PD_EV || (t->pd == PD_NI && h >= 6))) h += 12;
+    t->h = h + 1; t->mi = mi + 1; a->j = e; a->have |= 8;
+    if (!(a->have & 7)) pa_clock_day(p, a, 1);
+  }
+  return 0;
+}
+
+/* Parse one calendar point at i.  inh: the point of a preceding range or
+ * list element (fields it may inherit).  Returns end or 0. */
+static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
+  pa A = {t, inh, i, i, 0, 0};
+  pa *a = &A;
+  memset(t, 0, sizeof *t);
+  a->j += tw(p, a->j, "clock_prefix", NULL); /* 北京时间 */
+  a->j += tw(p, a->j, "era_prefix", NULL);   /* 公元 */
+  pa_year(p, a);
+  if ((a->have & 1) ? pa_year_part(p, a) : !inh && pa_bare_part(p, a)) return a->j;
+  if (pa_lunar(p, a) || pa_month(p, a)) return a->j;
+  pa_day(p, a);
+  if (!(a->have & 7)) pa_weekday(p, a);
+  if (pa_clock(p, a) < 0) return 0;
+  if (!a->have) return 0;
+  if (p->lastyear && tw(p, a->j, "plan_after", NULL)) t->y++; /* ３月将举行 */
   if (!t->gran) {
-    if (have & 8) t->gran = t->mi > 0 ? 5 : 4;
-    else if (have & 4) t->gran = 3;
-    else if (have & 2) t->gran = 2;
-    else if (have & 16) t->gran = 6;
+    if (a->have & 8) t->gran = t->mi > 0 ? 5 : 4;
+    else if (a->have & 4) t->gran = 3;
+    else if (a->have & 2) t->gran = 2;
+    else if (a->have & 16) t->gran = 6;
     else t->gran = 1;
   }
-  return j;
+  return a->j;
 }
 
 /* YYYY[-MM[-DD]] (XXXX for an unknown year) without snprintf: m and d
@@ -1330,73 +1148,77 @@ static char *put2(char *p, int v) {
   return p + 2;
 }
 
-static int fmt_pt(char *buf, size_t cap, const pt *t) {
-  if (t->gran >= 8 && t->gran <= 10 && cap >= 12) {
-    /* 1998-SU, 1998-H1, 1998-Q3 */
-    static const char *const SEASON[] = {"SP", "SU", "FA", "WI"};
-    int n = fmt_ymd(buf, t->y, 0, 0);
-    int w = t->w < 1 ? 1 : t->w > 4 ? 4 : t->w;
-    buf[n++] = '-';
-    if (t->gran == 8) { buf[n++] = SEASON[w - 1][0]; buf[n++] = SEASON[w - 1][1]; }
-    else { buf[n++] = t->gran == 9 ? 'H' : 'Q'; buf[n++] = (char)('0' + w); }
-    buf[n] = 0;
+/* 1998-SU, 1998-H1, 1998-Q3 (cap >= 12) */
+static int fmt_season(char *buf, const pt *t) {
+  static const char *const SEASON[] = {"SP", "SU", "FA", "WI"};
+  int n = fmt_ymd(buf, t->y, 0, 0);
+  int w = t->w < 1 ? 1 : t->w > 4 ? 4 : t->w;
+  buf[n++] = '-';
+  if (t->gran == 8) { buf[n++] = SEASON[w - 1][0]; buf[n++] = SEASON[w - 1][1]; }
+  else { buf[n++] = t->gran == 9 ? 'H' : 'Q'; buf[n++] = (char)('0' + w); }
+  buf[n] = 0;
+  return n;
+}
+
+/* the common values: a year, a month, a day (cap >= 14, m and d 0..99);
+ * -1 for the others */
+static int fmt_common(char *buf, const pt *t) {
+  switch (t->gran) {
+  case 1: return fmt_ymd(buf, t->y, 0, 0);
+  case 2: return t->w >= 0 ? fmt_ymd(buf, t->y, t->m, 0) : -1;
+  case 3: {
+    int n = fmt_ymd(buf, t->y, t->m, t->m ? t->d : 0);
+    if (t->pd > 0 && t->pd <= PD_NI && t->m && t->d) {
+      buf[n++] = 'T'; buf[n++] = PD_CODE[t->pd][0]; buf[n++] = PD_CODE[t->pd][1];
+      buf[n] = 0;
+    }
     return n;
   }
-  /* the common values: a year, a month, a day */
-  if (cap >= 14 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
-    switch (t->gran) {
-    case 1: return fmt_ymd(buf, t->y, 0, 0);
-    case 2: if (t->w >= 0) return fmt_ymd(buf, t->y, t->m, 0); break;
-    case 3: {
-      int n = fmt_ymd(buf, t->y, t->m, t->m ? t->d : 0);
-      if (t->pd > 0 && t->pd <= PD_NI && t->m && t->d) {
-        buf[n++] = 'T'; buf[n++] = PD_CODE[t->pd][0]; buf[n++] = PD_CODE[t->pd][1];
-        buf[n] = 0;
-      }
-      return n;
-    }
-    default: break;
-    }
+  default: return -1;
   }
-  /* the others, still without snprintf when every %02d field is 0..99 */
-  if (cap >= 40 && t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99) {
-    char *p = buf;
-    switch (t->gran) {
-    case 2: /* w < 0 here: a range of months */
-      if (-t->w > 99) break;
-      p += fmt_ymd(p, t->y, 0, 0);
-      *p++ = '-'; p = put2(p, t->m); *p++ = '/';
-      p += fmt_ymd(p, t->y, 0, 0);
-      *p++ = '-'; p = put2(p, -t->w);
-      *p = 0;
-      return (int)(p - buf);
-    case -3: /* a range of days */
-      if (t->h < 0 || t->h > 99) break;
-      p += fmt_ymd(p, t->y, 0, 0);
-      *p++ = '-'; p = put2(p, t->m); *p++ = '-'; p = put2(p, t->d); *p++ = '/';
-      p += fmt_ymd(p, t->y, 0, 0);
-      *p++ = '-'; p = put2(p, t->m); *p++ = '-'; p = put2(p, t->h);
-      *p = 0;
-      return (int)(p - buf);
-    case 4: case 5: {
-      int hh = t->h - 1, mm = t->mi > 0 ? t->mi - 1 : 0;
-      if (hh < 0 || hh > 99 || mm > 99) break;
-      if (t->m && t->d) p += fmt_ymd(p, t->y, t->m, t->d);
-      *p++ = 'T'; p = put2(p, hh); *p++ = ':'; p = put2(p, mm);
-      *p = 0;
-      return (int)(p - buf);
-    }
-    case 6:
-      if (t->w < 0 || t->w > 99) break;
-      p += fmt_ymd(p, t->y, 0, 0);
-      *p++ = '-'; *p++ = 'W';
-      if (!t->w) { *p++ = 'X'; *p++ = 'X'; } else p = put2(p, t->w);
-      if (t->pd == PD_WE) { *p++ = '-'; *p++ = 'W'; *p++ = 'E'; } /* 1998-W03-WE */
-      *p = 0;
-      return (int)(p - buf);
-    default: break;
-    }
+}
+
+/* ranges of months or days, clock times, weeks, still without snprintf
+ * when every %02d field is 0..99 (cap >= 40, m and d 0..99); -1 else */
+static int fmt_more(char *buf, const pt *t) {
+  char *p = buf;
+  switch (t->gran) {
+  case 2: /* w < 0 here: a range of months */
+    if (-t->w > 99) return -1;
+    p += fmt_ymd(p, t->y, 0, 0);
+    *p++ = '-'; p = put2(p, t->m); *p++ = '/';
+    p += fmt_ymd(p, t->y, 0, 0);
+    *p++ = '-'; p = put2(p, -t->w);
+    break;
+  case -3: /* a range of days */
+    if (t->h < 0 || t->h > 99) return -1;
+    p += fmt_ymd(p, t->y, 0, 0);
+    *p++ = '-'; p = put2(p, t->m); *p++ = '-'; p = put2(p, t->d); *p++ = '/';
+    p += fmt_ymd(p, t->y, 0, 0);
+    *p++ = '-'; p = put2(p, t->m); *p++ = '-'; p = put2(p, t->h);
+    break;
+  case 4: case 5: {
+    int hh = t->h - 1, mm = t->mi > 0 ? t->mi - 1 : 0;
+    if (hh < 0 || hh > 99 || mm > 99) return -1;
+    if (t->m && t->d) p += fmt_ymd(p, t->y, t->m, t->d);
+    *p++ = 'T'; p = put2(p, hh); *p++ = ':'; p = put2(p, mm);
+    break;
   }
+  case 6:
+    if (t->w < 0 || t->w > 99) return -1;
+    p += fmt_ymd(p, t->y, 0, 0);
+    *p++ = '-'; *p++ = 'W';
+    if (!t->w) { *p++ = 'X'; *p++ = 'X'; } else p = put2(p, t->w);
+    if (t->pd == PD_WE) { *p++ = '-'; *p++ = 'W'; *p++ = 'E'; } /* 1998-W03-WE */
+    break;
+  default: return -1;
+  }
+  *p = 0;
+  return (int)(p - buf);
+}
+
+/* any value, with snprintf (out-of-range fields, small buffers) */
+static int fmt_printf(char *buf, size_t cap, const pt *t) {
   char y[16];
   if (t->y > 0 && t->y < 10000) snprintf(y, sizeof y, "%04d", t->y);
   else snprintf(y, sizeof y, "XXXX");
@@ -1425,6 +1247,16 @@ static int fmt_pt(char *buf, size_t cap, const pt *t) {
     return snprintf(buf, cap, "%s-W%02d%s", y, t->w, t->pd == PD_WE ? "-WE" : "");
   default: return snprintf(buf, cap, "%s", y);
   }
+}
+
+/* a point's ISO 8601 (TIMEX3) value */
+static int fmt_pt(char *buf, size_t cap, const pt *t) {
+  int r;
+  if (t->gran >= 8 && t->gran <= 10 && cap >= 12) return fmt_season(buf, t);
+  int small = t->m >= 0 && t->m <= 99 && t->d >= 0 && t->d <= 99;
+  if (small && cap >= 14 && (r = fmt_common(buf, t)) >= 0) return r;
+  if (small && cap >= 40 && (r = fmt_more(buf, t)) >= 0) return r;
+  return fmt_printf(buf, cap, t);
 }
 
 static void note_max(sj_tmatch *o, const pt *t) {
@@ -1543,28 +1375,6 @@ static int fmt_dur(char *buf, size_t cap, const dur *du) {
   }
 }
 
-/* characters that may not precede a time or quantity (inside names, ordinals) */
-int sj_t_bad_before(const char *s, size_t i) {
-  uint32_t cp;
-  if (i == 0) return 0;
-  sj_t_prev(s, i, &cp);
-  if (cp == 0x7B2C) return 1; /* 第 */
-  if (cp == '-' && i >= 2) {
-    /* a dash after a space or another dash is a bullet or a rule (" -12日",
-     * "---12日"), not a joiner (高加索-2020) */
-    uint32_t c0;
-    sj_t_prev(s, i - 1, &c0);
-    if (c0 == ' ' || c0 == '-' || c0 == 0x3000 || c0 == '\n') return 0;
-  }
-  if (cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0xFF0D || cp == '.' ||
-      cp == '/' || cp == '_')
-    return 1;
-  if (adigit(cp) >= 0 || is_latin(cp)) return 1;
-  if (cdigit(cp) >= 0 && cp != 0x4E00) return 1; /* mid-number */
-  if (sj_cn_unit(cp) != 0) return 1;
-  return 0;
-}
-
 /* a Han character before i other than 在 于 早 约 (the time of an
  * event named before it: 执政两个月后, 结束４５天后) */
 static int event_anchored(pst *p, size_t i) {
@@ -1617,7 +1427,7 @@ static int after_blocks(pst *p, size_t e) {
   int l;
   uint32_t cp = cpat(p, e, &l);
   if (!l) return 0;
-  return adigit(cp) >= 0 || is_latin(cp);
+  return sj_adigit(cp) >= 0 || sj_is_latin(cp);
 }
 
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out);
@@ -1689,12 +1499,338 @@ static size_t bracketed_date(pst *p, size_t e, pt *t) {
   return e;
 }
 
+/* the fixed phrases of dict/gaz/time-words.tsv (class fixed; the codes
+ * there): 1 until the reference month, 2 3 the reference day (approximate),
+ * 4 5 the reference year, 6 from the reference year on, 7 from the
+ * reference month on, 8 the time last named (当时), 9 the year before the
+ * reference.  1 found, -1 no time here, 0 none. */
+static int fixed_at(pst *p, size_t i, sj_tmatch *out) {
+  int code;
+  size_t k = cal_word(p, i, "fixed", &code, NULL);
+  if (!k) return 0;
+  if (code == 8 && tw(p, i + k, "fixed_not_next", NULL)) return -1; /* 当时光 */
+  int y = 0, m = 0, d = 0;
+  ref_md(p, &y, &m, &d);
+  pt t = {y, m, d, 0, 0, 0, 0, 0};
+  char a[48];
+  out->kind = SJ_TIME;
+  out->end = i + k;
+  switch (code) {
+  case 1: /* ../ref (month) */
+    t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
+    snprintf(out->value, sizeof out->value, "../%s", a);
+    out->flags |= SJ_APPROX;
+    break;
+  case 2: case 3:
+    t.gran = d ? 3 : (m ? 2 : 1);
+    fmt_pt(out->value, sizeof out->value, &t);
+    out->flags |= SJ_APPROX;
+    break;
+  case 4: case 5:
+    t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
+    if (code == 5) out->flags |= SJ_APPROX;
+    break;
+  case 6:
+    t.y = ref_y(p); t.gran = 1; fmt_pt(a, sizeof a, &t);
+    snprintf(out->value, sizeof out->value, "%s/..", a);
+    break;
+  case 7:
+    t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
+    snprintf(out->value, sizeof out->value, "%s/..", a);
+    break;
+  case 9: /* the year before the reference */
+    t.y = ref_y(p) ? ref_y(p) - 1 : 0; t.gran = 1;
+    fmt_pt(out->value, sizeof out->value, &t);
+    out->flags |= SJ_APPROX; p->needref = 0;
+    break;
+  case 8: {
+    int ay, am, ad;
+    p->needref = 0;
+    out->flags |= SJ_APPROX;
+    if (p->c->aval[0]) { copy_str(out->value, sizeof out->value, p->c->aval); break; }
+    anchor_ymd(p, &ay, &am, &ad);
+    pt u = {ay, am, ad, 0, 0, 0, ad ? 3 : (am ? 2 : 1), 0};
+    fmt_pt(out->value, sizeof out->value, &u);
+    break;
+  }
+  }
+  if (code == 4 || code == 5 || code == 6) p->needref = 0;
+  if (code == 8 && !out->value[0]) return -1;
+  out->needref = p->needref;
+  return 1;
+}
+
+/* 本世纪, 上世纪 (90年代, 初, 末) at j: 1 found */
+static int rel_century_at(pst *p, size_t j, sj_tmatch *out) {
+  int cv, edge = 0;
+  size_t k = cal_word(p, j, "rel_century", &cv, NULL), k2;
+  if (!k || !ref_y(p)) return 0;
+  int cen = (ref_y(p) - 1) / 100 + 1 + cv;
+  double dv; int nd; unsigned fl;
+  size_t e = pnum(p, j + k, &dv, &nd, &fl);
+  out->kind = SJ_TIME;
+  if (e && (k2 = tw(p, e, "decade", NULL)) && dv == floor(dv) && dv >= 0 && dv <= 90 &&
+      (int)dv % 10 == 0 && nd <= 2) {
+    int y = (cen - 1) * 100 + (int)dv;
+    snprintf(out->value, sizeof out->value, "%04d/%04d", y, y + 9);
+    out->end = e + k2;
+    out->flags = SJ_APPROX;
+  } else if ((k2 = tw(p, j + k, "century_edge", &edge))) {
+    /* 本世纪末, 上世纪初: its last (2) or first (1) ten years */
+    int a = edge == 2 ? cen * 100 - 9 : (cen - 1) * 100 + 1;
+    snprintf(out->value, sizeof out->value, "%04d/%04d", a, a + 9);
+    out->end = j + k + k2;
+    out->flags = SJ_APPROX;
+  } else {
+    snprintf(out->value, sizeof out->value, "%04d/%04d", (cen - 1) * 100 + 1, cen * 100);
+    out->end = j + k;
+  }
+  return 1;
+}
+
+/* a time out: kind time, end e, value v, the flags and needs of p */
+static int put_time(pst *p, sj_tmatch *out, size_t e, const char *v, int absolute) {
+  out->kind = SJ_TIME;
+  out->end = e;
+  copy_str(out->value, sizeof out->value, v);
+  out->flags = p->flags;
+  out->needref = p->needref;
+  out->absolute = absolute;
+  return 1;
+}
+
+/* ７年前的今天 (that day N years back), ７年后的今天 (today) */
+static int years_ago_today(pst *p, const dur *du, int dir, size_t end, sj_tmatch *out) {
+  int y, m, d;
+  ref_md(p, &y, &m, &d);
+  if (!y || !m || !d) return -1;
+  pt t = {y - (dir < 0 ? (int)du->v : 0), m, d, 0, 0, 0, 3, 0};
+  if (t.m == 2 && t.d == 29 && sj_days_in_month(t.y, 2) == 28) t.d = 28;
+  out->kind = SJ_TIME;
+  out->flags = dir < 0 ? (uint32_t)SJ_APPROX : 0u;
+  out->end = end;
+  fmt_pt(out->value, sizeof out->value, &t);
+  out->needref = p->needref;
+  return 1;
+}
+
+/* a duration before 以后 (dir 1) or 以前 (-1) ending at e2: a date that far
+ * from the anchor (after) or the reference (before); 1 found, -1 none */
+static int rel_offset(pst *p, size_t i, dur du, int dir, size_t e2, sj_tmatch *out) {
+  int y, m, d;
+  /* after a verb or noun (执政两个月后, 结束４５天后) the time hangs on an
+   * event: not a mention */
+  if (event_anchored(p, i)) return -1;
+  size_t today = tw(p, e2, "same_day_of", NULL);
+  if (today && du.unit == 'Y' && du.v == floor(du.v) && !du.approx)
+    return years_ago_today(p, &du, dir, e2 + today, out);
+  if (dir > 0) anchor_ymd(p, &y, &m, &d);
+  else ref_md(p, &y, &m, &d);
+  pt t = {y, m, d, 0, 0, 0, d ? 3 : (m ? 2 : 1), 0};
+  double v = du.v * dir;
+  if (du.less && (du.unit == 'M' || du.unit == 'W' || du.unit == 'D')) {
+    /* 近半个月: a little less; count in days */
+    double days = du.unit == 'M' ? du.v * 30 : du.unit == 'W' ? du.v * 7 : du.v;
+    du.unit = 'D';
+    v = floor(days * 0.9) * dir;
+  }
+  if (fabs(v) > 1e6) return -1; /* no date that far off (and no overflow in the int casts) */
+  switch (du.unit) {
+  case 'Y': if (v == floor(v)) t.y += (int)v; else add_months(&t, (int)(v * 12)); break;
+  case 'M':
+    if (v == floor(v)) add_months(&t, (int)v);
+    else add_days(&t, (long)floor(v * 30 + 0.5));
+    break;
+  case 'W': add_days(&t, (long)floor(v * 7 + 0.5)); break;
+  case 'D': add_days(&t, (long)floor(v + 0.5)); break;
+  default: break; /* hours: same day */
+  }
+  if (du.unit == 'Y') t.gran = 1;
+  if (!t.y) return -1;
+  out->kind = SJ_TIME; out->flags = SJ_APPROX; out->end = e2;
+  out->needref = p->needref;
+  if (dir < 0 && du.approx && du.unit == 'Y') {
+    /* １００多年前: open before that year */
+    char a[48];
+    fmt_pt(a, sizeof a, &t);
+    snprintf(out->value, sizeof out->value, "../%s", a);
+    return 1;
+  }
+  fmt_pt(out->value, sizeof out->value, &t);
+  return 1;
+}
+
+/* a duration at j (three days, 两个多月) or a date that far off (三天后,
+ * 两年前): 1 found, -1 no time here, 0 none */
+static int duration_at(pst *p, size_t i, size_t j, sj_tmatch *out) {
+  dur du;
+  size_t ns, b;
+  size_t e = dur_at(p, j, &du, &ns);
+  if (!e || sj_t_bad_before(p->s, ns)) return 0;
+  int dir = 0;
+  size_t k = tw(p, e, "rel_dir", &dir); /* 以后 1, 以前 -1; not 后来, 前往 ... */
+  if (!k) dir = 0;
+  if (dir) return rel_offset(p, i, du, dir, e + k, out);
+  /* a bare duration (N年来 too) */
+  if (after_blocks(p, e)) return -1;
+  /* 的一年 / 一年一度: nominal, not a duration */
+  if (du.v == 1 && du.unit == 'Y' && tw_prev(p, ns, "de", NULL)) return -1;
+  /* 震后５小时, 会后两天: the time of an event named before it (not 之后,
+   * 此后 …: the class after_free_before) */
+  if (ns >= 6 && tw_prev(p, ns, "after_before_dur", &b)) {
+    uint32_t pp;
+    sj_t_prev(p->s, b, &pp);
+    if (pp >= 0x4E00 && pp <= 0x9FFF && !tw_prev(p, b, "after_free_before", NULL)) return -1;
+  }
+  out->kind = SJ_DURATION;
+  out->flags = du.approx ? SJ_APPROX : 0;
+  out->end = e;
+  fmt_dur(out->value, sizeof out->value, &du);
+  return 1;
+}
+
+/* a bare 4-digit year (2020中美...) at j: 1 found */
+static int bare_year_at(pst *p, size_t j, sj_tmatch *out) {
+  int y, l;
+  size_t k = year_num(p, j, &y, 0);
+  if (!k) return 0;
+  uint32_t cp = cpat(p, k, &l);
+  if (!l || cp < 0x4E00 || cp > 0x9FFF || after_blocks(p, k)) return 0;
+  /* not followed by a count's measure word (2020多名): a quantity */
+  double v; int nd, more; unsigned fl;
+  size_t ul, ne = sj_num_at(p->s, p->n, j, &v, &nd, &fl);
+  if (ne && !(fl & SJ_NUM_CHINESE) && sj_count_tail(p->c->m, p->s, p->n, ne, &v, &more, &ul))
+    return 0;
+  if (y < 1900 || y > 2100) return 0;
+  pt t = {y, 0, 0, 0, 0, 0, 1, 0};
+  out->kind = SJ_TIME;
+  out->end = k;
+  out->absolute = 0;
+  fmt_pt(out->value, sizeof out->value, &t);
+  note_max(out, &t);
+  return 1;
+}
+
+/* a range after the point t1 (value a) ending at e: X至Y, X到Y, X—Y, X-Y,
+ * １９７０年至今, 今冬明春; 1 found */
+static int range_at(pst *p, size_t e, const pt *t1, const char *a, int absolute,
+                    sj_tmatch *out) {
+  char b[48];
+  size_t k, sep = tw(p, e, "range_sep", NULL);
+  if (sep && t1->gran >= 1 && t1->gran <= 5 && (k = tw(p, e + sep, "now_end", NULL))) {
+    /* １９７０年至今: up to the reference date */
+    int y, m, d;
+    ref_md(p, &y, &m, &d);
+    pt r = {y, m, d, 0, 0, 0, d ? 3 : m ? 2 : 1, 0};
+    fmt_pt(b, sizeof b, &r);
+    out->kind = SJ_TIME;
+    out->end = e + sep + k;
+    snprintf(out->value, sizeof out->value, "%s/%s", a, b);
+    out->flags = p->flags;
+    out->needref = p->needref;
+    return 1;
+  }
+  /* two seasons side by side: 今冬明春 */
+  int adj = !sep && t1->gran == 8 && tw(p, e, "this_season", NULL);
+  if (!((sep && t1->gran >= 1 && t1->gran <= 5) || adj)) return 0;
+  pst P2 = *p;
+  pt t2;
+  /* the second point inherits year and month */
+  size_t f = point_at(&P2, e + sep, &t2, adj ? NULL : t1);
+  if (!f || after_blocks(p, f)) return 0;
+  if (adj ? t2.gran != 8
+          : !((t2.gran >= 2 || (t2.gran == 1 && t1->gran == 1 && !P2.relative)) && t2.gran <= 5))
+    return 0;
+  fmt_pt(b, sizeof b, &t2);
+  out->kind = SJ_TIME;
+  out->end = f;
+  if ((k = approx_suffix(p, f))) { out->end += k; P2.flags |= SJ_APPROX; }
+  snprintf(out->value, sizeof out->value, "%s/%s", a, b);
+  out->flags = p->flags | P2.flags;
+  out->needref = p->needref || P2.needref;
+  out->absolute = absolute;
+  note_max(out, &t2);
+  return 1;
+}
+
+/* a list after the point t1 (value a) ending at e: X、Y(、Z) with Y a
+ * partial date of the same kind (12月9日、10日; 14日晚上22时、15日凌晨5时);
+ * 1 found */
+static int list_at(pst *p, size_t e, const pt *t1, const char *a, int absolute,
+                   sj_tmatch *out) {
+  size_t sep, end = e;
+  char val[96], c2[48];
+  int cnt = 0;
+  copy_str(val, sizeof val, a);
+  pt prev = *t1;
+  while ((sep = tw(p, end, "list_sep", NULL))) {
+    pst P2 = *p;
+    pt tn;
+    size_t f = point_at(&P2, end + sep, &tn, &prev);
+    if (!f || tn.gran < 2 || tn.gran > 5 ||
+        (tn.gran != prev.gran && !(tn.gran >= 4 && prev.gran >= 4)))
+      break;
+    fmt_pt(c2, sizeof c2, &tn);
+    size_t L = strlen(val);
+    if (L + 1 + strlen(c2) + 1 > sizeof val) break;
+    val[L] = ',';
+    memcpy(val + L + 1, c2, strlen(c2) + 1);
+    end = f;
+    prev = tn;
+    note_max(out, &tn);
+    cnt++;
+  }
+  return cnt ? put_time(p, out, end, val, absolute) : 0;
+}
+
+/* a calendar point at j and what follows it (a hedge before a clock, the
+ * bracketed date, 左右, 以前, a range, a list, 以来); openstart: after 截至 */
+static int point_mention(pst *p, size_t j, int openstart, sj_tmatch *out) {
+  pt t1;
+  char a[48], v[56];
+  size_t k, e = point_at(p, j, &t1, NULL);
+  if (!e && !openstart && (k = tw(p, j, "clock_hedge", NULL))) {
+    /* 大约6时30分: a hedge before a clock time */
+    pst P2 = *p;
+    e = point_at(&P2, j + k, &t1, NULL);
+    if (e && (t1.gran == 4 || t1.gran == 5)) { *p = P2; p->flags |= SJ_APPROX; }
+    else e = 0;
+  }
+  if (!e) return !openstart && bare_year_at(p, j, out);
+  if (!openstart) e = bracketed_date(p, e, &t1);
+  fmt_pt(a, sizeof a, &t1);
+  note_max(out, &t1);
+  int absolute = !p->relative && t1.gran >= 2 && t1.gran <= 5 && t1.m;
+  out->ay = t1.y; out->am = t1.m;
+  out->ad = t1.gran == 3 || t1.gran == 4 || t1.gran == 5 ? t1.d : 0;
+  /* a day resolved from the reference month is still a calendar date */
+  if (p->relative && t1.gran >= 3 && t1.gran <= 5 && t1.d) absolute = 1;
+  if ((k = approx_suffix(p, e))) { e += k; p->flags |= SJ_APPROX; }
+  if (!openstart && t1.gran >= 1 && t1.gran <= 3 && !p->relative &&
+      (k = tw(p, e, "before_open", NULL))) {
+    /* １９９９年前: open before it */
+    e += k;
+    openstart = 1;
+    p->flags |= SJ_APPROX;
+  }
+  if (openstart) {
+    snprintf(v, sizeof v, "../%s", a);
+    return put_time(p, out, e, v, 0);
+  }
+  if (range_at(p, e, &t1, a, absolute, out) || list_at(p, e, &t1, a, absolute, out)) return 1;
+  if ((k = tw(p, e, "since", NULL))) { /* 以来: open end */
+    snprintf(v, sizeof v, "%s/..", a);
+    return put_time(p, out, e + k, v, 0);
+  }
+  return put_time(p, out, e, a, absolute); /* 今年, 去年 …; a bare part of day is rejected */
+}
+
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   pst P;
   pst_init(&P, c, s, n);
-  P.c = c; P.s = s; P.n = n;
   pst *p = &P;
-  size_t k, j;
+  size_t k, j = i;
+  int r;
   memset(out, 0, sizeof *out);
   if (i >= n) return 0;
   unsigned char b0 = (unsigned char)s[i];
@@ -1702,366 +1838,22 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
   if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
   if (sj_t_bad_before(s, i)) return 0;
   out->start = i;
-
-  /* fixed words */
-  {
-    /* fixed phrases of dict/gaz/time-words.tsv (class fixed, codes there) */
-    int code;
-    if ((k = cal_word(p, i, "fixed", &code, NULL))) {
-      if (code == 8 && tw(p, i + k, "fixed_not_next", NULL)) return 0; /* 当时光 */
-      int y = 0, m = 0, d = 0;
-      ref_md(p, &y, &m, &d);
-      pt t = {y, m, d, 0, 0, 0, 0, 0};
-      char a[48];
-      out->kind = SJ_TIME;
-      out->end = i + k;
-      switch (code) {
-      case 1: /* ../ref (month) */
-        t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
-        snprintf(out->value, sizeof out->value, "../%s", a);
-        out->flags |= SJ_APPROX;
-        break;
-      case 2: case 3:
-        t.gran = d ? 3 : (m ? 2 : 1);
-        fmt_pt(out->value, sizeof out->value, &t);
-        out->flags |= SJ_APPROX;
-        break;
-      case 4:
-        t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
-        P.needref = 0;
-        break;
-      case 5:
-        t.y = ref_y(p); t.gran = 1; fmt_pt(out->value, sizeof out->value, &t);
-        out->flags |= SJ_APPROX; P.needref = 0;
-        break;
-      case 6:
-        t.y = ref_y(p); t.gran = 1; fmt_pt(a, sizeof a, &t);
-        snprintf(out->value, sizeof out->value, "%s/..", a);
-        P.needref = 0;
-        break;
-      case 7:
-        t.gran = m ? 2 : 1; fmt_pt(a, sizeof a, &t);
-        snprintf(out->value, sizeof out->value, "%s/..", a);
-        break;
-      case 9: /* the year before the reference */
-        t.y = ref_y(p) ? ref_y(p) - 1 : 0; t.gran = 1;
-        fmt_pt(out->value, sizeof out->value, &t);
-        out->flags |= SJ_APPROX; P.needref = 0;
-        break;
-      case 8: {
-        int ay, am, ad;
-        P.needref = 0;
-        out->flags |= SJ_APPROX;
-        if (c->aval[0]) { copy_str(out->value, sizeof out->value, c->aval); break; }
-        anchor_ymd(p, &ay, &am, &ad);
-        pt u = {ay, am, ad, 0, 0, 0, ad ? 3 : (am ? 2 : 1), 0};
-        fmt_pt(out->value, sizeof out->value, &u);
-        out->flags |= SJ_APPROX;
-        break;
-      }
-      }
-      if (code == 4 || code == 5 || code == 6) P.needref = 0;
-      if (code == 8 && !out->value[0]) return 0;
-      out->needref = P.needref;
-      return 1;
-    }
-  }
-
+  if ((r = fixed_at(p, i, out))) return r > 0;
   /* open start: 截至/截止 X */
-  int openstart = 0;
-  j = i;
   if ((k = tw(p, j, "until", NULL))) { /* 截至, 截止 [到] */
     j += k;
     j += tw(p, j, "until_to", NULL);
-    openstart = 1;
+    return point_mention(p, j, 1, out);
   }
-
-  /* 本世纪, 上世纪 (90年代) */
-  int cv;
-  if (!openstart && (k = cal_word(p, j, "rel_century", &cv, NULL)) && ref_y(p)) {
-    int cen = (ref_y(p) - 1) / 100 + 1 + cv;
-    double dv; int nd; unsigned fl;
-    size_t e = pnum(p, j + k, &dv, &nd, &fl), k2;
-    out->kind = SJ_TIME;
-    int edge = 0;
-    if (e && (k2 = tw(p, e, "decade", NULL)) && dv == floor(dv) && dv >= 0 && dv <= 90 &&
-        (int)dv % 10 == 0 && nd <= 2) {
-      int y = (cen - 1) * 100 + (int)dv;
-      snprintf(out->value, sizeof out->value, "%04d/%04d", y, y + 9);
-      out->end = e + k2;
-      out->flags = SJ_APPROX;
-    } else if ((k2 = tw(p, j + k, "century_edge", &edge))) {
-      /* 本世纪末, 上世纪初: its last (2) or first (1) ten years */
-      int a = edge == 2 ? cen * 100 - 9 : (cen - 1) * 100 + 1;
-      snprintf(out->value, sizeof out->value, "%04d/%04d", a, a + 9);
-      out->end = j + k + k2;
-      out->flags = SJ_APPROX;
-    } else {
-      snprintf(out->value, sizeof out->value, "%04d/%04d", (cen - 1) * 100 + 1, cen * 100);
-      out->end = j + k;
-    }
-    return 1;
-  }
-  if (!openstart && (k = era_at(p, j, out->value, sizeof out->value))) {
+  if (rel_century_at(p, j, out)) return 1;
+  if ((k = era_at(p, j, out->value, sizeof out->value))) {
     out->kind = SJ_TIME;
     out->end = k;
     out->flags = P.flags;
     return 1;
   }
-  /* durations and relative offsets */
-  if (!openstart) {
-    dur du;
-    size_t ns;
-    size_t e = dur_at(p, j, &du, &ns);
-    if (e && !sj_t_bad_before(s, ns)) {
-      size_t e2;
-      int dir = 0;
-      k = tw(p, e, "rel_dir", &dir); /* 以后 1, 以前 -1; not 后来, 前往 ... */
-      if (!k) dir = 0;
-      e2 = e + k;
-      if (dir) {
-        int y, m, d;
-        /* after a verb or noun (执政两个月后, 结束４５天后) the time hangs
-         * on an event: not a mention */
-        if (event_anchored(p, i)) return 0;
-        /* ７年前的今天: that day N years back; ７年后的今天: today */
-        size_t today = tw(p, e2, "same_day_of", NULL);
-        if (today && du.unit == 'Y' && du.v == floor(du.v) && !du.approx) {
-          ref_md(p, &y, &m, &d);
-          if (!y || !m || !d) return 0;
-          pt t = {y - (dir < 0 ? (int)du.v : 0), m, d, 0, 0, 0, 3, 0};
-          if (t.m == 2 && t.d == 29 && sj_days_in_month(t.y, 2) == 28) t.d = 28;
-          out->kind = SJ_TIME;
-          out->flags = dir < 0 ? (uint32_t)SJ_APPROX : 0u;
-          out->end = e2 + today;
-          fmt_pt(out->value, sizeof out->value, &t);
-          out->needref = P.needref;
-          return 1;
-        }
-        if (dir > 0) anchor_ymd(p, &y, &m, &d);
-        else ref_md(p, &y, &m, &d);
-        pt t = {y, m, d, 0, 0, 0, d ? 3 : (m ? 2 : 1), 0};
-        double v = du.v * dir;
-        if (du.less && du.unit != 'Y') {
-          /* 近半个月: a little less; count in days */
-          double days = du.unit == 'M' ? du.v * 30 : du.unit == 'W' ? du.v * 7 : du.v;
-          if (du.unit == 'M' || du.unit == 'W' || du.unit == 'D') {
-            du.unit = 'D';
-            v = floor(days * 0.9) * dir;
-          }
-        }
-        if (fabs(v) > 1e6) return 0; /* no date that far off (and no overflow in the int casts) */
-        switch (du.unit) {
-        case 'Y': if (v == floor(v)) t.y += (int)v; else add_months(&t, (int)(v * 12)); break;
-        case 'M':
-          if (v == floor(v)) add_months(&t, (int)v);
-          else add_days(&t, (long)floor(v * 30 + 0.5));
-          break;
-        case 'W': add_days(&t, (long)floor(v * 7 + 0.5)); break;
-        case 'D': add_days(&t, (long)floor(v + 0.5)); break;
-        default: break; /* hours: same day */
-        }
-        if (du.unit == 'Y') t.gran = 1;
-        if (!t.y) return 0;
-        if (dir < 0 && du.approx && du.unit == 'Y') {
-          /* １００多年前: open before that year */
-          char a[48];
-          fmt_pt(a, sizeof a, &t);
-          out->kind = SJ_TIME; out->flags = SJ_APPROX; out->end = e2;
-          snprintf(out->value, sizeof out->value, "../%s", a);
-          out->needref = P.needref;
-          return 1;
-        }
-        out->kind = SJ_TIME;
-        out->flags = SJ_APPROX;
-        out->end = e2;
-        fmt_pt(out->value, sizeof out->value, &t);
-        out->needref = P.needref;
-        return 1;
-      }
-      /* N年来: a duration (not 一年来, handled above) */
-      /* a bare duration */
-      if (!after_blocks(p, e)) {
-        size_t b;
-        /* 的一年 / 一年一度: nominal, not a duration */
-        if (du.v == 1 && du.unit == 'Y' && tw_prev(p, ns, "de", NULL)) return 0;
-        /* 震后５小时, 会后两天: the time of an event named before it (not 之后,
-         * 此后 …: the class after_free_before) */
-        if (ns >= 6 && tw_prev(p, ns, "after_before_dur", &b)) {
-          uint32_t pp;
-          sj_t_prev(s, b, &pp);
-          if (pp >= 0x4E00 && pp <= 0x9FFF && !tw_prev(p, b, "after_free_before", NULL))
-            return 0;
-        }
-        out->kind = SJ_DURATION;
-        out->flags = du.approx ? SJ_APPROX : 0;
-        out->end = e;
-        fmt_dur(out->value, sizeof out->value, &du);
-        return 1;
-      }
-      return 0;
-    }
-  }
-
-  pt t1, t2;
-  size_t e = point_at(p, j, &t1, NULL);
-  if (!e && !openstart && (k = tw(p, j, "clock_hedge", NULL))) {
-    /* 大约6时30分: a hedge before a clock time */
-    pst P2 = P;
-    e = point_at(&P2, j + k, &t1, NULL);
-    if (e && (t1.gran == 4 || t1.gran == 5)) { P = P2; P.flags |= SJ_APPROX; }
-    else e = 0;
-  }
-  if (!e) {
-    /* a bare 4-digit year (2020中美...) */
-    int y;
-    if (!openstart && (k = year_num(p, j, &y, 0))) {
-      int l;
-      uint32_t cp = cpat(p, k, &l);
-      if (l && cp >= 0x4E00 && cp <= 0x9FFF && !after_blocks(p, k)) {
-        /* not followed by a measure word or unit */
-        sj_qmatch q;
-        if (sj_qty_at(c->m, s, n, j, &q)) return 0;
-        if (y < 1900 || y > 2100) return 0;
-        t1.y = y; t1.gran = 1; t1.m = t1.d = t1.w = 0;
-        out->kind = SJ_TIME;
-        out->end = k;
-        out->absolute = 0;
-        fmt_pt(out->value, sizeof out->value, &t1);
-        note_max(out, &t1);
-        return 1;
-      }
-    }
-    return 0;
-  }
-  if (!openstart) e = bracketed_date(p, e, &t1);
-  char a[48], b[48];
-  fmt_pt(a, sizeof a, &t1);
-  note_max(out, &t1);
-  int absolute = !P.relative && t1.gran >= 2 && t1.gran <= 5 && t1.m;
-  if (t1.gran == 3 || t1.gran == 4 || t1.gran == 5) {
-    out->ay = t1.y; out->am = t1.m; out->ad = t1.d;
-  } else {
-    out->ay = t1.y; out->am = t1.m; out->ad = 0;
-  }
-  /* a day resolved from the reference month is still a calendar date */
-  if (P.relative && t1.gran >= 3 && t1.gran <= 5 && t1.d) absolute = 1;
-  if ((k = approx_suffix(p, e))) {
-    e += k;
-    P.flags |= SJ_APPROX;
-  }
-  if (!openstart && t1.gran >= 1 && t1.gran <= 3 && !P.relative &&
-      (k = tw(p, e, "before_open", NULL))) {
-    /* １９９９年前: open before it */
-    e += k;
-    openstart = 1;
-    P.flags |= SJ_APPROX;
-  }
-  if (openstart) {
-    out->kind = SJ_TIME;
-    out->end = e;
-    snprintf(out->value, sizeof out->value, "../%s", a);
-    out->flags = P.flags;
-    out->needref = P.needref;
-    out->absolute = 0;
-    return 1;
-  }
-  /* range: X至Y, X到Y, X—Y, X-Y */
-  {
-    size_t sep = tw(p, e, "range_sep", NULL);
-    if (sep && t1.gran >= 1 && t1.gran <= 5 && (k = tw(p, e + sep, "now_end", NULL))) {
-      /* １９７０年至今: up to the reference date */
-      int y, m, d;
-      ref_md(p, &y, &m, &d);
-      pt r = {y, m, d, 0, 0, 0, d ? 3 : m ? 2 : 1, 0};
-      fmt_pt(b, sizeof b, &r);
-      out->kind = SJ_TIME;
-      out->end = e + sep + k;
-      snprintf(out->value, sizeof out->value, "%s/%s", a, b);
-      out->flags = P.flags;
-      out->needref = P.needref;
-      return 1;
-    }
-    /* two seasons side by side: 今冬明春 */
-    int adj = !sep && t1.gran == 8 && tw(p, e, "this_season", NULL);
-    if ((sep && t1.gran >= 1 && t1.gran <= 5) || adj) {
-      pst P2 = P;
-      size_t f = point_at(&P2, e + sep, &t2, adj ? NULL : &t1);
-      if (f && ((adj && t2.gran == 8) ||
-                (!adj && (t2.gran >= 2 || (t2.gran == 1 && t1.gran == 1 && !P2.relative)) &&
-                 t2.gran <= 5)) && !after_blocks(p, f)) {
-        /* the second point inherits year and month */
-        if (!(P2.relative) || 1) {
-          fmt_pt(b, sizeof b, &t2);
-          out->kind = SJ_TIME;
-          out->end = f;
-          if ((k = approx_suffix(p, f))) { out->end += k; P2.flags |= SJ_APPROX; }
-          snprintf(out->value, sizeof out->value, "%s/%s", a, b);
-          out->flags = P.flags | P2.flags;
-          out->needref = P.needref || P2.needref;
-          out->absolute = absolute;
-          note_max(out, &t2);
-          return 1;
-        }
-      }
-    }
-  }
-  /* list: X、Y(、Z) with Y a partial date of the same kind */
-  {
-    size_t sep;
-    size_t end = e;
-    char val[96];
-    int cnt = 0;
-    copy_str(val, sizeof val, a);
-    pt prev = t1;
-    while ((sep = tw(p, end, "list_sep", NULL))) {
-      pst P2 = P;
-      pt tn;
-      size_t f = point_at(&P2, end + sep, &tn, &prev);
-      /* 12月9日、10日; clock times too: 14日晚上22时、15日凌晨5时 */
-      if (!f || tn.gran < 2 || tn.gran > 5 || (tn.gran != prev.gran &&
-          !(tn.gran >= 4 && prev.gran >= 4)))
-        break;
-      /* the next element must be partial (10日 after 12月9日) */
-      char c2[48];
-      fmt_pt(c2, sizeof c2, &tn);
-      size_t L = strlen(val);
-      if (L + 1 + strlen(c2) + 1 > sizeof val) break;
-      val[L] = ',';
-      memcpy(val + L + 1, c2, strlen(c2) + 1);
-      end = f;
-      prev = tn;
-      note_max(out, &tn);
-      cnt++;
-    }
-    if (cnt) {
-      out->kind = SJ_TIME;
-      out->end = end;
-      copy_str(out->value, sizeof out->value, val);
-      out->flags = P.flags;
-      out->needref = P.needref;
-      out->absolute = absolute;
-      return 1;
-    }
-  }
-  /* 以来: open end */
-  if ((k = tw(p, e, "since", NULL))) {
-    out->kind = SJ_TIME;
-    out->end = e + k;
-    snprintf(out->value, sizeof out->value, "%s/..", a);
-    out->flags = P.flags;
-    out->needref = P.needref;
-    out->absolute = 0;
-    return 1;
-  }
-  /* a bare 今年/去年 etc.: fine; a bare day-part already rejected */
-  out->kind = SJ_TIME;
-  out->end = e;
-  copy_str(out->value, sizeof out->value, a);
-  out->flags = P.flags;
-  out->needref = P.needref;
-  out->absolute = absolute;
-  return 1;
+  if ((r = duration_at(p, i, j, out))) return r > 0;
+  return point_mention(p, j, 0, out);
 }
 
 /* ---- the scan's gate --------------------------------------------------- */
@@ -2097,7 +1889,7 @@ static const uint32_t GATE2[] = {
 };
 
 static int numch(uint32_t cp) {
-  return adigit(cp) >= 0 || cdigit(cp) >= 0 || sj_cn_unit(cp) != 0 || cp == 0x534A; /* 半 */
+  return sj_adigit(cp) >= 0 || sj_cdigit(cp) >= 0 || sj_cn_unit(cp) != 0 || cp == 0x534A; /* 半 */
 }
 
 /* first characters of GATE2's words, the Chinese numerals and 近约逾仅 */
