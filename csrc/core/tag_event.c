@@ -400,8 +400,13 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier")) {
     /* …with its own actor (中美签订的协议, 集团军紧急捐赠的) it is told */
     size_t near = T->tok >= 2 ? g->tok[T->tok - 2].start : ps;
-    for (size_t k = 0; k < nm; k++)
+    for (size_t k = 0; k < nm; k++) {
       if (M[k].kind == SJ_ACTOR && M[k].end >= near && M[k].end <= T->start) return 0;
+      /* …or a visitor after it (来访的智利外长) */
+      if (M[k].kind == SJ_ACTOR && sj_streq(T->cameo, "042") && M[k].start >= g->tok[tn].end &&
+          M[k].start <= g->tok[tn].end + 6)
+        return 0;
+    }
     return 1;
   }
   if (T->tok > 0 && g->tok[T->tok - 1].start >= ps && tok_cue(g, T->tok - 1, "demonstrative"))
@@ -415,6 +420,15 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   return 0;
 }
 
+/* does the sentence [sa, sb) tell a meeting (CAMEO 04) besides T? */
+static int meeting_in(const sj_tg *g, size_t sa, size_t sb, const sj_trig *T) {
+  const sj_trig *tr = g->trig.data;
+  for (size_t r = 0; r < g->trig.n; r++)
+    if (&tr[r] != T && tr[r].start >= sa && tr[r].start < sb && root_eq(tr[r].cameo, "04"))
+      return 1;
+  return 0;
+}
+
 /* is the trigger a happening, not a modifier, an anniversary, a name or a
  * noun in commentary?  May turn it into a name trigger (hint 'N'). */
 static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
@@ -423,10 +437,13 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
   /* context words the entry needs (演习 needs nothing; 亮相 a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
   if (!aid_sent(g, T, sb, pe) || !bombing(g, T, sa, sb, ps)) return 0;
-  /* a visit as an attribute (会见了来访的…部长): the host's meeting is the event */
+  /* a visit as an attribute (会见了来访的…部长): the host's meeting is the
+   * event; with no meeting told (来访的…外长…说) the visit is */
   if (sj_streq(T->cameo, "042")) {
     size_t tn = sj_tg_tok_at(g, T->end);
-    if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier")) return 0;
+    if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier") &&
+        meeting_in(g, sa, sb, T))
+      return 0;
   }
   /* an anniversary recalls, it does not report; so does 继…之后 */
   if (cue_in(g, T->end, pe, "recall")) return 0;
@@ -575,8 +592,12 @@ static int no_self_target(const char *cameo) {
  * 28国)? */
 static int foreign_any(sj_tg *g, size_t a, size_t b) {
   if (cue_in(g, a, b, "foreign_any")) return 1;
-  for (size_t t = sj_tg_tok_at(g, a); t + 1 < g->ntok && g->tok[t + 1].end <= b; t++)
-    if (sj_tg_pos(g, t)[0] == 'm' && tok_cue(g, t + 1, "country_word")) return 1;
+  for (size_t t = sj_tg_tok_at(g, a); t < g->ntok && g->tok[t].end <= b; t++) {
+    if (sj_tg_pos(g, t)[0] != 'm') continue;
+    size_t e = g->tok[t].end; /* 28 国, or one token 28国 */
+    if (t + 1 < g->ntok && g->tok[t + 1].end <= b && tok_cue(g, t + 1, "country_word")) return 1;
+    if (e - g->tok[t].start > 3 && sj_tg_cue(g, e - 3, "country_word") == 3) return 1;
+  }
   return 0;
 }
 
@@ -702,6 +723,33 @@ static void invited_by(sj_tg *g, const amen *A, size_t n, size_t sa, size_t ps,
     if (A[k].a > mk->at && A[k].b <= ps && !A[k].place) add_new(tgt, &A[k].c, src);
 }
 
+/* is the act addressed (向, 对, 给 …) to someone no actor names, in
+ * [ps, at)? */
+static int to_people(sj_tg *g, const amen *A, size_t n, size_t ps, size_t at) {
+  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].end <= at; t++) {
+    if (!tok_cue(g, t, "addressee")) continue;
+    for (size_t k = 0; k < n; k++)
+      if (A[k].a >= g->tok[t].end && A[k].b <= at) return 0;
+    return g->tok[t].end < at && !foreign_any(g, g->tok[t].end, at);
+  }
+  return 0;
+}
+
+/* 来访的X: X is the visitor; with no host named, the country of the
+ * dateline (an aside place before the trigger) is the host */
+static void visitor_head(sj_tg *g, const sj_trig *T, const amen *A, size_t n, sj_codes *src,
+                         sj_codes *tgt) {
+  size_t tn = sj_tg_tok_at(g, T->end);
+  if (tn >= g->ntok || g->tok[tn].start != T->end || !tok_cue(g, tn, "modifier")) return;
+  size_t k = 0;
+  while (k < n && A[k].a < g->tok[tn].end) k++;
+  if (k == n || A[k].place || A[k].a > g->tok[tn].end + 6) return;
+  src->n = tgt->n = 0;
+  chunk_codes(A, n, k, src);
+  for (size_t j = 0; j < n && A[j].b <= T->start; j++)
+    if (A[j].paren && A[j].place) add_new(tgt, &A[j].c, src);
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -751,6 +799,13 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
    * 捐款, 要求各级机构…) */
   if (!tgt->n && src->n && !agent.n && self_directed(T->cameo) && !other_in(A, n, sa, src))
     *tgt = *src;
+  /* addressed to people of no other country (向灾区群众表示慰问, 向华侨
+   * 祝贺新年): a domestic act */
+  if (!tgt->n && src->n && !agent.n && to_people(g, A, n, ps, T->start) && !other_in(A, n, sa, src))
+    *tgt = *src;
+  /* a visit as an attribute (来访的突尼斯外长…): the head is the visitor,
+   * the dateline's country the host */
+  if (sj_streq(T->cameo, "042")) visitor_head(g, T, A, n, src, tgt);
   /* a visit made at an invitation (应X、Y邀请，…访问): the hosts invited */
   if (!tgt->n && sj_streq(T->cameo, "042")) invited_by(g, A, n, sa, ps, src, tgt);
   /* an act in a paragraph of one country's actors is domestic: its party
