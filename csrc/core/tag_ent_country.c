@@ -1,0 +1,500 @@
+/*
+ * tag_ent_country.c — countries and abbreviations (the entity stage's group of
+ * countries; tag_ent.c drives it): 我国/我军, 两国/双方 resolved to the
+ * parties just named, gazetteer countries, abbreviation chains (中俄 → CHN
+ * RUS), X方, a lone abbreviation by its role in the clause, and what follows
+ * a country: its military, government, titles and persons, institutions,
+ * places.
+ */
+#include "tag_ent.h"
+
+#include <string.h>
+
+/* a lone abbreviation (token ta) acting: at a clause start, after a
+ * conjunction, a verb (表示德再也不能…), a time or a localizer (期间), or a
+ * particle, before a verb, an adverb or 的 (俄负责…, 美才开始…) */
+static int abbr_role_before(sj_tg *g, size_t tb) {
+  const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
+  return tb == (size_t)-1 || pb[0] == 'c' || (pb[0] == 'x' && !sj_tg_cue_tok(g, tb, "list_sep")) ||
+         (pb[0] == 'v' && pb[1] != 'n') || pb[0] == 't' || pb[0] == 'f' || (pb[0] == 'u' && pb[1] == 'g') ||
+         pb[0] == 'l';
+}
+static int abbr_role(sj_tg *g, size_t tb, size_t ta) {
+  if (!abbr_role_before(g, tb)) return 0;
+  if (ta + 1 >= g->ntok) return 0;
+  const char *pn = sj_tg_pos(g, ta + 1);
+  return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'd' || sj_streq(pn, "ad") || sj_streq(pn, "uj") ||
+         pn[0] == 'p' || sj_tg_cue_tok(g, ta + 1, "act_prep");
+}
+
+/* 访华, 对美: the country visited or addressed is an actor (the token's
+ * tail, after a cue of class visit_prefix); 来华, 在美: the country of a
+ * place prefix (class at_prefix) is a place */
+size_t sj_te_visit_abbr(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  size_t k = sj_tg_cue(g, a, "visit_prefix");
+  int place = 0;
+  if (!k && (k = sj_tg_cue(g, a, "at_prefix"))) place = 1;
+  if (!k || b - a <= k) return 0;
+  sj_gfield f;
+  size_t l = sj_tg_gazk(g, a + k, SJ_K_ABBR, &f);
+  if (l != b - a - k || !f.n) return 0;
+  sj_codes c;
+  c.n = 0;
+  sj_codes_add(&c, f.s[0], f.l[0]);
+  if (place) sj_te_emit_place(g, a + k, b, &c);
+  else sj_te_emit_actor(g, a + k, b, "country", &c, NULL);
+  return b;
+}
+
+/* A lone abbreviation joined by the segmenter to the word after it (俄会,
+ * 美将: an unknown word, the rest a verb or an adverb of the lexicon): the
+ * abbreviation acts.  Its end, 0 if not. */
+static size_t abbr_glued(sj_tg *g, size_t t, size_t e) {
+  const char *p = sj_tg_pos(g, t);
+  size_t b = g->tok[t].end;
+  if (b <= e || b - e > 6 || !(sj_streq(p, "nz") || sj_streq(p, "x") || sj_streq(p, "j")))
+    return 0;
+  const char *pr = sj_te_lex_word_pos(g, e, b);
+  return pr && (pr[0] == 'v' || pr[0] == 'd') && pr[1] != 'n' ? e : 0;
+}
+
+/* a lone abbreviation (token ta) before a conjunction and a party (加和智利
+ * 签署, 加与拉美国家): one side of a pair */
+static int abbr_pair(sj_tg *g, size_t ta) {
+  if (ta + 2 >= g->ntok || !sj_tg_cue_tok(g, ta + 1, "pair_conj")) return 0;
+  size_t n = g->tok[ta + 2].start;
+  return sj_tg_gazk(g, n, SJ_K_COUNTRY | SJ_K_ABBR | SJ_K_ORG | SJ_K_PLACE, NULL) != 0;
+}
+
+/* extend an actor over 两国/两军/双方, 方, military, government and title
+ * words; *type is updated.  Returns the new end. */
+static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int *mil) {
+  size_t k;
+  sj_gfield f;
+  if (abbr < 0) { abbr = 0; }
+  else if ((k = sj_tg_cue(g, j, "pair_ref"))) {
+    /* 两军: the armies; 双方: the sides, nothing after; 两国 (元首) */
+    if (sj_tg_cue(g, j, "pair_ref_mil") == k) { *type = "military"; return j + k; }
+    if (sj_tg_cue(g, j, "pair_side") == k) return j + k;
+    j += k;
+  }
+  if (abbr && (k = sj_tg_cue(g, j, "side")) && !sj_tg_cue(g, j, "not_side"))
+    return j + k;
+  for (int round = 0; round < 3; round++) {
+    size_t lm = sj_tg_gazk(g, j, SJ_K_MIL, &f);
+    size_t lg = sj_tg_gazk(g, j, SJ_K_GOV, NULL);
+    size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
+    /* 日本前首相, 立陶宛新总统: a prefix of the title (cue class title_prefix) */
+    if (!lt && (k = sj_tg_cue(g, j, "title_prefix")) && (lt = sj_tg_gazk(g, j + k, SJ_K_TITLE, NULL)))
+      lt += k;
+    if (abbr && !lm && (k = sj_tg_cue(g, j, "abbr_mil")))
+      lm = k;
+    if (lm && !sj_tg_is_tend(g, j + lm)) lm = 0;
+    if (lg && !sj_tg_is_tend(g, j + lg)) lg = 0;
+    if (lt && !sj_tg_is_tend(g, j + lt)) lt = 0;
+    if (*mil && (lg || lt)) break;
+    if (lm && lm >= lg && lm >= lt) { j += lm; *type = "military"; *mil = 1; continue; }
+    if (lg && lg >= lt) { j += lg; if (!*mil) *type = "government"; continue; }
+    if (lt) { j += lt; if (!*mil) *type = "government"; continue; }
+    /* one modifier token then a military word: 中国维和官兵 */
+    if (round == 0 && !abbr) {
+      size_t t = sj_tg_tok_at(g, j);
+      if (t < g->ntok && g->tok[t].start == j) {
+        size_t l = g->tok[t].end - j;
+        const char *p = sj_tg_pos(g, t);
+        if (l <= 6 && (p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || p[0] == 'j') &&
+            sj_tg_gazk(g, g->tok[t].end, SJ_K_MIL, NULL)) {
+          size_t lm2 = sj_tg_gazk(g, g->tok[t].end, SJ_K_MIL, NULL);
+          j = g->tok[t].end + lm2; *type = "military"; *mil = 1;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  if (*mil == 0 && sj_streq(*type, "government")) {
+    j += sj_tg_cue(g, j, "role_suffix");
+  }
+  return j;
+}
+
+/* 两国 with fewer than two countries named: the countries of the persons
+ * named (钱其琛 … 南非 … 两国 = CHN, ZAF), latest first */
+static sj_codes pair_with_persons(const sj_tg *g) {
+  sj_codes c = g->recent;
+  for (int k = g->npmem; k-- > 0 && c.n < 2;)
+    if (g->pmem[k].code[0] && !sj_codes_has(&c, g->pmem[k].code)) {
+      memcpy(c.c[c.n], g->pmem[k].code, 4);
+      c.n++;
+    }
+  /* …the countries of the places named (委内瑞拉的巴伦西亚, 汕头: CHN, VEN) */
+  size_t nm = g->d->mentions.n;
+  for (size_t k = nm; k-- > 0 && k + 40 > nm && c.n < 2;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind == SJ_PLACE && m->codes && strlen(m->codes) == 3 && !sj_codes_has(&c, m->codes))
+      sj_codes_add(&c, m->codes, 3);
+  }
+  if (c.n < 2) c.n = 0;
+  return c;
+}
+
+/* Is the token starting at j made of abbreviations only (哈吉, not 加强)? */
+static int abbr_word(sj_tg *g, size_t j) {
+  size_t t = sj_tg_tok_at(g, j);
+  if (t >= g->ntok || g->tok[t].start != j) return 0;
+  size_t e = g->tok[t].end, l;
+  while (j < e && (l = sj_tg_gazk(g, j, SJ_K_ABBR, NULL)) > 0) j += l;
+  return j == e;
+}
+
+/* the single code of the actor mention that ends at a (into buf), NULL if
+ * none */
+static const char *actor_code_at(sj_tg *g, size_t a, char buf[4]) {
+  size_t nm = g->d->mentions.n;
+  if (!nm) return NULL;
+  const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, nm - 1);
+  if (m->kind != SJ_ACTOR || m->end != a || !m->codes || strlen(m->codes) != 3) return NULL;
+  memcpy(buf, m->codes, 4);
+  return buf;
+}
+
+/* 我国 / 我军 / 我方 / 我 (the Chinese press speaking of China) at token t:
+ * kw the length of the cue of class we, kc of we_country, km of we_mil */
+static size_t we_word(sj_tg *g, size_t t, size_t kw, size_t kc, size_t km) {
+  size_t i = g->tok[t].start;
+  sj_codes c;
+  c.n = 0;
+  const char *type = NULL;
+  int mil = 0;
+  if (kc) {
+    sj_codes_add(&c, "CHN", 3);
+    size_t e = i + kc;
+    type = "country";
+    e = actor_suffix(g, e, 0, &type, &mil);
+    sj_te_emit_actor(g, i, e, type, &c, NULL);
+    return sj_tg_tok_at(g, e);
+  }
+  if (km) {
+    sj_codes_add(&c, "CHN", 3);
+    sj_te_emit_actor(g, i, i + km, "military", &c, NULL);
+    return sj_tg_tok_at(g, i + km);
+  }
+  if (g->tok[t].end == i + kw && t > 0) {
+    size_t tb = t - 1;
+    const char *pn = sj_tg_pos(g, t + 1);
+    if (sj_tg_cue_tok(g, tb, "wo_before") ||
+        (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n') && !open_quote(g, tb))) {
+      if (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n' || pn[0] == 'v' || pn[0] == 'd')) {
+        sj_codes_add(&c, "CHN", 3);
+        sj_te_emit_actor(g, i, i + kw, "country", &c, NULL);
+        return t + 1;
+      }
+    }
+  }
+  return t + 1;
+}
+
+/* 两国 / 两军 / 双方 (a cue of class pair_ref of length k; two_mil: of
+ * class pair_ref_mil) at token t: the parties just named */
+static size_t pair_word(sj_tg *g, size_t t, size_t k, int two_mil) {
+  size_t i = g->tok[t].start;
+  sj_codes c;
+  int mil = 0;
+  if (g->recent.n == 2 && (!g->pair.n || g->recent_at[0] > g->pair_at)) c = g->recent;
+  else if (g->pair.n) c = g->pair;
+  else c = pair_with_persons(g);
+  if (!c.n) return t + 1;
+  const char *type = two_mil ? "military" : "country";
+  size_t e = i + k;
+  if (sj_tg_cue(g, e, "pair_keep")) {
+    /* 两国关系: still the two countries */
+  } else {
+    e = actor_suffix(g, e, -1, &type, &mil);
+  }
+  sj_mention *m = sj_tg_add(g, i, e, SJ_ACTOR);
+  if (m) { m->type = type; m->codes = sj_codes_str(g, &c); }
+  g->last_end = e; g->last_place = 0;
+  return sj_tg_tok_at(g, e);
+}
+
+/* 我国, 我军, 两国, 双方 at token t (hany: the kinds of the gazetteer's
+ * words there): the token to go on from, or SJ_TE_NONE */
+size_t sj_te_we_pair(sj_tg *g, size_t t, uint32_t hany) {
+  size_t i = g->tok[t].start;
+  /* the cues asked at every token, in one pass over the payloads */
+  static const char *const TOP[] = {"we", "we_country", "we_mil", "pair_ref", "pair_ref_mil"};
+  enum { C_WE, C_WE_COUNTRY, C_WE_MIL, C_PAIR, C_PAIR_MIL };
+  size_t tl[5] = {0, 0, 0, 0, 0};
+  unsigned char b0 = (unsigned char)g->s[i]; /* they are Han words: not at punctuation */
+  unsigned tm = (hany & SJ_K_CUE) && b0 >= 0xE4 && b0 <= 0xE9 ? sj_tg_cue_mask(g, i, TOP, 5, tl) : 0;
+  size_t kw = tm >> C_WE & 1 ? tl[C_WE] : 0;
+  if (kw) return we_word(g, t, kw, tl[C_WE_COUNTRY], tl[C_WE_MIL]);
+  if (tl[C_PAIR]) return pair_word(g, t, tl[C_PAIR], tl[C_PAIR_MIL] != 0);
+  return SJ_TE_NONE;
+}
+
+/* a country or abbreviations being tagged: the hit [a, base_end) at token
+ * t, the actor [a, e) */
+typedef struct cty {
+  size_t t, a, base_end, e;
+  sj_codes c;
+  const char *type;
+  int abbr;  /* 0 a country's name, 1 abbreviations, 2 中非 (Africa a party) */
+  int mil;
+} cty;
+
+/* The country words from j on: a chain of abbreviations (中俄, 中日韩; 中非:
+ * Africa joins as a non-country party), a state suffix after a country's
+ * name (马耳他共和国).  Their end. */
+static size_t country_words(sj_tg *g, cty *x, size_t j) {
+  size_t k;
+  sj_gfield f;
+  if (x->abbr) {
+    /* a chain of abbreviations: 中俄, 中日韩 */
+    for (;;) {
+      size_t l2 = sj_tg_gazk(g, j, SJ_K_ABBR, &f);
+      size_t lc = sj_tg_gazk(g, j, SJ_K_COUNTRY, NULL);
+      if (lc > l2 && !sj_tg_is_tend(g, j + lc)) lc = 0;
+      if (!l2 || lc > l2 || x->c.n >= 6) break;
+      if (sj_tg_cue(g, j, "abbr_chain_stop")) break;
+      /* 俄 | 加强: a chain goes on into a word only if it is all
+       * abbreviations (俄白 | 哈吉) */
+      if (sj_tg_is_tend(g, j) && !abbr_word(g, j)) break;
+      /* …and into a function word (比赛中 | 以２∶１) only before a word
+       * of the parties (巴以双方, 巴以关系) */
+      if (sj_tg_is_tend(g, j) && strchr("pcu", sj_tg_pos(g, sj_tg_tok_at(g, j))[0]) &&
+          !sj_tg_cue(g, j + l2, "pair_ref") && !sj_tg_cue(g, j + l2, "side") &&
+          !sj_tg_cue(g, j + l2, "pair_keep"))
+        break;
+      if (f.n) sj_codes_add(&x->c, f.s[0], f.l[0]);
+      j += l2;
+    }
+  }
+  /* 中非: Africa joins as a non-country party */
+  if (x->abbr && sj_tg_cue(g, j, "abbr_africa") && !sj_tg_cue(g, j, "not_africa")) {
+    j += 3;
+    x->abbr = 2;
+  }
+  if (!x->abbr && x->c.n == 1 && (k = sj_tg_cue(g, j, "state_suffix")) && sj_tg_is_tend(g, j + k))
+    j += k; /* 马耳他共和国, 阿尔及利亚民主人民共和国 */
+  return j;
+}
+
+/* 中国驻俄罗斯大使李凤林 (tbl: the token before the country, 驻): the host
+ * country in a title is not annotated; the person is of the country before
+ * 驻.  The token to go on from, or SJ_TE_NONE. */
+static size_t host_title(sj_tg *g, const cty *x, size_t tbl) {
+  if (tbl == (size_t)-1 || !sj_tg_cue_tok(g, tbl, "inst_link") || x->c.n != 1) return SJ_TE_NONE;
+  size_t lt = sj_tg_gazk(g, x->base_end, SJ_K_TITLE, NULL);
+  if (!lt || !sj_tg_is_tend(g, x->base_end + lt)) return SJ_TE_NONE;
+  size_t te = sj_te_title_more(g, x->base_end + lt), ne = sj_te_name_after(g, te);
+  if (ne) {
+    char kb[4];
+    const char *code = actor_code_at(g, g->tok[tbl].start, kb);
+    int sh = sj_te_name_shape(g, te, ne);
+    sj_te_emit_person(g, te, ne, code, sh ? sh : 'C');
+    return sj_tg_tok_at(g, ne);
+  }
+  return sj_tg_tok_at(g, te);
+}
+
+/* A bare chain of abbreviations [a, base_end) (nothing joined after it):
+ * SJ_TE_NONE if it is an actor, else the token to go on from (a glued one
+ * is emitted here) */
+static size_t bare_abbr(sj_tg *g, cty *x) {
+  size_t a = x->a, base_end = x->base_end, t = x->t;
+  int chain = (int)((base_end - a) / 3);
+  if (x->c.n < 2 && x->abbr != 2) {
+    /* a single abbreviation alone: only as its own token after a
+     * preposition, or before 对/向 (美对台军售) */
+    size_t tb = tok_before(g, a);
+    size_t ta = sj_tg_tok_at(g, a);
+    int own = ta < g->ntok && g->tok[ta].start == a && g->tok[ta].end == base_end;
+    int ok = own && chain == 1 && !sj_tg_cue(g, a, "abbr_weak");
+    if (ok) {
+      ok = (tb != (size_t)-1 && (sj_tg_cue_tok(g, tb, "act_prep") || sj_tg_cue_tok(g, tb, "place_prep"))) ||
+           sj_tg_cue(g, base_end, "abbr_before") || abbr_role(g, tb, ta);
+    }
+    if (!ok && own && chain == 1 && abbr_role_before(g, tb) && abbr_pair(g, ta)) ok = 1;
+    /* 俄会与…: glued to a verb or an adverb at a clause start */
+    if (!ok && chain == 1 && ta < g->ntok && g->tok[ta].start == a && !sj_tg_cue(g, a, "abbr_weak") &&
+        abbr_glued(g, ta, base_end) && abbr_role_before(g, tb)) {
+      sj_te_emit_actor(g, a, base_end, "country", &x->c, NULL);
+      return t + 1;
+    }
+    /* in a list of countries (美、俄、法、日等) any abbreviation */
+    if (!ok && own && chain == 1 && tb != (size_t)-1 && sj_tg_cue_tok(g, tb, "list_sep") &&
+        g->last_end + 3 >= a && !g->last_place && !g->last_person)
+      ok = 1;
+    if (!ok) return t + 1;
+  } else {
+    /* 2+ abbreviations must end a token (not 美德, 中新社) */
+    if (!sj_tg_is_tend(g, base_end) && !sj_tg_cue(g, base_end, "chain_end_ok") &&
+        !abbr_glued(g, sj_tg_tok_at(g, a), base_end))
+      return t + 1;
+    /* a function word of the lexicon made of abbreviations (加以) */
+    const char *pt = sj_tg_pos(g, t);
+    if (g->tok[t].end == base_end && strchr("vdcp", pt[0])) return t + 1;
+  }
+  return SJ_TE_NONE;
+}
+
+/* 美国经济: a modifier, no actor; 泰国金融危机, 伊拉克问题: the country of a
+ * topic is a place.  The token to go on from, or SJ_TE_NONE. */
+static size_t country_topic(sj_tg *g, const cty *x) {
+  size_t e = x->e;
+  if (e != x->base_end || x->c.n != 1 || x->abbr) return SJ_TE_NONE;
+  size_t de = sj_tg_cue(g, e, "country_of"), lm2 = de ? sj_tg_cue(g, e + de, "country_modifier") : 0;
+  if (lm2 && sj_tg_is_tend(g, e + de + lm2)) return sj_tg_tok_at(g, e);
+  size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_te_topic_len(g, e);
+  if (lp && lp >= lm) { sj_te_emit_place(g, x->a, e, &x->c); return sj_tg_tok_at(g, e); }
+  if (lm && sj_tg_is_tend(g, e + lm)) return sj_tg_tok_at(g, e);
+  return SJ_TE_NONE;
+}
+
+/* A country as a place: after 在/赴/飞往…, before a place, in a list of
+ * places, as a party of a place (中印边境), before a place of its own
+ * (日本长野, 俄罗斯卡普斯京·阿尔靶场).  The token to go on from, or
+ * SJ_TE_NONE. */
+static size_t country_place(sj_tg *g, cty *x) {
+  size_t a = x->a, e = x->e, base_end = x->base_end;
+  sj_gfield f;
+  const sj_codes *c = &x->c;
+  int country = sj_streq(x->type, "country");
+  int placey = country && e == base_end &&
+               (sj_te_place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) || sj_te_list_of_places(g, e) ||
+                sj_tg_cue(g, e, "place_after") ||
+                (sj_tg_gazk(g, e, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 5 &&
+                 !memcmp(f.s[0], "event", 5)));
+  /* 中印边境: a place made of the parties */
+  size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, &f);
+  if (e == base_end && ls && sj_tg_cue(g, e, "party_place")) {
+    if (c->n >= 2) g->pair = *c;
+    sj_codes one = *c;
+    if (c->n >= 2) one.n = 0;
+    sj_te_emit_place(g, a, e + ls, &one);
+    return sj_tg_tok_at(g, e + ls);
+  }
+  if (country && e == base_end && c->n == 1) {
+    /* 日本长野, 委内瑞拉的巴伦西亚: the country of a place name */
+    size_t pe, ps = sj_te_place_name_after(g, e, &pe);
+    if (ps) {
+      sj_te_emit_place(g, a, e, c);
+      sj_te_emit_place(g, ps, pe, c);
+      return sj_tg_tok_at(g, pe);
+    }
+  }
+  if (!placey && country && e == base_end && c->n == 1) {
+    /* 俄罗斯卡普斯京·阿尔靶场: the country of a suffixed place */
+    size_t tt = sj_tg_tok_at(g, e);
+    for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start < e + 30; hop++, tt++) {
+      const char *p = sj_tg_pos(g, tt);
+      size_t ta = g->tok[tt].start, tb2 = g->tok[tt].end;
+      size_t ls2 = sj_tg_gaz_end(g, ta > e ? ta : e + 1, tb2, SJ_K_PLACESUFFIX, NULL);
+      if (ls2) {
+        sj_te_emit_place(g, a, e, c);
+        sj_te_emit_place(g, e, tb2, c);
+        return tt + 1;
+      }
+      if (!(p[0] == 'n' || p[0] == 'x') || (p[0] == 'x' && !cp_is(g, ta, 0xB7))) break;
+    }
+  }
+  if (placey && c->n <= 1) {
+    sj_te_emit_place(g, a, e, c);
+    return sj_tg_tok_at(g, e);
+  }
+  return SJ_TE_NONE;
+}
+
+/* 中俄关于…的协定: a document name from a, the parties ending at e */
+static void doc_about(sj_tg *g, size_t a, size_t e) {
+  if (!sj_tg_cue(g, e, "doc_about")) return;
+  size_t q = e;
+  for (int guard = 0; q < g->n && guard < 60; guard++) {
+    uint32_t cp;
+    int l = sj_t_dec(g->s, g->n, q, &cp);
+    if (is_punct_cp(cp)) break;
+    size_t kd = sj_tg_cue(g, q, "doc_end");
+    if (kd) {
+      sj_mention *m = sj_tg_add(g, a, q + kd, SJ_NAME);
+      if (m) m->type = "document";
+      break;
+    }
+    q += (size_t)l;
+  }
+}
+
+/* A person after a country: country + title + name (美国总统克林顿 → 美国 +
+ * 克林顿), country + a role noun + a name (法国选手朱利埃, 英国学者X): the
+ * country and the person, who takes its code.  The token to go on from,
+ * or SJ_TE_NONE. */
+static size_t country_person(sj_tg *g, const cty *x) {
+  size_t a = x->a, e = x->e, base_end = x->base_end, k;
+  if (x->c.n != 1) return SJ_TE_NONE;
+  char code[4];
+  memcpy(code, x->c.c[0], 4);
+  if (e > base_end && sj_tg_gaz_end(g, base_end, e, SJ_K_TITLE, NULL)) {
+    size_t ne = sj_te_name_after(g, sj_te_title_more(g, e));
+    if (ne) {
+      sj_te_emit_actor(g, a, base_end, "country", &x->c, NULL);
+      e = sj_te_title_more(g, e);
+      int sh = sj_te_name_shape(g, e, ne);
+      sj_te_emit_person(g, e, ne, code, sh ? sh : 'F');
+      return sj_tg_tok_at(g, ne);
+    }
+  }
+  if (e == base_end && (k = sj_tg_cue(g, e, "role_noun")) && sj_tg_is_tend(g, e + k)) {
+    size_t ne = sj_te_name_after(g, e + k);
+    if (ne) {
+      sj_te_emit_actor(g, a, e, "country", &x->c, NULL);
+      int sh = sj_te_name_shape(g, e + k, ne);
+      sj_te_emit_person(g, e + k, ne, code, sh ? sh : 'F');
+      return sj_tg_tok_at(g, ne);
+    }
+  }
+  return SJ_TE_NONE;
+}
+
+/* A country's name (abbr 0) or an abbreviation (abbr 1) of the gazetteer at
+ * token t, ending at j (its fields f), and what it heads: the token to go
+ * on from. */
+size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr) {
+  cty x;
+  size_t r;
+  x.t = t;
+  x.a = g->tok[t].start;
+  x.c.n = 0;
+  x.mil = 0;
+  x.abbr = abbr;
+  if (f->n) sj_codes_add(&x.c, f->s[0], f->l[0]);
+  j = country_words(g, &x, j);
+  x.type = "country";
+  x.base_end = j;
+  /* rhetorical 中国力量 */
+  if (!x.abbr && sj_tg_cue(g, x.a, "rhetoric_country") == j - x.a && sj_tg_cue(g, j, "rhetoric"))
+    return sj_tg_tok_at(g, j);
+  size_t tbl = tok_before(g, x.a);
+  if ((r = host_title(g, &x, tbl)) != SJ_TE_NONE) return r;
+  int inlist = tbl != (size_t)-1 && sj_tg_cue_tok(g, tbl, "list_sep") && !x.abbr;
+  x.e = inlist && sj_tg_gazk(g, j, SJ_K_GOV, NULL) ? j : actor_suffix(g, j, x.abbr != 0, &x.type, &x.mil);
+  if (x.abbr && g->tok[t].start == x.a && g->tok[t].end == x.e && x.e > j && sj_streq(sj_tg_pos(g, t), "s"))
+    return t + 1;
+  if (x.abbr && x.e == j && (r = bare_abbr(g, &x)) != SJ_TE_NONE) return r;
+  if ((r = country_topic(g, &x)) != SJ_TE_NONE) return r;
+  if ((r = country_place(g, &x)) != SJ_TE_NONE) return r;
+  doc_about(g, x.a, x.e);
+  if (x.abbr == 2) { x.c.n = 0; sj_codes_add(&x.c, "CHN", 3); }
+  if ((r = country_person(g, &x)) != SJ_TE_NONE) return r;
+  /* country + institution: one span (英国工党政府, 中国驻南非大使馆); a
+   * news agency or paper is no actor (日本共同社) */
+  if (x.c.n >= 1 && !x.mil) {
+    int ik = 0;
+    size_t ie = sj_te_inst_chain(g, x.e, &ik);
+    if (ie && ik == 'P') return sj_tg_tok_at(g, ie);
+    if (ie) { x.e = ie; x.type = sj_te_inst_type(ik); }
+  }
+  sj_te_emit_actor(g, x.a, x.e, x.type, &x.c, NULL);
+  /* a title and a name after a country: 俄罗斯国防部长绍伊古 */
+  return sj_tg_tok_at(g, x.e) > t ? sj_tg_tok_at(g, x.e) : t + 1;
+}

@@ -1,0 +1,234 @@
+/*
+ * tag_ent_org.c — organisations, government bodies and the military (the
+ * entity stage's group of institutions; tag_ent.c drives it).
+ *
+ * Words ending in an institution word (cue classes inst_gov, inst_mil,
+ * inst_org: …政府, …部队, …党, …公司) and the segmenter's organisation
+ * names (nt) are actors: joined to a country before them (英国工党政府,
+ * 美国ＡＴＴ公司), or standing alone (自民党, 国家测绘局).  A news agency or
+ * paper (cue class media: …社, …报) is no actor.
+ */
+#include "tag_ent.h"
+
+#include <string.h>
+
+/* the kind of institution the word [a, b) names: 'G', 'M', 'O', 'P' (a
+ * news agency or paper) or 0 */
+int sj_te_inst_kind(sj_tg *g, size_t a, size_t b) {
+  if (b - a < 3) return 0;
+  size_t lg = sj_te_cue_end(g, a, b, "inst_gov"), lm = sj_te_cue_end(g, a, b, "inst_mil");
+  size_t lo = sj_te_cue_end(g, a, b, "inst_org"), lp = sj_te_cue_end(g, a, b, "media");
+  if (lp && lp >= lg && lp >= lm && lp >= lo) return 'P';
+  if (lm && lm >= lg && lm >= lo) return 'M';
+  if (lg && lg >= lo) return 'G';
+  return lo ? 'O' : 0;
+}
+
+/* After an actor ending at e: the end of the institution words that follow
+ * (up to four nouns, 驻 + a country: 中国驻南非大使馆), 0 if none; *kind as
+ * inst_kind. */
+size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
+  size_t t = sj_tg_tok_at(g, e), best = 0;
+  int named = 0; /* a name-like word inside: only a firm or body (江苏康博集团) */
+  if (t >= g->ntok || g->tok[t].start != e) return 0;
+  for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
+    size_t a = g->tok[t].start, b = g->tok[t].end;
+    const char *p = sj_tg_pos(g, t);
+    if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) >= b - a) break;
+    if (sj_tg_cue_tok(g, t, "inst_link") && t + 1 < g->ntok &&
+        (sj_tg_gazk(g, b, SJ_K_COUNTRY, NULL) || sj_tg_gazk(g, b, SJ_K_ABBR, NULL) ||
+         sj_tg_gazk(g, b, SJ_K_PLACE, NULL))) continue;
+    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng")) ||
+        (p[1] == 'r' && (hop > 0 || named)) || b - a > 24)
+      break;
+    if (p[1] == 'r') { named = 1; continue; }
+    int k = sj_te_inst_kind(g, a, b);
+    if (!k && sj_streq(p, "nt")) k = 'O';
+    if (named && k != 'O') break;
+    if (k) { best = b; *kind = k; }
+    if (k == 'P') break;
+  }
+  return best;
+}
+
+const char *sj_te_inst_type(int k) {
+  return k == 'G' ? "government" : k == 'M' ? "military" : "organization";
+}
+
+/* an organisation name of the segmenter (nt) or a noun ending in an
+ * institution word, standing alone: an actor coded by the country it starts
+ * with, else the paragraph's last country (a party in foreign news), else
+ * CHN.  Not inside a title (国家教委主任) or a generic short word. */
+size_t sj_te_inst_alone(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *p = sj_tg_pos(g, t);
+  /* a party's short name the lexicon tags as a common noun (保守党, 工党) */
+  int party = p[0] == 'n' && !p[1] && b - a >= 6 && b - a <= 9 && sj_te_cue_end(g, a, b, "inst_party") == 3 &&
+              !sj_tg_cue_tok(g, t, "party_generic");
+  if ((!sj_streq(p, "nt") || b - a < 9) && !party) return 0;
+  int k = sj_te_inst_kind(g, a, b);
+  /* a place + a landmark (莫斯科红场) or a longer gazetteer entity */
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  for (int q = 0; q < gc->n; q++)
+    if (((gc->h[q].kinds & SJ_K_PLACE) && !k) ||
+        (gc->h[q].len >= b - a && (gc->h[q].kinds & (SJ_K_ORG | SJ_K_GOV | SJ_K_MIL))))
+      return 0;
+  if (k == 'P') return b;
+  if (!k && sj_te_cue_end(g, a, b, "pair_keep")) return 0; /* 中美关系 */
+  /* the lexicon's nt is loose (新鲜空气/nt): without an institution word a
+   * name needs five characters */
+  if (!k && b - a < 15) return 0;
+  if (b - a < 12 && !sj_te_cue_end(g, a, b, "inst_party")) return 0;
+  size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL), lq = sj_tg_cue(g, b, "title_prefix");
+  if (!lt && lq && (lt = sj_tg_gazk(g, b + lq, SJ_K_TITLE, NULL))) lt += lq;
+  if (lt && sj_tg_is_tend(g, b + lt)) return 0;
+  if (t > 0 && sj_tg_cue_tok(g, t - 1, "inst_generic")) return 0;
+  if (t > 0 && sj_tg_cue(g, g->tok[t - 1].start, "ordinal_prefix") && sj_tg_pos(g, t - 1)[0] == 'm')
+    return 0;
+  sj_codes c;
+  c.n = 0;
+  sj_gfield f;
+  if ((sj_tg_gazk(g, a, SJ_K_COUNTRY, &f) ||
+       (!sj_tg_cue(g, a, "abbr_weak") && sj_tg_gazk(g, a, SJ_K_ABBR, &f))) && f.n)
+    sj_codes_add(&c, f.s[0], f.l[0]);
+  else if (sj_tg_gazk(g, a, SJ_K_PLACE, &f) && f.n && f.l[0] == 3)
+    sj_codes_add(&c, f.s[0], f.l[0]);
+  else if (!sj_tg_cue(g, a, "inst_cn") && sj_te_context_country(g) && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
+    sj_codes_add(&c, sj_te_context_country(g), 3);
+  else sj_codes_add(&c, "CHN", 3);
+  /* 英国工党 | 政府: the institution goes on */
+  int k2 = 0;
+  size_t e2 = sj_te_inst_chain(g, b, &k2);
+  if (e2 && k2 != 'P') { b = e2; k = k2; }
+  sj_codes keep = g->recent;
+  sj_te_emit_actor(g, a, b, sj_te_inst_type(k), &c, NULL);
+  g->recent = keep;
+  return b;
+}
+
+/* A proper name + an organisation word (京华 | 银行, ＭＭＭ | 公司: a token
+ * tagged nz, ns, nr or eng that is no entity of the gazetteer, then a word
+ * of cue class inst_org): an organisation of the paragraph's country (the
+ * last one named), else CHN.  Its end, 0 if none. */
+size_t sj_te_named_org(sj_tg *g, size_t t, uint32_t hany) {
+  const uint32_t ENT = SJ_K_COUNTRY | SJ_K_ORG | SJ_K_PERSON | SJ_K_PLACE | SJ_K_MIL | SJ_K_GOV |
+                       SJ_K_TITLE | SJ_K_ABBR;
+  if (hany & ENT || t + 1 >= g->ntok) return 0;
+  const char *p = sj_tg_pos(g, t);
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (b - a < 6 || b - a > 24 || !(p[0] == 'n' || p[0] == 'e') || !sj_tg_cue_tok(g, t + 1, "inst_org"))
+    return 0;
+  /* an unknown word, not a common one of the lexicon (外国 | 银行) */
+  if (!(sj_streq(p, "nz") || sj_streq(p, "eng") ||
+        (p[0] == 'n' && (p[1] == 's' || p[1] == 'r') && !sj_te_lex_word_pos(g, a, b))))
+    return 0;
+  size_t e = g->tok[t + 1].end;
+  int k2 = 0;
+  size_t e2 = sj_te_inst_chain(g, e, &k2);
+  int kind = 'O';
+  if (e2 && k2 != 'P') { e = e2; kind = k2; }
+  sj_codes c;
+  c.n = 0;
+  const char *lc = sj_te_context_country(g);
+  sj_codes_add(&c, lc ? lc : "CHN", 3);
+  sj_codes keep = g->recent;
+  sj_te_emit_actor(g, a, e, sj_te_inst_type(kind), &c, NULL);
+  g->recent = keep;
+  return e;
+}
+
+/* an international organisation of the gazetteer ending at j */
+size_t sj_te_org_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
+  const char *org = f->n >= 2 ? sj_tg_str(g, f->s[1], f->l[1]) : f->n ? sj_tg_str(g, f->s[0], f->l[0]) : NULL;
+  /* 联合国维和峰会: the org inside a name is still annotated */
+  sj_te_emit_actor(g, g->tok[t].start, j, "organization", NULL, org);
+  return sj_tg_tok_at(g, j) > t ? sj_tg_tok_at(g, j) : t + 1;
+}
+
+/* a military word ending at j: bare military words name nobody, except
+ * the PLA */
+size_t sj_te_mil_hit(sj_tg *g, size_t t, size_t j) {
+  size_t a = g->tok[t].start;
+  int pla = 0;
+  for (size_t q = a; q < j && !pla;) {
+    size_t lp = sj_tg_cue(g, q, "mil_cn");
+    if (lp && q + lp <= j) pla = 1;
+    uint32_t cp;
+    q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
+  }
+  if (pla) {
+    sj_codes c;
+    c.n = 0;
+    sj_codes_add(&c, "CHN", 3);
+    sj_te_emit_actor(g, a, j, "military", &c, NULL);
+  }
+  return sj_tg_tok_at(g, j);
+}
+
+/* A body that names nobody without a country before it (政府, 议会: `-` in
+ * dict/gaz/mil.tsv) at [a, j): 政府还号召…, a bare body acting at a clause
+ * start, is the paragraph's country's (the last country named). */
+static size_t gov_bare(sj_tg *g, size_t a, size_t j) {
+  size_t tb = tok_before(g, a), ta = sj_tg_tok_at(g, j);
+  const char *pn = ta < g->ntok && g->tok[ta].start == j ? sj_tg_pos(g, ta) : "x";
+  const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
+  const char *lc = sj_te_last_country(g);
+  if (lc && (pb[0] == 'x' || pb[0] == 'c') &&
+      (pn[0] == 'd' || pn[0] == 'p' || pn[0] == 't' || (pn[0] == 'v' && pn[1] != 'n'))) {
+    sj_codes c;
+    c.n = 0;
+    sj_codes_add(&c, lc, 3);
+    sj_te_emit_actor(g, a, j, "government", &c, NULL);
+  }
+  return sj_tg_tok_at(g, j);
+}
+
+/* A title after a body ending at j (国家统计局局长X): the person, of the
+ * body's country (f: the body's fields); …but a spokesman is the body's
+ * (特区政府发言人: cue role_suffix).  The token to go on from, or
+ * SJ_TE_NONE. */
+static size_t gov_title(sj_tg *g, size_t j, const sj_gfield *f) {
+  size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
+  if (!lt || !sj_tg_is_tend(g, j + lt) || sj_tg_cue(g, j, "role_suffix") == lt) return SJ_TE_NONE;
+  size_t te = sj_te_title_more(g, j + lt), ne = sj_te_name_after(g, te);
+  if (ne) {
+    char kb[4] = "CHN";
+    if (f->n >= 2 && f->l[1] == 3) { memcpy(kb, f->s[1], 3); kb[3] = 0; }
+    int sh = sj_te_name_shape(g, te, ne);
+    sj_te_emit_person(g, te, ne, kb, sh ? sh : 'C');
+    return sj_tg_tok_at(g, ne);
+  }
+  return sj_tg_tok_at(g, j + lt);
+}
+
+/* a government word ending at j: the body's country (dict/gaz/mil.tsv):
+ * 白宫 USA; `-` names nobody without a country before it (政府, 议会);
+ * none: Chinese (国防部, 军委) */
+size_t sj_te_gov_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
+  size_t a = g->tok[t].start, r;
+  if (f->n >= 2 && f->l[1] == 1 && f->s[1][0] == '-') return gov_bare(g, a, j);
+  if (f->n && f->l[0] == 6 && !memcmp(f->s[0], "leader", 6)) return sj_tg_tok_at(g, j);
+  /* 国防部长: the title wins over the ministry; 国家教委主任: a body
+   * inside a title is not annotated */
+  if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) > j - a) return t + 1;
+  if ((r = gov_title(g, j, f)) != SJ_TE_NONE) return r;
+  sj_codes c;
+  c.n = 0;
+  if (f->n >= 2 && f->l[1] == 3) sj_codes_add(&c, f->s[1], 3);
+  else sj_codes_add(&c, "CHN", 3);
+  const char *ty = "government";
+  size_t e = j;
+  {
+    /* 军委国际军事合作办公室: a body inside a body */
+    size_t tt = sj_tg_tok_at(g, j), lastok = 0;
+    for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start >= j; hop++, tt++) {
+      const char *p = sj_tg_pos(g, tt);
+      if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b')) break;
+      if (sj_te_cue_end(g, g->tok[tt].start, g->tok[tt].end, "body_end")) lastok = g->tok[tt].end;
+    }
+    if (lastok) { e = lastok; j = lastok; }
+  }
+  e += sj_tg_cue(g, e, "role_suffix");
+  sj_te_emit_actor(g, a, e, ty, &c, NULL);
+  return sj_tg_tok_at(g, e);
+}
