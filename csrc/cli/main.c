@@ -240,7 +240,7 @@ static int cmd_cut(sj_model *m, args *a, FILE *in) {
     const sj_token *t = sj_doc_tokens(d);
     size_t n = sj_doc_ntokens(d);
     /* the piece's words go into one buffer, written at once */
-    size_t need = len + n * 12 + 4;
+    size_t need = len + n * 12 + 4 + 16; /* 16: the short copies below overshoot */
     if (need > ocap) {
       char *nb = realloc(out, need);
       if (!nb) { sj_doc_free(d); rc = fail("%s%s", "out of memory", ""); break; }
@@ -249,14 +249,22 @@ static int cmd_cut(sj_model *m, args *a, FILE *in) {
     }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
+      size_t s = t[i].start, l = t[i].end - s;
       /* white space separates words in this format; it is not a word */
-      size_t k = t[i].start;
-      while (k < t[i].end && (line[k] == ' ' || line[k] == '\t')) k++;
-      if (k == t[i].end) continue;
-      if (words) { out[o++] = ' '; out[o++] = ' '; }
+      if (line[s] == ' ' || line[s] == '\t') {
+        size_t k = s;
+        while (k < t[i].end && (line[k] == ' ' || line[k] == '\t')) k++;
+        if (k == t[i].end) continue;
+      }
+      out[o] = ' ';
+      out[o + 1] = ' ';
+      o += words ? 2 : 0;
       words = 1;
-      memcpy(out + o, line + t[i].start, t[i].end - t[i].start);
-      o += t[i].end - t[i].start;
+      /* most words are short: one 16-byte copy (the output has room for
+       * 16 more bytes; the input must have them too) */
+      if (l <= 16 && s + 16 <= len) memcpy(out + o, line + s, 16);
+      else memcpy(out + o, line + s, l);
+      o += l;
       if (a->pos) {
         size_t pl = strlen(t[i].pos);
         if (pl > 8) pl = 8;

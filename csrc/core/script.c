@@ -203,7 +203,23 @@ static int convert(sj_script_view *v, const sj_image *img, const char *t, size_t
  * character) for the paragraph t[a..b); *nt: its traditional-only characters */
 static int detect(const sj_image *img, const char *t, size_t a, size_t b, size_t *ntrad) {
   size_t nt = 0, ns = 0;
+  const unsigned char *u = (const unsigned char *)t;
+  const uint8_t *fl = img->t2s_flags;
   for (size_t i = a; i < b;) {
+    unsigned c = u[i];
+    if (c < 0x80) { i++; continue; }
+    /* fast path: a well-formed 3-byte sequence with lead E3..EF but ED
+     * (U+3000..U+FFFF, no surrogate, no overlong form possible) */
+    if (c - 0xE3u <= 0x0Cu && c != 0xEDu && i + 2 < b &&
+        ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u) {
+      uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+      i += 3;
+      if (v < 0x3400) continue;
+      unsigned f = fl[v];
+      nt += f & SJ_T2S_TRAD;
+      ns += (f & SJ_T2S_SIMP) >> 1;
+      continue;
+    }
     uint32_t cp;
     i += (size_t)sj_utf8_dec(t, b, i, &cp);
     if (cp < 0x3400 || cp >= 0x10000) continue;

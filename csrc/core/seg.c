@@ -34,7 +34,6 @@ typedef struct seg {
   uint8_t *utype;
   double *route;
   uint32_t *next;
-  float *nlogp;         /* logp of the chosen edge */
   int32_t *npos;        /* pos id of the chosen edge (-1 none, <= -2 user) */
   const char **upos;    /* user layer tag of the chosen edge */
   size_t cap;
@@ -44,6 +43,7 @@ typedef struct seg {
   double *v;
   uint8_t *bp;
   size_t hcap;
+  const char *posname[256]; /* the tag names by pos id (lex_pos is a byte) */
 } seg;
 
 typedef struct tok {
@@ -62,7 +62,7 @@ static int seg_reserve(seg *g, size_t n) {
   while (cap < n + 1) cap *= 2;
 #define GROW(p) do { free(g->p); g->p = malloc(cap * sizeof *g->p); if (!g->p) { g->cap = 0; return SJ_ENOMEM; } } while (0)
   GROW(cp); GROW(id); GROW(off); GROW(cls); GROW(ustart); GROW(uend); GROW(utype);
-  GROW(route); GROW(next); GROW(nlogp); GROW(npos); GROW(upos);
+  GROW(route); GROW(next); GROW(npos); GROW(upos);
 #undef GROW
   g->cap = cap;
   return SJ_OK;
@@ -70,7 +70,7 @@ static int seg_reserve(seg *g, size_t n) {
 
 static void seg_free(seg *g) {
   free(g->cp); free(g->id); free(g->off); free(g->cls); free(g->ustart); free(g->uend);
-  free(g->utype); free(g->route); free(g->next); free(g->nlogp); free(g->npos); free(g->upos);
+  free(g->utype); free(g->route); free(g->next); free(g->npos); free(g->upos);
   free(g->v); free(g->bp);
   sj_vec_free(&g->out);
 }
@@ -138,76 +138,83 @@ SJ_HOT int is_mark(uint32_t c) {
 }
 
 static void make_units(seg *g, size_t n) {
+  /* locals: the stores into the uint8_t arrays could alias the pointers */
+  const uint32_t *cpa = g->cp, *ida = g->id;
+  const uint8_t *cls = g->cls;
+  uint8_t *ustart = g->ustart, *utype = g->utype;
+  uint32_t *uend = g->uend;
+  const uint8_t *cd = g->m->img.chinfo;
   size_t k = 0;
   while (k < n) {
-    int c = g->cls[k];
+    int c = cls[k];
     size_t e = k + 1;
     uint8_t t;
     if (is_alnum_cls(c)) {
       t = U_ALNUM;
       for (;;) {
-        while (e < n && is_alnum_cls(g->cls[e])) e++;
+        while (e < n && is_alnum_cls(cls[e])) e++;
         /* connectors inside: 3.5 COVID-19 e-mail AT&T; thousands 1,000 */
-        if (e + 1 < n && is_connector(g->cp[e]) && is_alnum_cls(g->cls[e + 1])) { e++; continue; }
-        if (e + 3 < n && (g->cp[e] == ',' || g->cp[e] == 0xFF0C) && sj_digit(g->cp[e - 1]) >= 0 &&
-            sj_digit(g->cp[e + 1]) >= 0 && sj_digit(g->cp[e + 2]) >= 0 && sj_digit(g->cp[e + 3]) >= 0 &&
-            (e + 4 >= n || sj_digit(g->cp[e + 4]) < 0)) { e += 1; continue; }
+        if (e + 1 < n && is_connector(cpa[e]) && is_alnum_cls(cls[e + 1])) { e++; continue; }
+        if (e + 3 < n && (cpa[e] == ',' || cpa[e] == 0xFF0C) && sj_digit(cpa[e - 1]) >= 0 &&
+            sj_digit(cpa[e + 1]) >= 0 && sj_digit(cpa[e + 2]) >= 0 && sj_digit(cpa[e + 3]) >= 0 &&
+            (e + 4 >= n || sj_digit(cpa[e + 4]) < 0)) { e += 1; continue; }
         break;
       }
       /* URL or e-mail: scheme://..., www...., name@host */
-      int url = (e + 2 < n && g->cp[e] == ':' && g->cp[e + 1] == '/' && g->cp[e + 2] == '/') ||
-                (e + 1 < n && g->cp[e] == '@' && is_alnum_cls(g->cls[e + 1])) ||
-                (e - k == 3 && (g->cp[k] | 0x20) == 'w' && (g->cp[k + 1] | 0x20) == 'w' &&
-                 (g->cp[k + 2] | 0x20) == 'w' && e < n && g->cp[e] == '.');
+      int url = (e + 2 < n && cpa[e] == ':' && cpa[e + 1] == '/' && cpa[e + 2] == '/') ||
+                (e + 1 < n && cpa[e] == '@' && is_alnum_cls(cls[e + 1])) ||
+                (e - k == 3 && (cpa[k] | 0x20) == 'w' && (cpa[k + 1] | 0x20) == 'w' &&
+                 (cpa[k + 2] | 0x20) == 'w' && e < n && cpa[e] == '.');
       if (url) {
-        while (e < n && is_url_char(g->cp[e])) e++;
-        while (e > k + 1 && strchr(".,;:!?)'", (int)(g->cp[e - 1] < 0x80 ? g->cp[e - 1] : 'x'))) e--;
+        while (e < n && is_url_char(cpa[e])) e++;
+        while (e > k + 1 && strchr(".,;:!?)'", (int)(cpa[e - 1] < 0x80 ? cpa[e - 1] : 'x'))) e--;
       }
       /* percent sign after a number */
-      if (e < n && sj_digit(g->cp[e - 1]) >= 0 &&
-          (g->cp[e] == '%' || g->cp[e] == 0xFF05 || g->cp[e] == 0x2030))
+      if (e < n && sj_digit(cpa[e - 1]) >= 0 &&
+          (cpa[e] == '%' || cpa[e] == 0xFF05 || cpa[e] == 0x2030))
         e++;
     } else if (c == SJ_C_HAN) {
       t = U_HAN;
       /* a year in Chinese digits (二○○○年, 一九九八年) is one unit */
-      const uint8_t *cd = g->m->img.chinfo;
-      size_t y = k;
-      while (y < n && g->id[y] && cd[g->id[y]] && cd[g->id[y]] <= 10) y++;
-      if (y - k >= 2 && y < n && g->cp[y] == 0x5E74) { e = y + 1; t = U_ALNUM; }
+      if (ida[k] && cd[ida[k]] - 1u < 10u) {
+        size_t y = k + 1;
+        while (y < n && ida[y] && cd[ida[y]] && cd[ida[y]] <= 10) y++;
+        if (y - k >= 2 && y < n && cpa[y] == 0x5E74) { e = y + 1; t = U_ALNUM; }
+      }
     } else if (c == SJ_C_SPACE) {
       t = U_SPACE;
-      while (e < n && g->cls[e] == SJ_C_SPACE) e++;
+      while (e < n && cls[e] == SJ_C_SPACE) e++;
     } else if (c == SJ_C_PUNCT) {
       t = U_PUNCT;
       /* runs of the same dash or dot (—— ……) stay together */
-      if (g->cp[k] == 0x2014 || g->cp[k] == 0x2026 || g->cp[k] == 0x2500)
-        while (e < n && g->cp[e] == g->cp[k]) e++;
+      if (cpa[k] == 0x2014 || cpa[k] == 0x2026 || cpa[k] == 0x2500)
+        while (e < n && cpa[e] == cpa[k]) e++;
     } else if (c == SJ_C_BAD) {
       t = U_BAD;
     } else {
       t = U_OTHER;
-      int sc = script_of(g->cp[k]);
+      int sc = script_of(cpa[k]);
       if (sc) { /* a run of one alphabet: Hangul, kana, Arabic, Thai ... */
-        while (e < n && (script_of(g->cp[e]) == sc || is_mark(g->cp[e]))) e++;
+        while (e < n && (script_of(cpa[e]) == sc || is_mark(cpa[e]))) e++;
       } else { /* a symbol or emoji with its modifiers and joined parts */
-        int ri = g->cp[k] >= 0x1F1E6 && g->cp[k] <= 0x1F1FF;
-        if (ri && e < n && g->cp[e] >= 0x1F1E6 && g->cp[e] <= 0x1F1FF) e++; /* a flag */
+        int ri = cpa[k] >= 0x1F1E6 && cpa[k] <= 0x1F1FF;
+        if (ri && e < n && cpa[e] >= 0x1F1E6 && cpa[e] <= 0x1F1FF) e++; /* a flag */
         for (;;) {
-          while (e < n && is_mark(g->cp[e])) e++;
-          if (e + 1 < n && g->cp[e] == 0x200D && g->cls[e + 1] == SJ_C_OTHER) { e += 2; continue; }
+          while (e < n && is_mark(cpa[e])) e++;
+          if (e + 1 < n && cpa[e] == 0x200D && cls[e + 1] == SJ_C_OTHER) { e += 2; continue; }
           break;
         }
       }
     }
     if (t != U_SPACE && t != U_BAD)
-      while (e < n && is_mark(g->cp[e])) e++; /* 1️⃣, 葛󠄀: marks stay with their base */
-    g->ustart[k] = 1;
-    g->uend[k] = (uint32_t)e;
-    g->utype[k] = t;
-    for (size_t j = k + 1; j < e; j++) g->ustart[j] = 0;
+      while (e < n && is_mark(cpa[e])) e++; /* 1️⃣, 葛󠄀: marks stay with their base */
+    ustart[k] = 1;
+    uend[k] = (uint32_t)e;
+    utype[k] = t;
+    for (size_t j = k + 1; j < e; j++) ustart[j] = 0;
     k = e;
   }
-  g->ustart[n] = 1;
+  ustart[n] = 1;
 }
 
 /* ---- DAG and max-probability path ------------------------------------ */
@@ -265,10 +272,10 @@ static void best_path(seg *g, size_t n) {
   const int64_t ncells = img->lex.n;
   const uint8_t *lexpos = img->lex_pos;
   const uint32_t *id = g->id, *uend = g->uend, *cp = g->cp;
-  const uint8_t *ustart = g->ustart;
+  const uint8_t *ustart = g->ustart, *cls = g->cls;
+  const uint16_t *gstart = img->gaz_start;
   double *route = g->route;
   uint32_t *next = g->next;
-  float *nlogp = g->nlogp;
   int32_t *npos = g->npos;
   const char **upos = g->upos;
   const int user = u->nwords != 0;
@@ -280,24 +287,23 @@ static void best_path(seg *g, size_t n) {
     size_t e = uend[k];
     double best = unk + route[e];
     uint32_t bnext = (uint32_t)e;
-    float blp = (float)unk;
     int32_t bpos = -1;
     const char *bup = NULL;
     int64_t st = 0;
     int has_lexword = 0; /* a word of 2+ chars starts here: no name guess */
-    for (size_t j = k; j < n && id[j]; j++) {
-      int64_t t = (int64_t)cells[2 * st] + id[j];
-      if (t >= ncells || cells[2 * t + 1] != st) break;
-      st = t;
+    for (size_t j = k; id[j]; j++) { /* id[n] is 0 */
+      uint64_t t = (uint64_t)((int64_t)cells[2 * st] + id[j]);
+      if (t >= (uint64_t)ncells || cells[2 * t + 1] != st) break;
+      st = (int64_t)t;
       if (j + 1 < e || !ustart[j + 1]) continue;
-      int64_t term = cells[2 * st];
-      if (term <= 0 || term >= ncells || cells[2 * term + 1] != st) continue;
+      uint64_t term = (uint64_t)(int64_t)cells[2 * st];
+      if (term - 1 >= (uint64_t)ncells - 1 || cells[2 * term + 1] != st) continue;
       if (j > k) has_lexword = 1;
       float lp;
       memcpy(&lp, &cells[2 * term], sizeof lp);
       double c = lp + route[j + 1];
       if (c >= best || j + 1 == e) {
-        best = c; bnext = (uint32_t)(j + 1); blp = lp;
+        best = c; bnext = (uint32_t)(j + 1);
         bpos = (int32_t)lexpos[term]; bup = NULL;
       }
     }
@@ -305,7 +311,7 @@ static void best_path(seg *g, size_t n) {
      * characters, weighed by how often they are given names */
     uint32_t sn = 0;
     int lst = 0;
-    if (g->cls[k] == SJ_C_HAN && (img->gaz_start[id[k]] & SJ_K_SURNAME)) {
+    if (cls[k] == SJ_C_HAN && (gstart[id[k]] & SJ_K_SURNAME)) {
       if (!has_lexword && title_before(g, k)) sn = surname_at(g, k, n);
       else if (k > 0 && name_list_sep(g, k - 1)) { /* name_list_item's first test */
         sn = surname_at(g, k, n);
@@ -319,7 +325,7 @@ static void best_path(seg *g, size_t n) {
       nlp += img->given[g->id[end - 1]];
       if (!ustart[end] || (lst && gl != 2)) continue;
       double c = nlp + img->given[img->nchars + gl] + route[end]; /* + length prior */
-      if (c > best) { best = c; bnext = (uint32_t)end; blp = (float)(c - route[end]); bpos = -3; bup = "nr"; }
+      if (c > best) { best = c; bnext = (uint32_t)end; bpos = -3; bup = "nr"; }
     }
     /* user words (they may contain spaces, Latin and punctuation) */
     if (user) {
@@ -330,13 +336,12 @@ static void best_path(seg *g, size_t n) {
         if (!u->term[node] || !ustart[j + 1]) continue;
         double c = u->logp[node] + route[j + 1];
         if (c >= best) {
-          best = c; bnext = (uint32_t)(j + 1); blp = u->logp[node]; bpos = -2; bup = u->pos[node];
+          best = c; bnext = (uint32_t)(j + 1); bpos = -2; bup = u->pos[node];
         }
       }
     }
     route[k] = best;
     next[k] = bnext;
-    nlogp[k] = blp;
     npos[k] = bpos;
     upos[k] = bup;
   }
@@ -469,21 +474,25 @@ static int hmm_filter(seg *g, size_t from) {
 
 /* Walk the best path, sending runs of single Han chars to the HMM. */
 static int emit_path(seg *g, size_t n) {
-  const sj_image *img = &g->m->img;
   g->out.n = 0;
   size_t k = 0, run = 0;
+  const int32_t *npos = g->npos;
+  const uint32_t *nexta = g->next;
+  const uint8_t *utype = g->utype;
+  const char *const *posname = g->posname;
   int use_hmm = !(g->flags & SJ_SEG_NO_HMM);
   while (k <= n) {
-    size_t e = k < n ? g->next[k] : n;
-    int single = k < n && e == k + 1 && g->utype[k] == U_HAN && g->npos[k] > -2;
+    size_t e = k < n ? nexta[k] : n;
+    int single = k < n && e == k + 1 && utype[k] == U_HAN && npos[k] > -2;
     if (single && use_hmm) { k = e; continue; }
     /* flush the run [run, k) of single Han chars */
     if (k > run) {
       int whole = 0;
       if (k - run > 1) {
         int32_t st = 0;
-        for (size_t j = run; j < k && st >= 0; j++) st = g->id[j] ? sj_dat_next(&img->lex, st, g->id[j]) : -1;
-        whole = st >= 0 && sj_dat_term(&img->lex, st) >= 0;
+        const sj_dat *lex = &g->m->img.lex;
+        for (size_t j = run; j < k && st >= 0; j++) st = g->id[j] ? sj_dat_next(lex, st, g->id[j]) : -1;
+        whole = st >= 0 && sj_dat_term(lex, st) >= 0;
       }
       if (k - run > 1 && !whole) {
         size_t before = g->out.n;
@@ -493,7 +502,7 @@ static int emit_path(seg *g, size_t n) {
         if (rc) return rc;
         for (size_t t = before; t < g->out.n; t++) {
           tok *o = &SJ_VEC_AT(&g->out, tok, t);
-          if (o->c1 - o->c0 == 1) o->pos = g->npos[o->c0] >= 0 ? sj_image_pos(img, (uint32_t)g->npos[o->c0]) : "x";
+          if (o->c1 - o->c0 == 1) o->pos = npos[o->c0] >= 0 ? posname[npos[o->c0]] : "x";
           else o->pos = oov_pos(g, o->c0, o->c1);
         }
       } else {
@@ -501,7 +510,7 @@ static int emit_path(seg *g, size_t n) {
           tok *o = out_push(g);
           if (!o) return SJ_ENOMEM;
           o->c0 = (uint32_t)j; o->c1 = (uint32_t)j + 1; o->type = U_HAN; o->oov = 0;
-          o->pos = g->npos[j] >= 0 ? sj_image_pos(img, (uint32_t)g->npos[j]) : "x";
+          o->pos = npos[j] >= 0 ? posname[npos[j]] : "x";
         }
       }
     }
@@ -510,11 +519,11 @@ static int emit_path(seg *g, size_t n) {
     if (!o) return SJ_ENOMEM;
     o->c0 = (uint32_t)k;
     o->c1 = (uint32_t)e;
-    o->type = g->utype[k];
-    o->oov = g->npos[k] == -3;
-    if (g->npos[k] <= -2) o->pos = g->upos[k];
-    else if (g->npos[k] >= 0) o->pos = sj_image_pos(img, (uint32_t)g->npos[k]);
-    else switch (g->utype[k]) {
+    o->type = utype[k];
+    o->oov = npos[k] == -3;
+    if (npos[k] <= -2) o->pos = g->upos[k];
+    else if (npos[k] >= 0) o->pos = posname[npos[k]];
+    else switch (utype[k]) {
       case U_ALNUM:
         o->pos = g->cp[e - 1] == 0x5E74 ? "t" : sj_digit(g->cp[k]) >= 0 ? "m" : "eng";
         break;
@@ -730,25 +739,31 @@ static size_t decode_block(seg *g, size_t b0, size_t b1) {
   const unsigned char *s = g->s;
   size_t n = 0;
   if (seg_reserve(g, b1 - b0 + 1)) return (size_t)-1; /* chars <= bytes */
+  /* locals: the stores into the uint8_t arrays could alias the pointers */
+  uint32_t *cpa = g->cp, *ida = g->id, *off = g->off;
+  uint8_t *cls = g->cls;
+  const sj_image *img = &g->m->img;
+  const uint16_t *cmap = img->cmap;
   for (size_t i = b0; i < b1;) {
     uint32_t cp;
     int l;
     unsigned c0 = s[i];
     /* fast path: a 3-byte sequence (all of CJK) */
-    if (c0 >= 0xE1 && c0 <= 0xEC && i + 2 < b1 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+    if (c0 - 0xE1u <= 0x0Bu && i + 2 < b1 && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u) {
       cp = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
       l = 3;
     } else {
       l = sj_utf8_decode(s, b1, i, &cp);
     }
-    g->cp[n] = cp;
-    g->off[n] = (uint32_t)i;
-    g->cls[n] = (uint8_t)(cp >= 0x4E00 && cp <= 0x9FFF ? SJ_C_HAN : sj_cclass(cp));
-    g->id[n] = cp < 0x10000 ? g->m->img.cmap[cp] : cp == SJ_BADCP ? 0 : sj_image_char(&g->m->img, cp);
+    cpa[n] = cp;
+    off[n] = (uint32_t)i;
+    cls[n] = (uint8_t)(cp - 0x4E00u <= 0x9FFFu - 0x4E00u ? SJ_C_HAN : sj_cclass(cp));
+    ida[n] = cp < 0x10000 ? cmap[cp] : cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
     n++;
     i += (size_t)l;
   }
-  g->off[n] = (uint32_t)b1;
+  off[n] = (uint32_t)b1;
+  ida[n] = 0; /* a sentinel: the trie walks stop there */
   return n;
 }
 
@@ -810,6 +825,7 @@ int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
   g.s = (const unsigned char *)d->text;
   g.len = d->len;
   g.flags = segflags;
+  for (uint32_t i = 0; i < 256; i++) g.posname[i] = i < m->img.npos ? sj_image_pos(&m->img, i) : "x";
   sj_vec_init(&g.out, sizeof(tok));
   /* a token is at least one character: reserve one per character (the
    * bytes that are not UTF-8 continuation bytes), so that the vector is
