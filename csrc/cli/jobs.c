@@ -29,6 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
 
 enum {
   BATCH_BYTES = 32 * 1024, /* text per batch (one longer piece makes its own) */
@@ -228,6 +231,14 @@ int jobs_start(jobset **out, const sj_model *m, int threads, piece_fn next, void
   *out = J;
   if (threads <= 1) return 0;
   if (threads > MAX_THREADS) threads = MAX_THREADS;
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD)
+  /* glibc gives each thread an arena of its own and trims its top as soon
+   * as it passes the (dynamic) trim threshold: every analysis then faults
+   * its pages in again (10x the page faults of one thread, ~25% more CPU
+   * time for tag --lines --jobs 2).  A fixed 4 MiB threshold keeps them
+   * (+1 MB of peak RSS). */
+  mallopt(M_TRIM_THRESHOLD, 4 << 20);
+#endif
   J->k = 2 * (size_t)threads + 2;
   J->slot = calloc(J->k, sizeof *J->slot);
   J->tid = calloc((size_t)threads, sizeof *J->tid);
