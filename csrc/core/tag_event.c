@@ -1066,6 +1066,7 @@ static void refine_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t ps, siz
 static const struct { const char *cls, *code, *label; int will; } SAYS[] = {
     {"say_appeal", "020", "make appeal or request", 0},
     {"say_praise", "051", "praise or endorse", 0},
+    {"say_econ", "031", "express intent to engage in material cooperation", 1},
     {"say_coop", "030", "express intent to cooperate", 1},
     {"say_crit", "111", "criticize or denounce", 0},
     {"say_pess", "012", "make pessimistic comment", 0},
