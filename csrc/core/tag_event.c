@@ -411,6 +411,17 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   }
   if (T->tok > 0 && g->tok[T->tok - 1].start >= ps && tok_cue(g, T->tok - 1, "demonstrative"))
     return 1;
+  /* a noun after 的 (深受…的欢迎, 提出的…要求) is an act only as someone's
+   * (总理的赞扬), after a light verb (致以…的问候) or in the passive
+   * (遭到…的反对) */
+  if ((!T->hint || T->hint == 'W') && T->tok > 0 && g->tok[T->tok - 1].start >= ps &&
+      g->tok[T->tok - 1].end == T->start && tok_cue(g, T->tok - 1, "modifier") &&
+      !licensed(g, T, ps) && !cue_in(g, ps, T->start, "by")) {
+    size_t de = g->tok[T->tok - 1].start;
+    for (size_t k = 0; k < nm; k++)
+      if (M[k].kind == SJ_ACTOR && M[k].end == de) return 0;
+    return 1;
+  }
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
   /* 按…要求: the measure a thing is done by, a noun */
   if (mark_in(g, ps, T->start, M_PER)) return 1;
@@ -797,7 +808,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   /* praise, cooperation, aid and demands with no other party
    * named in the sentence are among the source's own (称赞…事迹, 向灾区
    * 捐款, 要求各级机构…) */
-  if (!tgt->n && src->n && !agent.n && self_directed(T->cameo) && !other_in(A, n, sa, src))
+  if (!tgt->n && src->n && self_directed(T->cameo) && !other_in(A, n, sa, src))
     *tgt = *src;
   /* addressed to people of no other country (向灾区群众表示慰问, 向华侨
    * 祝贺新年): a domestic act */
