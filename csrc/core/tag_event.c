@@ -417,10 +417,9 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   if ((!T->hint || T->hint == 'W') && T->tok > 0 && g->tok[T->tok - 1].start >= ps &&
       g->tok[T->tok - 1].end == T->start && tok_cue(g, T->tok - 1, "modifier") &&
       !licensed(g, T, ps) && !cue_in(g, ps, T->start, "by")) {
-    size_t de = g->tok[T->tok - 1].start;
-    for (size_t k = 0; k < nm; k++)
-      if (M[k].kind == SJ_ACTOR && M[k].end == de) return 0;
-    return 1;
+    size_t de = g->tok[T->tok - 1].start, k = 0;
+    while (k < nm && !(M[k].kind == SJ_ACTOR && M[k].end == de)) k++;
+    if (k == nm) return 1;
   }
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
   /* 按…要求: the measure a thing is done by, a noun */
