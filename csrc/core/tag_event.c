@@ -498,6 +498,21 @@ static int role_before(sj_tg *g, size_t lo, size_t a, int place) {
   return R_NONE;
 }
 
+/* is [a, b) a head noun or two of the actor before it, then a
+ * coordinating word, not a list mark (泰国旅游机构和中国国家旅游局: 旅游机构
+ * 和; not 对台军售、美舰: 、 lists topics)? */
+static int noun_then_coord(sj_tg *g, size_t a, size_t b) {
+  size_t t = sj_tg_tok_at(g, a), n = 0;
+  if (t >= g->ntok || g->tok[t].start != a || b - a > 21) return 0;
+  for (; t < g->ntok && g->tok[t].end <= b; t++, n++) {
+    if (g->tok[t].end == b)
+      return n > 0 && n <= 2 && tok_cue(g, t, "coord") && !tok_cue(g, t, "list_sep");
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] != 'n' && !sj_streq(p, "vn")) return 0;
+  }
+  return 0;
+}
+
 /* Roles of the sentence's actors: the cue before each chunk, chunks of
  * actors joined by a coordinating cue (X、Y和Z: one chunk, one role) */
 static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
@@ -506,7 +521,8 @@ static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
     A[k].chain = k;
     if (k > 0 && A[k - 1].b <= A[k].a && A[k - 1].b >= lo && A[k - 1].place == A[k].place) {
       size_t gap = A[k].a - A[k - 1].b;
-      if (gap == 0 || (gap <= 9 && cue_before(g, A[k - 1].b, A[k].a, "coord") == gap)) {
+      if (gap == 0 || (gap <= 9 && cue_before(g, A[k - 1].b, A[k].a, "coord") == gap) ||
+          noun_then_coord(g, A[k - 1].b, A[k].a)) {
         A[k].chain = A[k - 1].chain;
         A[k].role = A[k - 1].role;
         A[k].object = A[k - 1].object;
