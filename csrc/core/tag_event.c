@@ -761,6 +761,19 @@ static int to_people(sj_tg *g, const amen *A, size_t n, size_t ps, size_t at) {
   return 0;
 }
 
+/* the country of the one place of the clause [ps, pe), on both sides */
+static void held_at(const amen *A, size_t n, size_t ps, size_t pe, sj_codes *src, sj_codes *tgt) {
+  for (size_t k = 0; k < n; k++) {
+    if (A[k].a < ps || A[k].b > pe || A[k].paren) continue;
+    if (!A[k].place || A[k].c.n != 1 || (src->n && !same_set(src, &A[k].c))) {
+      src->n = 0;
+      return;
+    }
+    *src = A[k].c;
+  }
+  *tgt = *src;
+}
+
 /* 来访的X: X is the visitor; with no host named, the country of the
  * dateline (an aside place before the trigger) is the host */
 static void visitor_head(sj_tg *g, const sj_trig *T, const amen *A, size_t n, sj_codes *src,
@@ -829,6 +842,9 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
    * 祝贺新年): a domestic act */
   if (!tgt->n && src->n && !agent.n && to_people(g, A, n, ps, T->start) && !other_in(A, n, sa, src))
     *tgt = *src;
+  /* a meeting no party holds, at a place of one country (…会议…在北京召开):
+   * that country's own */
+  if (!src->n && !tgt->n && !agent.n && root_eq(T->cameo, "04")) held_at(A, n, ps, pe, src, tgt);
   /* a visit as an attribute (来访的突尼斯外长…): the head is the visitor,
    * the dateline's country the host */
   if (sj_streq(T->cameo, "042")) visitor_head(g, T, A, n, src, tgt);
