@@ -1745,6 +1745,7 @@ static int range_at(pst *p, size_t e, const pt *t1, const char *a, int absolute,
   out->kind = SJ_TIME;
   out->end = f;
   if ((k = approx_suffix(p, f))) { out->end += k; P2.flags |= SJ_APPROX; }
+  out->end += tw(p, out->end, "range_during", NULL); /* 3月14日到17日期间 */
   snprintf(out->value, sizeof out->value, "%s/%s", a, b);
   out->flags = p->flags | P2.flags;
   out->needref = p->needref || P2.needref;
@@ -1797,7 +1798,7 @@ static int point_mention(pst *p, size_t j, int openstart, sj_tmatch *out) {
     else e = 0;
   }
   if (!e) return !openstart && bare_year_at(p, j, out);
-  if (!openstart) e = bracketed_date(p, e, &t1);
+  e = bracketed_date(p, e, &t1);
   fmt_pt(a, sizeof a, &t1);
   note_max(out, &t1);
   int absolute = !p->relative && t1.gran >= 2 && t1.gran <= 5 && t1.m;
@@ -1825,6 +1826,20 @@ static int point_mention(pst *p, size_t j, int openstart, sj_tmatch *out) {
   return put_time(p, out, e, a, absolute); /* 今年, 去年 …; a bare part of day is rejected */
 }
 
+/* i starts a clause: after ，。；：！？ (full-width or ASCII) or a line
+ * break, spaces between, or at the start */
+static int clause_head(const char *s, size_t i) {
+  uint32_t cp;
+  while (i > 0) {
+    i = sj_t_prev(s, i, &cp);
+    if (cp == ' ' || cp == 0x3000 || cp == '\t') continue;
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' ||
+           cp == '\n' || cp == '\r';
+  }
+  return 1;
+}
+
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   pst P;
   pst_init(&P, c, s, n);
@@ -1838,6 +1853,13 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
   if (b0 < 0x80 && !(b0 >= '0' && b0 <= '9')) return 0;
   if (sj_t_bad_before(s, i)) return 0;
   out->start = i;
+  if ((k = tw(p, j, "until_head", NULL)) && clause_head(s, i)) {
+    /* ，至昨日, 至今日凌晨1时 (before the fixed 至今: at a clause's head only) */
+    pst P2 = P;
+    if (point_mention(&P2, j + k, 1, out)) return 1;
+    memset(out, 0, sizeof *out);
+    out->start = i;
+  }
   if ((r = fixed_at(p, i, out))) return r > 0;
   /* open start: 截至/截止 X */
   if ((k = tw(p, j, "until", NULL))) { /* 截至, 截止 [到] */
@@ -1930,6 +1952,7 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   }
   if (lo == sizeof GATE1 / sizeof *GATE1 || GATE1[lo] != c0) return 0;
   if (numch(c0)) return 1;
+  if (c0 == 0x81F3) return 1; /* 至 (until_head): time_at decides */
   if (i + (size_t)l >= n) return 0;
   sj_t_dec(s, n, i + (size_t)l, &c1);
   /* 近 约 逾 仅 + a number */
