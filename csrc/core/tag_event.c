@@ -1241,15 +1241,25 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 
-/* a saying verb with no speaker (据说, 可以说) or a generic one (舆论认为,
- * 有人说): the word right before it, or the clause's first word, is a cue
- * of class say_none */
+/* a saying verb with no speaker (据说, 可以说) or one the clause's first
+ * word makes generic (舆论普遍认为): 1; a generic speaker right before
+ * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
+ * with a party named earlier) */
 static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
   if (T->start > g->tok[T->tok].start) return 0; /* fused with its speaker: 萨维说 */
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
-  if (tok_cue(g, T->tok - 1, "say_none")) return 1;
-  size_t ps = phrase_start(g, sa, T->start), t = sj_tg_tok_at(g, ps);
-  return t < T->tok && tok_cue(g, t, "say_none");
+  size_t t = T->tok - 1;
+  while (t > 0 && g->tok[t - 1].start >= sa && strchr("dt", sj_tg_pos(g, t)[0])) t--;
+  /* 专家们 may be cut 专家 | 们 */
+  if (t > 0 && sj_tg_pos(g, t)[0] == 'k' && g->tok[t - 1].start >= sa &&
+      sj_tg_cue(g, g->tok[t - 1].start, "say_none") == g->tok[t].end - g->tok[t - 1].start)
+    t--;
+  else if (!tok_cue(g, t, "say_none"))
+    t = (size_t)-1;
+  /* …not one of someone's (名叫X的科学家, 发表的评论) */
+  if (t != (size_t)-1 && !(t > 0 && tok_cue(g, t - 1, "modifier"))) return 2;
+  size_t ps = phrase_start(g, sa, T->start), f = sj_tg_tok_at(g, ps);
+  return f < T->tok && tok_cue(g, f, "say_none");
 }
 
 /* A statement needs a speaker: one named in its sentence, or a pronoun
@@ -1257,7 +1267,8 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
  * conventions have it); a generic speaker (舆论认为) makes none. */
 static int statement_ok(sj_tg *g, const sj_trig *T, int own, size_t sa) {
   if (!root_eq(T->cameo, "01") && T->hint != 'S') return 1;
-  return own || !unattributed(g, T, sa);
+  int u = unattributed(g, T, sa);
+  return u == 2 ? 0 : own || !u;
 }
 
 /* the event of trigger q, or none (a statement with no speaker) */
