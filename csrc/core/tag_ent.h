@@ -57,6 +57,8 @@ const char *sj_te_last_country(const sj_tg *g);
 int sj_te_place_context(sj_tg *g, size_t a);
 int sj_te_list_of_units(sj_tg *g, size_t t);
 const char *sj_te_body_before(sj_tg *g, size_t a, char buf[4]);
+const char *sj_te_abbr_code(sj_tg *g, size_t a, size_t l, char buf[4]);
+int sj_te_code_named(const sj_tg *g, const char *code);
 
 /* tag_ent_person.c: persons */
 float sj_te_translit_mean(sj_tg *g, size_t a, size_t b, float *max);

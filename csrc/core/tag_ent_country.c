@@ -41,7 +41,9 @@ size_t sj_te_visit_abbr(sj_tg *g, size_t t) {
   if (l != b - a - k || !f.n) return 0;
   sj_codes c;
   c.n = 0;
-  sj_codes_add(&c, f.s[0], f.l[0]);
+  char kb[4];
+  if (sj_te_abbr_code(g, a + k, l, kb)) sj_codes_add(&c, kb, 3);
+  else sj_codes_add(&c, f.s[0], f.l[0]);
   if (place) sj_te_emit_place(g, a + k, b, &c);
   else sj_te_emit_actor(g, a + k, b, "country", &c, NULL);
   return b;
@@ -242,6 +244,7 @@ typedef struct cty {
   const char *type;
   int abbr;  /* 0 a country's name, 1 abbreviations, 2 中非 (Africa a party) */
   int mil;
+  int inst;  /* institution words follow the actor (美国 | 芝加哥伊利诺伊大学) */
 } cty;
 
 /* The country words from j on: a chain of abbreviations (中俄, 中日韩; 中非:
@@ -267,7 +270,9 @@ static size_t country_words(sj_tg *g, cty *x, size_t j) {
           !sj_tg_cue(g, j + l2, "pair_ref") && !sj_tg_cue(g, j + l2, "side") &&
           !sj_tg_cue(g, j + l2, "pair_keep"))
         break;
-      if (f.n) sj_codes_add(&x->c, f.s[0], f.l[0]);
+      char kb[4];
+      if (sj_te_abbr_code(g, j, l2, kb)) sj_codes_add(&x->c, kb, 3);
+      else if (f.n) sj_codes_add(&x->c, f.s[0], f.l[0]);
       j += l2;
     }
   }
@@ -353,6 +358,47 @@ static size_t country_topic(sj_tg *g, const cty *x) {
   return SJ_TE_NONE;
 }
 
+/* A country's name heading an organisation name of the segmenter (nt:
+ * 中国奥委会, 美国哥伦比亚大学) or a word ending in an institution word:
+ * one actor of the country, the institution going on after it.  The token
+ * to go on from, or SJ_TE_NONE. */
+static size_t org_token(sj_tg *g, cty *x) {
+  size_t e = x->e, ta = sj_tg_tok_at(g, x->a);
+  if (e != x->base_end || x->c.n != 1 || x->abbr || sj_tg_is_tend(g, e) || ta >= g->ntok ||
+      g->tok[ta].start != x->a || g->tok[ta].end <= e)
+    return SJ_TE_NONE;
+  size_t b = g->tok[ta].end;
+  int k = sj_te_inst_kind(g, e, b);
+  if (k == 'P' || (!k && !sj_streq(sj_tg_pos(g, ta), "nt"))) return SJ_TE_NONE;
+  int k2 = 0;
+  size_t e2 = sj_te_inst_chain(g, b, &k2);
+  if (e2 && k2 != 'P') { b = e2; k = k2; }
+  sj_te_emit_actor(g, x->a, b, sj_te_inst_type(k), &x->c, NULL);
+  return sj_tg_tok_at(g, b);
+}
+
+/* Does a dateline's date follow e (新华社突尼斯１月５日电: digits and date
+ * units, then a cue of class dateline_end at the day)?  Then the country
+ * before it names the city the report is from. */
+static int dateline_after(sj_tg *g, size_t e) {
+  int digits = 0;
+  for (size_t q = e; q < g->n && q < e + 60;) {
+    uint32_t cp;
+    int l = sj_t_dec(g->s, g->n, q, &cp);
+    if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || (sj_cn_digit(cp) >= 0 && sj_cn_digit(cp) <= 10)) {
+      digits++;
+    } else if (cp == 0x5E74 || cp == 0x6708) { /* 年 月 */
+      if (!digits) return 0;
+    } else if (cp == 0x65E5) { /* 日 */
+      return digits && sj_tg_cue(g, q, "dateline_end") != 0;
+    } else {
+      return 0;
+    }
+    q += (size_t)l;
+  }
+  return 0;
+}
+
 /* A country as a place: after 在/赴/飞往…, before a place, in a list of
  * places, as a party of a place (中印边境), before a place of its own
  * (日本长野, 俄罗斯卡普斯京·阿尔靶场).  The token to go on from, or
@@ -363,8 +409,9 @@ static size_t country_place(sj_tg *g, cty *x) {
   const sj_codes *c = &x->c;
   int country = sj_streq(x->type, "country");
   int placey = country && e == base_end &&
-               (sj_te_place_context(g, a) || sj_tg_gazk(g, e, SJ_K_PLACE, NULL) || sj_te_list_of_places(g, e) ||
-                sj_tg_cue(g, e, "place_after") ||
+               (sj_te_place_context(g, a) || (sj_tg_gazk(g, e, SJ_K_PLACE, NULL) && !x->inst) ||
+                sj_te_list_of_places(g, e) ||
+                sj_tg_cue(g, e, "place_after") || dateline_after(g, e) ||
                 (sj_tg_gazk(g, e, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 5 &&
                  !memcmp(f.s[0], "event", 5)));
   /* 中印边境: a place made of the parties */
@@ -376,7 +423,7 @@ static size_t country_place(sj_tg *g, cty *x) {
     sj_te_emit_place(g, a, e + ls, &one);
     return sj_tg_tok_at(g, e + ls);
   }
-  if (country && e == base_end && c->n == 1) {
+  if (country && e == base_end && c->n == 1 && !x->inst) {
     /* 日本长野, 委内瑞拉的巴伦西亚: the country of a place name */
     size_t pe, ps = sj_te_place_name_after(g, e, &pe);
     if (ps) {
@@ -385,7 +432,7 @@ static size_t country_place(sj_tg *g, cty *x) {
       return sj_tg_tok_at(g, pe);
     }
   }
-  if (!placey && country && e == base_end && c->n == 1) {
+  if (!placey && country && e == base_end && c->n == 1 && !x->inst) {
     /* 俄罗斯卡普斯京·阿尔靶场: the country of a suffixed place */
     size_t tt = sj_tg_tok_at(g, e);
     for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start < e + 30; hop++, tt++) {
@@ -466,8 +513,11 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
   x.a = g->tok[t].start;
   x.c.n = 0;
   x.mil = 0;
+  x.inst = 0;
   x.abbr = abbr;
-  if (f->n) sj_codes_add(&x.c, f->s[0], f->l[0]);
+  char kb[4];
+  if (abbr && sj_te_abbr_code(g, x.a, j - x.a, kb)) sj_codes_add(&x.c, kb, 3);
+  else if (f->n) sj_codes_add(&x.c, f->s[0], f->l[0]);
   j = country_words(g, &x, j);
   x.type = "country";
   x.base_end = j;
@@ -481,7 +531,19 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
   if (x.abbr && g->tok[t].start == x.a && g->tok[t].end == x.e && x.e > j && sj_streq(sj_tg_pos(g, t), "s"))
     return t + 1;
   if (x.abbr && x.e == j && (r = bare_abbr(g, &x)) != SJ_TE_NONE) return r;
+  /* 新政府, 新总理, 中央…: a one-character abbreviation that is mostly a
+   * word of its own (cue abbr_weak) before a body or a title is one only
+   * when the document named its country */
+  if (x.abbr == 1 && j - x.a == 3 && x.e > j && !sj_streq(x.type, "country") &&
+      sj_tg_cue(g, x.a, "abbr_weak") && !sj_te_code_named(g, x.c.c[0]))
+    return t + 1;
   if ((r = country_topic(g, &x)) != SJ_TE_NONE) return r;
+  if ((r = org_token(g, &x)) != SJ_TE_NONE) return r;
+  {
+    int ik = 0;
+    size_t ie = x.c.n >= 1 && !x.mil ? sj_te_inst_chain(g, x.e, &ik) : 0;
+    x.inst = ie && ik != 'P';
+  }
   if ((r = country_place(g, &x)) != SJ_TE_NONE) return r;
   doc_about(g, x.a, x.e);
   if (x.abbr == 2) { x.c.n = 0; sj_codes_add(&x.c, "CHN", 3); }

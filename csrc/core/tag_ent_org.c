@@ -24,12 +24,23 @@ int sj_te_inst_kind(sj_tg *g, size_t a, size_t b) {
   return lo ? 'O' : 0;
 }
 
+/* the word [a, b) is a body of the gazetteer (kind gov, not a leader word:
+ * 立法会, not 领导人) */
+static int gov_body(sj_tg *g, size_t a, size_t b) {
+  sj_gfield f;
+  return sj_tg_gazk(g, a, SJ_K_GOV, &f) == b - a && !(f.n && f.l[0] == 6 && !memcmp(f.s[0], "leader", 6));
+}
+
 /* After an actor ending at e: the end of the institution words that follow
  * (up to four nouns, 驻 + a country: 中国驻南非大使馆), 0 if none; *kind as
- * inst_kind. */
+ * inst_kind.  Before the first institution word a modifier (an adjective:
+ * 友好协会) or, after a noun of the chain, one verb may stand (国际贸易 |
+ * 促进 | 协会); a body of the gazetteer (立法会) is an institution word; a
+ * name that ends in one (沃尔沃公司/nr) is a firm. */
 size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
   size_t t = sj_tg_tok_at(g, e), best = 0;
   int named = 0; /* a name-like word inside: only a firm or body (江苏康博集团) */
+  int noun = 0;  /* the token before was a noun of the chain */
   if (t >= g->ntok || g->tok[t].start != e) return 0;
   for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
     size_t a = g->tok[t].start, b = g->tok[t].end;
@@ -38,12 +49,19 @@ size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
     if (sj_tg_cue_tok(g, t, "inst_link") && t + 1 < g->ntok &&
         (sj_tg_gazk(g, b, SJ_K_COUNTRY, NULL) || sj_tg_gazk(g, b, SJ_K_ABBR, NULL) ||
          sj_tg_gazk(g, b, SJ_K_PLACE, NULL))) continue;
-    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng")) ||
+    int mod = !best && !named && ((p[0] == 'a' && b - a <= 6) || (noun && sj_streq(p, "v") && b - a == 6));
+    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng") || mod) ||
         (p[1] == 'r' && (hop > 0 || named)) || b - a > 24)
       break;
-    if (p[1] == 'r') { named = 1; continue; }
+    noun = p[0] == 'n';
+    if (p[1] == 'r') {
+      named = 1;
+      if (sj_te_inst_kind(g, a, b) == 'O') { best = b; *kind = 'O'; }
+      continue;
+    }
     int k = sj_te_inst_kind(g, a, b);
     if (!k && sj_streq(p, "nt")) k = 'O';
+    if (!k && hop > 0 && gov_body(g, a, b)) k = 'G'; /* (right after the actor: actor_suffix) */
     if (named && k != 'O') break;
     if (k) { best = b; *kind = k; }
     if (k == 'P') break;

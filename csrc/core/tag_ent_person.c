@@ -223,11 +223,9 @@ void sj_te_emit_person(sj_tg *g, size_t a, size_t b, const char *country, int sh
   if (!code && shape == 'F' && sj_tg_cue(g, b - 3, "name_end_rus") == 3) code = "RUS";
   char buf[4];
   if (code && *code) { memcpy(buf, code, 4); sj_codes_add(&c, buf, 3); }
-  int last_person = g->last_person;
-  sj_codes keep = g->recent;
+  /* the person's country is one of the parties last named (叶利钦总统访华，
+   * 两国元首…: RUS and CHN) */
   sj_te_emit_actor(g, a, b, "person", &c, NULL);
-  g->recent = keep; /* a person's code is no party of 两国 */
-  (void)last_person;
   if (country || !sj_te_pmem_find(g, a, b)) pmem_add(g, a, b, c.n ? c.c[0] : NULL);
   /* 克林顿政府, 桥本内阁: the person's government, one span */
   size_t lg = sj_tg_cue(g, b, "leader_gov");

@@ -144,3 +144,55 @@ const char *sj_te_body_before(sj_tg *g, size_t a, char buf[4]) {
   else if (m->codes && *m->codes) return NULL; /* several parties */
   return buf;
 }
+
+/* does the code list s ("CHN RUS") hold code (three letters)? */
+static int codes_hold(const char *s, const char *code) {
+  for (; s && *s; s += s[3] ? 4 : 3) {
+    if (s[0] == code[0] && s[1] == code[1] && s[2] == code[2]) return 1;
+    if (!s[1] || !s[2] || !s[3]) break;
+  }
+  return 0;
+}
+
+/* was code named by one of the last 60 mentions? */
+int sj_te_code_named(const sj_tg *g, const char *code) {
+  size_t nm = g->d->mentions.n;
+  for (size_t k = nm; k-- > 0 && k + 60 > nm;)
+    if (codes_hold(SJ_VEC_AT(&g->d->mentions, sj_mention, k).codes, code)) return 1;
+  return 0;
+}
+
+/* The code of the abbreviation [a, a + l) into buf: of several readings
+ * (巴 PAK, BRA, PSE; 乌 UKR, UZB; 伊 IRN, IRQ) the one whose country the
+ * document named last (among the last 60 mentions), else the first (the
+ * gazetteer lists the likeliest first).  NULL if no abbreviation is there. */
+const char *sj_te_abbr_code(sj_tg *g, size_t a, size_t l, char buf[4]) {
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  const char *pay = NULL;
+  for (int q = 0; q < gc->n; q++)
+    if (gc->h[q].len == l && (gc->h[q].kinds & SJ_K_ABBR)) pay = gc->h[q].payload;
+  if (!pay) return NULL;
+  char cand[6][4];
+  int nc = 0;
+  for (const char *p = pay; *p && nc < 6;) {
+    if (!strncmp(p, "abbr\t", 5) && p[5] && p[6] && p[7]) {
+      memcpy(cand[nc], p + 5, 3);
+      cand[nc++][3] = 0;
+    }
+    while (*p && *p != '\n') p++;
+    if (*p) p++;
+  }
+  if (!nc) return NULL;
+  int pick = 0;
+  if (nc > 1) {
+    size_t nm = g->d->mentions.n;
+    int found = 0;
+    for (size_t k = nm; k-- > 0 && k + 60 > nm && !found;) {
+      const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+      for (int r = 0; r < nc && !found; r++)
+        if (codes_hold(m->codes, cand[r])) { pick = r; found = 1; }
+    }
+  }
+  memcpy(buf, cand[pick], 4);
+  return buf;
+}
