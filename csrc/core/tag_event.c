@@ -950,11 +950,26 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
 /* pass 2 for one trigger: does a support or saying verb yield to the event
  * word of its clause (派…护航, 表示担忧), or of a following clause with no
  * party of its own (派出…编队，安全护送…)? */
+static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
+  size_t ce = phrase_end(g, sb, T->end);
+  return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
+}
+
 static int yields(sj_tg *g, const sj_trig *tr, size_t q, size_t ti, size_t sa, size_t sb,
                   const amen *A, size_t na, const sj_mention *M, size_t nm) {
   const sj_trig *T = &tr[q];
   if (T->hint != 'V' && T->hint != 'S') return 0;
   size_t pe = phrase_end(g, sb, T->end);
+  /* a plain saying verb before a hope or a belief it reports at the head
+   * of a clause (他还说，希望…): the hope is the record (not so 说，他相信…:
+   * the saying verb is, coded by what is said) */
+  if (T->hint == 'S' && sj_streq(T->cameo, "010")) {
+    size_t se = said_end(g, T, sb);
+    for (size_t r = q + 1; r < ti && tr[r].start < se; r++)
+      if (tr[r].cameo[0] && tr[r].hint == 'S' && root_eq(tr[r].cameo, "01") &&
+          !sj_streq(tr[r].cameo, "010") && phrase_start(g, sa, tr[r].start) == tr[r].start)
+        return 1;
+  }
   for (size_t r = q + 1; r < ti; r++) {
     if (!tr[r].cameo[0]) continue;
     if (tr[r].start < pe) {
@@ -1024,10 +1039,6 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
 }
 
 /* the end of what a saying verb at T says: its clause and the next */
-static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
-  size_t ce = phrase_end(g, sb, T->end);
-  return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
-}
 
 static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps);
 
@@ -1264,11 +1275,12 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
 
 /* A statement needs a speaker: one named in its sentence, or a pronoun
  * for the last one (他还说 is a record of its own, as the annotation
- * conventions have it); a generic speaker (舆论认为) makes none. */
-static int statement_ok(sj_tg *g, const sj_trig *T, int own, size_t sa) {
+ * conventions have it), or the speaker of the sentence going on (…；希望
+ * 大家…); a generic speaker (舆论认为) makes none. */
+static int statement_ok(sj_tg *g, const sj_trig *T, int own, int going_on, size_t sa) {
   if (!root_eq(T->cameo, "01") && T->hint != 'S') return 1;
   int u = unattributed(g, T, sa);
-  return u == 2 ? 0 : own || !u;
+  return u == 2 ? 0 : own || going_on || !u;
 }
 
 /* the event of trigger q, or none (a statement with no speaker) */
@@ -1279,7 +1291,10 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   sj_codes src, tgt;
   int own = fill_roles(g, tr, t0, q, A, na, sa, &P->r, &src, &tgt);
-  if (!statement_ok(g, T, own, sa)) return SJ_OK;
+  int going_on = T->hint == 'S' && root_eq(P->last_cameo, "01") && P->r.last_src.n &&
+                 (P->last_sent_end == sb || next_sentence(g, P->last_sent_end, sa));
+  if (!statement_ok(g, T, own, going_on, sa)) return SJ_OK;
+  if (going_on && !own && !src.n) src = P->r.last_src;
   sj_event *ev = sj_vec_push(&g->d->events);
   if (!ev) return SJ_ENOMEM;
   ev->start = T->start; ev->end = T->end;
