@@ -437,6 +437,18 @@ void sj_te_persons_again(sj_tg *g, size_t nsorted) {
   if (!g->npmem) return;
   size_t mc = 0;
   uint32_t covered = 0;
+  /* the first character's bytes of each name (names of 2+ Han chars):
+   * most tokens start with none of them, one compare each */
+  const unsigned char *u = (const unsigned char *)g->s;
+  uint32_t first[sizeof g->pmem / sizeof g->pmem[0]];
+  uint64_t last[4] = {0, 0, 0, 0}; /* the set of their third bytes */
+  for (int k = 0; k < g->npmem; k++) {
+    const struct sj_pmem *pm = &g->pmem[k];
+    first[k] = pm->b - pm->a >= 6 && pm->a + 3 <= g->n
+                   ? (uint32_t)u[pm->a] << 16 | (uint32_t)u[pm->a + 1] << 8 | u[pm->a + 2]
+                   : 0xFFFFFFFFu;
+    if (first[k] != 0xFFFFFFFFu) last[u[pm->a + 2] >> 6] |= 1ull << (u[pm->a + 2] & 63);
+  }
   for (size_t t = 0; t < g->ntok && !g->err; t++) {
     size_t a = g->tok[t].start;
     const sj_mention *M = g->d->mentions.data;
@@ -448,7 +460,10 @@ void sj_te_persons_again(sj_tg *g, size_t nsorted) {
     if (a < covered || !(p[0] == 'n' || p[0] == 'x') || (unsigned char)g->s[a] < 0xE4 ||
         (unsigned char)g->s[a] > 0xE9)
       continue;
+    if (a + 3 > g->n || !(last[u[a + 2] >> 6] >> (u[a + 2] & 63) & 1)) continue;
+    uint32_t fa = (uint32_t)u[a] << 16 | (uint32_t)u[a + 1] << 8 | u[a + 2];
     for (int k = 0; k < g->npmem; k++) {
+      if (first[k] != fa) continue;
       const struct sj_pmem *pm = &g->pmem[k];
       size_t l = pm->b - pm->a, b = a + l;
       if (l < 6 || b > g->n || pm->a == a || !sj_tg_is_tend(g, b) ||
