@@ -44,6 +44,7 @@ typedef struct seg {
   uint8_t *bp;
   size_t hcap;
   const char *posname[256]; /* the tag names by pos id (lex_pos is a byte) */
+  int dots;                 /* the block has a one-char token that is a name dot */
 } seg;
 
 typedef struct tok {
@@ -472,9 +473,15 @@ static int hmm_filter(seg *g, size_t from) {
   return SJ_OK;
 }
 
+/* Middle dots of transliterated names (post_dots). */
+static int is_name_dot(uint32_t c) {
+  return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF65 || c == 0x2027;
+}
+
 /* Walk the best path, sending runs of single Han chars to the HMM. */
 static int emit_path(seg *g, size_t n) {
   g->out.n = 0;
+  g->dots = 0;
   size_t k = 0, run = 0;
   const int32_t *npos = g->npos;
   const uint32_t *nexta = g->next;
@@ -520,6 +527,7 @@ static int emit_path(seg *g, size_t n) {
     o->c0 = (uint32_t)k;
     o->c1 = (uint32_t)e;
     o->type = utype[k];
+    if (e == k + 1 && utype[k] != U_HAN && is_name_dot(g->cp[k])) g->dots = 1;
     o->oov = npos[k] == -3;
     if (npos[k] <= -2) o->pos = g->upos[k];
     else if (npos[k] >= 0) o->pos = posname[npos[k]];
@@ -603,7 +611,16 @@ static void post_numbers(seg *g) {
   size_t n = g->out.n, w = 0;
   int fine = (g->flags & SJ_SEG_SPLIT_MEASURES) != 0;
   const char *text = (const char *)g->s;
+  const uint32_t *ida = g->id, *cpa = g->cp;
+  const uint8_t *cd = g->m->img.chinfo;
   for (size_t i = 0; i < n; i++) {
+    /* most tokens: a Han word that is no number and no designation */
+    if (t[i].type == U_HAN && !(ida[t[i].c0] && cd[ida[t[i].c0]]) &&
+        !(i + 2 < n && t[i + 1].c1 == t[i + 1].c0 + 1 &&
+          (cpa[t[i + 1].c0] == '-' || cpa[t[i + 1].c0] == 0xFF0D))) {
+      t[w++] = t[i];
+      continue;
+    }
     tok cur = t[i];
     int cn, pure;
     int first_num = cur.type == U_ALNUM ? sj_digit(g->cp[cur.c0]) >= 0
@@ -667,9 +684,6 @@ static void post_numbers(seg *g) {
  * 穆罕默德·本·萨勒曼): join the Han words on both sides of the dot — the
  * nearest one always, and further ones while they are single characters,
  * out-of-vocabulary words or name fragments (nr*), not function words. */
-static int is_name_dot(uint32_t c) {
-  return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF65 || c == 0x2027;
-}
 
 static int joinable(seg *g, const tok *t) {
   int name = t->pos && t->pos[0] == 'n' && t->pos[1] == 'r'; /* 卡普斯/nr 勒曼/nrt */
@@ -775,7 +789,7 @@ static int do_block(seg *g, sj_doc *d, size_t b0, size_t b1) {
   int rc = emit_path(g, n);
   if (rc) return rc;
   post_numbers(g);
-  post_dots(g);
+  if (g->dots) post_dots(g);
   if ((g->flags & SJ_SEG_SPLIT_MEASURES) && (rc = post_fine(g))) return rc;
   size_t need = d->tokens.n + g->out.n;
   if (need > d->tokens.cap) {
