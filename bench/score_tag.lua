@@ -97,9 +97,11 @@ local KINDS = {
 }
 
 -- The mentions of one kind, in either layout.
--- Vague references (PRESENT_REF ...) and sets (每年 = P1Y) are not annotated
--- in the gold: they are left out of the predictions.
+-- Vague references (PRESENT_REF ...), sets (每年 = P1Y) and durations of an
+-- unknown count (几年 = PXY, flagged vague) are not annotated in the gold:
+-- they are left out of the predictions.
 local function unannotated(m)
+  if m.kind == "duration" then return m.vague == true end
   if m.kind ~= "time" then return false end
   local v = nn(m.value)
   return m.set == true or m.vague == true or (type(v) == "string" and v:match("_REF$") ~= nil)

@@ -36,6 +36,7 @@ local function value_ok(m)
   local v = m.value
   if type(v) ~= "string" then return false end
   if m.kind == "duration" or m.set then
+    if m.vague then return v:match("^PX[YMWD]$") ~= nil or v:match("^PTX[HMS]$") ~= nil end
     return v:match("^P%d+%.?%d*[YMWD]$") ~= nil or v:match("^PT%d+%.?%d*[HMS]$") ~= nil
   end
   if m.vague then return v == "PRESENT_REF" or v == "PAST_REF" or v == "FUTURE_REF" end

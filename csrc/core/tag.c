@@ -108,6 +108,7 @@ int sj_tag(sj_doc *d, const sj_model *m, const sj_options *o) {
   g->tok = d->tokens.data;
   g->ntok = d->tokens.n;
   g->want_events = !o || o->want == 0 || (o->want & SJ_WANT_EVENTS);
+  g->no_vague = o && (o->tag & SJ_TAG_NO_VAGUE);
   if (o && o->ntriggers) {
     if (!o->triggers || !sj_tg_user_ok(d, o->triggers, o->ntriggers)) return SJ_EINVAL;
     g->user = o->triggers;

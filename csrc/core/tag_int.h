@@ -71,6 +71,7 @@ typedef struct sj_tg {
   const sj_token *tok;
   size_t ntok;
   int want_events;
+  int no_vague;    /* SJ_TAG_NO_VAGUE: no vague references, no durations of unknown count */
   int err;
   sj_tctx tc;
   int maxy, maxm, maxd;  /* latest date named (reference estimate) */

@@ -10,6 +10,7 @@
  */
 #include "core.h"
 #include "tag.h"
+#include "num.h"
 #include "tag_int.h"
 
 #include <stddef.h>
@@ -19,11 +20,13 @@
 int sj_tg_time(sj_tg *g, size_t i, size_t *end) {
   sj_tmatch t;
   if (!sj_time_at(&g->tc, g->s, g->n, i, &t)) return 0;
+  if ((t.flags & SJ_VAGUE) && g->no_vague) return 0; /* 几分钟 (PTXM) */
   {
-    /* a word-like time (同日, 当天) must end a token: not 同日本 */
+    /* a word-like time (同日, 当天) must end a token: not 同日本; one that
+     * starts with a number need not (二十六日晚七时许 | 许唐山) */
     uint32_t c0;
     sj_t_dec(g->s, g->n, i, &c0);
-    int numeric = (c0 >= '0' && c0 <= '9') || (c0 >= 0xFF10 && c0 <= 0xFF19);
+    int numeric = sj_adigit(c0) >= 0 || sj_cdigit(c0) > 0 || sj_cn_unit(c0) > 0;
     if (!numeric && t.kind == SJ_TIME && !sj_tg_is_tend(g, t.end)) {
       uint32_t c1;
       sj_t_dec(g->s, g->n, t.end, &c1);

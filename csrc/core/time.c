@@ -1277,6 +1277,21 @@ typedef struct dur {
   int less;    /* 近, 不到: a little less than v */
 } dur;
 
+/* 几 at i is bound to what precedes it: a deictic word (这几天, 前几天: class
+ * some_count_not_after) or a vague cue that covers it (近几年来, 前几日) */
+static int some_count_bound(pst *p, size_t i) {
+  static const char *const VAGUE[] = {"vague_present", "vague_past", "vague_future"};
+  if (tw_prev(p, i, "some_count_not_after", NULL)) return 1;
+  size_t k = i;
+  uint32_t cp;
+  for (int back = 0; back < 2 && k > 0; back++) {
+    k = sj_t_prev(p->s, k, &cp);
+    for (int q = 0; q < 3; q++)
+      if (cue_at(p, k, VAGUE[q]) > i - k) return 1;
+  }
+  return 0;
+}
+
 /* A duration: [近|约|...] NUM [个] [多|余|半] UNIT [多|半]; returns end. */
 static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   size_t j = i, k;
@@ -1291,7 +1306,16 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   double v; int nd; unsigned fl;
   size_t e;
   if ((k = tw(p, j, "half", NULL))) { v = 0.5; e = j + k; fl = SJ_NUM_CHINESE; nd = 0; }
-  else {
+  else if (j == i && (k = tw(p, j, "some_count", NULL)) && !some_count_bound(p, i)) {
+    /* 几分钟, 数天, 若干年: a count not known (v < 0: PXD); 几十年, 数百年:
+     * the tens, hundreds (the lower bound) */
+    int l;
+    long un;
+    e = j + k; fl = SJ_NUM_CHINESE; nd = 0; approx = 1;
+    un = sj_cn_unit(cpat(p, e, &l));
+    if (un == 10 || un == 100 || un == 1000) { v = (double)un; e += (size_t)l; }
+    else v = -1;
+  } else {
     e = pnum(p, j, &v, &nd, &fl);
     if (!e) return 0;
     if ((fl & SJ_NUM_DIGITSEQ) && (fl & SJ_NUM_CHINESE)) {
@@ -1310,7 +1334,7 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   int ge = 0;
   if ((k = tw(p, j, "classifier", NULL))) { j += k; ge = 1; }
   if ((k = tw(p, j, "more", NULL))) { j += k; approx = 1; }
-  if (ge && (k = tw(p, j, "half", NULL))) { j += k; v += 0.5; }
+  if (ge && v >= 0 && (k = tw(p, j, "half", NULL))) { j += k; v += 0.5; }
   /* the unit: value unit * 10 + when (dict/gaz/time-grammar.tsv) */
   static const char UNIT[] = "?YMWDHNS";
   int uv = 0;
@@ -1326,7 +1350,7 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
   /* a 4-digit year number is a year, not a duration */
   if (u == 'Y' && (fl & SJ_NUM_DIGITSEQ) && nd == 4) return 0;
   j += k;
-  if (u == 'Y' && !ge && (k = tw(p, j, "half", NULL))) { j += k; v += 0.5; }
+  if (u == 'Y' && !ge && v >= 0 && (k = tw(p, j, "half", NULL))) { j += k; v += 0.5; }
   if ((k = tw(p, j, "more_after", NULL))) { j += k; approx = 1; }
   if ((k = tw(p, j, "dur_approx_after", NULL))) { j += k; approx = 1; }
   /* 一年一度, 一年一届: a frequency, not a duration */
@@ -1338,6 +1362,11 @@ static size_t dur_at(pst *p, size_t i, dur *du, size_t *numstart) {
 
 static int fmt_dur(char *buf, size_t cap, const dur *du) {
   char num[32];
+  if (du->v < 0) { /* a count not known: PXD, PTXM */
+    int t = du->unit != 'Y' && du->unit != 'M' && du->unit != 'W' && du->unit != 'D';
+    char uc = du->unit == 'N' ? 'M' : du->unit;
+    return snprintf(buf, cap, "P%sX%c", t ? "T" : "", uc);
+  }
   /* the common values without snprintf: whole numbers and halves (the
    * same digits as "%.0f" and "%g") */
   if (cap >= 40 && du->v >= 0.5 && du->v < 1e9 && (du->v == floor(du->v) ||
@@ -1618,6 +1647,7 @@ static int years_ago_today(pst *p, const dur *du, int dir, size_t end, sj_tmatch
  * from the anchor (after) or the reference (before); 1 found, -1 none */
 static int rel_offset(pst *p, size_t i, dur du, int dir, size_t e2, sj_tmatch *out) {
   int y, m, d;
+  if (du.v < 0) return -1; /* 几天后: no date */
   /* after a verb or noun (执政两个月后, 结束４５天后) the time hangs on an
    * event: not a mention */
   if (event_anchored(p, i)) return -1;
@@ -1684,6 +1714,7 @@ static int duration_at(pst *p, size_t i, size_t j, sj_tmatch *out) {
   }
   out->kind = SJ_DURATION;
   out->flags = du.approx ? SJ_APPROX : 0;
+  if (du.v < 0) out->flags |= SJ_VAGUE; /* 几分钟 = PTXM: left out with the vague references */
   out->end = e;
   fmt_dur(out->value, sizeof out->value, &du);
   return 1;
@@ -1944,6 +1975,12 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   int l = sj_t_dec(s, n, i, &c0);
   if (c0 >= 0xFF10 && c0 <= 0xFF19) return 1; /* full-width digits */
   if (c0 < 0x3007 || c0 > 0x9FFF) return c0 == 0x25CB; /* ○ */
+  /* 几, 数, 若干, 好几 (some_count: 几分钟, 数天) */
+  if (c0 == 0x51E0 || c0 == 0x6570) return 1;
+  if ((c0 == 0x82E5 || c0 == 0x597D) && i + (size_t)l < n) {
+    sj_t_dec(s, n, i + (size_t)l, &c1);
+    if ((c0 == 0x82E5 && c1 == 0x5E72) || (c0 == 0x597D && c1 == 0x51E0)) return 1;
+  }
   if (!(GATE1_BITS[(c0 & 0x3FF) >> 5] >> (c0 & 31) & 1)) return 0;
   size_t lo = 0, hi = sizeof GATE1 / sizeof *GATE1;
   while (lo < hi) {
