@@ -70,11 +70,13 @@ size_t sj_te_title_more(sj_tg *g, size_t e);
 void sj_te_emit_person(sj_tg *g, size_t a, size_t b, const char *country, int shape);
 size_t sj_te_person_known(sj_tg *g, size_t t);
 size_t sj_te_person_token(sj_tg *g, size_t t);
+size_t sj_te_person_before_title(sj_tg *g, size_t t);
 size_t sj_te_listed_oov(sj_tg *g, size_t t);
 size_t sj_te_listed_person(sj_tg *g, size_t t, const sj_gaz_hit *h, int nh);
 size_t sj_te_person_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f);
 size_t sj_te_title_hit(sj_tg *g, size_t t, size_t j);
 void sj_te_persons_again(sj_tg *g, size_t nsorted);
+void sj_te_persons_coded_later(sj_tg *g, size_t nsorted);
 
 /* tag_ent_org.c: organisations, bodies, the military */
 int sj_te_inst_kind(sj_tg *g, size_t a, size_t b);

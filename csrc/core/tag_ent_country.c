@@ -345,6 +345,36 @@ static size_t bare_abbr(sj_tg *g, cty *x) {
   return SJ_TE_NONE;
 }
 
+/* A country, up to three words of a title (nouns: 经济 | 发展 | 部长), the
+ * title and a name (菲律宾经济发展部长阿比托): the country and the person,
+ * who takes its code.  The token to go on from, or SJ_TE_NONE. */
+static size_t country_long_title(sj_tg *g, const cty *x) {
+  size_t e = x->e;
+  if (e != x->base_end || x->c.n != 1 || x->abbr) return SJ_TE_NONE;
+  size_t t = sj_tg_tok_at(g, e);
+  for (int hop = 0; hop < 4 && t < g->ntok && g->tok[t].start == e; hop++, t++) {
+    size_t b = g->tok[t].end;
+    const char *p = sj_tg_pos(g, t);
+    if (sj_tg_gaz_end(g, g->tok[t].start, b, SJ_K_TITLE, NULL) &&
+        !(sj_tg_hits(g, g->tok[t].start)->any & (SJ_K_COUNTRY | SJ_K_ABBR | SJ_K_PLACE | SJ_K_ORG))) {
+      size_t te = sj_te_title_more(g, b), ne = sj_te_name_after(g, te);
+      if (!ne) return SJ_TE_NONE;
+      char code[4];
+      memcpy(code, x->c.c[0], 4);
+      sj_te_emit_actor(g, x->a, x->base_end, "country", &x->c, NULL);
+      int sh = sj_te_name_shape(g, te, ne);
+      sj_te_emit_person(g, te, ne, code, sh ? sh : 'F');
+      return sj_tg_tok_at(g, ne);
+    }
+    /* …but not over an institution (泰国华侨商会 | 名誉会长X: inst_chain's) */
+    if (!(p[0] == 'n' || sj_streq(p, "vn")) || p[1] == 'r' || p[1] == 's' || b - g->tok[t].start > 9 ||
+        sj_te_inst_kind(g, g->tok[t].start, b))
+      return SJ_TE_NONE;
+    e = b;
+  }
+  return SJ_TE_NONE;
+}
+
 /* 美国经济: a modifier, no actor; 泰国金融危机, 伊拉克问题: the country of a
  * topic is a place.  The token to go on from, or SJ_TE_NONE. */
 static size_t country_topic(sj_tg *g, const cty *x) {
@@ -537,6 +567,7 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
   if (x.abbr == 1 && j - x.a == 3 && x.e > j && !sj_streq(x.type, "country") &&
       sj_tg_cue(g, x.a, "abbr_weak") && !sj_te_code_named(g, x.c.c[0]))
     return t + 1;
+  if ((r = country_long_title(g, &x)) != SJ_TE_NONE) return r;
   if ((r = country_topic(g, &x)) != SJ_TE_NONE) return r;
   if ((r = org_token(g, &x)) != SJ_TE_NONE) return r;
   {

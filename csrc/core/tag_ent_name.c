@@ -298,6 +298,20 @@ static int named_at(sj_tg *g, const nwalk *w, size_t b) {
   return 0;
 }
 
+/* Is the suffix (ls bytes) ending token t a verb here: the token a verb
+ * and its object (签订协议), or a suffix that is also a verb (cue class
+ * name_verb) before a verb or a preposition (计划 | 设立)? */
+static int verb_suffix(sj_tg *g, size_t t, size_t ls) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (b - ls > a) {
+    const char *pv = sj_te_lex_word_pos(g, a, b - ls);
+    if (pv && pv[0] == 'v' && !pv[1] && sj_tg_gazk(g, a, SJ_K_TRIGGER, NULL) == b - ls - a) return 1;
+  }
+  if (sj_tg_cue(g, b - ls, "name_verb") != ls || t + 1 >= g->ntok) return 0;
+  const char *pn = sj_tg_pos(g, t + 1);
+  return (pn[0] == 'v' && pn[1] != 'n') || pn[0] == 'p';
+}
+
 /* 八一飞行表演队: a unit name ending at token t needs a numeral name (八一)
  * or a proper noun that is no actor right before its descriptive words */
 static void unit_name(sj_tg *g, size_t t) {
@@ -367,6 +381,8 @@ static int name_start(sj_tg *g, size_t t, size_t ls, size_t nment, size_t *start
        * (中国海军导弹驱逐舰 | 银川舰) */
       if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, NULL)) break;
       if (sj_tg_cue_tok(g, pt, "name_walk_stop")) break;
+      /* a verb of an event (立陶宛 | 签订 | 边界协议): the name is its object */
+      if (sj_streq(p, "v") && sj_tg_gazk(g, a, SJ_K_TRIGGER, NULL) == b - a) break;
     }
     if (isprop) { proper = 1; start = a; }
     q = sj_tg_tok_at(g, a);
@@ -414,6 +430,7 @@ static void names_by_suffix(sj_tg *g) {
                       : sj_tg_str(g, f.s[0], f.l[0]);
     if (!cls) return;
     if (named_at(g, &w, b)) continue;
+    if (verb_suffix(g, t, ls)) continue;
     if (sj_streq(cls, "unit")) { unit_name(g, t); continue; }
     size_t start;
     if (!name_start(g, t, ls, w.nment, &start)) continue;
@@ -425,6 +442,7 @@ static void names_by_suffix(sj_tg *g) {
 
 void sj_tg_names_fix(sj_tg *g) {
   size_t nsorted = g->d->mentions.n;
+  sj_te_persons_coded_later(g, nsorted);
   names_by_suffix(g);
   if (!g->err) sj_te_persons_again(g, nsorted);
 }

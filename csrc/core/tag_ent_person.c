@@ -85,7 +85,7 @@ size_t sj_te_name_after(sj_tg *g, size_t i) {
   if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
     return g->tok[t].end;
   float mx = 0;
-  if (p[0] == 'n' && l <= 18 && !sj_tg_gazk(g, i, SJ_K_PLACE, NULL) &&
+  if ((p[0] == 'n' || (p[0] == 's' && !p[1])) && l <= 18 && !sj_tg_gazk(g, i, SJ_K_PLACE, NULL) &&
       !sj_tg_gazk(g, i, SJ_K_COUNTRY, NULL) && !sj_tg_gazk(g, i, SJ_K_ORG, NULL) &&
       !sj_tg_gazk(g, i, SJ_K_GOV, NULL) && !sj_tg_gazk(g, i, SJ_K_MIL, NULL) &&
       (sj_te_translit_mean(g, i, g->tok[t].end, &mx) > TRANS_AFTER_TITLE || mx > TRANS_AFTER_TITLE_MAX))
@@ -328,6 +328,24 @@ size_t sj_te_person_token(sj_tg *g, size_t t) {
   return pe;
 }
 
+/* A transliterated name right before a title word that ends its clause's
+ * subject (舍里总裁说, X总统表示): the person, of the paragraph's last
+ * foreign country (emit_person).  The end, 0 if none. */
+size_t sj_te_person_before_title(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  const char *p = sj_tg_pos(g, t);
+  if (t + 2 >= g->ntok || b - a < 6 || b - a > 12 || !(p[0] == 'n' || p[0] == 's' || sj_streq(p, "x")) ||
+      (sj_tg_hits(g, a)->any & SJ_TE_ENT) || sj_te_translit_mean(g, a, b, NULL) < TRANS_OOV)
+    return 0;
+  size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL);
+  if (!lt || g->tok[t + 1].end != b + lt) return 0;
+  /* the title ends the subject: an act or a saying verb follows */
+  const char *pn = sj_tg_pos(g, t + 2);
+  if (!(pn[0] == 'v' || pn[0] == 'd' || pn[0] == 'f' || pn[0] == 't') || pn[1] == 'n') return 0;
+  sj_te_emit_person(g, a, b, NULL, 'F');
+  return b + lt;
+}
+
 /* persons tagged by the segmenter after a name-list colon, 记者 … (token t
  * starts no word of the gazetteer): the token to go on from, or
  * SJ_TE_NONE */
@@ -483,6 +501,31 @@ void sj_te_persons_again(sj_tg *g, size_t nsorted) {
       m->codes = sj_codes_str(g, &c);
       covered = (uint32_t)b;
       break;
+    }
+  }
+}
+
+/* A transliterated name the scan could not code (舍里总裁说，泰国…; X说，希中
+ * 两国…) is of the first foreign country named after it in its paragraph,
+ * within 300 bytes.  Mentions [0, nsorted) are sorted by start. */
+void sj_te_persons_coded_later(sj_tg *g, size_t nsorted) {
+  sj_mention *M = g->d->mentions.data;
+  for (size_t k = 0; k < nsorted; k++) {
+    sj_mention *m = &M[k];
+    if (m->kind != SJ_ACTOR || !m->type || !sj_streq(m->type, "person") || (m->codes && *m->codes) ||
+        sj_te_translit_mean(g, m->start, m->end, NULL) < TRANS_MIN)
+      continue;
+    /* an official of an international body (欧盟委员会副主席X) has no code */
+    if (k > 0 && M[k - 1].kind == SJ_ACTOR && !M[k - 1].codes && M[k - 1].end + 24 >= m->start) continue;
+    for (size_t r = k + 1; r < nsorted && M[r].start < m->end + 300; r++) {
+      if (memchr(g->s + m->end, '\n', M[r].start > m->end ? M[r].start - m->end : 0)) break;
+      const sj_mention *o = &M[r];
+      if ((o->kind == SJ_ACTOR || o->kind == SJ_PLACE) && o->codes && !sj_streq(o->codes, "CHN") &&
+          (o->kind == SJ_PLACE || (o->type && !sj_streq(o->type, "person")))) {
+        /* the first code of a pair (希中两国: GRC) */
+        m->codes = sj_tg_str(g, o->codes, 3);
+        break;
+      }
     }
   }
 }

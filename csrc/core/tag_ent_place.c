@@ -95,6 +95,14 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
       pn[1] != 's' && !sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL))
     return e;
   if (!c->n || pc) return 0;
+  /* 同台湾进行往来: a partner is the polity (not in a list of places,
+   * 苏格兰与威尔士, nor before 的: 与湖南省的张家界) */
+  size_t tp = tok_before(g, a);
+  if (c->n == 1 && tp != (size_t)-1 && sj_tg_cue_tok(g, tp, "partner_prep") && sj_tg_is_tend(g, e) &&
+      !(g->last_place && g->last_end == g->tok[tp].start) && !sj_tg_cue(g, e, "country_of")) {
+    sj_te_emit_actor(g, a, e, "country", c, NULL);
+    return e;
+  }
   /* 沈阳市就提出, 汕头市即采取: a city or province acting at a clause start
    * is its government */
   size_t tb = tok_before(g, a);

@@ -138,7 +138,12 @@ const char *sj_te_body_before(sj_tg *g, size_t a, char buf[4]) {
   if (m->kind != SJ_ACTOR || m->end > a || !m->type ||
       !(sj_streq(m->type, "organization") || sj_streq(m->type, "government")))
     return NULL;
-  if (m->end < a && sj_te_cue_end(g, m->end, a, "title_prefix") != a - m->end) return NULL;
+  if (m->end < a && sj_te_cue_end(g, m->end, a, "title_prefix") != a - m->end) {
+    /* …or one distinguishing word (参议院临时议长) */
+    size_t tb = sj_tg_tok_at(g, m->end);
+    if (tb >= g->ntok || g->tok[tb].start != m->end || g->tok[tb].end != a || !sj_streq(sj_tg_pos(g, tb), "b"))
+      return NULL;
+  }
   buf[0] = 0;
   if (m->codes && strlen(m->codes) == 3) memcpy(buf, m->codes, 4);
   else if (m->codes && *m->codes) return NULL; /* several parties */
