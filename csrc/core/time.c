@@ -238,10 +238,24 @@ static size_t weekday_at(pst *p, size_t i, int *wk, int *wd) {
   return j;
 }
 
+/* 六七点, 七八时: two neighbouring Chinese digits before the hour word, the
+ * earlier hour, approximate; returns the end past the hour word */
+static size_t hour_pair(pst *p, size_t i, int *h) {
+  double x; int nd; unsigned fl;
+  size_t a = pnum(p, i, &x, &nd, &fl), k;
+  if (!a || !(fl & SJ_NUM_CHINESE) || !(fl & SJ_NUM_DIGITSEQ) || nd != 2) return 0;
+  int d1 = (int)x / 10, d2 = (int)x % 10;
+  if (d2 != d1 + 1 || d1 < 1 || !(k = tw(p, a, "hour", NULL))) return 0;
+  *h = d1;
+  p->flags |= SJ_APPROX;
+  return a + k;
+}
+
 /* clock: H时/点 [M分|半] [S秒]; returns end */
 static size_t clock_at(pst *p, size_t i, int *h, int *mi) {
   int hv, cn;
   size_t e = num_unit(p, i, "hour", 0, 24, 1, &hv, &cn);
+  if (!e) e = hour_pair(p, i, &hv);
   if (!e) {
     /* 14:30, 14：30 (the full-width colon U+FF1A) */
     double x; int nd; unsigned fl;
@@ -955,6 +969,15 @@ static void pa_rel_day(pst *p, pa *a) {
   a->t->pd = part;
 }
 
+/* a number + 号 at j after a street word (class address_before: 街 巷 …):
+ * a house number, not a day */
+static int house_number(pst *p, size_t j) {
+  double x; int nd; unsigned fl;
+  int hao = 0;
+  size_t e = pnum(p, j, &x, &nd, &fl);
+  return e && tw(p, e, "day_unit", &hao) && hao == 1 && tw_prev(p, j, "address_before", NULL);
+}
+
 /* a day: 22日, 今（19）日; else a relative day without year or month */
 static void pa_day(pst *p, pa *a) {
   size_t k, j = a->j;
@@ -966,6 +989,7 @@ static void pa_day(pst *p, pa *a) {
         !cday_context(p, j, k))
       return;
     if (cpat(p, j, &l2) == CP_LIANG) return; /* 两日: two days */
+    if (!(a->have & 2) && house_number(p, j)) return; /* 益群街17号 */
     a->t->d = dv; a->j = k; a->have |= 4;
     if (!(a->have & 2)) pa_day_month(p, a, dv);
   } else if (!(a->have & 3)) {
@@ -1928,7 +1952,7 @@ static const uint32_t GATE2[] = {
   0x540C4E00u, 0x540C5E74u, 0x540C65E5u, 0x540C6708u, 0x540E5929u, 0x540E5E74u,
   0x54684E00u, 0x54684E09u, 0x54684E8Cu, 0x54684E94u, 0x5468516Du, 0x546856DBu,
   0x54685929u, 0x546865E5u, 0x56FD5E86u, 0x57238BDEu, 0x591C91CCu, 0x591C95F4u,
-  0x5927524Du, 0x59277EA6u, 0x59824ECAu, 0x59875973u, 0x5C068FD1u, 0x5C81672Bu,
+  0x5927524Du, 0x59276982u, 0x59277EA6u, 0x59824ECAu, 0x59875973u, 0x5C068FD1u, 0x5C81672Bu,
   0x5E745185u, 0x5E74521Du, 0x5E745E95u, 0x5E74672Bu, 0x5EFA519Bu, 0x5F53524Du,
   0x5F535730u, 0x5F53591Cu, 0x5F535929u, 0x5F535E74u, 0x5F5365E5u, 0x5F5365F6u,
   0x5F53665Au, 0x5F536708u, 0x622A6B62u, 0x622A81F3u, 0x65595E08u, 0x65B07684u,
