@@ -314,6 +314,10 @@ struct sj_doc {
 
 /* ---- seg.c, sent.c, tag.c --------------------------------------------- */
 int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags);
+/* sj_segment that also tells (*trad) whether a character of the text is
+ * one only traditional text uses (SJ_T2S_TRAD): when none is, the script
+ * view would have converted nothing (sj_analyze segments first then). */
+int sj_segment_trad(sj_doc *d, const sj_model *m, unsigned segflags, int *trad);
 /* Log probability of the best cut of a word by the embedded lexicon. */
 double sj_seg_word_logp(const sj_model *m, const char *w, size_t n);
 int sj_sentences(sj_doc *d);

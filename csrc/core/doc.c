@@ -94,13 +94,24 @@ int sj_analyze(const sj_model *m, const char *text, size_t len, const sj_options
   /* traditional paragraphs: analyse a simplified view, map offsets back */
   sj_script_view *sv = NULL;
   d->script = SJ_SCRIPT_SIMPLIFIED;
-  if (rc == SJ_OK && o.script != SJ_SCRIPT_SIMPLIFIED &&
+  int done = 0; /* segmented */
+  if (rc == SJ_OK && o.script == SJ_SCRIPT_AUTO && (o.want & SJ_WANT_TOKENS)) {
+    /* most text has no character that only traditional text uses: then the
+     * view would convert nothing (script.c) and the segmentation of the
+     * text itself, which notes such characters on its way, is the one;
+     * else it is done again on the view */
+    int trad = 0;
+    rc = sj_segment_trad(d, m, o.seg, &trad);
+    done = rc == SJ_OK && !trad;
+    if (!done) d->tokens.n = 0;
+  }
+  if (rc == SJ_OK && !done && o.script != SJ_SCRIPT_SIMPLIFIED &&
       (rc = sj_script_view_new(m, d->text, len, o.script, &sv)) == SJ_OK) {
     const char *view = sj_script_view_text(sv, &d->len);
     if (view) d->text = view;
     d->script = sj_script_view_script(sv);
   }
-  if (rc == SJ_OK && (o.want & SJ_WANT_TOKENS)) rc = sj_segment(d, m, o.seg);
+  if (rc == SJ_OK && !done && (o.want & SJ_WANT_TOKENS)) rc = sj_segment(d, m, o.seg);
   if (rc == SJ_OK && (o.want & SJ_WANT_SENTENCES)) rc = sj_sentences(d);
   if (rc == SJ_OK && (o.want & SJ_WANT_MENTIONS)) rc = sj_tag(d, m, &o);
   if (rc == SJ_OK && sv) rc = sj_script_map_back(sv, d, text);

@@ -45,6 +45,7 @@ typedef struct seg {
   size_t hcap;
   const char *posname[256]; /* the tag names by pos id (lex_pos is a byte) */
   int dots;                 /* the block has a one-char token that is a name dot */
+  unsigned t2s;             /* SJ_T2S_* flags of the BMP chars >= U+3400 or'ed */
 } seg;
 
 typedef struct tok {
@@ -758,6 +759,8 @@ static size_t decode_block(seg *g, size_t b0, size_t b1) {
   uint8_t *cls = g->cls;
   const sj_image *img = &g->m->img;
   const uint16_t *cmap = img->cmap;
+  const uint8_t *t2s = img->t2s_flags;
+  unsigned fl = 0;
   for (size_t i = b0; i < b1;) {
     uint32_t cp;
     int l;
@@ -773,11 +776,13 @@ static size_t decode_block(seg *g, size_t b0, size_t b1) {
     off[n] = (uint32_t)i;
     cls[n] = (uint8_t)(cp - 0x4E00u <= 0x9FFFu - 0x4E00u ? SJ_C_HAN : sj_cclass(cp));
     ida[n] = cp < 0x10000 ? cmap[cp] : cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
+    if (cp - 0x3400u < 0x10000u - 0x3400u) fl |= t2s[cp];
     n++;
     i += (size_t)l;
   }
   off[n] = (uint32_t)b1;
   ida[n] = 0; /* a sentinel: the trie walks stop there */
+  g->t2s |= fl;
   return n;
 }
 
@@ -833,6 +838,11 @@ static size_t block_end(const unsigned char *s, size_t b0, size_t e) {
 }
 
 int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
+  int trad;
+  return sj_segment_trad(d, m, segflags, &trad);
+}
+
+int sj_segment_trad(sj_doc *d, const sj_model *m, unsigned segflags, int *trad) {
   seg g;
   memset(&g, 0, sizeof g);
   g.m = m;
@@ -870,6 +880,7 @@ int sj_segment(sj_doc *d, const sj_model *m, unsigned segflags) {
     rc = do_block(&g, d, b0, e);
     b0 = e;
   }
+  *trad = (g.t2s & SJ_T2S_TRAD) != 0;
   seg_free(&g);
   return rc;
 }
