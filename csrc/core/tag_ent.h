@@ -84,6 +84,7 @@ size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind);
 const char *sj_te_inst_type(int k);
 size_t sj_te_inst_alone(sj_tg *g, size_t t);
 size_t sj_te_named_org(sj_tg *g, size_t t, uint32_t hany);
+size_t sj_te_that_inst(sj_tg *g, size_t t);
 size_t sj_te_org_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f);
 size_t sj_te_mil_hit(sj_tg *g, size_t t, size_t j);
 size_t sj_te_gov_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f);

@@ -250,3 +250,38 @@ size_t sj_te_gov_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
   sj_te_emit_actor(g, a, e, ty, &c, NULL);
   return sj_tg_tok_at(g, e);
 }
+
+/* 该法院, 该集团公司 at token t (cue class that_det, then a word ending in
+ * an institution word): the institution last named with the same last
+ * word (among the last 40 mentions), else the last organisation or body of
+ * the same kind, with its codes and kind.  The end, 0 if none. */
+size_t sj_te_that_inst(sj_tg *g, size_t t) {
+  if (t + 1 >= g->ntok || !sj_tg_cue_tok(g, t, "that_det")) return 0;
+  size_t a = g->tok[t + 1].start, b = g->tok[t + 1].end;
+  int k = sj_te_inst_kind(g, a, b);
+  if (!k || k == 'P') return 0;
+  const char *cls = k == 'G' ? "inst_gov" : k == 'M' ? "inst_mil" : "inst_org";
+  size_t lw = sj_te_cue_end(g, a, b, cls);
+  const char *type = sj_te_inst_type(k);
+  /* 该公司…部经理X: the body only places a person */
+  for (size_t u = t + 2; u < g->ntok && u < t + 5; u++) {
+    const char *p = sj_tg_pos(g, u);
+    size_t lt = sj_tg_gaz_end(g, g->tok[u].start, g->tok[u].end, SJ_K_TITLE, NULL);
+    if (lt && sj_tg_cue(g, g->tok[u].end - lt, "role_suffix") != lt) return 0;
+    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn"))) break;
+  }
+  size_t nm = g->d->mentions.n;
+  const sj_mention *same = NULL, *kind = NULL;
+  for (size_t q = nm; q-- > 0 && q + 40 > nm && !same;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, q);
+    if (m->kind != SJ_ACTOR || !m->type || !m->codes || !sj_streq(m->type, type)) continue;
+    if (m->end - m->start >= lw && sj_eqn(g->s + m->end - lw, g->s + b - lw, lw)) same = m;
+    else if (!kind) kind = m;
+  }
+  if (!same) same = kind;
+  if (!same) return 0;
+  sj_codes c;
+  sj_codes_parse(&c, same->codes);
+  sj_te_emit_actor(g, g->tok[t].start, b, type, &c, NULL);
+  return b;
+}

@@ -300,6 +300,17 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
         (t > 0 && sj_tg_cue_tok(g, t - 1, "not_before_name")))
       return 0;
   }
+  /* a two-character word of the lexicon tagged as a name after an adverb
+   * or a locative (满脸陶醉, 国外宾客), or the last item of a list of common
+   * nouns (鲜花、奖章和荣耀), is the common word */
+  if ((sh == 'c' || sh == 'C') && b - a == 6 && t > 0 && !sj_te_pmem_find(g, a, b)) {
+    const char *pb = sj_tg_pos(g, t - 1);
+    if (pb[0] == 'd' || (pb[0] == 's' && !pb[1])) return 0;
+    if (t > 1 && (sj_tg_cue_tok(g, t - 1, "list_sep") || sj_tg_cue_tok(g, t - 1, "pair_conj"))) {
+      const char *p2 = sj_tg_pos(g, t - 2);
+      if (p2[0] == 'n' && !p2[1]) return 0;
+    }
+  }
   /* the head of a name (贝多芬第九交响曲, X国际女子网球赛): no person;
    * an item of a list of places (张北、尚义等县) */
   if (name_head(g, t + 1) || (b - a <= 12 && sj_te_list_of_units(g, t))) return 0;
@@ -323,6 +334,18 @@ size_t sj_te_person_known(sj_tg *g, size_t t) {
  * the person emitted; its end, 0 if none */
 size_t sj_te_person_token(sj_tg *g, size_t t) {
   int sh = 0;
+  /* 李 | 成仁: a surname the segmenter cut off a name it tagged nr */
+  if (t + 1 < g->ntok && g->tok[t].end - g->tok[t].start == 3 && sj_streq(sj_tg_pos(g, t), "nr") &&
+      sj_tg_gazk(g, g->tok[t].start, SJ_K_SURNAME, NULL) == 3 &&
+      g->tok[t + 1].end - g->tok[t + 1].start == 6 && sj_streq(sj_tg_pos(g, t + 1), "nr") &&
+      !(sj_tg_hits(g, g->tok[t + 1].start)->any & SJ_TE_ENT)) {
+    size_t a = g->tok[t].start, b = g->tok[t + 1].end;
+    sh = sj_te_name_shape(g, a, b);
+    if (sh == 'C' || sh == 'c') {
+      sj_te_emit_person(g, a, b, NULL, sh);
+      return b;
+    }
+  }
   size_t pe = person_at(g, t, &sh);
   if (pe) sj_te_emit_person(g, g->tok[t].start, pe, NULL, sh);
   return pe;
