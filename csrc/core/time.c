@@ -1909,9 +1909,11 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
   if (sj_t_bad_before(s, i)) return 0;
   out->start = i;
   if ((k = tw(p, j, "until_head", NULL)) && clause_head(s, i)) {
-    /* ，至昨日, 至今日凌晨1时 (before the fixed 至今: at a clause's head only) */
+    /* ，至昨日, 到18时12分, 至今日凌晨1时 (before the fixed 至今: at a
+     * clause's head only) */
     pst P2 = P;
-    if (point_mention(&P2, j + k, 1, out)) return 1;
+    /* not in a 到…止 frame (到１月７日止: the time between, alone) */
+    if (point_mention(&P2, j + k, 1, out) && !tw(p, out->end, "until_close", NULL)) return 1;
     memset(out, 0, sizeof *out);
     out->start = i;
   }
@@ -2013,7 +2015,7 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   }
   if (lo == sizeof GATE1 / sizeof *GATE1 || GATE1[lo] != c0) return 0;
   if (numch(c0)) return 1;
-  if (c0 == 0x81F3) return 1; /* 至 (until_head): time_at decides */
+  if (c0 == 0x81F3 || c0 == 0x5230) return 1; /* 至 到 (until_head): time_at decides */
   if (i + (size_t)l >= n) return 0;
   sj_t_dec(s, n, i + (size_t)l, &c1);
   /* 近 约 逾 仅 + a number */
