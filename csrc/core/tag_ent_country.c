@@ -88,7 +88,9 @@ static size_t actor_suffix(sj_tg *g, size_t j, int abbr, const char **type, int 
     size_t lg = sj_tg_gazk(g, j, SJ_K_GOV, NULL);
     size_t lt = sj_tg_gazk(g, j, SJ_K_TITLE, NULL);
     /* 日本前首相, 立陶宛新总统: a prefix of the title (cue class title_prefix) */
-    if (!lt && (k = sj_tg_cue(g, j, "title_prefix")) && (lt = sj_tg_gazk(g, j + k, SJ_K_TITLE, NULL)))
+    /* …or of a leader word (两国最高领导人, 捷克新政府) */
+    if (!lt && (k = sj_tg_cue(g, j, "title_prefix")) &&
+        ((lt = sj_tg_gazk(g, j + k, SJ_K_TITLE, NULL)) || (lt = sj_tg_gazk(g, j + k, SJ_K_GOV, NULL))))
       lt += k;
     if (abbr && !lm && (k = sj_tg_cue(g, j, "abbr_mil")))
       lm = k;

@@ -42,7 +42,7 @@ size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
   int named = 0; /* a name-like word inside: only a firm or body (江苏康博集团) */
   int noun = 0;  /* the token before was a noun of the chain */
   if (t >= g->ntok || g->tok[t].start != e) return 0;
-  for (int hop = 0; hop < 4 && t < g->ntok; hop++, t++) {
+  for (int hop = 0; hop < 5 && t < g->ntok; hop++, t++) {
     size_t a = g->tok[t].start, b = g->tok[t].end;
     const char *p = sj_tg_pos(g, t);
     if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) >= b - a) break;
@@ -62,7 +62,7 @@ size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
     int k = sj_te_inst_kind(g, a, b);
     if (!k && sj_streq(p, "nt")) k = 'O';
     if (!k && hop > 0 && gov_body(g, a, b)) k = 'G'; /* (right after the actor: actor_suffix) */
-    if (named && k != 'O') break;
+    if (named && k && k != 'O') break;
     if (k) { best = b; *kind = k; }
     if (k == 'P') break;
   }
@@ -222,8 +222,30 @@ static size_t gov_title(sj_tg *g, size_t j, const sj_gfield *f) {
 /* a government word ending at j: the body's country (dict/gaz/mil.tsv):
  * 白宫 USA; `-` names nobody without a country before it (政府, 议会);
  * none: Chinese (国防部, 军委) */
+/* A body coordinated with a body just named (泰国政府和议会, 泰国财政部、
+ * 商业部): that body's single code, NULL if none */
+static const char *gov_coord(sj_tg *g, size_t a) {
+  size_t tb = tok_before(g, a), nm = g->d->mentions.n;
+  if (tb == (size_t)-1 || !nm || !(sj_tg_cue_tok(g, tb, "list_sep") || sj_tg_cue_tok(g, tb, "pair_conj")))
+    return NULL;
+  const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, nm - 1);
+  if (m->kind != SJ_ACTOR || m->end != g->tok[tb].start || !m->type || !sj_streq(m->type, "government") ||
+      !m->codes || strlen(m->codes) != 3)
+    return NULL;
+  return m->codes;
+}
+
 size_t sj_te_gov_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
   size_t a = g->tok[t].start, r;
+  const char *co = gov_coord(g, a);
+  if (co && !(f->n >= 2 && f->l[1] == 3) && sj_tg_gazk(g, a, SJ_K_TITLE, NULL) <= j - a &&
+      sj_tg_is_tend(g, j)) {
+    sj_codes c;
+    c.n = 0;
+    sj_codes_add(&c, co, 3);
+    sj_te_emit_actor(g, a, j, "government", &c, NULL);
+    return sj_tg_tok_at(g, j);
+  }
   if (f->n >= 2 && f->l[1] == 1 && f->s[1][0] == '-') return gov_bare(g, a, j);
   if (f->n && f->l[0] == 6 && !memcmp(f->s[0], "leader", 6)) return sj_tg_tok_at(g, j);
   /* 国防部长: the title wins over the ministry; 国家教委主任: a body

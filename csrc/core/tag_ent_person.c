@@ -183,6 +183,19 @@ size_t sj_te_title_more(sj_tg *g, size_t e) {
   for (int guard = 0; guard < 3; guard++) {
     size_t k = sj_tg_cue(g, e, "title_join");
     size_t l2 = k ? sj_tg_gazk(g, e + k, SJ_K_TITLE, NULL) : 0;
+    if (!l2 && k) {
+      /* 兼外交与合作大臣: the second title's words, then a title word */
+      size_t t = sj_tg_tok_at(g, e + k);
+      for (int hop = 0; hop < 5 && t < g->ntok && g->tok[t].start >= e + k; hop++, t++) {
+        const char *p = sj_tg_pos(g, t);
+        size_t a = g->tok[t].start, b = g->tok[t].end;
+        size_t lt = sj_tg_gaz_end(g, a, b, SJ_K_TITLE, NULL);
+        if (lt && hop > 0) { l2 = b - e - k; break; }
+        if (!(p[0] == 'n' || sj_streq(p, "vn") || (hop > 0 && (sj_tg_cue_tok(g, t, "pair_conj")))) ||
+            p[1] == 'r' || b - a > 9)
+          break;
+      }
+    }
     if (!l2) break;
     e += k + l2;
   }

@@ -144,6 +144,15 @@ static size_t place_in_token(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
     sj_te_emit_actor(g, a, e, "country", c, NULL);
     return b;
   }
+  /* the segmenter's organisation name headed by the place (澳门中华总商会/nt)
+   * ending in an institution word: one actor, the institution going on */
+  if (k && k != 'P' && g->tok[t].start == a && sj_streq(sj_tg_pos(g, t), "nt")) {
+    int k2 = 0;
+    size_t e2 = sj_te_inst_chain(g, b, &k2);
+    if (e2 && k2 != 'P') { b = e2; k = k2; }
+    sj_te_emit_actor(g, a, b, sj_te_inst_type(k), c, NULL);
+    return b;
+  }
   return 0;
 }
 
