@@ -119,15 +119,18 @@ end
 function Model:analyze(text, opts)
   check_self(self, "analyze")
   local o, rs = prepare(self, opts)
+  local parts = rs and rs.list[1] and parts_of(o and o.want)
+  local want = o and o.want
+  if parts and type(want) == "string" and not want:find("tokens") and not want:find("all") then
+    -- the core lists only the parts `want` names; rules may read the tokens
+    o = with(o, "want", want .. ",tokens")
+  end
   local doc = call(self.core, "analyze", text, o)
-  if rs and rs.list[1] then
-    local parts = parts_of(o and o.want)
-    if parts then
-      -- trigger rules' events are filled by this model with these options
-      rs:apply(doc, text, parts, function(trigs)
-        return call(self.core, "analyze", text, with(o, "triggers", trigs))
-      end)
-    end
+  if parts then
+    -- trigger rules' events are filled by this model with these options
+    rs:apply(doc, text, parts, function(trigs)
+      return call(self.core, "analyze", text, with(o, "triggers", trigs))
+    end)
   end
   return doc
 end

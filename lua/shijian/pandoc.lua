@@ -339,33 +339,30 @@ end
 ---------------------------------------------------------------- analysis
 
 -- The module's tables and the command's JSON have one schema
--- (docs/schema.md): bytes [start, end) in both.
+-- (docs/schema.md): bytes [start, end) in both.  The filter's fields are
+-- added to the tables themselves (s, e; an event's text, ss, se): a copy
+-- of some 30,000 tables per MB of text costs more than the rest of the
+-- step.  The filter reads only the fields it knows.
 local function norm_mention(m)
-  local s, e = m.start, m["end"]
-  return {
-    kind = m.kind, text = m.text, s = s, e = e, value = m.value,
-    approx = (m.approx == true) or nil, codes = m.codes, type = m.type, org = m.org,
-    country = m.country, class = m.class, unit = m.unit,
-  }
+  m.s, m.e = m.start, m["end"]
+  m.approx = (m.approx == true) or nil
+  return m
 end
 
 local function norm_event(ev)
-  local trig = ev.trigger and ev.trigger.text
-  local s, e = ev.trigger.start, ev.trigger["end"]
-  local ss, se
-  if ev.sentence then ss, se = ev.sentence.start, ev.sentence["end"] end
-  return {
-    kind = "event", text = trig, s = s, e = e, cameo = ev.cameo, root = ev.root,
-    label = ev.label, date = ev.date, sources = ev.sources or {}, targets = ev.targets or {},
-    place = ev.place, ss = ss, se = se, negated = ev.negated, future = ev.future,
-    hypothetical = ev.hypothetical,
-  }
+  local trig = ev.trigger
+  ev.kind, ev.text, ev.s, ev.e = "event", trig and trig.text, trig.start, trig["end"]
+  local sent = ev.sentence
+  if sent then ev.ss, ev.se = sent.start, sent["end"] end
+  ev.sentence = nil
+  ev.sources, ev.targets = ev.sources or {}, ev.targets or {}
+  return ev
 end
 
 local function normalise(r)
-  local out = { ref_year = r.ref_year, mentions = {}, events = {} }
-  for _, m in ipairs(r.mentions or {}) do out.mentions[#out.mentions + 1] = norm_mention(m) end
-  for _, ev in ipairs(r.events or {}) do out.events[#out.events + 1] = norm_event(ev) end
+  local out = { ref_year = r.ref_year, mentions = r.mentions or {}, events = r.events or {} }
+  for _, m in ipairs(out.mentions) do norm_mention(m) end
+  for _, ev in ipairs(out.events) do norm_event(ev) end
   return out
 end
 
@@ -502,6 +499,10 @@ end
 -- their order among the list's SoftBreaks), and whether the list may hold a
 -- Note (a Note, Cite or Image is in it).
 function M.run_text(inls, o)
+  if #inls == 1 then -- most runs of Chinese text: one Str
+    local el = inls[1]
+    if (el.t or el.tag) == "Str" then return el.text, {}, false end
+  end
   local toks = flatten(inls, {})
   local drops, nb = {}, 0
   for i, tk in ipairs(toks) do
@@ -588,18 +589,48 @@ local function attr_key(m)
     (m.class or "") .. "\0" .. (m.unit or "")
 end
 
+-- the cache key of an event's attributes but its id (events recur less,
+-- but an Attr costs ~10 us and setting the id of a made one ~1 us)
+local function event_key(m)
+  return "event\0" .. (m.cameo or "") .. "\0" .. (m.root or "") .. "\0" .. (m.label or "") ..
+    "\0" .. (m.date or "") .. "\0" .. join(m.sources, " ") .. "\0" .. join(m.targets, " ") ..
+    "\0" .. (m.place or "") .. "\0" .. (m.negated and "n" or "") .. (m.future and "f" or "") ..
+    (m.hypothetical and "h" or "")
+end
+
+-- the Attr of a mention's span (an event's with its id when with_id), and
+-- the cache key of a span of its text alone (nil for an event: its span
+-- has an id, or is a piece of one)
 local function span_attr(m, o, with_id)
-  if not (with_id and m.id) then
-    local key = attr_key(m)
-    if key then
-      local cache = o.attr_cache
-      if not cache then cache = {}; o.attr_cache = cache end
-      local a = cache[key]
-      if not a then a = span_attr_new(m, o, false); cache[key] = a end
-      return a
-    end
+  local cache = o.attr_cache
+  if not cache then cache = {}; o.attr_cache = cache end
+  local key = attr_key(m)
+  if key then
+    local a = cache[key]
+    if not a then a = span_attr_new(m, o, false); cache[key] = a end
+    return a, key
   end
-  return span_attr_new(m, o, with_id)
+  local ekey = event_key(m)
+  local a = cache[ekey]
+  if not a then a = span_attr_new(m, o, false); cache[ekey] = a end
+  -- the id is read when the Span is made (pandoc.Span copies its Attr)
+  if with_id and m.id then a.identifier = m.id; m.placed = true
+  else a.identifier = "" end
+  return a, nil
+end
+
+-- A span of one text without white space.  Mentions with the same
+-- attributes and text (a country named again and again) share one Span
+-- object: pandoc copies it where it is put, and nothing changes it.
+local function text_span(m, text, o, with_id)
+  local attr, key = span_attr(m, o, with_id)
+  if not key then return pandoc.Span(text, attr) end
+  local cache = o.span_cache
+  if not cache then cache = {}; o.span_cache = cache end
+  key = key .. "\0" .. text
+  local sp = cache[key]
+  if not sp then sp = pandoc.Span(text, attr); cache[key] = sp end
+  return sp
 end
 
 function span_attr_new(m, o, with_id)
@@ -734,14 +765,15 @@ local function wrap(pieces, ms, o)
         if text:find(WS) then text = nil end
       end
       local content = text and { text } or wrap(run, kids[ti], o)
-      local attr = span_attr(T, o, run[1].s <= T.s)
+      local with_id = run[1].s <= T.s
       local c1 = content[1]
       if #content == 1 and type(c1) ~= "string" and (c1.t or c1.tag) == "Str" then c1 = c1.text end
       n = n + 1
       if #content == 1 and type(c1) == "string" and not c1:find(WS) then
-        out[n] = pandoc.Span(c1, attr)
+        out[n] = text_span(T, c1, o, with_id)
       else
-        out[n] = pandoc.Span(inlines_of(content), attr)
+        -- pandoc makes a Str of each string of the list
+        out[n] = pandoc.Span(content, (span_attr(T, o, with_id)))
       end
     else
       if p.x then
@@ -821,7 +853,7 @@ local function build(inls, st, ms, o)
       end
       local content, wch = wrap(inner, here, o)
       local ch = ich or wch
-      if ch then el.content = inlines_of(content); changed = true end
+      if ch then el.content = st.raw and content or inlines_of(content); changed = true end
       np = np + 1
       pieces[np] = { el = el, s = s, e = e, ch = ch }
     else
@@ -840,6 +872,39 @@ function M.markup(inls, ms, drops, o)
   local st = { pos = 0, nb = 0, drops = drops or {} }
   local pieces = build(inls, st, ms, o)
   return inlines_of((wrap(pieces, ms, o))), st.pos
+end
+
+-- The marked-up inlines of a run that is one Str without white space (most
+-- runs of Chinese text), straight from the mentions: text between them as
+-- strings, a Span per mention; the same inlines as the general way below
+-- (pieces, then wrap), without its tables.  ms: laminar, sorted (M.nest).
+local function markup_str(text, ms, o)
+  local function level(a, b, lo, hi) -- [a, b) holding ms[lo..hi]
+    local out, n, pos, j = {}, 0, a, lo
+    while j <= hi do
+      local T = ms[j]
+      local k = j + 1
+      while k <= hi and ms[k].s < T.e do k = k + 1 end
+      if T.s > pos then n = n + 1; out[n] = text:sub(pos + 1, T.s) end
+      n = n + 1
+      if k == j + 1 then out[n] = text_span(T, text:sub(T.s + 1, T.e), o, true)
+      else out[n] = pandoc.Span(level(T.s, T.e, j + 1, k - 1), (span_attr(T, o, true))) end
+      pos, j = T.e, k
+    end
+    if pos < b then n = n + 1; out[n] = text:sub(pos + 1, b) end
+    return out
+  end
+  return level(0, #text, 1, #ms)
+end
+M.markup_str = markup_str -- tests
+
+-- The same as a plain Lua table in which new text is a string (no Str made
+-- from Lua: pandoc reads a string of an inline list as a Str when the list
+-- is set as an element's content), for the filter's own rewrite.
+local function markup_raw(inls, ms, drops, o)
+  local st = { pos = 0, nb = 0, drops = drops or {}, raw = true }
+  local pieces = build(inls, st, ms, o)
+  return (wrap(pieces, ms, o)), st.pos
 end
 
 ---------------------------------------------------------------- document
@@ -963,11 +1028,13 @@ function M.event_table(events, o)
   local function cell(inls) return { pandoc.Plain(inls) } end
   -- the cells of a text recur (dates, parties, places): one Plain each
   local cells = {}
+  -- (a string cell is read by pandoc as a Plain of one Str: no Plain made
+  -- from Lua; a text with white space would be cut into words)
   local function text_cell(s)
     if s == nil or s == "" then return {} end
     local c = cells[s]
     if not c then
-      c = { s:find(WS) and pandoc.Plain(List { pandoc.Str(s) }) or pandoc.Plain(s) }
+      c = s:find(WS) and { pandoc.Plain(List { pandoc.Str(s) }) } or s
       cells[s] = c
     end
     return c
@@ -1006,7 +1073,7 @@ function M.event_table(events, o)
       cameos[ckey] = cameo
     end
     rows[#rows + 1] = {
-      text_cell(ev.date), cell(List(trig)), cameo,
+      text_cell(ev.date), trig, cameo, -- trig: a list of inlines, read as a Plain
       text_cell(join(ev.sources, ", ")), text_cell(join(ev.targets, ", ")),
       text_cell(ev.place),
     }
@@ -1180,7 +1247,8 @@ function M.process(doc, ctx)
   table.sort(res.events, function(a, b) return a.s < b.s end)
   for i, ev in ipairs(res.events) do
     ev.id = "shijian-e" .. i
-    if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):gsub("^%s+", ""):gsub("%s+$", "") end
+    -- the sentence without white space around it
+    if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):match("^%s*(.*%S)") or "" end
   end
   -- assign mentions (and event triggers) to runs; from here on their
   -- offsets count in their run's text
@@ -1199,7 +1267,12 @@ function M.process(doc, ctx)
   local function rewrite(k, inls)
     local r = runs[k]
     if not r or (#r.ms == 0 and next(r.drops) == nil) then return nil end
-    local out, len = M.markup(inls, r.ms, r.drops, o)
+    local el = #inls == 1 and inls[1]
+    if el and (el.t or el.tag) == "Str" then
+      local text = el.text
+      if text == r.text and not text:find(WS) then return markup_str(text, r.ms, o) end
+    end
+    local out, len = markup_raw(inls, r.ms, r.drops, o)
     if len ~= #r.text then
       warn("text run " .. k .. " changed between passes; left unmarked")
       return nil

@@ -148,6 +148,39 @@ end
 eq("no mentions: inlines unchanged", mark("会见*俄罗斯*部长", {}), "会见*俄罗斯*部长")
 
 
+-- 1b. a run of one Str: the filter's direct way (markup_str) gives the same
+-- inlines as the general one (pieces, then wrap) ------------------------------
+do
+  local function specs_ms(text, specs)
+    local ms = {}
+    for i, sp in ipairs(specs) do
+      local s, e = text:find(sp[2], sp.from or 1, true)
+      ms[#ms + 1] = { kind = sp[1], s = s - 1, e = e, order = i, id = sp.id, cameo = sp.cameo,
+        sources = { "CHN" }, targets = {}, value = sp.value, codes = sp.codes }
+    end
+    return P.nest(ms)
+  end
+  local function native(inls)
+    return pandoc.write(pandoc.Pandoc({ pandoc.Para(inls) }), "native")
+  end
+  local text = "中国国防部长会见俄罗斯国防部长，中国与俄罗斯举行联合演习。"
+  local cases = {
+    { "one mention", { { "actor", "俄罗斯", codes = { "RUS" } } } },
+    { "at both ends", { { "actor", "中国", codes = { "CHN" } }, { "name", "联合演习。" } } },
+    { "adjacent, repeated (one shared span)", { { "actor", "中国", codes = { "CHN" } },
+      { "actor", "国防部长" }, { "actor", "中国", codes = { "CHN" }, from = 10 } } },
+    { "event over an actor, and an event alone", { { "event", "会见俄罗斯", id = "e1", cameo = "040" },
+      { "actor", "俄罗斯", codes = { "RUS" } }, { "event", "举行", id = "e2", cameo = "040" } } },
+    { "event and mention of one span", { { "event", "联合演习", id = "e3", cameo = "062" },
+      { "name", "联合演习" } } },
+  }
+  for _, c in ipairs(cases) do
+    local general = P.markup({ pandoc.Str(text) }, specs_ms(text, c[2]), {}, O)
+    local direct = P.markup_str(text, specs_ms(text, c[2]), O)
+    eq("one Str, " .. c[1] .. ": direct = general", native(direct), native(general))
+  end
+end
+
 -- 2. east-Asian line breaks ------------------------------------------------
 do
   local text = P.run_text(inlines("中国\n军队"), O)
@@ -297,7 +330,11 @@ do
       end
       if type(x) ~= "table" then return tostring(x) end
       local keys = {}
-      for k in pairs(x) do if k ~= "backend" then keys[#keys + 1] = tostring(k) end end
+      -- first/last: the module's 1-based positions, kept in its tables (the
+      -- filter adds its fields to them) and not in the command's JSON
+      for k in pairs(x) do
+        if k ~= "backend" and k ~= "first" and k ~= "last" then keys[#keys + 1] = tostring(k) end
+      end
       table.sort(keys)
       local parts = {}
       for _, k in ipairs(keys) do
