@@ -532,9 +532,18 @@ local KIND_STYLE = { time = "Time", duration = "Duration", actor = "Actor", plac
   name = "Name", quantity = "Quantity", event = "Event" }
 
 local function join(list, sep)
-  local out = {}
-  for _, x in ipairs(list or {}) do out[#out + 1] = tostring(x) end
-  return table.concat(out, sep or " ")
+  if not list or list[1] == nil then return "" end
+  local simple = true -- strings only (country codes): no copy
+  for _, x in ipairs(list) do
+    if type(x) ~= "string" then simple = false; break end
+  end
+  if simple and #list == 1 then return list[1] end
+  local out = list
+  if not simple then
+    out = {}
+    for _, x in ipairs(list) do out[#out + 1] = tostring(x) end
+  end
+  return table.concat(out, sep or " ", 1, #out)
 end
 
 --- The tooltip text of a mention or event.
@@ -580,12 +589,20 @@ local span_attr_new
 local function attr_key(m)
   local k = m.kind
   if k == "event" then return nil end
-  local codes = m.codes
-  if codes then codes = #codes == 1 and tostring(codes[1]) or join(codes, " ") end
+  -- by kind, the fields span_attr_new reads for it
+  if k == "actor" then
+    local codes = m.codes
+    if codes then codes = #codes == 1 and tostring(codes[1]) or join(codes, " ") end
+    return "a\0" .. (codes or "") .. "\0" .. (m.type or "") .. "\0" .. (m.org or "")
+  elseif k == "place" then return "p\0" .. (m.country or "")
+  elseif k == "name" then return "n\0" .. (m.class or "")
+  end
   local v = m.value
   if type(v) ~= "string" then v = type(v) == "number" and numstr(v) or tostring(v) end
-  return k .. "\0" .. v .. "\0" .. (m.approx and "~" or "") .. "\0" .. (codes or "") .. "\0" ..
-    (m.type or "") .. "\0" .. (m.org or "") .. "\0" .. (m.country or "") .. "\0" ..
+  if k == "time" or k == "duration" then return k .. "\0" .. v .. (m.approx and "\0~" or "\0") end
+  if k == "quantity" then return "q\0" .. v .. (m.approx and "\0~\0" or "\0\0") .. (m.unit or "") end
+  return k .. "\0" .. v .. "\0" .. (m.approx and "~" or "") .. "\0" .. (m.codes and join(m.codes, " ") or "") ..
+    "\0" .. (m.type or "") .. "\0" .. (m.org or "") .. "\0" .. (m.country or "") .. "\0" ..
     (m.class or "") .. "\0" .. (m.unit or "")
 end
 
@@ -627,9 +644,10 @@ local function text_span(m, text, o, with_id)
   if not key then return pandoc.Span(text, attr) end
   local cache = o.span_cache
   if not cache then cache = {}; o.span_cache = cache end
-  key = key .. "\0" .. text
-  local sp = cache[key]
-  if not sp then sp = pandoc.Span(text, attr); cache[key] = sp end
+  local by_text = cache[key]
+  if not by_text then by_text = {}; cache[key] = by_text end
+  local sp = by_text[text]
+  if not sp then sp = pandoc.Span(text, attr); by_text[text] = sp end
   return sp
 end
 
@@ -670,13 +688,22 @@ end
 -- Keep the mentions of one run that nest or are disjoint (a laminar family),
 -- sorted by start, longer first. A mention that partly overlaps an earlier
 -- kept one is dropped.
+local function nest_before(a, b)
+  if a.s ~= b.s then return a.s < b.s end
+  if a.e ~= b.e then return a.e > b.e end
+  if (a.kind == "event") ~= (b.kind == "event") then return a.kind == "event" end
+  return (a.order or 0) < (b.order or 0)
+end
+
 function M.nest(ms)
-  table.sort(ms, function(a, b)
-    if a.s ~= b.s then return a.s < b.s end
-    if a.e ~= b.e then return a.e > b.e end
-    if (a.kind == "event") ~= (b.kind == "event") then return a.kind == "event" end
-    return (a.order or 0) < (b.order or 0)
-  end)
+  -- a run's mentions come sorted and its events after them: insertion sort
+  -- (the order is total: `order` is unique where it decides)
+  for i = 2, #ms do
+    local x = ms[i]
+    local j = i - 1
+    while j >= 1 and nest_before(x, ms[j]) do ms[j + 1] = ms[j]; j = j - 1 end
+    ms[j + 1] = x
+  end
   local kept, stack = {}, {}
   for _, m in ipairs(ms) do
     if m.e > m.s then
@@ -995,7 +1022,7 @@ local function events_meta(events)
   for _, ev in ipairs(events) do
     local function ml(l)
       local out = {}
-      for _, x in ipairs(l) do out[#out + 1] = tostring(x) end
+      for i, x in ipairs(l) do out[i] = type(x) == "string" and x or tostring(x) end
       return List(out)
     end
     list[#list + 1] = {
