@@ -569,6 +569,12 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
   if (x.abbr == 1 && j - x.a == 3 && x.e > j && !sj_streq(x.type, "country") &&
       sj_tg_cue(g, x.a, "abbr_weak") && !sj_te_code_named(g, x.c.c[0]))
     return t + 1;
+  /* 立陶宛总统选举: the country of an office's election is a place */
+  if (!x.abbr && x.c.n == 1 && x.e > j && !x.mil && sj_tg_cue(g, x.e, "topic_place") &&
+      sj_tg_gaz_end(g, j, x.e, SJ_K_TITLE | SJ_K_GOV, NULL)) {
+    sj_te_emit_place(g, x.a, j, &x.c);
+    return sj_tg_tok_at(g, x.e);
+  }
   if ((r = country_long_title(g, &x)) != SJ_TE_NONE) return r;
   if ((r = country_topic(g, &x)) != SJ_TE_NONE) return r;
   if ((r = org_token(g, &x)) != SJ_TE_NONE) return r;

@@ -114,6 +114,14 @@ size_t sj_te_inst_alone(sj_tg *g, size_t t) {
   else if (!sj_tg_cue(g, a, "inst_cn") && sj_te_context_country(g) && !sj_tg_gazk(g, a, SJ_K_PLACE, NULL))
     sj_codes_add(&c, sj_te_context_country(g), 3);
   else sj_codes_add(&c, "CHN", 3);
+  /* 人民大会堂/nt: a building (a facility suffix: dict/gaz/names.tsv) is
+   * a place */
+  sj_gfield fs;
+  if (!k && sj_tg_gaz_end(g, a, b, SJ_K_PLACESUFFIX, &fs) && fs.n && fs.l[0] == 8 &&
+      !memcmp(fs.s[0], "facility", 8)) {
+    sj_te_emit_place(g, a, b, &c);
+    return b;
+  }
   /* 英国工党 | 政府: the institution goes on */
   int k2 = 0;
   size_t e2 = sj_te_inst_chain(g, b, &k2);

@@ -187,6 +187,23 @@ static int common_adm_word(sj_tg *g, size_t a, size_t b) {
  * 太岳区): a token tagged ns of 2-6 Han characters, or a name-like token
  * ending in an administrative suffix (尚义县/nr); a place, or an actor or
  * nothing by its role (place_role).  The end, 0 if none. */
+/* A building after a place name ending at e (上海 | 证券 | 大厦, 长城 |
+ * 饭店): up to `nouns` common nouns, then a token that is a facility suffix
+ * (dict/gaz/names.tsv: placesuffix facility); the end, 0 if none. */
+size_t sj_te_facility_after(sj_tg *g, size_t e, int nouns) {
+  size_t t = sj_tg_tok_at(g, e);
+  for (int hop = 0; hop <= nouns && t < g->ntok && g->tok[t].start == e; hop++, t++) {
+    size_t a = g->tok[t].start, b = g->tok[t].end;
+    sj_gfield f;
+    if (sj_tg_gazk(g, a, SJ_K_PLACESUFFIX, &f) == b - a && f.n && f.l[0] == 8 && !memcmp(f.s[0], "facility", 8))
+      return hop > 0 || b - a >= 6 ? b : 0;
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] != 'n' || p[1] == 'r' || p[1] == 's' || b - a > 9) return 0;
+    e = b;
+  }
+  return 0;
+}
+
 size_t sj_te_seg_place(sj_tg *g, size_t t) {
   size_t a = g->tok[t].start, b = g->tok[t].end;
   const char *p = sj_tg_pos(g, t);
@@ -196,6 +213,13 @@ size_t sj_te_seg_place(sj_tg *g, size_t t) {
   /* 鹤山市, 尚义县: a name of 3+ characters ending in an administrative
    * suffix; 长野: a place word after 在/赴/到 (not a class of countries:
    * 外国, 大国, cue class not_place_end) */
+  size_t fe = sj_streq(p, "ns") ? sj_te_facility_after(g, b, 0) : 0;
+  if (fe) {
+    sj_codes c;
+    place_code(g, a, &c);
+    sj_te_emit_place(g, a, fe, &c);
+    return fe;
+  }
   int adm = p[0] == 'n' && strchr("rsz", p[1]) && b - a >= 9 && sj_tg_cue(g, b - 3, "admin_suffix") &&
             !common_adm_word(g, a, b);
   int ctx = sj_streq(p, "ns") && sj_te_place_context(g, a);
@@ -282,6 +306,12 @@ size_t sj_te_place_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
     const char *pr = te < g->ntok ? sj_te_lex_word_pos(g, e, g->tok[te].end) : NULL;
     if (te < g->ntok && g->tok[te].end - e <= 6 && !(pr && pr[0] == 'v'))
       e = g->tok[te].end;
+  }
+  /* 上海证券大厦: a building named after the place */
+  size_t fe = ls ? 0 : sj_te_facility_after(g, e, 2);
+  if (fe) {
+    sj_te_emit_place(g, a, fe, &c);
+    return sj_tg_tok_at(g, fe);
   }
   re = place_role(g, a, e, &c);
   if (re) return sj_tg_tok_at(g, re);

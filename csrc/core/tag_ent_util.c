@@ -52,7 +52,13 @@ sj_mention *sj_te_emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c) {
 int sj_te_place_context(sj_tg *g, size_t a) {
   size_t t = tok_before(g, a);
   if (t == (size_t)-1) return 0;
-  if (sj_tg_cue_tok(g, t, "place_prep")) return 1;
+  if (sj_tg_cue_tok(g, t, "place_prep")) {
+    /* 三年 | 来: a duration's 来 (since), not the verb */
+    if (t > 0 && g->tok[t].end - g->tok[t].start == 3 && cp_is(g, g->tok[t].start, 0x6765) &&
+        strchr("mq", sj_tg_pos(g, t - 1)[0]))
+      return 0;
+    return 1;
+  }
   if (g->last_place && g->last_end <= a && a - g->last_end <= 3 &&
       sj_tg_cue_tok(g, t, "place_list"))
     return 1;
