@@ -1993,6 +1993,22 @@ static const uint32_t GATE1_BITS[32] = {
   0x00000000u, 0x08000000u, 0x02021090u, 0x00000000u
 };
 
+/* after 几 / 数 at j, the first character of a duration's unit, of 个 or of
+ * 十 百 千 (the units of dur_unit in dict/gaz/time-grammar.tsv: 年 月 周
+ * 星期 礼拜 天 昼夜 日 小时 分钟 秒 钟头) */
+static int count_unit_next(const char *s, size_t n, size_t j) {
+  static const uint32_t U[] = {0x4E2A, 0x5206, 0x5468, 0x5929, 0x5C0F, 0x5E74, 0x65E5,
+                               0x661F, 0x663C, 0x6708, 0x793C, 0x79D2, 0x949F};
+  uint32_t c;
+  if (j >= n) return 0;
+  sj_t_dec(s, n, j, &c);
+  long u = sj_cn_unit(c);
+  if (u == 10 || u == 100 || u == 1000) return 1;
+  for (size_t q = 0; q < sizeof U / sizeof *U; q++)
+    if (U[q] == c) return 1;
+  return 0;
+}
+
 int sj_time_may_start(const char *s, size_t n, size_t i) {
   uint32_t c0, c1;
   if (i >= n) return 0;
@@ -2001,12 +2017,15 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   int l = sj_t_dec(s, n, i, &c0);
   if (c0 >= 0xFF10 && c0 <= 0xFF19) return 1; /* full-width digits */
   if (c0 < 0x3007 || c0 > 0x9FFF) return c0 == 0x25CB; /* ○ */
-  /* 几, 数, 若干, 好几 (some_count: 几分钟, 数天) */
-  if (c0 == 0x51E0 || c0 == 0x6570) return 1;
+  /* 几, 数, 若干, 好几 (some_count) before a unit: 几分钟, 数天 */
+  if (c0 == 0x51E0 || c0 == 0x6570) return count_unit_next(s, n, i + (size_t)l);
   if ((c0 == 0x82E5 || c0 == 0x597D) && i + (size_t)l < n) {
-    sj_t_dec(s, n, i + (size_t)l, &c1);
-    if ((c0 == 0x82E5 && c1 == 0x5E72) || (c0 == 0x597D && c1 == 0x51E0)) return 1;
+    int l1 = sj_t_dec(s, n, i + (size_t)l, &c1);
+    if ((c0 == 0x82E5 && c1 == 0x5E72) || (c0 == 0x597D && c1 == 0x51E0))
+      return count_unit_next(s, n, i + (size_t)l + (size_t)l1);
   }
+  /* 至 到 (until_head) at a clause's head: ，至昨日 */
+  if ((c0 == 0x81F3 || c0 == 0x5230) && clause_head(s, i)) return 1;
   if (!(GATE1_BITS[(c0 & 0x3FF) >> 5] >> (c0 & 31) & 1)) return 0;
   size_t lo = 0, hi = sizeof GATE1 / sizeof *GATE1;
   while (lo < hi) {
@@ -2015,7 +2034,6 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   }
   if (lo == sizeof GATE1 / sizeof *GATE1 || GATE1[lo] != c0) return 0;
   if (numch(c0)) return 1;
-  if (c0 == 0x81F3 || c0 == 0x5230) return 1; /* 至 到 (until_head): time_at decides */
   if (i + (size_t)l >= n) return 0;
   sj_t_dec(s, n, i + (size_t)l, &c1);
   /* 近 约 逾 仅 + a number */
