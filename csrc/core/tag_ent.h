@@ -93,6 +93,7 @@ size_t sj_te_gov_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f);
 size_t sj_te_translit_place(sj_tg *g, size_t t);
 size_t sj_te_topic_len(sj_tg *g, size_t e);
 size_t sj_te_seg_place(sj_tg *g, size_t t);
+size_t sj_te_prov_abbr(sj_tg *g, size_t t);
 size_t sj_te_facility_after(sj_tg *g, size_t e, int nouns);
 int sj_te_list_of_places(sj_tg *g, size_t e);
 size_t sj_te_place_name_after(sj_tg *g, size_t e, size_t *end);

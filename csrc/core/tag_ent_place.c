@@ -319,3 +319,23 @@ size_t sj_te_place_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
   sj_te_emit_place(g, a, e, &c);
   return sj_tg_tok_at(g, e);
 }
+
+/* A Chinese province's or city's one-character abbreviation as a place
+ * (cue classes prov_abbr: CHN, prov_abbr_hkg: HKG): the tail of a token
+ * after a cue of class at_prefix (来京, 抵沪, 滞港), or a token of its own
+ * after a preposition of place (在 | 京, 赴 | 沪).  The end, 0 if none. */
+size_t sj_te_prov_abbr(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end, k = 0;
+  if (b - a == 6) k = sj_tg_cue(g, a, "at_prefix");
+  else if (b - a != 3 || !sj_te_place_context(g, a)) return 0;
+  if (b - a - k != 3) return 0;
+  const char *code = sj_tg_cue(g, a + k, "prov_abbr") == 3       ? "CHN"
+                     : sj_tg_cue(g, a + k, "prov_abbr_hkg") == 3 ? "HKG"
+                                                                 : NULL;
+  if (!code) return 0;
+  sj_codes c;
+  c.n = 0;
+  sj_codes_add(&c, code, 3);
+  sj_te_emit_place(g, a + k, b, &c);
+  return b;
+}
