@@ -78,6 +78,15 @@ enum sj_cclass {
   SJ_C_BAD        /* invalid byte */
 };
 int sj_cclass(uint32_t cp);
+/* sj_cclass of an ASCII code point (cp < 0x80), inlined */
+SJ_HOT int sj_cclass_ascii(uint32_t cp) {
+  if (cp == '\n') return SJ_C_NEWLINE;
+  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return SJ_C_SPACE;
+  if (cp >= '0' && cp <= '9') return SJ_C_DIGIT;
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return SJ_C_LATIN;
+  if (cp < 0x20 || cp == 0x7F) return SJ_C_OTHER;
+  return SJ_C_PUNCT;
+}
 /* Value of a digit (ASCII or full-width) or -1. */
 int sj_digit(uint32_t cp);
 /* Value of a Chinese numeral character (零〇○一二两三...九 -> 0..9,

@@ -149,6 +149,15 @@ static void make_units(seg *g, size_t n) {
   size_t k = 0;
   while (k < n) {
     int c = cls[k];
+    /* most units: a Han character, no Chinese digit, before another (so
+     * before no combining mark: no mark is Han) */
+    if (c == SJ_C_HAN && !(ida[k] && cd[ida[k]] - 1u < 10u) && (k + 1 >= n || cls[k + 1] == SJ_C_HAN)) {
+      ustart[k] = 1;
+      uend[k] = (uint32_t)(k + 1);
+      utype[k] = U_HAN;
+      k++;
+      continue;
+    }
     size_t e = k + 1;
     uint8_t t;
     if (is_alnum_cls(c)) {
@@ -765,16 +774,23 @@ static size_t decode_block(seg *g, size_t b0, size_t b1) {
     uint32_t cp;
     int l;
     unsigned c0 = s[i];
-    /* fast path: a 3-byte sequence (all of CJK) */
-    if (c0 - 0xE1u <= 0x0Bu && i + 2 < b1 && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u) {
+    int k;
+    if (c0 < 0x80) { /* ASCII */
+      cp = c0;
+      l = 1;
+      k = sj_cclass_ascii(cp);
+    } else if (c0 - 0xE1u <= 0x0Bu && i + 2 < b1 && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u) {
+      /* a 3-byte sequence (all of CJK) */
       cp = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
       l = 3;
+      k = cp - 0x4E00u <= 0x9FFFu - 0x4E00u ? SJ_C_HAN : sj_cclass(cp);
     } else {
       l = sj_utf8_decode(s, b1, i, &cp);
+      k = sj_cclass(cp);
     }
     cpa[n] = cp;
     off[n] = (uint32_t)i;
-    cls[n] = (uint8_t)(cp - 0x4E00u <= 0x9FFFu - 0x4E00u ? SJ_C_HAN : sj_cclass(cp));
+    cls[n] = (uint8_t)k;
     ida[n] = cp < 0x10000 ? cmap[cp] : cp == SJ_BADCP ? 0 : sj_image_char(img, cp);
     if (cp - 0x3400u < 0x10000u - 0x3400u) fl |= t2s[cp];
     n++;

@@ -49,14 +49,7 @@ long sj_cn_digit(uint32_t cp) {
 
 int sj_cclass(uint32_t cp) {
   if (cp == SJ_BADCP) return SJ_C_BAD;
-  if (cp < 0x80) {
-    if (cp == '\n') return SJ_C_NEWLINE;
-    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return SJ_C_SPACE;
-    if (cp >= '0' && cp <= '9') return SJ_C_DIGIT;
-    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return SJ_C_LATIN;
-    if (cp < 0x20 || cp == 0x7F) return SJ_C_OTHER;
-    return SJ_C_PUNCT;
-  }
+  if (cp < 0x80) return sj_cclass_ascii(cp);
   if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
       (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
       cp == 0x3007 || cp == 0x25CB)
