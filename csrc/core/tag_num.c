@@ -22,11 +22,15 @@ int sj_tg_time(sj_tg *g, size_t i, size_t *end) {
   if (!sj_time_at(&g->tc, g->s, g->n, i, &t)) return 0;
   if ((t.flags & SJ_VAGUE) && g->no_vague) return 0; /* 几分钟 (PTXM) */
   {
-    /* a word-like time (同日, 当天) must end a token: not 同日本; one that
-     * starts with a number need not (二十六日晚七时许 | 许唐山) */
-    uint32_t c0;
-    sj_t_dec(g->s, g->n, i, &c0);
-    int numeric = sj_adigit(c0) >= 0 || sj_cdigit(c0) > 0 || sj_cn_unit(c0) > 0;
+    /* a word-like time (同日, 当天) must end a token: not 同日本; one with
+     * a number in it need not (二十六日晚七时许 | 许唐山, 凌晨4点20 | 20发) */
+    int numeric = 0;
+    for (size_t k = i; k < t.end && !numeric;) {
+      uint32_t c0;
+      int l = sj_t_dec(g->s, g->n, k, &c0);
+      numeric = sj_adigit(c0) >= 0 || sj_cdigit(c0) > 0 || sj_cn_unit(c0) > 0;
+      k += l > 0 ? (size_t)l : 1;
+    }
     if (!numeric && t.kind == SJ_TIME && !sj_tg_is_tend(g, t.end)) {
       uint32_t c1;
       sj_t_dec(g->s, g->n, t.end, &c1);
