@@ -32,6 +32,14 @@ static inline void ref_at(sj_tg *g, size_t i) {
 }
 
 /* ---- the scan --------------------------------------------------------- */
+/* the event noun ending a title (《中美联合声明》): a trigger the events
+ * stage keeps only where the title speaks (《…联合声明》宣布) */
+static void title_trigger(sj_tg *g, size_t t0, size_t e) {
+  size_t close = sj_tg_tok_at(g, e - 1);
+  if (close <= t0 + 1 || close >= g->ntok) return;
+  sj_tg_trigger(g, close - 1);
+}
+
 static int scan(sj_tg *g) {
   size_t t = 0;
   size_t skip_to = 0; /* inside a 《…》 title: nothing else */
@@ -44,7 +52,12 @@ static int scan(sj_tg *g) {
     const unsigned char *u = (const unsigned char *)g->s + i;
     if ((u[0] == 0xE3 || u[0] == 0xE2) && i + 2 < g->n && u[1] == 0x80) {
       if (u[0] == 0xE3 && u[2] == 0x8A) {
-        if (sj_tg_title(g, i, &e)) { skip_to = e; t = sj_tg_tok_at(g, e); continue; }
+        if (sj_tg_title(g, i, &e)) {
+          if (g->want_events) title_trigger(g, t, e);
+          skip_to = e;
+          t = sj_tg_tok_at(g, e);
+          continue;
+        }
       } else if ((u[0] == 0xE2 && u[2] == 0x9C) || (u[0] == 0xE3 && u[2] == 0x8C)) {
         sj_tg_quote(g, i);
       }

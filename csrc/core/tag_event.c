@@ -32,7 +32,7 @@ static void push_trigger(sj_tg *g, size_t t, size_t i, size_t e, const sj_gfield
   }
   tr->ctx = f->n >= 4 ? f->s[3] : NULL;
   tr->ctxlen = f->n >= 4 ? (uint32_t)f->l[3] : 0;
-  tr->user = tr->joint = 0;
+  tr->user = tr->joint = tr->speaks = 0;
 }
 
 /* the fields of a trigger entry of exactly len bytes at i, or 0 */
@@ -444,6 +444,7 @@ static int meeting_in(const sj_tg *g, size_t sa, size_t sb, const sj_trig *T) {
 static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
                         size_t nm, const sj_trig *prev) {
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
+  if (T->speaks) return 1;
   /* context words the entry needs (演习 needs nothing; 亮相 a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
   if (!aid_sent(g, T, sb, pe) || !bombing(g, T, sa, sb, ps)) return 0;
@@ -1042,10 +1043,31 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
 
 static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps);
 
+/* A statement noun (联合声明, 公报: code 010, an event noun) right before a
+ * saying verb, past 》 or a frame word (《…联合声明》宣布, 联合公报中指出),
+ * is the speaker: the noun is the record, the verb none */
+static void speaking_nouns(sj_tg *g, sj_trig *tr, size_t t0, size_t ti) {
+  for (size_t q = t0; q + 1 < ti; q++) {
+    sj_trig *N = &tr[q], *V = &tr[q + 1];
+    const char *np = sj_tg_pos(g, N->tok);
+    if (!sj_streq(N->cameo, "010") || (N->hint != 'L' && np[0] != 'n' && np[0] != 'l') ||
+        V->hint != 'S' || N->end > V->start)
+      continue;
+    size_t gap = V->start - N->end, t = sj_tg_tok_at(g, N->end);
+    int closes = gap == 3 && !memcmp(g->s + N->end, "\xe3\x80\x8b", 3); /* 》 */
+    if (gap > 3 || (gap && !closes &&
+                    !(t < g->ntok && g->tok[t].end == V->start && tok_cue(g, t, "frame"))))
+      continue;
+    N->speaks = 1;
+    V->cameo[0] = 0;
+  }
+}
+
 /* passes 1 and 2 over the sentence's triggers [t0, ti): clear cameo[0] of
  * those that tell no event of their own */
 static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t sa, size_t sb,
                            const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1) {
+  speaking_nouns(g, tr, t0, ti);
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
     if (T->user) continue;
@@ -1369,6 +1391,7 @@ static int add_user(sj_tg *g) {
     x->labellen = x->label ? (uint32_t)strlen(x->label) : 0;
     x->user = 1;
     x->joint = g->user[u].joint != 0;
+    x->speaks = 0;
   }
   qsort(g->trig.data, g->trig.n, sizeof(sj_trig), trig_cmp);
   return SJ_OK;

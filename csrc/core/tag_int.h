@@ -34,6 +34,8 @@ typedef struct sj_trig { /* a trigger found by the scan */
   uint32_t ctxlen;
   uint8_t user;          /* given by the caller (sj_options.triggers): kept */
   uint8_t joint;         /* the caller says both sides act together */
+  uint8_t speaks;        /* a statement noun a saying verb makes speak
+                            (联合声明强调): the record, not that verb */
 } sj_trig;
 
 /* The gazetteer hits at one position (all kinds, shortest first), kept in
