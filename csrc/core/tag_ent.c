@@ -88,6 +88,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   if ((k = sj_te_translit_place(g, t))) return sj_tg_tok_at(g, k);
   if ((k = sj_te_person_token(g, t))) return sj_tg_tok_at(g, k);
   if ((k = sj_te_person_before_title(g, t))) return sj_tg_tok_at(g, k);
+  if ((k = sj_te_person_acting(g, t))) return sj_tg_tok_at(g, k);
   if ((k = sj_te_inst_alone(g, t))) return sj_tg_tok_at(g, k);
   if ((k = sj_te_named_org(g, t, hany))) return sj_tg_tok_at(g, k);
   if ((hany & SJ_K_CUE) && (k = sj_te_that_inst(g, t))) return sj_tg_tok_at(g, k);

@@ -71,6 +71,7 @@ void sj_te_emit_person(sj_tg *g, size_t a, size_t b, const char *country, int sh
 size_t sj_te_person_known(sj_tg *g, size_t t);
 size_t sj_te_person_token(sj_tg *g, size_t t);
 size_t sj_te_person_before_title(sj_tg *g, size_t t);
+size_t sj_te_person_acting(sj_tg *g, size_t t);
 size_t sj_te_listed_oov(sj_tg *g, size_t t);
 size_t sj_te_listed_person(sj_tg *g, size_t t, const sj_gaz_hit *h, int nh);
 size_t sj_te_person_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f);

@@ -262,6 +262,17 @@ static int name_head(sj_tg *g, size_t t) {
   return 0;
 }
 
+/* Is token t a word of country abbreviations only (哈吉 | 乌塔四国) in a
+ * chain: followed by another abbreviation or a count of countries (…国)? */
+static int abbr_chain_word(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (b - a > 12 || t + 1 >= g->ntok) return 0;
+  for (size_t i = a; i < b; i += 3)
+    if (sj_tg_gazk(g, i, SJ_K_ABBR, NULL) != 3) return 0;
+  size_t na = g->tok[t + 1].start, nb = g->tok[t + 1].end;
+  return sj_tg_gazk(g, na, SJ_K_ABBR, NULL) || (nb - na >= 6 && cp_is(g, nb - 3, 0x56FD));
+}
+
 /* the end of a person's name at token t (0 if none): a token tagged nr*
  * that looks like a name, and no country, place or body; a two-character
  * Chinese name goes on over one more given-name character the segmenter
@@ -278,6 +289,7 @@ static size_t person_at(sj_tg *g, size_t t, int *shape) {
                                                     SJ_K_MIL | SJ_K_ABBR | SJ_K_TITLE)))
       return 0;
   if (sj_tg_cue(g, b - 3, "not_name_end") || sj_tg_cue(g, b, "region_group")) return 0;
+  if (abbr_chain_word(g, t)) return 0;
   int sh = sj_te_name_shape(g, a, b);
   if (!sh) return 0;
   if (!nr) {
@@ -380,6 +392,28 @@ size_t sj_te_person_before_title(sj_tg *g, size_t t) {
   if (!(pn[0] == 'v' || pn[0] == 'd' || pn[0] == 'f' || pn[0] == 't') || pn[1] == 'n') return 0;
   sj_te_emit_person(g, a, b, NULL, 'F');
   return b + lt;
+}
+
+/* A transliterated name at a clause start that the segmenter tagged as a
+ * place before a verb (波尼拉/ns 没有透露) or fused with the saying verb
+ * after it (萨维说/nz ，): the person acting (coded by the paragraph's
+ * foreign country, or later by sj_te_persons_coded_later).  The end, 0 if
+ * none. */
+size_t sj_te_person_acting(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, b = g->tok[t].end, e = 0;
+  if (t + 1 >= g->ntok || (t > 0 && sj_tg_pos(g, t - 1)[0] != 'x')) return 0;
+  const sj_gcache *gc = sj_tg_hits(g, a);
+  for (int q = 0; q < gc->n; q++) /* (波 | 尼拉: a one-character abbreviation is fine) */
+    if (gc->h[q].len > 3 && (gc->h[q].kinds & SJ_TE_ENT)) return 0;
+  const char *p = sj_tg_pos(g, t), *pn = sj_tg_pos(g, t + 1);
+  if (sj_streq(p, "ns") && pn[0] == 'v' && !pn[1]) e = b;
+  else if ((sj_streq(p, "nz") || sj_streq(p, "x")) && b - a >= 9 && cp_is(g, b - 3, 0x8BF4) && pn[0] == 'x')
+    e = b - 3; /* …说 */
+  if (!e || e - a < 6 || e - a > 18 || sj_te_translit_mean(g, a, e, NULL) < TRANS_OOV ||
+      sj_te_name_shape(g, a, e) != 'F')
+    return 0;
+  sj_te_emit_person(g, a, e, NULL, 'F');
+  return e;
 }
 
 /* persons tagged by the segmenter after a name-list colon, 记者 … (token t
