@@ -187,7 +187,8 @@ static size_t we_word(sj_tg *g, size_t t, size_t kw, size_t kc, size_t km) {
   if (g->tok[t].end == i + kw && t > 0) {
     size_t tb = t - 1;
     const char *pn = sj_tg_pos(g, t + 1);
-    if (sj_tg_cue_tok(g, tb, "wo_before") ||
+    /* …and 我驻美大使: 我 before 驻 */
+    if (sj_tg_cue_tok(g, tb, "wo_before") || sj_tg_cue_tok(g, t + 1, "inst_link") ||
         (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n') && !open_quote(g, tb))) {
       if (t + 1 < g->ntok && (pn[0] == 'a' || pn[0] == 'n' || pn[0] == 'v' || pn[0] == 'd')) {
         sj_codes_add(&c, "CHN", 3);
