@@ -775,6 +775,29 @@ static void held_at(const amen *A, size_t n, size_t ps, size_t pe, sj_codes *src
   *tgt = *src;
 }
 
+/* the guests of a reception at T: the coded actors, not of src, before
+ * an attend word (出席, 与会) after T, up to the end of the next sentence */
+static void guests(sj_tg *g, const roles *R, const sj_trig *T, const sj_codes *src,
+                   sj_codes *tgt) {
+  const sj_span *S = g->d->spans[SJ_SENTENCE].data;
+  size_t ns = g->d->spans[SJ_SENTENCE].n, k = 0, end = R->pb;
+  while (k < ns && S[k].end <= T->start) k++;
+  if (k + 1 < ns && S[k + 1].end < end) end = S[k + 1].end;
+  size_t at = 0; /* the last attend word */
+  for (size_t t = sj_tg_tok_at(g, T->end); t < g->ntok && g->tok[t].end <= end; t++) {
+    size_t e = g->tok[t].end; /* 出席, or ending one token: 应邀出席 */
+    if (tok_cue(g, t, "attend") || (e - g->tok[t].start > 6 && sj_tg_cue(g, e - 6, "attend") == 6))
+      at = g->tok[t].start;
+  }
+  for (size_t m = 0; m < R->nmen && R->men[m].start < at; m++) {
+    const sj_mention *x = &R->men[m];
+    if (x->start < T->end || x->kind != SJ_ACTOR || !x->codes) continue;
+    sj_codes c;
+    sj_codes_parse(&c, x->codes);
+    add_new(tgt, &c, src);
+  }
+}
+
 /* 来访的X: X is the visitor; with no host named, the country of the
  * dateline (an aside place before the trigger) is the host */
 static void visitor_head(sj_tg *g, const sj_trig *T, const amen *A, size_t n, sj_codes *src,
@@ -846,6 +869,9 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   /* a meeting no party holds, at a place of one country (…会议…在北京召开):
    * that country's own */
   if (!src->n && !tgt->n && !agent.n && root_eq(T->cameo, "04")) held_at(A, n, ps, pe, src, tgt);
+  /* a reception or banquet given (043): for those who attend it, in the
+   * rest of its sentence or the next (…举行宴会。X、Y等出席了宴会) */
+  if (!tgt->n && src->n && sj_streq(T->cameo, "043")) guests(g, R, T, src, tgt);
   /* a visit as an attribute (来访的突尼斯外长…): the head is the visitor,
    * the dateline's country the host */
   if (sj_streq(T->cameo, "042")) visitor_head(g, T, A, n, src, tgt);
@@ -1305,6 +1331,18 @@ static int statement_ok(sj_tg *g, const sj_trig *T, int own, int going_on, size_
   return u == 2 ? 0 : own || going_on || !u;
 }
 
+/* is T (a reception) the object of an attend word (出席了宴会, 应邀出席
+ * 招待会) in its clause? */
+static int attended(sj_tg *g, const sj_trig *T, size_t ps) {
+  for (size_t t = T->tok, hop = 0; t > 0 && hop < 3; hop++) {
+    if (g->tok[--t].start < ps) break;
+    size_t e = g->tok[t].end;
+    if (tok_cue(g, t, "attend") || (e - g->tok[t].start > 6 && sj_tg_cue(g, e - 6, "attend") == 6))
+      return 1;
+  }
+  return 0;
+}
+
 /* the event of trigger q, or none (a statement with no speaker) */
 static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t sb,
                       const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1,
@@ -1325,6 +1363,11 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   ev->label = T->label ? sj_tg_str(g, T->label, T->labellen) : NULL;
   refine_code(g, ev, T, ps > sa ? ps : sa, pe, &src, &tgt, A, na, men + m0, m1 - m0);
   statement_code(g, ev, T, sb, &src, &tgt);
+  if (sj_streq(T->cameo, "043") && attended(g, T, ps)) { /* 出席了宴会: a meeting with the host */
+    memcpy(ev->cameo, "040", 4);
+    ev->label = "consult";
+    if (!tgt.n) add_new(&tgt, &P->r.last_src, &src);
+  }
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n) first_said(g, T, A, na, sb, &src);
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n) said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
