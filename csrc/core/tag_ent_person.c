@@ -80,6 +80,10 @@ size_t sj_te_name_after(sj_tg *g, size_t i) {
       return g->tok[t + 1].end;
   }
   if (l < 6 || l > 36) return 0;
+  /* 主席访俄: a visit (访/来 + an abbreviation), no name */
+  size_t kv = sj_tg_cue(g, i, "visit_prefix");
+  if (!kv) kv = sj_tg_cue(g, i, "at_prefix");
+  if (kv && kv < l && sj_tg_gazk(g, i + kv, SJ_K_ABBR, NULL) == l - kv) return 0;
   size_t lk = sj_tg_gazk(g, i, SJ_K_PERSON, NULL);
   if (lk && sj_tg_is_tend(g, i + lk)) return i + lk;
   if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
