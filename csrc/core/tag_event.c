@@ -1331,6 +1331,13 @@ static int statement_ok(sj_tg *g, const sj_trig *T, int own, int going_on, size_
   return u == 2 ? 0 : own || going_on || !u;
 }
 
+/* does [ps, pe) name a place? */
+static int place_in(const amen *A, size_t n, size_t ps, size_t pe) {
+  for (size_t k = 0; k < n; k++)
+    if (A[k].place && A[k].a >= ps && A[k].b <= pe) return 1;
+  return 0;
+}
+
 /* is T (a reception) the object of an attend word (出席了宴会, 应邀出席
  * 招待会) in its clause? */
 static int attended(sj_tg *g, const sj_trig *T, size_t ps) {
@@ -1354,6 +1361,10 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   int going_on = T->hint == 'S' && root_eq(P->last_cameo, "01") && P->r.last_src.n &&
                  (P->last_sent_end == sb || next_sentence(g, P->last_sent_end, sa));
   if (!statement_ok(g, T, own, going_on, sa)) return SJ_OK;
+  /* a visit with no visitor, host or place is no visit (访问人数, 访问网站) */
+  if ((sj_streq(T->cameo, "042") || sj_streq(T->cameo, "043")) && !src.n && !tgt.n &&
+      !going_on && !place_in(A, na, ps, pe))
+    return SJ_OK;
   if (going_on && !own && !src.n) src = P->r.last_src;
   sj_event *ev = sj_vec_push(&g->d->events);
   if (!ev) return SJ_ENOMEM;
