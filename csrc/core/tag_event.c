@@ -1300,6 +1300,13 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 
+/* does token t end in a generic speaker word of two characters (国际舆论,
+ * 国外舆论)? */
+static int ends_say_none(sj_tg *g, size_t t) {
+  size_t a = g->tok[t].start, e = g->tok[t].end;
+  return e - a > 6 && sj_tg_cue(g, e - 6, "say_none") == 6;
+}
+
 /* a saying verb with no speaker (据说, 可以说) or one the clause's first
  * word makes generic (舆论普遍认为): 1; a generic speaker right before
  * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
@@ -1313,7 +1320,7 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
   if (t > 0 && sj_tg_pos(g, t)[0] == 'k' && g->tok[t - 1].start >= sa &&
       sj_tg_cue(g, g->tok[t - 1].start, "say_none") == g->tok[t].end - g->tok[t - 1].start)
     t--;
-  else if (!tok_cue(g, t, "say_none"))
+  else if (!tok_cue(g, t, "say_none") && !ends_say_none(g, t))
     t = (size_t)-1;
   /* …not one of someone's (名叫X的科学家, 发表的评论) */
   if (t != (size_t)-1 && !(t > 0 && tok_cue(g, t - 1, "modifier"))) return 2;
