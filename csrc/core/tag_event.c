@@ -559,6 +559,8 @@ static size_t subject_chunk(sj_tg *g, const amen *A, size_t n, size_t lo, size_t
     if (A[k].a >= at || A[k].a < lo) continue;
     if (A[k].place || A[k].role != R_NONE || A[k].object || A[k].paren) continue;
     if (object_of_earlier(g, tr, t0, q, sa, &A[A[k].chain])) continue;
+    /* a country inside a verb's token is its object (访俄) */
+    if (g->tok[sj_tg_tok_at(g, A[k].a)].start < A[k].a) continue;
     return A[k].chain;
   }
   return (size_t)-1;
@@ -1086,6 +1088,15 @@ static void speaking_nouns(sj_tg *g, sj_trig *tr, size_t t0, size_t ti) {
       continue;
     N->speaks = 1;
     V->cameo[0] = 0;
+  }
+  /* …but one signed or issued by an act before it in its clause
+   * (签署了…联合声明) is that act's object */
+  for (size_t q = t0 + 1; q < ti; q++) {
+    sj_trig *N = &tr[q], *V = &tr[q - 1];
+    if (N->speaks || !sj_streq(N->cameo, "010") || N->hint != 'L' || !V->cameo[0] ||
+        root_eq(V->cameo, "01") || phrase_start(g, 0, V->start) != phrase_start(g, 0, N->start))
+      continue;
+    N->cameo[0] = 0;
   }
 }
 
