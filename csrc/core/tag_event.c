@@ -1208,6 +1208,20 @@ static void first_said(const sj_tg *g, const sj_trig *T, const amen *A, size_t n
     }
 }
 
+/* 为…作出…贡献/努力 in [a, b): the speaker praises what was done */
+static int praise_done(sj_tg *g, size_t a, size_t b) {
+  int for_ = 0;
+  for (size_t t = sj_tg_tok_at(g, a); t < g->ntok && g->tok[t].end <= b; t++) {
+    uint32_t cp;
+    if (sj_t_dec(g->s, g->n, g->tok[t].start, &cp) > 0 && is_stop(cp)) for_ = 0;
+    else if (tok_cue(g, t, "to")) for_ = 1;
+    else if (for_ && tok_cue(g, t, "praise_do"))
+      for (size_t u = t + 1; u < g->ntok && u <= t + 4 && g->tok[u].end <= b; u++)
+        if (tok_cue(g, u, "praise_obj")) return 1;
+  }
+  return 0;
+}
+
 static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
                            const sj_codes *src, const sj_codes *tgt) {
   if (!root_eq(T->cameo, "01") || T->hint != 'S') return;
@@ -1216,6 +1230,10 @@ static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
     return;
   }
   size_t ce = sb;
+  if (sj_streq(T->cameo, "010") && praise_done(g, T->end, said_end(g, T, sb))) {
+    memcpy(ev->cameo, "051", 4); ev->label = "praise or endorse";
+    return;
+  }
   for (size_t k = 0; k < sizeof SAYS / sizeof SAYS[0]; k++) {
     if (!cue_words(g, T->end, ce, SAYS[k].cls)) continue;
     if (SAYS[k].will && !cue_words(g, T->start, ce, "say_will")) continue;
