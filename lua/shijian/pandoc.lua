@@ -1021,9 +1021,14 @@ local function events_meta(events)
   local list = {}
   for _, ev in ipairs(events) do
     local function ml(l)
-      local out = {}
-      for i, x in ipairs(l) do out[i] = type(x) == "string" and x or tostring(x) end
-      return List(out)
+      for _, x in ipairs(l) do
+        if type(x) ~= "string" then
+          local out = {}
+          for i, y in ipairs(l) do out[i] = tostring(y) end
+          return List(out)
+        end
+      end
+      return List(l) -- codes are strings: the list itself
     end
     list[#list + 1] = {
       id = ev.id, date = ev.date, trigger = ev.text, cameo = ev.cameo,
@@ -1185,6 +1190,17 @@ end
 --- Process a whole document.
 function M.process(doc, ctx)
   ctx = ctx or {}
+  -- Nearly all the filter allocates (the analysis, the runs, the spans)
+  -- lives until it ends: a collection cycle every time the heap doubles
+  -- traverses it again and again.  Let it grow to 4x before the next cycle
+  -- (the setting is pandoc's Lua's, so it is put back at the end).
+  local ok_gc, pause = pcall(collectgarbage, "setpause", 400)
+  local doc2 = M.process_doc(doc, ctx)
+  if ok_gc and pause then collectgarbage("setpause", pause) end
+  return doc2
+end
+
+function M.process_doc(doc, ctx)
   local o = M.options(doc.meta)
   local clock, t0 = os.clock, os.clock()
   local function lap(what)
@@ -1275,7 +1291,11 @@ function M.process(doc, ctx)
   for i, ev in ipairs(res.events) do
     ev.id = "shijian-e" .. i
     -- the sentence without white space around it
-    if ev.ss then ev.sentence = all:sub(ev.ss + 1, ev.se):match("^%s*(.*%S)") or "" end
+    if ev.ss then
+      local a, b = select(2, all:find("^%s*", ev.ss + 1)) + 1, ev.se
+      while b >= a and all:find("^%s", b) do b = b - 1 end
+      ev.sentence = all:sub(a, b)
+    end
   end
   -- assign mentions (and event triggers) to runs; from here on their
   -- offsets count in their run's text
