@@ -20,12 +20,7 @@ local function codes_of(m)
   return table.concat(c, ",")
 end
 
-local function sorted_codes(s)
-  local c = {}
-  for code in s:gmatch("[^,]+") do c[#c + 1] = code end
-  table.sort(c)
-  return table.concat(c, ",")
-end
+local sorted_codes = fixture.sorted_codes
 
 local function check(case)
   local doc = sj.analyze(case.text)

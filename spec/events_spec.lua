@@ -22,12 +22,7 @@ local function set(list)
   return table.concat(t, ",")
 end
 
-local function sorted_codes(s)
-  local t = {}
-  for c in s:gmatch("[^,]+") do t[#t + 1] = c end
-  table.sort(t)
-  return table.concat(t, ",")
-end
+local sorted_codes = fixture.sorted_codes
 
 local function check(case)
   local doc = assert(sj.analyze(case.text, case.ref and { ref = case.ref } or nil))

@@ -18,6 +18,14 @@ function M.cases(path, min)
   return cases
 end
 
+--- M.sorted_codes("RUS,CHN") -> "CHN,RUS": a comma-separated list as a set
+function M.sorted_codes(s)
+  local t = {}
+  for c in s:gmatch("[^,]+") do t[#t + 1] = c end
+  table.sort(t)
+  return table.concat(t, ",")
+end
+
 --- M.read(path) -> the file's bytes, or nil when it cannot be opened
 function M.read(path)
   local f = io.open(path, "rb")
