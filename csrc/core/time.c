@@ -1882,17 +1882,17 @@ static int point_mention(pst *p, size_t j, int openstart, sj_tmatch *out) {
 }
 
 /* i starts a clause: after ，。；：！？ (full-width or ASCII) or a line
- * break, spaces between, or at the start */
+ * break, up to 8 spaces between, or at the start */
 static int clause_head(const char *s, size_t i) {
   uint32_t cp;
-  while (i > 0) {
+  for (int q = 0; i > 0 && q < 9; q++) {
     i = sj_t_prev(s, i, &cp);
     if (cp == ' ' || cp == 0x3000 || cp == '\t') continue;
     return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
            cp == 0xFF1F || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' ||
            cp == '\n' || cp == '\r';
   }
-  return 1;
+  return i == 0;
 }
 
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
