@@ -1105,7 +1105,9 @@ function M.event_table(events, o)
       cameos[ckey] = cameo
     end
     rows[#rows + 1] = {
-      text_cell(ev.date), trig, cameo, -- trig: a list of inlines, read as a Plain
+      -- a cell of one inline is read by pandoc as a Plain of it (a longer
+      -- list would be a Plain per inline)
+      text_cell(ev.date), #trig == 1 and trig or cell(List(trig)), cameo,
       text_cell(join(ev.sources, ", ")), text_cell(join(ev.targets, ", ")),
       text_cell(ev.place),
     }

@@ -225,6 +225,24 @@ do
   eq("quantity tooltip", kv2.title, "quantity: ~50 架次")
 end
 
+-- 3b. the event table: an event's cell is one Plain, flags and all ----------
+do
+  local evs = {
+    { id = "shijian-e1", text = "meet", placed = true, cameo = "040", label = "consult",
+      sources = { "CHN" }, targets = { "RUS" }, date = "2020-12-09" },
+    { id = "shijian-e2", text = "visit", placed = true, cameo = "042", label = "make a visit",
+      sources = { "CHN" }, targets = {}, negated = true, future = true },
+  }
+  local tbl = P.event_table(evs, { lang = "en", kinds = {} })
+  local nat = pandoc.write(pandoc.Pandoc({ tbl }), "native"):gsub("%s+", " ")
+  check("event cell: link and flags in one Plain",
+    nat:find('Plain %[ Link %( "" , %[%] , %[%] %) %[ Str "visit" %] %( "#shijian%-e2" , "" %) , Space , Str "%(negated, future%)" %]') ~= nil, nat)
+  check("event cell: a link alone is one Plain",
+    nat:find('Plain %[ Link %( "" , %[%] , %[%] %) %[ Str "meet" %] %( "#shijian%-e1" , "" %) %]') ~= nil, nat)
+  check("text cells: one Str, spaces kept", nat:find('Plain %[ Str "CHN" %]') ~= nil and
+    nat:find('Plain %[ Str "2020%-12%-09" %]') ~= nil, nat)
+end
+
 -- 4. JSON --------------------------------------------------------------------
 do
   local J = P.json
