@@ -14,10 +14,14 @@
 --   4. add the event table, `shijian-events` metadata and the JSON export.
 --
 -- Speed: every pandoc object made from Lua costs microseconds (a call into
--- Haskell), so the filter makes as few as it can: text stays a Lua string
--- until it is emitted, a span of plain text gets its content as a string,
--- equal attributes and table cells are made once, metadata is plain Lua
--- values, and the second pass does not re-read the runs' text.
+-- Haskell), so the filter makes as few as it can: new text stays a Lua
+-- string in the inline lists (pandoc reads it as a Str), a span of plain
+-- text gets its content as a string, equal attributes, equal spans and
+-- table cells are made once (an event's Attr once per kind, its id set per
+-- span), metadata is plain Lua values, and the second pass does not re-read
+-- the runs' text.  A run of one Str is marked up straight from its
+-- mentions.  The analysis asks the API for mentions and events only (no
+-- token tables).  docs/pandoc.md ("Speed") has the figures.
 --
 -- Options: metadata map `shijian:` (see docs/pandoc.md), overridden by
 -- SHIJIAN_* environment variables.
