@@ -715,6 +715,12 @@ static const sj_codes *para_codes(sj_tg *g, roles *R) {
   return c;
 }
 
+/* does a pair word (双方, 两国) no actor resolved head the clause [ps, at)? */
+static int pair_head(sj_tg *g, size_t ps, size_t at) {
+  size_t t = sj_tg_tok_at(g, ps);
+  return t < g->ntok && g->tok[t].end <= at && tok_cue(g, t, "pair_ref");
+}
+
 /* the codes of the last coded, unmarked actor or place in [lo, at) */
 static void near_country(const amen *A, size_t n, size_t lo, size_t at, sj_codes *src) {
   for (size_t k = n; k-- > 0;)
@@ -842,6 +848,10 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   if (!own && src->n == 0) {
     if (R->have_subj) *src = R->subj;
     else if (R->para_have) *src = R->para_subj;
+    else if (pair_head(g, ps, T->start) && para_codes(g, R)->n == 2) {
+      *src = R->para_codes; /* 双方还就…交换了意见 heading a paragraph of two parties */
+      *tgt = *src;
+    }
   }
   /* a speaker of no known country (a person the actor stage cannot code):
    * the country named just before in the sentence (菲律宾…部长X宣布, a
