@@ -47,7 +47,6 @@ static inline size_t tok_before(const sj_tg *g, size_t i) {
 }
 
 /* tag_ent_util.c: shared helpers */
-size_t sj_te_cue_end(sj_tg *g, size_t a, size_t b, const char *cls);
 sj_mention *sj_te_emit_actor(sj_tg *g, size_t a, size_t b, const char *type, const sj_codes *c,
                              const char *org);
 sj_mention *sj_te_emit_place(sj_tg *g, size_t a, size_t b, const sj_codes *c);

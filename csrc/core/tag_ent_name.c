@@ -16,7 +16,7 @@ static const char *title_class(sj_tg *g, size_t a, size_t b) {
   if (sj_tg_gaz_end(g, a, b, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 8 &&
       !memcmp(f.s[0], "document", 8))
     return "document";
-  if (sj_te_cue_end(g, a, b, "title_doc_end")) return "document";
+  if (sj_tg_cue_end(g, a, b, "title_doc_end")) return "document";
   if (sj_tg_gazk(g, b + 3, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 8 &&
       !memcmp(f.s[0], "document", 8))
     return "document";
@@ -190,7 +190,7 @@ size_t sj_te_designation(sj_tg *g, size_t t) {
       }
     }
   }
-  if (b - a >= 3 && b - a <= 8 && g->s[a] >= '0' && g->s[a] <= '9' && sj_te_cue_end(g, a, b, "model_suffix") &&
+  if (b - a >= 3 && b - a <= 8 && g->s[a] >= '0' && g->s[a] <= '9' && sj_tg_cue_end(g, a, b, "model_suffix") &&
       t + 1 < g->ntok) {
     const char *p = sj_tg_pos(g, t + 1);
     if (p[0] == 'n') {

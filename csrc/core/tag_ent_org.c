@@ -16,8 +16,8 @@
  * news agency or paper) or 0 */
 int sj_te_inst_kind(sj_tg *g, size_t a, size_t b) {
   if (b - a < 3) return 0;
-  size_t lg = sj_te_cue_end(g, a, b, "inst_gov"), lm = sj_te_cue_end(g, a, b, "inst_mil");
-  size_t lo = sj_te_cue_end(g, a, b, "inst_org"), lp = sj_te_cue_end(g, a, b, "media");
+  size_t lg = sj_tg_cue_end(g, a, b, "inst_gov"), lm = sj_tg_cue_end(g, a, b, "inst_mil");
+  size_t lo = sj_tg_cue_end(g, a, b, "inst_org"), lp = sj_tg_cue_end(g, a, b, "media");
   if (lp && lp >= lg && lp >= lm && lp >= lo) return 'P';
   if (lm && lm >= lg && lm >= lo) return 'M';
   if (lg && lg >= lo) return 'G';
@@ -81,7 +81,7 @@ size_t sj_te_inst_alone(sj_tg *g, size_t t) {
   size_t a = g->tok[t].start, b = g->tok[t].end;
   const char *p = sj_tg_pos(g, t);
   /* a party's short name the lexicon tags as a common noun (保守党, 工党) */
-  int party = p[0] == 'n' && !p[1] && b - a >= 6 && b - a <= 9 && sj_te_cue_end(g, a, b, "inst_party") == 3 &&
+  int party = p[0] == 'n' && !p[1] && b - a >= 6 && b - a <= 9 && sj_tg_cue_end(g, a, b, "inst_party") == 3 &&
               !sj_tg_cue_tok(g, t, "party_generic");
   if ((!sj_streq(p, "nt") || b - a < 9) && !party) return 0;
   int k = sj_te_inst_kind(g, a, b);
@@ -92,11 +92,11 @@ size_t sj_te_inst_alone(sj_tg *g, size_t t) {
         (gc->h[q].len >= b - a && (gc->h[q].kinds & (SJ_K_ORG | SJ_K_GOV | SJ_K_MIL))))
       return 0;
   if (k == 'P') return b;
-  if (!k && sj_te_cue_end(g, a, b, "pair_keep")) return 0; /* 中美关系 */
+  if (!k && sj_tg_cue_end(g, a, b, "pair_keep")) return 0; /* 中美关系 */
   /* the lexicon's nt is loose (新鲜空气/nt): without an institution word a
    * name needs five characters */
   if (!k && b - a < 15) return 0;
-  if (b - a < 12 && !sj_te_cue_end(g, a, b, "inst_party")) return 0;
+  if (b - a < 12 && !sj_tg_cue_end(g, a, b, "inst_party")) return 0;
   size_t lt = sj_tg_gazk(g, b, SJ_K_TITLE, NULL), lq = sj_tg_cue(g, b, "title_prefix");
   if (!lt && lq && (lt = sj_tg_gazk(g, b + lq, SJ_K_TITLE, NULL))) lt += lq;
   if (lt && sj_tg_is_tend(g, b + lt)) return 0;
@@ -272,7 +272,7 @@ size_t sj_te_gov_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
     for (int hop = 0; hop < 5 && tt < g->ntok && g->tok[tt].start >= j; hop++, tt++) {
       const char *p = sj_tg_pos(g, tt);
       if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b')) break;
-      if (sj_te_cue_end(g, g->tok[tt].start, g->tok[tt].end, "body_end")) lastok = g->tok[tt].end;
+      if (sj_tg_cue_end(g, g->tok[tt].start, g->tok[tt].end, "body_end")) lastok = g->tok[tt].end;
     }
     if (lastok) { e = lastok; j = lastok; }
   }
@@ -291,7 +291,7 @@ size_t sj_te_that_inst(sj_tg *g, size_t t) {
   int k = sj_te_inst_kind(g, a, b);
   if (!k || k == 'P') return 0;
   const char *cls = k == 'G' ? "inst_gov" : k == 'M' ? "inst_mil" : "inst_org";
-  size_t lw = sj_te_cue_end(g, a, b, cls);
+  size_t lw = sj_tg_cue_end(g, a, b, cls);
   const char *type = sj_te_inst_type(k);
   /* 该公司…部经理X: the body only places a person */
   for (size_t u = t + 2; u < g->ntok && u < t + 5; u++) {

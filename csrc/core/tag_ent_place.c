@@ -67,7 +67,7 @@ static int people_ahead(sj_tg *g, size_t e) {
   for (int hop = 0; hop < 3 && t < g->ntok && g->tok[t].start == e; hop++, t++) {
     const char *p = sj_tg_pos(g, t);
     size_t b = g->tok[t].end;
-    if (hop > 0 && p[0] == 'n' && sj_te_cue_end(g, e, b, "people_after")) return 1;
+    if (hop > 0 && p[0] == 'n' && sj_tg_cue_end(g, e, b, "people_after")) return 1;
     if (hop == 2 || !(p[0] == 'a' || p[0] == 'b' || (p[0] == 'v' && b - e <= 6))) return 0;
     e = b;
   }
@@ -136,7 +136,7 @@ static size_t place_in_token(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   if (!c->n || t >= g->ntok || g->tok[t].start >= e) return 0;
   size_t b = g->tok[t].end;
   int k = sj_te_inst_kind(g, e, b);
-  if (k && k != 'P' && sj_te_cue_end(g, e, b, k == 'G' ? "inst_gov" : k == 'M' ? "inst_mil" : "inst_org") == b - e) {
+  if (k && k != 'P' && sj_tg_cue_end(g, e, b, k == 'G' ? "inst_gov" : k == 'M' ? "inst_mil" : "inst_org") == b - e) {
     sj_te_emit_actor(g, a, b, sj_te_inst_type(k), c, NULL);
     return b;
   }

@@ -65,14 +65,6 @@ int sj_te_place_context(sj_tg *g, size_t a) {
   return 0;
 }
 
-/* the length of a cue of class cls that ends exactly at b, from a on */
-size_t sj_te_cue_end(sj_tg *g, size_t a, size_t b, const char *cls) {
-  size_t best = 0;
-  for (size_t l = 3; l <= 15 && l <= b - a; l += 3)
-    if (sj_tg_cue(g, b - l, cls) == l) best = l;
-  return best;
-}
-
 /* the country of the context: the last place or non-person actor with one
  * code among the last mentions (在台湾执政的国民党: TWN); NULL if none */
 const char *sj_te_context_country(const sj_tg *g) {
@@ -144,7 +136,7 @@ const char *sj_te_body_before(sj_tg *g, size_t a, char buf[4]) {
   if (m->kind != SJ_ACTOR || m->end > a || !m->type ||
       !(sj_streq(m->type, "organization") || sj_streq(m->type, "government")))
     return NULL;
-  if (m->end < a && sj_te_cue_end(g, m->end, a, "title_prefix") != a - m->end) {
+  if (m->end < a && sj_tg_cue_end(g, m->end, a, "title_prefix") != a - m->end) {
     /* …or one distinguishing word (参议院临时议长) */
     size_t tb = sj_tg_tok_at(g, m->end);
     if (tb >= g->ntok || g->tok[tb].start != m->end || g->tok[tb].end != a || !sj_streq(sj_tg_pos(g, tb), "b"))

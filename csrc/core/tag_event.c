@@ -254,6 +254,11 @@ static int tok_cue(sj_tg *g, size_t t, const char *cls) {
   return sj_tg_cue_tok(g, t, cls) != 0;
 }
 
+/* token t is a cue of class cls or ends in one (出席, 应邀出席; 国际舆论) */
+static int tok_ends_cue(sj_tg *g, size_t t, const char *cls) {
+  return t < g->ntok && sj_tg_cue_end(g, g->tok[t].start, g->tok[t].end, cls) != 0;
+}
+
 /* does the word w[0..l) occur in s[a..b)?  For words of 3+ bytes (Han),
  * memchr finds the candidates by their third byte (a continuation byte,
  * rarer than a lead byte) */
@@ -400,12 +405,12 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier")) {
     /* …with its own actor (中美签订的协议, 集团军紧急捐赠的) it is told */
     size_t near = T->tok >= 2 ? g->tok[T->tok - 2].start : ps;
+    int visit = sj_streq(T->cameo, "042");
     for (size_t k = 0; k < nm; k++) {
-      if (M[k].kind == SJ_ACTOR && M[k].end >= near && M[k].end <= T->start) return 0;
+      if (M[k].kind != SJ_ACTOR) continue;
+      if (M[k].end >= near && M[k].end <= T->start) return 0;
       /* …or a visitor after it (来访的智利外长) */
-      if (M[k].kind == SJ_ACTOR && sj_streq(T->cameo, "042") && M[k].start >= g->tok[tn].end &&
-          M[k].start <= g->tok[tn].end + 6)
-        return 0;
+      if (visit && M[k].start >= g->tok[tn].end && M[k].start <= g->tok[tn].end + 6) return 0;
     }
     return 1;
   }
@@ -430,19 +435,18 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   return 0;
 }
 
-/* does the sentence [sa, sb) tell a meeting (CAMEO 04) besides T? */
-static int meeting_in(const sj_tg *g, size_t sa, size_t sb, const sj_trig *T) {
-  const sj_trig *tr = g->trig.data;
-  for (size_t r = 0; r < g->trig.n; r++)
-    if (&tr[r] != T && tr[r].start >= sa && tr[r].start < sb && root_eq(tr[r].cameo, "04"))
-      return 1;
-  return 0;
+/* how many triggers of the sentence (from sa on, in [t0, ti)) tell a
+ * meeting or a visit (CAMEO root 04) */
+static int meetings(const sj_trig *tr, size_t t0, size_t ti, size_t sa) {
+  int n = 0;
+  for (size_t r = t0; r < ti; r++) n += tr[r].start >= sa && root_eq(tr[r].cameo, "04");
+  return n;
 }
 
 /* is the trigger a happening, not a modifier, an anniversary, a name or a
  * noun in commentary?  May turn it into a name trigger (hint 'N'). */
 static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_mention *M,
-                        size_t nm, const sj_trig *prev) {
+                        size_t nm, const sj_trig *prev, int nmeet) {
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   if (T->speaks) return 1;
   /* context words the entry needs (演习 needs nothing; 亮相 a military word) */
@@ -452,9 +456,8 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
    * event; with no meeting told (来访的…外长…说) the visit is */
   if (sj_streq(T->cameo, "042")) {
     size_t tn = sj_tg_tok_at(g, T->end);
-    if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier") &&
-        meeting_in(g, sa, sb, T))
-      return 0;
+    if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier") && nmeet > 1)
+      return 0; /* a meeting besides the visit itself */
   }
   /* an anniversary recalls, it does not report; so does 继…之后 */
   if (cue_in(g, T->end, pe, "recall")) return 0;
@@ -482,20 +485,13 @@ typedef struct amen { /* an actor or place mention of the sentence */
   sj_codes c;
 } amen;
 
-/* the length of a cue of class cls that ends exactly at b, from lo on */
-static size_t cue_before(sj_tg *g, size_t lo, size_t b, const char *cls) {
-  size_t best = 0;
-  for (size_t l = 3; l <= 12 && l <= b - lo; l += 3)
-    if (sj_tg_cue(g, b - l, cls) == l) best = l;
-  return best;
-}
 
 /* the role cue right before an actor at a (after the clause start lo) */
 static int role_before(sj_tg *g, size_t lo, size_t a, int place) {
-  if (cue_before(g, lo, a, "by")) return R_BY;
-  if (cue_before(g, lo, a, "to")) return R_TO;
-  if (cue_before(g, lo, a, "with")) return R_WITH;
-  if (cue_before(g, lo, a, place ? "at" : "in")) return R_AT;
+  if (sj_tg_cue_end(g, lo, a, "by")) return R_BY;
+  if (sj_tg_cue_end(g, lo, a, "to")) return R_TO;
+  if (sj_tg_cue_end(g, lo, a, "with")) return R_WITH;
+  if (sj_tg_cue_end(g, lo, a, place ? "at" : "in")) return R_AT;
   return R_NONE;
 }
 
@@ -522,7 +518,7 @@ static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
     A[k].chain = k;
     if (k > 0 && A[k - 1].b <= A[k].a && A[k - 1].b >= lo && A[k - 1].place == A[k].place) {
       size_t gap = A[k].a - A[k - 1].b;
-      if (gap == 0 || (gap <= 9 && cue_before(g, A[k - 1].b, A[k].a, "coord") == gap) ||
+      if (gap == 0 || (gap <= 9 && sj_tg_cue_end(g, A[k - 1].b, A[k].a, "coord") == gap) ||
           noun_then_coord(g, A[k - 1].b, A[k].a)) {
         A[k].chain = A[k - 1].chain;
         A[k].role = A[k - 1].role;
@@ -623,9 +619,9 @@ static int foreign_any(sj_tg *g, size_t a, size_t b) {
   if (cue_in(g, a, b, "foreign_any")) return 1;
   for (size_t t = sj_tg_tok_at(g, a); t < g->ntok && g->tok[t].end <= b; t++) {
     if (sj_tg_pos(g, t)[0] != 'm') continue;
-    size_t e = g->tok[t].end; /* 28 国, or one token 28国 */
+    /* 28 国, or one token 28国 */
     if (t + 1 < g->ntok && g->tok[t + 1].end <= b && tok_cue(g, t + 1, "country_word")) return 1;
-    if (e - g->tok[t].start > 3 && sj_tg_cue(g, e - 3, "country_word") == 3) return 1;
+    if (tok_ends_cue(g, t, "country_word")) return 1;
   }
   return 0;
 }
@@ -676,7 +672,7 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
       if (A[k].role == R_TO) { sj_codes_merge(tgt, &A[k].c); *other = 1; }
       else if (A[k].role == R_WITH) { sj_codes_merge(part, &A[k].c); *other = 1; }
       else if (A[k].role == R_BY) { sj_codes_merge(agent, &A[k].c); own = 1; }
-      else if ((A[k].role == R_AT || cue_before(g, ps, A[k].a, "dest")) && !says(T->cameo))
+      else if ((A[k].role == R_AT || sj_tg_cue_end(g, ps, A[k].a, "dest")) && !says(T->cameo))
         add_new(part, &A[k].c, src); /* 在伊朗访问, 赴俄参加演习: the host */
       else if (A[k].object && A[k].a >= s_end && !A[k].place)
         add_new(part, &A[k].c, src);
@@ -685,7 +681,7 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
     } else if (A[k].a < T->end) {
       if (A[k].country) sj_codes_merge(tgt, &A[k].c); /* inside the trigger: 访华 */
     } else if ((A[k].role == R_NONE || A[k].role == R_TO ||
-                (A[k].role == R_AT && (A[k].a == T->end || cue_before(g, T->end, A[k].a, "dest")))) &&
+                (A[k].role == R_AT && (A[k].a == T->end || sj_tg_cue_end(g, T->end, A[k].a, "dest")))) &&
                (!obj_done || A[k].chain == A[k - 1].chain)) {
       add_new(tgt, &A[k].c, src); /* the object: 会见X, 飞往X */
       obj_done = *other = 1;
@@ -788,14 +784,15 @@ static void held_at(const amen *A, size_t n, size_t ps, size_t pe, sj_codes *src
 static void guests(sj_tg *g, const roles *R, const sj_trig *T, const sj_codes *src,
                    sj_codes *tgt) {
   const sj_span *S = g->d->spans[SJ_SENTENCE].data;
-  size_t ns = g->d->spans[SJ_SENTENCE].n, k = 0, end = R->pb;
-  while (k < ns && S[k].end <= T->start) k++;
+  size_t ns = g->d->spans[SJ_SENTENCE].n, k = 0, hi = ns, end = R->pb;
+  while (k < hi) { /* the sentence of T: the first ending after its start */
+    size_t mid = k + (hi - k) / 2;
+    if (S[mid].end <= T->start) k = mid + 1; else hi = mid;
+  }
   if (k + 1 < ns && S[k + 1].end < end) end = S[k + 1].end;
   size_t at = 0; /* the last attend word */
   for (size_t t = sj_tg_tok_at(g, T->end); t < g->ntok && g->tok[t].end <= end; t++) {
-    size_t e = g->tok[t].end; /* 出席, or ending one token: 应邀出席 */
-    if (tok_cue(g, t, "attend") || (e - g->tok[t].start > 6 && sj_tg_cue(g, e - 6, "attend") == 6))
-      at = g->tok[t].start;
+    if (tok_ends_cue(g, t, "attend")) at = g->tok[t].start;
   }
   for (size_t m = 0; m < R->nmen && R->men[m].start < at; m++) {
     const sj_mention *x = &R->men[m];
@@ -904,7 +901,7 @@ static int own_party(sj_tg *g, const amen *A, size_t na, size_t ps, size_t pe, s
   for (size_t k = 0; k < na; k++) {
     if (A[k].a < ps || A[k].b > pe) continue;
     if (!A[k].place && A[k].a < trig) return 1;
-    if (A[k].place && cue_before(g, ps, A[k].a, "dest")) return 1;
+    if (A[k].place && sj_tg_cue_end(g, ps, A[k].a, "dest")) return 1;
   }
   for (size_t k = 0; k < nm; k++)
     if (M[k].kind == SJ_NAME && M[k].start >= ps && M[k].end <= pe) return 1;
@@ -986,14 +983,15 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
   return SJ_OK;
 }
 
-/* pass 2 for one trigger: does a support or saying verb yield to the event
- * word of its clause (派…护航, 表示担忧), or of a following clause with no
- * party of its own (派出…编队，安全护送…)? */
+/* the end of what a saying verb at T says: its clause and the next */
 static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
   size_t ce = phrase_end(g, sb, T->end);
   return ce < sb ? phrase_end(g, sb, ce + 1) : ce;
 }
 
+/* pass 2 for one trigger: does a support or saying verb yield to the event
+ * word of its clause (派…护航, 表示担忧), or of a following clause with no
+ * party of its own (派出…编队，安全护送…)? */
 static int yields(sj_tg *g, const sj_trig *tr, size_t q, size_t ti, size_t sa, size_t sb,
                   const amen *A, size_t na, const sj_mention *M, size_t nm) {
   const sj_trig *T = &tr[q];
@@ -1077,8 +1075,6 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
   return 0;
 }
 
-/* the end of what a saying verb at T says: its clause and the next */
-
 static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps);
 
 /* A statement noun (联合声明, 公报: code 010, an event noun) right before a
@@ -1115,6 +1111,7 @@ static void speaking_nouns(sj_tg *g, sj_trig *tr, size_t t0, size_t ti) {
 static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t sa, size_t sb,
                            const amen *A, size_t na, const sj_mention *men, size_t m0, size_t m1) {
   speaking_nouns(g, tr, t0, ti);
+  int nmeet = meetings(tr, t0, ti, sa);
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
     if (T->user) continue;
@@ -1122,7 +1119,7 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
     const sj_trig *prev = NULL;
     for (size_t r = q; r-- > t0;)
       if (tr[r].cameo[0]) { prev = &tr[r]; break; }
-    if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0, prev)) T->cameo[0] = 0;
+    if (!keep_trigger(g, T, sa, sb, men + m0, m1 - m0, prev, nmeet)) T->cameo[0] = 0;
   }
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
@@ -1339,13 +1336,6 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 
-/* does token t end in a generic speaker word of two characters (国际舆论,
- * 国外舆论)? */
-static int ends_say_none(sj_tg *g, size_t t) {
-  size_t a = g->tok[t].start, e = g->tok[t].end;
-  return e - a > 6 && sj_tg_cue(g, e - 6, "say_none") == 6;
-}
-
 /* a saying verb with no speaker (据说, 可以说) or one the clause's first
  * word makes generic (舆论普遍认为): 1; a generic speaker right before
  * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
@@ -1354,12 +1344,12 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
   if (T->start > g->tok[T->tok].start) return 0; /* fused with its speaker: 萨维说 */
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
   size_t t = T->tok - 1;
-  while (t > 0 && g->tok[t - 1].start >= sa && strchr("dt", sj_tg_pos(g, t)[0])) t--;
+  while (t > 0 && g->tok[t - 1].start >= sa && (sj_tg_pos(g, t)[0] == 'd' || sj_tg_pos(g, t)[0] == 't')) t--;
   /* 专家们 may be cut 专家 | 们 */
   if (t > 0 && sj_tg_pos(g, t)[0] == 'k' && g->tok[t - 1].start >= sa &&
       sj_tg_cue(g, g->tok[t - 1].start, "say_none") == g->tok[t].end - g->tok[t - 1].start)
     t--;
-  else if (!tok_cue(g, t, "say_none") && !ends_say_none(g, t))
+  else if (!tok_ends_cue(g, t, "say_none"))
     t = (size_t)-1;
   /* …not one of someone's (名叫X的科学家, 发表的评论) */
   if (t != (size_t)-1 && !(t > 0 && tok_cue(g, t - 1, "modifier"))) return 2;
@@ -1389,9 +1379,7 @@ static int place_in(const amen *A, size_t n, size_t ps, size_t pe) {
 static int attended(sj_tg *g, const sj_trig *T, size_t ps) {
   for (size_t t = T->tok, hop = 0; t > 0 && hop < 3; hop++) {
     if (g->tok[--t].start < ps) break;
-    size_t e = g->tok[t].end;
-    if (tok_cue(g, t, "attend") || (e - g->tok[t].start > 6 && sj_tg_cue(g, e - 6, "attend") == 6))
-      return 1;
+    if (tok_ends_cue(g, t, "attend")) return 1;
   }
   return 0;
 }

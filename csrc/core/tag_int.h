@@ -195,6 +195,9 @@ static inline size_t sj_tg_cue_tok(sj_tg *g, size_t t, const char *cls) {
   size_t a = g->tok[t].start, l = sj_tg_cue(g, a, cls);
   return l == g->tok[t].end - a ? l : 0;
 }
+/* the length of the longest cue of class cls ending exactly at b, starting
+ * at a or later (up to five characters): 0 if none */
+size_t sj_tg_cue_end(sj_tg *g, size_t a, size_t b, const char *cls);
 /* Does the set of cue classes s (sj_gaz_hit.cues; 0 none) hold a class
  * whose name starts with one of pfx[0..n)?  sj_tg_cue_pfx_at: may a cue of
  * such a class start at i (the first character's set)?  Filters for a stage

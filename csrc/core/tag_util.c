@@ -401,3 +401,12 @@ void sj_tg_merge_tail(sj_tg *g, size_t p) {
   }
   free(B);
 }
+
+/* the length of the longest cue of class cls (up to five characters) that
+ * ends exactly at b and starts at a or later; 0 if none */
+size_t sj_tg_cue_end(sj_tg *g, size_t a, size_t b, const char *cls) {
+  size_t best = 0;
+  for (size_t l = 3; l <= 15 && l <= b - a; l += 3)
+    if (sj_tg_cue(g, b - l, cls) == l) best = l;
+  return best;
+}
