@@ -40,6 +40,17 @@ static void title_trigger(sj_tg *g, size_t t0, size_t e) {
   sj_tg_trigger(g, close - 1);
 }
 
+/* A character that starts a calendar word (kind cal: 国庆节, 春节, 冬至)
+ * is the scan's second way into times besides sj_time_may_start, when a
+ * word of the calendar or of the time grammar (kind tgram: 今 in 今（19）日)
+ * does start at i: 中, 国, 新, 是 start far more words that are neither,
+ * and each of those cost a full, failing time and quantity parse. */
+static int cal_word_at(sj_tg *g, size_t i) {
+  if (!(sj_tg_start_kinds(g, i) & SJ_K_CAL)) return 0;
+  sj_gaz_hit h[1];
+  return sj_gaz_match(g->m, g->s, g->n, i, SJ_K_CAL | SJ_K_TGRAM, h, 1) > 0;
+}
+
 static int scan(sj_tg *g) {
   size_t t = 0;
   size_t skip_to = 0; /* inside a 《…》 title: nothing else */
@@ -62,8 +73,7 @@ static int scan(sj_tg *g) {
         sj_tg_quote(g, i);
       }
     }
-    if ((sj_time_may_start(g->s, g->n, i) ||
-         (sj_tg_start_kinds(g, i) & SJ_K_CAL)) &&
+    if ((sj_time_may_start(g->s, g->n, i) || cal_word_at(g, i)) &&
         (sj_tg_time(g, i, &e) || sj_tg_qty(g, t, &e))) {
       size_t t2 = sj_tg_tok_at(g, e);
       /* a match ending inside a token: go on from the next token start */
