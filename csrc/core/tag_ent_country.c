@@ -223,6 +223,32 @@ static size_t pair_word(sj_tg *g, size_t t, size_t k, int two_mil) {
   return sj_tg_tok_at(g, e);
 }
 
+/* 三方, 四方 (a numeral of 3 to 9 and a side word, token t): the parties
+ * last named, as many as the numeral says (卢森堡和开曼群岛金融当局接触，
+ * 三方…: with the speaker's country before them); the token to go on from,
+ * or SJ_TE_NONE when fewer were named */
+static size_t group_sides(sj_tg *g, size_t t) {
+  size_t i = g->tok[t].start;
+  uint32_t cp;
+  if (g->tok[t].end - i != 6 || sj_t_dec(g->s, g->n, i, &cp) != 3) return SJ_TE_NONE;
+  long n = sj_cn_digit(cp);
+  if (n < 3 || n > 9 || sj_tg_cue(g, i + 3, "side") != 3) return SJ_TE_NONE;
+  sj_codes c;
+  c.n = 0;
+  size_t nm = g->d->mentions.n;
+  for (size_t k = nm; k-- > 0 && k + 40 > nm && c.n < n;) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind != SJ_ACTOR || !m->codes) continue;
+    for (const char *p = m->codes; strlen(p) >= 3 && c.n < n; p += p[3] ? 4 : 3) {
+      if (!sj_codes_has(&c, p)) sj_codes_add(&c, p, 3);
+      if (!p[3]) break;
+    }
+  }
+  if (c.n != n) return SJ_TE_NONE;
+  sj_te_emit_actor(g, i, i + 6, "country", &c, NULL);
+  return t + 1;
+}
+
 /* 我国, 我军, 两国, 双方 at token t (hany: the kinds of the gazetteer's
  * words there): the token to go on from, or SJ_TE_NONE */
 size_t sj_te_we_pair(sj_tg *g, size_t t, uint32_t hany) {
@@ -236,7 +262,7 @@ size_t sj_te_we_pair(sj_tg *g, size_t t, uint32_t hany) {
   size_t kw = tm >> C_WE & 1 ? tl[C_WE] : 0;
   if (kw) return we_word(g, t, kw, tl[C_WE_COUNTRY], tl[C_WE_MIL]);
   if (tl[C_PAIR]) return pair_word(g, t, tl[C_PAIR], tl[C_PAIR_MIL] != 0);
-  return SJ_TE_NONE;
+  return group_sides(g, t);
 }
 
 /* a country or abbreviations being tagged: the hit [a, base_end) at token
@@ -335,6 +361,13 @@ static size_t bare_abbr(sj_tg *g, cty *x) {
     if (!ok && own && chain == 1 && tb != (size_t)-1 && sj_tg_cue_tok(g, tb, "list_sep") &&
         g->last_end + 3 >= a && !g->last_place && !g->last_person)
       ok = 1;
+    /* …and the first of them (中、俄、哈…): another lone abbreviation after
+     * the separator */
+    if (!ok && own && chain == 1 && ta + 2 < g->ntok && sj_tg_cue_tok(g, ta + 1, "list_sep") &&
+        g->tok[ta + 2].end - g->tok[ta + 2].start == 3 &&
+        sj_tg_gazk(g, g->tok[ta + 2].start, SJ_K_ABBR, NULL) == 3 && ta + 3 < g->ntok &&
+        (sj_tg_cue_tok(g, ta + 3, "list_sep") || sj_tg_cue_tok(g, ta + 3, "pair_conj")))
+      ok = 1;
     if (!ok) return t + 1;
   } else {
     /* 2+ abbreviations must end a token (not 美德, 中新社) */
@@ -387,7 +420,10 @@ static size_t country_topic(sj_tg *g, const cty *x) {
   if (lm2 && sj_tg_is_tend(g, e + de + lm2)) return sj_tg_tok_at(g, e);
   size_t lm = sj_tg_cue(g, e, "country_modifier"), lp = sj_te_topic_len(g, e);
   if (lp && lp >= lm) { sj_te_emit_place(g, x->a, e, &x->c); return sj_tg_tok_at(g, e); }
-  if (lm && sj_tg_is_tend(g, e + lm)) return sj_tg_tok_at(g, e);
+  /* …but 开曼群岛金融当局: the modifier of an institution's name */
+  int ik = 0;
+  if (lm && sj_tg_is_tend(g, e + lm) && !(sj_te_inst_chain(g, e, &ik) > e + lm && ik != 'P'))
+    return sj_tg_tok_at(g, e);
   return SJ_TE_NONE;
 }
 
@@ -599,4 +635,48 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
   sj_te_emit_actor(g, x.a, x.e, x.type, &x.c, NULL);
   /* a title and a name after a country: 俄罗斯国防部长绍伊古 */
   return sj_tg_tok_at(g, x.e) > t ? sj_tg_tok_at(g, x.e) : t + 1;
+}
+
+/* ---- groups named by their number (after the scan) ----------------------- */
+/* the number of codes of a code string ("EST LVA LTU": 3), 0 if none */
+static int ncodes_of(const char *s) {
+  if (!s || !*s) return 0;
+  int n = 1;
+  for (; *s; s++) n += *s == ' ';
+  return n;
+}
+
+/* A count of countries standing as a noun (美国支持３国加入, 克林顿还对３国
+ * 领导人表示…; quantity mentions of unit 国, sorted) is the group of that
+ * many countries named last (波罗的海３国: EST LVA LTU): an actor with its
+ * codes, over a title after it (３国领导人).  A count right after the
+ * enumeration it counts (哈、吉、塔三国) or after a demonstrative (上述五国,
+ * cue class qty_anaphor) stays a quantity. */
+void sj_te_groups_by_count(sj_tg *g, size_t nsorted) {
+  sj_mention *M = g->d->mentions.data;
+  for (size_t k = 1; k < nsorted && k < g->d->mentions.n; k++) {
+    sj_mention *m = &M[k];
+    if (m->kind != SJ_QUANTITY || !m->unit || !sj_streq(m->unit, "国") || m->number < 3 ||
+        m->number > SJ_MAXCODES || (m->flags & SJ_APPROX))
+      continue;
+    size_t tb = tok_before(g, m->start);
+    if (M[k - 1].end + 3 >= m->start || (tb != (size_t)-1 && sj_tg_cue_tok(g, tb, "qty_anaphor")))
+      continue;
+    const char *codes = NULL;
+    for (size_t q = k; q-- > 0 && q + 40 > k && !codes;)
+      if (M[q].kind == SJ_ACTOR && ncodes_of(M[q].codes) == (int)m->number) codes = M[q].codes;
+    if (!codes) continue;
+    const char *type = "country";
+    int mil = 0;
+    size_t e = actor_suffix(g, m->end, -1, &type, &mil);
+    if (k + 1 < g->d->mentions.n && M[k + 1].start < e) e = m->end;
+    m->kind = SJ_ACTOR;
+    m->type = e > m->end ? type : "country";
+    m->end = (uint32_t)e;
+    m->codes = codes;
+    m->unit = NULL;
+    m->value = NULL;
+    m->number = 0;
+    m->flags = 0;
+  }
 }
