@@ -55,6 +55,11 @@ static size_t by_kind(sj_tg *g, size_t t, const sj_gaz_hit *h, int nh, uint32_t 
   uint32_t bk = 0;
   int best = best_hit(g, i, h, nh, &bk);
   if (best < 0) return t + 1;
+  /* 中南海/ns: a place name of the segmenter that only starts with an
+   * abbreviation (中; not a chain of them: 中巴) */
+  if (bk == SJ_K_ABBR && i + h[best].len < g->tok[t].end && sj_streq(sj_tg_pos(g, t), "ns") &&
+      !sj_tg_gazk(g, i + h[best].len, SJ_K_ABBR, NULL) && (k = sj_te_seg_place(g, t)))
+    return sj_tg_tok_at(g, k);
   sj_gfield f;
   f.n = 0;
   sj_tg_payload(g, h[best].payload, sj_tg_kind_name(bk), &f);

@@ -480,7 +480,7 @@ static size_t country_place(sj_tg *g, cty *x) {
   int placey = country && e == base_end &&
                (sj_te_place_context(g, a) || (sj_tg_gazk(g, e, SJ_K_PLACE, NULL) && !x->inst) ||
                 sj_te_list_of_places(g, e) ||
-                sj_tg_cue(g, e, "place_after") || dateline_after(g, e) ||
+                (sj_tg_cue(g, e, "place_after") && !x->inst) || dateline_after(g, e) ||
                 (sj_tg_gazk(g, e, SJ_K_NAMESUFFIX, &f) && f.n && f.l[0] == 5 &&
                  !memcmp(f.s[0], "event", 5)));
   /* 中印边境: a place made of the parties */
@@ -517,6 +517,14 @@ static size_t country_place(sj_tg *g, cty *x) {
     }
   }
   if (placey && c->n <= 1) {
+    /* 俄西北部地区: a part of the country named with a region word, one
+     * place */
+    size_t kd = sj_tg_cue(g, e, "place_after"), lr = kd ? sj_tg_gazk(g, e + kd, SJ_K_PLACESUFFIX, &f) : 0;
+    if (lr && sj_tg_is_tend(g, e + kd) && sj_tg_is_tend(g, e + kd + lr) && f.n && f.l[0] == 6 &&
+        !memcmp(f.s[0], "region", 6)) {
+      sj_te_emit_place(g, a, e + kd + lr, c);
+      return sj_tg_tok_at(g, e + kd + lr);
+    }
     sj_te_emit_place(g, a, e, c);
     return sj_tg_tok_at(g, e);
   }
@@ -630,7 +638,14 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
     int ik = 0;
     size_t ie = sj_te_inst_chain(g, x.e, &ik);
     if (ie && ik == 'P') return sj_tg_tok_at(g, ie);
-    if (ie) { x.e = ie; x.type = sj_te_inst_type(ik); }
+    if (ie) {
+      x.e = ie;
+      x.type = sj_te_inst_type(ik);
+      /* …and a title without a name after it (日本某协会会长): one span */
+      size_t lt = sj_tg_gazk(g, ie, SJ_K_TITLE, NULL);
+      if (lt && sj_tg_is_tend(g, ie + lt) && !sj_te_name_after(g, sj_te_title_more(g, ie + lt)))
+        x.e = ie + lt;
+    }
   }
   sj_te_emit_actor(g, x.a, x.e, x.type, &x.c, NULL);
   /* a title and a name after a country: 俄罗斯国防部长绍伊古 */

@@ -300,6 +300,19 @@ size_t sj_te_place_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
   if (!sj_tg_is_tend(g, e) && sj_tg_cue(g, e, "region_group") &&
       sj_tg_is_tend(g, e + sj_tg_cue(g, e, "region_group")))
     return sj_tg_tok_at(g, e);
+  /* 北京人民大会堂/nt: a city and a named building in one token, two
+   * places */
+  if (!ls && !sj_tg_is_tend(g, e)) {
+    size_t te = sj_tg_tok_at(g, e), tb = te < g->ntok ? g->tok[te].end : e;
+    sj_gfield fs;
+    size_t lf = tb > e + 6 ? sj_tg_gaz_end(g, e + 3, tb, SJ_K_PLACESUFFIX, &fs) : 0;
+    if (lf && tb - e > lf && fs.n && fs.l[0] == 8 && !memcmp(fs.s[0], "facility", 8) &&
+        !sj_te_inst_kind(g, e, tb)) {
+      sj_te_emit_place(g, a, e, &c);
+      sj_te_emit_place(g, e, tb, &c);
+      return sj_tg_tok_at(g, tb);
+    }
+  }
   if (!sj_tg_is_tend(g, e)) {
     /* 贝鲁特港, 莫斯科红场: the rest of the token (not a verb: 香港 | 回归) */
     size_t te = sj_tg_tok_at(g, e);
