@@ -818,6 +818,18 @@ static void visitor_head(sj_tg *g, const sj_trig *T, const amen *A, size_t n, sj
     if (A[j].paren && A[j].place) add_new(tgt, &A[j].c, src);
 }
 
+/* is T the object of a passive word in its clause whose agent names no
+ * actor (遭到广大成员国的反对, 受到…的赞扬, 被捕)?  The words between are
+ * its agent: no verb, no other trigger, no clause end. */
+static int passive_frame(sj_tg *g, size_t ps, const sj_trig *T) {
+  for (size_t t = T->tok; t-- > 0 && g->tok[t].start >= ps;) {
+    if (tok_cue(g, t, "by")) return 1;
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] == 'v' || p[0] == 'x' || p[0] == 'w' || p[0] == 'p') return 0;
+  }
+  return 0;
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -837,7 +849,8 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   size_t fa = fb > ps ? hi : 0; /* a closed topic frame [fa, fb) before the trigger */
   int other;
   own |= clause_parties(g, tr, t0, q, A, n, ps, fa, fb, pe, sk, src, tgt, &part, &agent, &other);
-  if (agent.n || T->hint == 'R') { /* passive: 被X逮捕, 遭到X袭击 */
+  int passive = !agent.n && T->hint != 'R' && passive_frame(g, ps, T);
+  if (agent.n || T->hint == 'R' || passive) { /* passive: 被X逮捕, 遭到X袭击 */
     sj_codes was = *src;
     *src = agent;
     add_new(tgt, &was, src);
@@ -849,6 +862,9 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
       *src = R->para_codes; /* 双方还就…交换了意见 heading a paragraph of two parties */
       *tgt = *src;
     }
+    /* a passive whose agent names no actor: the subject carried over is
+     * its target (…遭到广大成员国的反对) */
+    if (passive) { add_new(tgt, src, tgt); src->n = 0; }
   }
   /* a speaker of no known country (a person the actor stage cannot code):
    * the country named just before in the sentence (菲律宾…部长X宣布, a
@@ -1341,10 +1357,12 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
  * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
  * with a party named earlier) */
 static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
-  if (T->start > g->tok[T->tok].start) return 0; /* fused with its speaker: 萨维说 */
+  if (T->start > g->tok[T->tok].start) /* fused with its speaker (萨维说), or with an adverb after a generic one (舆论|普遍认为) */
+    return T->tok > 0 && g->tok[T->tok - 1].start >= sa && tok_ends_cue(g, T->tok - 1, "say_none") ? 2 : 0;
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
   size_t t = T->tok - 1;
   while (t > 0 && g->tok[t - 1].start >= sa && (sj_tg_pos(g, t)[0] == 'd' || sj_tg_pos(g, t)[0] == 't')) t--;
+  if (tok_cue(g, t, "by")) return 2; /* said of it by no one named: 被认为 */
   /* 专家们 may be cut 专家 | 们 */
   if (t > 0 && sj_tg_pos(g, t)[0] == 'k' && g->tok[t - 1].start >= sa &&
       sj_tg_cue(g, g->tok[t - 1].start, "say_none") == g->tok[t].end - g->tok[t - 1].start)
