@@ -492,6 +492,17 @@ static int role_before(sj_tg *g, size_t lo, size_t a, int place) {
   if (sj_tg_cue_end(g, lo, a, "to")) return R_TO;
   if (sj_tg_cue_end(g, lo, a, "with")) return R_WITH;
   if (sj_tg_cue_end(g, lo, a, place ? "at" : "in")) return R_AT;
+  /* 向/给 + modifiers + the actor (向海内外台湾同胞, 向在京定居的台胞):
+   * addressed; a verb only inside a modifier ending in 的 */
+  size_t t = sj_tg_tok_at(g, a);
+  if (t >= g->ntok || g->tok[t].start != a) return R_NONE;
+  int de = 0;
+  for (size_t u = t, hop = 0; u-- > 0 && hop < 6 && g->tok[u].start >= lo; hop++) {
+    if (tok_cue(g, u, "addressee")) return R_TO;
+    const char *p = sj_tg_pos(g, u);
+    if (tok_cue(g, u, "modifier")) { if (de++) break; continue; }
+    if (p[0] == 'x' || p[0] == 'w' || ((p[0] == 'v' || p[0] == 'p') && !de)) break;
+  }
   return R_NONE;
 }
 
@@ -992,7 +1003,7 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
       size_t tb = sj_tg_tok_at(g, m->start - 1);
       const char *bp = sj_tg_pos(g, tb);
       x->object = tb < g->ntok && g->tok[tb].end == m->start && bp[0] == 'v' && bp[1] == 0 &&
-                  !sj_tg_cue_tok(g, tb, "say");
+                  !sj_tg_cue_tok(g, tb, "say") && !sj_tg_cue_tok(g, tb, "behalf");
     }
   }
   mark_actors(g, am->data, am->n, sa);
