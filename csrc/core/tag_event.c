@@ -679,7 +679,8 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
       int taken = 0;
       for (size_t r = t0; r < q && !taken; r++)
         if (tr[r].cameo[0] && tr[r].start >= A[k].b && tr[r].end <= T->start) taken = 1;
-      if (taken) continue;
+      /* …but 对 X 来访 表示欢迎: what is welcomed is X's */
+      if (taken && !(A[k].role == R_TO && T->tok > 0 && tok_cue(g, T->tok - 1, "say"))) continue;
       if (A[k].role == R_TO) { sj_codes_merge(tgt, &A[k].c); *other = 1; }
       else if (A[k].role == R_WITH) { sj_codes_merge(part, &A[k].c); *other = 1; }
       else if (A[k].role == R_BY) { sj_codes_merge(agent, &A[k].c); own = 1; }
@@ -841,6 +842,21 @@ static int passive_frame(sj_tg *g, size_t ps, const sj_trig *T) {
   return 0;
 }
 
+/* Is T an act told inside 对 X … 表示 (对日本代表团来访表示欢迎): the
+ * chunk of X, its party, right before it (nouns between), or (size_t)-1 */
+static size_t welcomed(sj_tg *g, const sj_trig *T, const amen *A, size_t n, size_t ps) {
+  size_t tn = sj_tg_tok_at(g, T->end);
+  if (tn >= g->ntok || g->tok[tn].start != T->end || !tok_cue(g, tn, "say")) return (size_t)-1;
+  for (size_t k = n; k-- > 0;) {
+    if (A[k].b > T->start || A[k].a < ps) continue;
+    if (A[k].place || A[k].role != R_TO) return (size_t)-1;
+    for (size_t t = sj_tg_tok_at(g, A[k].b); t < g->ntok && g->tok[t].end <= T->start; t++)
+      if (sj_tg_pos(g, t)[0] != 'n' && !tok_cue(g, t, "modifier")) return (size_t)-1;
+    return A[k].chain;
+  }
+  return (size_t)-1;
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -860,6 +876,16 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   size_t fa = fb > ps ? hi : 0; /* a closed topic frame [fa, fb) before the trigger */
   int other;
   own |= clause_parties(g, tr, t0, q, A, n, ps, fa, fb, pe, sk, src, tgt, &part, &agent, &other);
+  size_t wk = welcomed(g, T, A, n, ps);
+  if (wk != (size_t)-1) { /* 对X来访表示欢迎: X visits the one who welcomes */
+    sj_codes host = *src;
+    src->n = tgt->n = 0;
+    chunk_codes(A, n, wk, src);
+    add_new(tgt, &host, src);
+    if (T->cameo[0] == '0' && T->cameo[1] == '4') for (size_t k = 0; k < n; k++)
+      if (A[k].a >= T->start && A[k].b <= T->end && A[k].country) add_new(tgt, &A[k].c, src);
+    return own;
+  }
   int passive = !agent.n && T->hint != 'R' && passive_frame(g, ps, T);
   if (agent.n || T->hint == 'R' || passive) { /* passive: 被X逮捕, 遭到X袭击 */
     sj_codes was = *src;
