@@ -857,6 +857,19 @@ static size_t welcomed(sj_tg *g, const sj_trig *T, const amen *A, size_t n, size
   return (size_t)-1;
 }
 
+/* the parties a visit before T in its sentence went to (访问了X和Y), not of
+ * src, into tgt */
+static void visited(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
+                    size_t sa, size_t ps, const sj_codes *src, sj_codes *tgt) {
+  for (size_t r = t0; r < q; r++) {
+    if (!tr[r].cameo[0] || !sj_streq(tr[r].cameo, "042") || tr[r].start < sa || tr[r].end > ps) continue;
+    size_t re = phrase_end(g, ps, tr[r].end);
+    for (size_t k = 0; k < n; k++)
+      if (A[k].a >= tr[r].start && A[k].b <= re && !A[k].place && A[k].role == R_NONE)
+        add_new(tgt, &A[k].c, src);
+  }
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -909,6 +922,12 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   if (!src->n && !agent.n && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
   int joint = joint_act(g, T, ps);
   if (!part.n && !tgt->n) earlier_partners(A, n, sa, ps, &part);
+  /* signed on a visit told before in the sentence (访问了X和Y，分别签署
+   * 了…): with the hosts visited */
+  if (joint && !part.n && !tgt->n && src->n) {
+    visited(g, tr, t0, q, A, n, sa, ps, src, tgt);
+    if (tgt->n) joint = 0;
+  }
   if (joint || (src->n >= 2 && !other && !part.n)) {
     sj_codes_merge(src, &part);
     sj_codes_merge(src, tgt);
