@@ -73,6 +73,9 @@ typedef struct sj_tmatch {
   int needref;       /* 1: the value used an unknown reference month/day */
   int maxy, maxm, maxd; /* latest calendar point named (for ref estimation) */
   size_t hs, he;     /* the holiday named inside it (春节), if he > hs */
+  size_t gloss;      /* end of a bracketed time after it in another zone
+                      * that restates it (（北京时间12日4时29分）): the scan
+                      * goes on after it, no mention; 0 none */
   char value[96];
 } sj_tmatch;
 

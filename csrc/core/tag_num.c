@@ -65,7 +65,7 @@ int sj_tg_time(sj_tg *g, size_t i, size_t *end) {
       *c = g->tc;
     }
   }
-  *end = t.end;
+  *end = t.gloss > t.end ? t.gloss : t.end; /* a zone gloss: no mention */
   return 1;
 }
 

@@ -1078,6 +1078,11 @@ static int pa_clock(pst *p, pa *a) {
   int v, dpd = 0, h, mi;
   pt *t = a->t;
   if ((k = cal_word(p, a->j, "daypart", &v, &dpd))) return pa_daypart(p, a, k, v, dpd);
+  if ((k = cal_word(p, a->j, "meal", &v, &dpd))) {
+    /* 午饭后 as a part of day; not after a verb of eating (吃完午饭后) */
+    if (a->j == a->i && tw_prev(p, a->i, "meal_not_after", NULL)) return -1;
+    return pa_daypart(p, a, k, v, dpd);
+  }
   if (((a->have & 4) || (a->j == a->i && a->inh && a->inh->d)) &&
       (k = tw(p, a->j, "day_after", &dpd)) && dpd) {
     /* 晚, 早, 夜 after a day (or in a range after one: 下午4点到晚7点) */
@@ -1516,8 +1521,26 @@ static void holiday_in_span(const sj_tctx *c, const char *s, size_t n, size_t a,
   }
 }
 
+/* after a clock time ending at e, the same moment in another zone in
+ * brackets (当地时间11日14时29分（北京时间12日4时29分）): the end of the
+ * gloss, or 0 */
+static size_t zone_gloss(const sj_tctx *c, const char *s, size_t n, size_t e) {
+  pst P;
+  pst_init(&P, c, s, n);
+  pt t;
+  size_t k = bracket_at(&P, e, 0), z, f, b;
+  if (!k || !(z = tw(&P, e + k, "clock_prefix", NULL))) return 0;
+  f = point_at(&P, e + k, &t, NULL);
+  if (f <= e + k + z || (t.gran != 4 && t.gran != 5)) return 0;
+  f += approx_suffix(&P, f);
+  return (b = bracket_at(&P, f, 1)) ? f + b : 0;
+}
+
 int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   if (!time_at(c, s, n, i, out)) return 0;
+  if (out->kind == SJ_TIME && c->m && !c->words_only && out->value[0] >= '0' &&
+      out->value[0] <= '9' && strchr(out->value, 'T'))
+    out->gloss = zone_gloss(c, s, n, out->end);
   if (out->kind == SJ_TIME && c->m && !c->words_only)
     holiday_in_span(c, s, n, out->start, out->end, &out->hs, &out->he);
   if (out->kind == SJ_TIME && !(s[i] >= '0' && s[i] <= '9') &&
@@ -1532,15 +1555,18 @@ int sj_time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *o
 /* a day (今天, 周四) followed by its date in brackets and maybe a part of
  * day or a clock (今天（17日）下午, 周四（4月10日）, 昨日（12月6日）凌晨1时):
  * the end past them, *t the most precise point (on the bracketed day) */
-static size_t bracketed_date(pst *p, size_t e, pt *t) {
+static size_t bracketed_date(pst *p, size_t t0, size_t e, pt *t) {
   size_t k = bracket_at(p, e, 0), c;
   if (!k || t->gran != 3 || !t->d) return e;
   pst P2 = *p;
   pt d, u;
   size_t f = point_at(&P2, e + k, &d, t);
   if (!f || d.gran != 3 || !d.d || !(c = bracket_at(p, f, 1))) return e;
+  int wk, wd;
+  /* 5日（星期一）: a weekday glosses a day named by its number */
+  if (weekday_at(&P2, e + k, &wk, &wd) && !weekday_at(&P2, t0, &wk, &wd)) d = *t;
+  else *t = d;
   e = f + c;
-  *t = d;
   P2 = *p;
   f = point_at(&P2, e, &u, &d);
   if (f && (u.gran == 4 || u.gran == 5 || (u.gran == 3 && u.pd))) {
@@ -1853,7 +1879,7 @@ static int point_mention(pst *p, size_t j, int openstart, sj_tmatch *out) {
     else e = 0;
   }
   if (!e) return !openstart && bare_year_at(p, j, out);
-  e = bracketed_date(p, e, &t1);
+  e = bracketed_date(p, j, e, &t1);
   fmt_pt(a, sizeof a, &t1);
   note_max(out, &t1);
   int absolute = !p->relative && t1.gran >= 2 && t1.gran <= 5 && t1.m;

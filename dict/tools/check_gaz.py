@@ -166,7 +166,7 @@ def cal_check(where, surface, f, err):
     elif a == 'rel_daypart':
         if len(f) != 3 or not re.fullmatch(r'-?\d{1,3}', f[1]) or f[2] not in PD:
             err(where, 'bad rel_daypart line')
-    elif a == 'daypart':
+    elif a in ('daypart', 'meal'):
         if len(f) != 3 or f[1] not in ('0', '1', '12') or f[2] not in PD | {'-'}:
             err(where, 'bad daypart line')
     elif a == 'holiday':
