@@ -76,7 +76,9 @@ size_t sj_te_name_after(sj_tg *g, size_t i) {
     const char *p2 = sj_tg_pos(g, t + 2);
     uint32_t cp;
     sj_t_dec(g->s, g->n, g->tok[t + 1].start, &cp);
-    if (cp >= 0x4E00 && cp <= 0x9FFF && (p2[0] == 'v' || p2[0] == 'd' || p2[0] == 't' || p2[0] == 'p'))
+    const char *p1 = sj_tg_pos(g, t + 1);
+    if (cp >= 0x4E00 && cp <= 0x9FFF && (p2[0] == 'v' || p2[0] == 'd' || p2[0] == 't' || p2[0] == 'p') &&
+        !strchr("ucp", p1[0]) && !sj_tg_cue_tok(g, t + 1, "list_etc")) /* not 毛磊 | 等 */
       return g->tok[t + 1].end;
   }
   if (l < 6 || l > 36) return 0;
@@ -86,8 +88,15 @@ size_t sj_te_name_after(sj_tg *g, size_t i) {
   if (kv && kv < l && sj_tg_gazk(g, i + kv, SJ_K_ABBR, NULL) == l - kv) return 0;
   size_t lk = sj_tg_gazk(g, i, SJ_K_PERSON, NULL);
   if (lk && sj_tg_is_tend(g, i + lk)) return i + lk;
-  if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x"))))
-    return g->tok[t].end;
+  if ((p[0] == 'n' && p[1] == 'r') || (l <= 9 && (sj_streq(p, "nz") || sj_streq(p, "x")))) {
+    /* 加齐 | 沃达: a transliteration goes on over the pieces cut off */
+    size_t b = g->tok[t].end;
+    if (!(p[0] == 'n' && p[1] == 'r') && sj_te_translit_mean(g, i, b, NULL) >= TRANS_MIN)
+      for (int hop = 0; hop < 2 && t + 1 < g->ntok && g->tok[t + 1].start == b &&
+                        sj_streq(sj_tg_pos(g, t + 1), p) && sj_te_translit_piece(g, t + 1); hop++)
+        b = g->tok[++t].end;
+    return b;
+  }
   float mx = 0;
   if ((p[0] == 'n' || (p[0] == 's' && !p[1])) && l <= 18 && !sj_tg_gazk(g, i, SJ_K_PLACE, NULL) &&
       !sj_tg_gazk(g, i, SJ_K_COUNTRY, NULL) && !sj_tg_gazk(g, i, SJ_K_ORG, NULL) &&
