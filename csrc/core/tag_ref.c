@@ -206,6 +206,24 @@ static int time_cue(sj_tg *g, size_t i, size_t *len) {
   return 0;
 }
 
+/* 离震中最近的, 交界最近处: a cue of class vague_near (最近) that means
+ * nearest: before a word of class near_after (处) or after one of class
+ * near_from (离, 距) earlier in its clause (up to 24 characters back) */
+static int nearest(sj_tg *g, size_t i, size_t len) {
+  if (sj_tg_cue(g, i, "vague_near") != len) return 0;
+  if (sj_tg_cue(g, i + len, "near_after")) return 1;
+  size_t k = i;
+  for (int q = 0; k > 0 && q < 24; q++) {
+    uint32_t cp;
+    k = sj_t_prev(g->s, k, &cp);
+    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1F || cp == 0xFF01 ||
+        cp == ',' || cp == ';' || cp == '\n')
+      return 0;
+    if (sj_tg_cue(g, k, "near_from")) return 1;
+  }
+  return 0;
+}
+
 int sj_tg_vague(sj_tg *g, int vague) {
   static const char *const REF[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
   const sj_mention *M = g->d->mentions.data;
@@ -219,7 +237,7 @@ int sj_tg_vague(sj_tg *g, int vague) {
     }
     if (i < covered) continue;
     int r = time_cue(g, i, &len);
-    if (!r || (r <= 3 && !vague)) continue;
+    if (!r || (r <= 3 && !vague) || (r <= 3 && nearest(g, i, len))) continue;
     /* not where a mention starts inside it */
     if (mj < nm && M[mj].start < i + len) continue;
     char val[8];
