@@ -1797,7 +1797,10 @@ static int bare_year_at(pst *p, size_t j, sj_tmatch *out) {
 static int range_at(pst *p, size_t e, const pt *t1, const char *a, int absolute,
                     sj_tmatch *out) {
   char b[48];
-  size_t k, sep = tw(p, e, "range_sep", NULL);
+  size_t k, from = tw(p, e, "range_from", NULL), sep;
+  /* 19日起到20日: 起 before the separator */
+  if (!from || !(sep = tw(p, e + from, "range_sep", NULL))) sep = tw(p, e, "range_sep", NULL);
+  else e += from;
   if (sep && t1->gran >= 1 && t1->gran <= 5 && (k = tw(p, e + sep, "now_end", NULL))) {
     /* １９７０年至今: up to the reference date */
     int y, m, d;
