@@ -969,13 +969,15 @@ static void pa_rel_day(pst *p, pa *a) {
   a->t->pd = part;
 }
 
-/* a number + 号 at j after a street word (class address_before: 街 巷 …):
- * a house number, not a day */
+/* a number + 号 at j after a street word (class address_before: 街 巷 …)
+ * or before a thing it numbers (class numbered: 1号线, 3号楼, 5号车厢): a
+ * house number or an identifier, not a day */
 static int house_number(pst *p, size_t j) {
   double x; int nd; unsigned fl;
   int hao = 0;
-  size_t e = pnum(p, j, &x, &nd, &fl);
-  return e && tw(p, e, "day_unit", &hao) && hao == 1 && tw_prev(p, j, "address_before", NULL);
+  size_t k, e = pnum(p, j, &x, &nd, &fl);
+  return e && (k = tw(p, e, "day_unit", &hao)) && hao == 1 &&
+         (tw_prev(p, j, "address_before", NULL) || tw(p, e + k, "numbered", NULL));
 }
 
 /* a day: 22日, 今（19）日; else a relative day without year or month */
