@@ -89,14 +89,32 @@ static int is_alnum_cls(int k) { return k == SJ_C_LATIN || k == SJ_C_DIGIT; }
 /* Gazetteer class of text[a..b) among the segmenter's number words
  * (kind "num" in dict/seg/numbers.tsv): 'd' date unit, 'g' magnitude,
  * 'a' approximation, 'm' measure word, 0 none. */
+/* (as sj_gaz_find(m, text, len, a, b, "num"), without its kind name to
+ * look up and its libc string calls: post_numbers asks after every number) */
 static int num_class(const sj_model *m, const char *text, size_t len, size_t a, size_t b) {
-  const char *c = sj_gaz_find(m, text, len, a, b, "num");
+  sj_gaz_hit h[16];
+  uint32_t any;
+  if (a >= b || b > len) return 0;
+  int n = sj_gaz_walk(&m->img, text, b, a, SJ_K_NUM, h, 16, &any);
+  const char *c = NULL;
+  for (int i = 0; i < n && !c; i++) {
+    if (h[i].len != b - a) continue;
+    for (const char *p = h[i].payload; p && !c;) {
+      if (p[0] == 'n' && p[1] == 'u' && p[2] == 'm' && (p[3] == '\t' || p[3] == '\n' || !p[3]))
+        c = p[3] == '\t' ? p + 4 : p + 3;
+      p = strchr(p, '\n'); /* payloads are long: many kinds per word */
+      if (p) p++;
+    }
+  }
   if (!c) return 0;
-  if (!strncmp(c, "date", 4)) return 'd';
-  if (!strncmp(c, "mag", 3)) return 'g';
-  if (!strncmp(c, "approx", 6)) return 'a';
-  if (!strncmp(c, "measure", 7)) return 'm';
-  return 0;
+  switch (c[0]) {
+  case 'd': return c[1] == 'a' && c[2] == 't' && c[3] == 'e' ? 'd' : 0;
+  case 'm':
+    if (c[1] == 'a' && c[2] == 'g') return 'g';
+    return !strncmp(c, "measure", 7) ? 'm' : 0;
+  case 'a': return !strncmp(c, "approx", 6) ? 'a' : 0;
+  default: return 0;
+  }
 }
 
 /* Is text[a..b) a model word after a designation (96B型, 054A级: class
@@ -704,7 +722,8 @@ static void post_dots(seg *g) {
   tok *t = g->out.data;
   size_t n = g->out.n;
   for (size_t i = 1; i + 1 < n; i++) {
-    if (t[i].c1 - t[i].c0 != 1 || !is_name_dot(g->cp[t[i].c0])) continue;
+    /* (a dot is a unit of its own, never Han) */
+    if (t[i].type == U_HAN || t[i].c1 - t[i].c0 != 1 || !is_name_dot(g->cp[t[i].c0])) continue;
     if (t[i - 1].type != U_HAN || t[i + 1].type != U_HAN) continue;
     /* 中国·东盟: two known words that are not names stay apart */
     if (!joinable(g, &t[i - 1]) && !joinable(g, &t[i + 1])) continue;

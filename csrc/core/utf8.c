@@ -50,6 +50,14 @@ long sj_cn_digit(uint32_t cp) {
 int sj_cclass(uint32_t cp) {
   if (cp == SJ_BADCP) return SJ_C_BAD;
   if (cp < 0x80) return sj_cclass_ascii(cp);
+  /* the full-width forms and the CJK punctuation (，。、：（）) first: the
+   * callers decode Han themselves, so most characters asked about are these */
+  if (cp - 0x3000u < 0x40u) return cp == 0x3000 ? SJ_C_SPACE : cp == 0x3007 ? SJ_C_HAN : SJ_C_PUNCT;
+  if (cp - 0xFF01u <= 0xFF65u - 0xFF01u) {
+    if (cp - 0xFF10u < 10u) return SJ_C_DIGIT;
+    if (cp - 0xFF21u < 26u || cp - 0xFF41u < 26u) return SJ_C_LATIN;
+    return SJ_C_PUNCT;
+  }
   if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
       (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
       cp == 0x3007 || cp == 0x25CB)
