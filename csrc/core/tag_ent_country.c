@@ -517,14 +517,6 @@ static size_t country_place(sj_tg *g, cty *x) {
     }
   }
   if (placey && c->n <= 1) {
-    /* 俄西北部地区: a part of the country named with a region word, one
-     * place */
-    size_t kd = sj_tg_cue(g, e, "place_after"), lr = kd ? sj_tg_gazk(g, e + kd, SJ_K_PLACESUFFIX, &f) : 0;
-    if (lr && sj_tg_is_tend(g, e + kd) && sj_tg_is_tend(g, e + kd + lr) && f.n && f.l[0] == 6 &&
-        !memcmp(f.s[0], "region", 6)) {
-      sj_te_emit_place(g, a, e + kd + lr, c);
-      return sj_tg_tok_at(g, e + kd + lr);
-    }
     sj_te_emit_place(g, a, e, c);
     return sj_tg_tok_at(g, e);
   }

@@ -293,6 +293,8 @@ size_t sj_te_place_hit(sj_tg *g, size_t t, size_t j, const sj_gfield *f) {
       g->last_end <= i - 3)
     a = i - 3;
   size_t ls = sj_tg_gazk(g, e, SJ_K_PLACESUFFIX, NULL);
+  /* (the suffix a word of its own or ending one: not 亚洲 | 市场) */
+  if (ls && !sj_tg_is_tend(g, e + ls)) ls = 0;
   if (ls) e += ls;
   size_t re = ls ? 0 : place_in_token(g, a, e, &c);
   if (re) return sj_tg_tok_at(g, re);
