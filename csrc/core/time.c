@@ -1053,6 +1053,7 @@ static int pa_daypart(pst *p, pa *a, size_t k, int v, int dpd) {
   if (e) {
     if (v == 12 && h < 12) h += 12;
     if (v == 1 && h < 6) h += 12;
+    if (h == 12 && (dpd == PD_EV || dpd == PD_NI)) h = 24; /* 深夜12点: midnight */
     t->h = h + 1; t->mi = mi + 1; a->j = e; a->have |= 8;
     if (!(a->have & 7)) pa_clock_day(p, a, 0);
   } else if (a->have & 7) {
@@ -1094,6 +1095,7 @@ static int pa_clock(pst *p, pa *a) {
     t->pd = dpd;
     if (e) {
       if (t->pd != PD_MO && h < 12 && (t->pd == PD_EV || h >= 6)) h += 12;
+      if (h == 12 && (t->pd == PD_EV || t->pd == PD_NI)) h = 24;
       t->h = h + 1; t->mi = mi + 1; a->j = e; a->have |= 8;
     } else {
       a->j = j2;
@@ -1104,6 +1106,7 @@ static int pa_clock(pst *p, pa *a) {
   if (e && ((a->have & 7) || mi >= 0 || bare_hour_ok(p, a->j, e))) {
     /* 昨晚8时: the part of day of the day word */
     if (h < 12 && (t->pd == PD_AF || t->pd == PD_EV || (t->pd == PD_NI && h >= 6))) h += 12;
+    if (h == 12 && (t->pd == PD_EV || t->pd == PD_NI)) h = 24;
     t->h = h + 1; t->mi = mi + 1; a->j = e; a->have |= 8;
     if (!(a->have & 7)) pa_clock_day(p, a, 1);
   }
@@ -1125,6 +1128,10 @@ static size_t point_at(pst *p, size_t i, pt *t, const pt *inh) {
   if (!(a->have & 7)) pa_weekday(p, a);
   if (pa_clock(p, a) < 0) return 0;
   if (!a->have) return 0;
+  if (t->h == 25) { /* 晚上12点: 00:00 of the next day (12:00 when no day is known) */
+    t->h = 13;
+    if (t->y && t->m && t->d) { add_days(t, 1); t->h = 1; }
+  }
   if (p->lastyear && tw(p, a->j, "plan_after", NULL)) t->y++; /* ３月将举行 */
   if (!t->gran) {
     if (a->have & 8) t->gran = t->mi > 0 ? 5 : 4;
