@@ -262,8 +262,11 @@ size_t sj_te_place_name_after(sj_tg *g, size_t e, size_t *end) {
   if (b - a < 6 || b - a > 18 || (unsigned char)g->s[a] < 0xE4 || (unsigned char)g->s[a] > 0xE9)
     return 0;
   const sj_gcache *gc = sj_tg_hits(g, a);
-  if (gc->any & (SJ_K_COUNTRY | SJ_K_ORG | SJ_K_GOV | SJ_K_MIL | SJ_K_TITLE | SJ_K_PERSON | SJ_K_ABBR))
+  if (gc->any & (SJ_K_COUNTRY | SJ_K_ORG | SJ_K_GOV | SJ_K_MIL | SJ_K_TITLE | SJ_K_PERSON))
     return 0;
+  /* (an abbreviation only at its head is fine: 巴 | 伦西亚) */
+  for (int q = 0; q < gc->n; q++)
+    if ((gc->h[q].kinds & SJ_K_ABBR) && gc->h[q].len >= 6) return 0;
   int ns = p[0] == 'n' && p[1] == 's' && !p[2];
   int fn = ((p[0] == 'n' && (p[1] == 'r' || p[1] == 'z')) || sj_streq(p, "x")) &&
            sj_te_name_shape(g, a, b) == 'F' && !sj_te_pmem_find(g, a, b);
