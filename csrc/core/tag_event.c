@@ -1408,6 +1408,25 @@ static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
 }
 
 
+/* the last token of the speaker of a saying verb after token t: back over
+ * adverbs, times and where it was said (科学家２０日在波士顿宣布, 小组今天
+ * 在…会议上说) */
+static size_t speaker_end(sj_tg *g, size_t t, size_t sa) {
+  while (t > 0 && g->tok[t - 1].start >= sa) {
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] == 'd' || p[0] == 't' || (p[0] == 'm' && !tok_ends_cue(g, t, "say_none"))) { t--; continue; }
+    size_t u = t, hop = 0; /* 在 … (上): back to before 在 */
+    while (u > 0 && hop++ < 15 && g->tok[u - 1].start >= sa && !tok_cue(g, u, "at")) {
+      uint32_t cp;
+      if (sj_t_dec(g->s, g->n, g->tok[u].start, &cp) > 0 && is_stop(cp)) break;
+      u--;
+    }
+    if (u == t || !tok_cue(g, u, "at") || u == 0 || g->tok[u - 1].start < sa) return t;
+    t = u - 1;
+  }
+  return t;
+}
+
 /* a saying verb with no speaker (据说, 可以说) or one the clause's first
  * word makes generic (舆论普遍认为): 1; a generic speaker right before
  * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
@@ -1417,7 +1436,11 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
     return T->tok > 0 && g->tok[T->tok - 1].start >= sa && tok_ends_cue(g, T->tok - 1, "say_none") ? 2 : 0;
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
   size_t t = T->tok - 1;
-  while (t > 0 && g->tok[t - 1].start >= sa && (sj_tg_pos(g, t)[0] == 'd' || sj_tg_pos(g, t)[0] == 't')) t--;
+  /* a noun (之说), or a point of view (从这个意义上说): no saying */
+  if (tok_cue(g, t, "say_noun")) return 2;
+  if (sj_tg_pos(g, t)[0] == 'f' && tok_cue(g, sj_tg_tok_at(g, phrase_start(g, sa, T->start)), "view_open"))
+    return 2;
+  t = speaker_end(g, t, sa);
   if (tok_cue(g, t, "by")) return 2; /* said of it by no one named: 被认为 */
   /* 专家们 may be cut 专家 | 们 */
   if (t > 0 && sj_tg_pos(g, t)[0] == 'k' && g->tok[t - 1].start >= sa &&
