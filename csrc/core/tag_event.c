@@ -1464,6 +1464,20 @@ static int statement_ok(sj_tg *g, const sj_trig *T, int own, int going_on, size_
   return u == 2 ? 0 : own || going_on || !u;
 }
 
+/* do the parties of the sentence from sa on, past asides (a dateline, a
+ * reporter in brackets), and src and tgt name one country at most, and no
+ * party of no country (an international body) act there? */
+static int one_country(const amen *A, size_t n, size_t sa, const sj_codes *src, const sj_codes *tgt) {
+  sj_codes all = *src;
+  sj_codes_merge(&all, tgt);
+  for (size_t k = 0; k < n; k++) {
+    if (A[k].a < sa || A[k].paren) continue;
+    if (!A[k].c.n && !A[k].place) return 0; /* a body of no country (东盟) */
+    sj_codes_merge(&all, &A[k].c);
+  }
+  return all.n <= 1;
+}
+
 /* does [ps, pe) name a place? */
 static int place_in(const amen *A, size_t n, size_t ps, size_t pe) {
   for (size_t k = 0; k < n; k++)
@@ -1495,6 +1509,10 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   /* a visit with no visitor, host or place is no visit (访问人数, 访问网站) */
   if ((sj_streq(T->cameo, "042") || sj_streq(T->cameo, "043")) && !src.n && !tgt.n &&
       !going_on && !place_in(A, na, ps, pe))
+    return SJ_OK;
+  /* a meeting of one country that elects, appoints or passes bills is
+   * domestic administration (…人民代表大会…会议…选举…), no event */
+  if (root_eq(T->cameo, "04") && cue_in(g, T->start, sb, "admin_act") && one_country(A, na, sa, &src, &tgt))
     return SJ_OK;
   if (going_on && !own && !src.n) src = P->r.last_src;
   sj_event *ev = sj_vec_push(&g->d->events);
