@@ -429,6 +429,11 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
   /* 按…要求: the measure a thing is done by, a noun */
   if (mark_in(g, ps, T->start, M_PER)) return 1;
+  /* a verb right before 时, 后 (访华时, 签订后, 视察后指出) anchors the time
+   * of another act */
+  if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "frame_end") &&
+      T->start == g->tok[T->tok].start && sj_tg_pos(g, T->tok)[0] == 'v' && !cue_in(g, ps, T->start, "by"))
+    return 1; /* (not a passive, told for itself: 被…逮捕后，囚于…) */
   if (!mark_in(g, ps, T->start, M_FRAME_OPEN)) return 0;
   for (t = tn; t < g->ntok && g->tok[t].start < pe; t++)
     if (tok_cue(g, t, "frame_end")) return 1;
