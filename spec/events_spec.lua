@@ -29,7 +29,8 @@ local function check(case)
   local got, dates = {}, {}
   for _, e in ipairs(doc.events) do
     local trig = e.trigger.text
-    got[#got + 1] = string.format("%s:%s:%s>%s", trig, e.cameo, set(e.sources), set(e.targets))
+    local flags = (e.negated and "!negated" or "") .. (e.hypothetical and "!hypothetical" or "")
+    got[#got + 1] = string.format("%s:%s:%s>%s%s", trig, e.cameo, set(e.sources), set(e.targets), flags)
     dates[#dates + 1] = type(e.date) == "string" and e.date or "-"
   end
   local want = {}
@@ -37,9 +38,11 @@ local function check(case)
     for item in case.exp:gmatch("[^;]+") do
       local body, date = item:match("^(.-)@(%S+)%s*$")
       body = body or item
+      local flags = body:match("(!.*)$") or ""
+      body = body:sub(1, #body - #flags)
       local trig, code, src, tgt = body:match("^%s*(.-):(%d%d%d):([^>]*)>(.-)%s*$")
       assert(trig, "bad expectation " .. item)
-      want[#want + 1] = string.format("%s:%s:%s>%s", trig, code, sorted_codes(src), sorted_codes(tgt))
+      want[#want + 1] = string.format("%s:%s:%s>%s%s", trig, code, sorted_codes(src), sorted_codes(tgt), flags)
       -- an expected date (@1998-01-07, @- for none) replaces the one found
       if date and #want <= #got then got[#want] = got[#want] .. "@" .. dates[#want] end
       if date then want[#want] = want[#want] .. "@" .. date end

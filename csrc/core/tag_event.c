@@ -1152,7 +1152,7 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
   return 0;
 }
 
-static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps);
+static uint32_t event_flags(sj_tg *g, const sj_trig *T, size_t ps);
 
 /* A statement noun (联合声明, 公报: code 010, an event noun) right before a
  * saying verb, past 》 or a frame word (《…联合声明》宣布, 联合公报中指出),
@@ -1398,13 +1398,27 @@ static char *event_place(sj_tg *g, const sj_trig *T, const amen *A, size_t na, s
 
 /* markers of the clause before the trigger (negation close to it), of the
  * sentence before it (hypothesis) */
-static uint32_t event_flags(const sj_tg *g, const sj_trig *T, size_t ps) {
+/* is T the object of an attending or licensing verb right after a
+ * negation at ng (没有参加…对泰国的援助)? */
+static int negated_object(sj_tg *g, size_t ng, const sj_trig *T) {
+  size_t t = sj_tg_tok_at(g, ng);
+  if (t >= g->ntok) return 0;
+  for (t++; t < T->tok && sj_tg_pos(g, t)[0] == 'd'; t++) {}
+  if (t >= T->tok || !(tok_ends_cue(g, t, "attend") || tok_cue(g, t, "license"))) return 0;
+  for (size_t u = t + 1; u < T->tok; u++) {
+    uint32_t cp;
+    if (sj_t_dec(g->s, g->n, g->tok[u].start, &cp) > 0 && is_stop(cp)) return 0;
+  }
+  return 1;
+}
+
+static uint32_t event_flags(sj_tg *g, const sj_trig *T, size_t ps) {
   uint32_t f = 0;
   for (size_t k = 0; k < g->nmark; k++) {
     const struct sj_mark *mk = &g->mark[k];
     if (mk->at >= T->start) break;
     if (mk->at >= ps) {
-      if ((mk->f & SJ_NEGATED) && T->start - mk->at <= 9) f |= SJ_NEGATED;
+      if ((mk->f & SJ_NEGATED) && (T->start - mk->at <= 9 || negated_object(g, mk->at, T))) f |= SJ_NEGATED;
       if (mk->f & SJ_FUTURE) f |= SJ_FUTURE;
     }
     if (mk->f & SJ_HYPOTHETICAL) f |= SJ_HYPOTHETICAL;
