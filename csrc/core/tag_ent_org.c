@@ -182,10 +182,20 @@ size_t sj_te_mil_hit(sj_tg *g, size_t t, size_t j) {
     uint32_t cp;
     q += (size_t)sj_t_dec(g->s, g->n, q, &cp);
   }
-  if (pla) {
+  /* …or a bare one acting at a clause start (集团军紧急捐赠): of the
+   * paragraph's country, else the Chinese press's own */
+  size_t tb = tok_before(g, a), ta = sj_tg_tok_at(g, j);
+  const char *pb = tb == (size_t)-1 ? "x" : sj_tg_pos(g, tb);
+  const char *pn = ta < g->ntok && g->tok[ta].start == j ? sj_tg_pos(g, ta) : "x";
+  const char *lc = pla ? "CHN" : sj_te_last_country(g);
+  uint32_t cb = 0;
+  if (tb != (size_t)-1) sj_t_dec(g->s, g->n, g->tok[tb].start, &cb);
+  int clause = tb == (size_t)-1 || pb[0] == 'c' || cb == 0xFF0C || cb == 0x3002 || cb == 0xFF1B || cb == 0xFF1A;
+  if (pla || (clause && g->tok[t].start == a && sj_tg_is_tend(g, j) &&
+              (pn[0] == 'd' || (pn[0] == 'v' && pn[1] != 'n') || (pn[0] == 'a' && !pn[1])))) {
     sj_codes c;
     c.n = 0;
-    sj_codes_add(&c, "CHN", 3);
+    sj_codes_add(&c, lc ? lc : "CHN", 3);
     sj_te_emit_actor(g, a, j, "military", &c, NULL);
   }
   return sj_tg_tok_at(g, j);

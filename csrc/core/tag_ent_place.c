@@ -108,7 +108,7 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   size_t tb = tok_before(g, a);
   size_t ta = sj_tg_tok_at(g, a);
   if (sj_tg_cue(g, e - 3, "admin_suffix") && ta < g->ntok && g->tok[ta].end == e &&
-      (pn[0] == 'd' || (pn[0] == 'v' && pn[1] != 'n')) &&
+      (pn[0] == 'd' || (pn[0] == 'v' && pn[1] != 'n') || sj_streq(pn, "i")) &&
       (tb == (size_t)-1 || sj_streq(sj_tg_pos(g, tb), "x"))) {
     sj_te_emit_actor(g, a, e, "government", c, NULL);
     return e;
