@@ -794,6 +794,25 @@ static size_t decode_block(seg *g, size_t b0, size_t b1) {
     int l;
     unsigned c0 = s[i];
     int k;
+    /* most characters: U+4000..U+9FFF (lead bytes E4..E9), all Han but the
+     * hexagrams U+4DC0..U+4DFF, all in the BMP and past U+3400 */
+    if (c0 - 0xE4u <= 5u && i + 2 < b1 && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u) {
+      unsigned x0 = c0, x1 = s[i + 1], x2 = s[i + 2]; /* (the stores below may alias s) */
+      for (;;) {
+        uint32_t h = (x0 & 0x0Fu) << 12 | (x1 & 0x3Fu) << 6 | (x2 & 0x3Fu);
+        fl |= t2s[h];
+        cpa[n] = h;
+        off[n] = (uint32_t)i;
+        ida[n] = cmap[h];
+        cls[n] = (uint8_t)(h - 0x4DC0u < 0x40u ? sj_cclass(h) : SJ_C_HAN);
+        n++;
+        i += 3;
+        if (i + 2 >= b1) break;
+        x0 = s[i]; x1 = s[i + 1]; x2 = s[i + 2];
+        if (x0 - 0xE4u > 5u || ((x1 ^ 0x80u) | (x2 ^ 0x80u)) >= 0x40u) break;
+      }
+      continue;
+    }
     if (c0 < 0x80) { /* ASCII */
       cp = c0;
       l = 1;
