@@ -224,6 +224,34 @@ static int nearest(sj_tg *g, size_t i, size_t len) {
   return 0;
 }
 
+/* i starts a sentence: after 。！？ (or ASCII), a line break or the start,
+ * with spaces and closing quotes between */
+static int sentence_head(const sj_tg *g, size_t i) {
+  for (int q = 0; i > 0 && q < 12; q++) {
+    uint32_t cp;
+    i = sj_t_prev(g->s, i, &cp);
+    if (cp == ' ' || cp == 0x3000 || cp == '\t' || cp == 0x201D || cp == 0x2019 || cp == '\r')
+      continue;
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == '\n';
+  }
+  return i == 0;
+}
+
+/* a cue of class head_not (也, 要) in the clause from i (up to 16
+ * characters, the comma after a head word skipped) */
+static int head_not(sj_tg *g, size_t i) {
+  for (int q = 0; i < g->n && q < 16; q++) {
+    uint32_t cp;
+    int l = sj_t_dec(g->s, g->n, i, &cp);
+    if (l <= 0) return 0;
+    if (q > 0 && (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == ',' || cp == '\n'))
+      return 0;
+    if (sj_tg_cue(g, i, "head_not")) return 1;
+    i += (size_t)l;
+  }
+  return 0;
+}
+
 int sj_tg_vague(sj_tg *g, int vague) {
   static const char *const REF[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
   const sj_mention *M = g->d->mentions.data;
@@ -238,6 +266,10 @@ int sj_tg_vague(sj_tg *g, int vague) {
     if (i < covered) continue;
     int r = time_cue(g, i, &len);
     if (!r || (r <= 3 && !vague) || (r <= 3 && nearest(g, i, len))) continue;
+    /* 同时 as a time (meanwhile) only heading a sentence, not as an
+     * additive (同时，我们也要…: class head_not in what follows) */
+    if (sj_tg_cue(g, i, "vague_head") == len && (!sentence_head(g, i) || head_not(g, i + len)))
+      continue;
     /* not where a mention starts inside it */
     if (mj < nm && M[mj].start < i + len) continue;
     char val[8];
