@@ -1900,6 +1900,18 @@ static int point_mention(pst *p, size_t j, int openstart, sj_tmatch *out) {
   /* a day resolved from the reference month is still a calendar date */
   if (p->relative && t1.gran >= 3 && t1.gran <= 5 && t1.d) absolute = 1;
   if ((k = approx_suffix(p, e))) { e += k; p->flags |= SJ_APPROX; }
+  int edge;
+  if ((t1.gran == 1 || t1.gran == 2) && t1.y && (k = tw(p, e, "period_edge", &edge)) && edge) {
+    /* 2014年的第一天, ３月的最后一天: that day */
+    if (t1.gran == 1) t1.m = edge == 1 ? 1 : 12;
+    t1.d = edge == 1 ? 1 : sj_days_in_month(t1.y, t1.m);
+    t1.gran = 3;
+    e += k;
+    fmt_pt(a, sizeof a, &t1);
+    note_max(out, &t1);
+    absolute = !p->relative;
+    out->am = t1.m; out->ad = t1.d;
+  }
   if (!openstart && t1.gran >= 1 && t1.gran <= 3 && !p->relative &&
       (k = tw(p, e, "before_open", NULL))) {
     /* １９９９年前: open before it */
