@@ -370,6 +370,9 @@ static size_t bare_abbr(sj_tg *g, cty *x) {
       ok = 1;
     if (!ok) return t + 1;
   } else {
+    /* …and start one that is no adjective (新 | 老华侨) */
+    size_t ta = sj_tg_tok_at(g, a);
+    if (ta < g->ntok && g->tok[ta].end == a + 3 && sj_streq(sj_tg_pos(g, ta), "a")) return t + 1;
     /* 2+ abbreviations must end a token (not 美德, 中新社) */
     if (!sj_tg_is_tend(g, base_end) && !sj_tg_cue(g, base_end, "chain_end_ok") &&
         !abbr_glued(g, sj_tg_tok_at(g, a), base_end))
@@ -377,6 +380,12 @@ static size_t bare_abbr(sj_tg *g, cty *x) {
     /* a function word of the lexicon made of abbreviations (加以) */
     const char *pt = sj_tg_pos(g, t);
     if (g->tok[t].end == base_end && strchr("vdcp", pt[0])) return t + 1;
+    /* …or a word of weak ones only (新老/nz: new and old) */
+    if (g->tok[t].start == a && g->tok[t].end == base_end && (sj_streq(pt, "nz") || strchr("abd", pt[0]))) {
+      int weak = 1;
+      for (size_t q = a; q < base_end && weak; q += 3) weak = sj_tg_cue(g, q, "abbr_weak") == 3;
+      if (weak) return t + 1;
+    }
   }
   return SJ_TE_NONE;
 }
@@ -590,6 +599,9 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
   j = country_words(g, &x, j);
   x.type = "country";
   x.base_end = j;
+  /* 俄罗斯族: a people, no actor */
+  if (!x.abbr && x.c.n == 1 && sj_tg_cue(g, j, "ethnic_suffix") && sj_tg_is_tend(g, j + 3))
+    return sj_tg_tok_at(g, j + 3);
   /* rhetorical 中国力量 */
   if (!x.abbr && sj_tg_cue(g, x.a, "rhetoric_country") == j - x.a && sj_tg_cue(g, j, "rhetoric"))
     return sj_tg_tok_at(g, j);
