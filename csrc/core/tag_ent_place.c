@@ -261,6 +261,8 @@ size_t sj_te_place_name_after(sj_tg *g, size_t e, size_t *end) {
   const char *p = sj_tg_pos(g, t);
   if (b - a < 6 || b - a > 18 || (unsigned char)g->s[a] < 0xE4 || (unsigned char)g->s[a] > 0xE9)
     return 0;
+  sj_tmatch tm;
+  if (sj_time_at(&g->tc, g->s, g->n, a, &tm)) return 0; /* 智利北京时间3日: a time */
   const sj_gcache *gc = sj_tg_hits(g, a);
   if (gc->any & (SJ_K_COUNTRY | SJ_K_ORG | SJ_K_GOV | SJ_K_MIL | SJ_K_TITLE | SJ_K_PERSON))
     return 0;
