@@ -1497,6 +1497,19 @@ static int one_country(const amen *A, size_t n, size_t sa, const sj_codes *src, 
   return all.n <= 1;
 }
 
+/* is the speaker of T someone: an actor of its clause before it (a person
+ * of no known country), fused with it (萨维说), or a proper name or 他/她
+ * 它们 (cue class pron_party) right before it? */
+static int speaker_named(sj_tg *g, const sj_trig *T, const amen *A, size_t n, size_t ps, size_t sa) {
+  for (size_t k = 0; k < n; k++)
+    if (A[k].a >= ps && A[k].b <= T->start && !A[k].place) return 1;
+  if (T->start > g->tok[T->tok].start) return 1; /* fused with its speaker: 萨维说 */
+  if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 0;
+  size_t t = speaker_end(g, T->tok - 1, sa);
+  const char *p = sj_tg_pos(g, t); /* a proper name no stage took (乌叶海亚/ns) */
+  return tok_cue(g, t, "pron_party") || (p[0] == 'n' && (p[1] == 'r' || p[1] == 's'));
+}
+
 /* does [ps, pe) name a place? */
 static int place_in(const amen *A, size_t n, size_t ps, size_t pe) {
   for (size_t k = 0; k < n; k++)
@@ -1534,6 +1547,12 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   if (root_eq(T->cameo, "04") && cue_in(g, T->start, sb, "admin_act") && one_country(A, na, sa, &src, &tgt))
     return SJ_OK;
   if (going_on && !own && !src.n) src = P->r.last_src;
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n && !speaker_named(g, T, A, na, ps, sa)) {
+    sj_codes said;
+    said.n = 0;
+    first_said(g, T, A, na, sb, &said);
+    if (!said.n) return SJ_OK; /* no speaker at all (他们表示, 一些记者…表示关心) */
+  }
   sj_event *ev = sj_vec_push(&g->d->events);
   if (!ev) return SJ_ENOMEM;
   ev->start = T->start; ev->end = T->end;
@@ -1547,6 +1566,7 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
     ev->label = "consult";
     if (!tgt.n) add_new(&tgt, &P->r.last_src, &src);
   }
+
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n) first_said(g, T, A, na, sb, &src);
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n) said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
