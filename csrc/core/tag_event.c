@@ -1446,6 +1446,17 @@ static size_t speaker_end(sj_tg *g, size_t t, size_t sa) {
   return t;
 }
 
+/* do the words before 的 at t + 1 make the noun after it someone's: a
+ * verb among the last four (名叫X·Y的, 发表的) */
+static int owner_word(sj_tg *g, size_t t) {
+  for (size_t hop = 0; hop < 4; hop++, t--) {
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] == 'v' && p[1] != 'n') return 1;
+    if ((p[0] == 'x' && g->tok[t].end - g->tok[t].start != 2) || t == 0) return 0; /* not · */
+  }
+  return 0;
+}
+
 /* a saying verb with no speaker (据说, 可以说) or one the clause's first
  * word makes generic (舆论普遍认为): 1; a generic speaker right before
  * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
@@ -1467,8 +1478,9 @@ static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
     t--;
   else if (!tok_ends_cue(g, t, "say_none"))
     t = (size_t)-1;
-  /* …not one of someone's (名叫X的科学家, 发表的评论) */
-  if (t != (size_t)-1 && !(t > 0 && tok_cue(g, t - 1, "modifier"))) return 2;
+  /* …not one of someone's (名叫X的科学家, 发表的评论; but 大学的科学家,
+   * 领导的研究小组 stay nobody in particular) */
+  if (t != (size_t)-1 && !(t > 1 && tok_cue(g, t - 1, "modifier") && owner_word(g, t - 2))) return 2;
   size_t ps = phrase_start(g, sa, T->start), f = sj_tg_tok_at(g, ps);
   return f < T->tok && tok_cue(g, f, "say_none");
 }
