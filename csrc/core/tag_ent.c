@@ -98,6 +98,7 @@ size_t sj_tg_entity(sj_tg *g, size_t t) {
   if ((k = sj_te_named_org(g, t, hany))) return sj_tg_tok_at(g, k);
   if ((hany & SJ_K_CUE) && (k = sj_te_that_inst(g, t))) return sj_tg_tok_at(g, k);
   if ((r = sj_te_ship(g, t, hany)) != SJ_TE_NONE) return r;
+  if ((r = sj_te_model_name(g, t)) != SJ_TE_NONE) return r;
   if (sj_te_visit_abbr(g, t)) return t + 1;
   if ((hany & SJ_K_CUE) || (sj_tg_start_kinds(g, g->tok[t].start) & SJ_K_CUE)) {
     if ((k = sj_te_prov_abbr(g, t))) return sj_tg_tok_at(g, k);

@@ -108,4 +108,5 @@ void sj_te_groups_by_count(sj_tg *g, size_t nsorted);
 /* tag_ent_name.c: names */
 size_t sj_te_ship(sj_tg *g, size_t t, uint32_t hany);
 size_t sj_te_designation(sj_tg *g, size_t t);
+size_t sj_te_model_name(sj_tg *g, size_t t);
 #endif

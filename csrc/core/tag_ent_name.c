@@ -202,6 +202,47 @@ size_t sj_te_designation(sj_tg *g, size_t t) {
   return SJ_TE_NONE;
 }
 
+/* token t is digits only (ASCII or full-width: ７３７) */
+static int digit_tok(const sj_tg *g, size_t t) {
+  if (t >= g->ntok) return 0;
+  size_t a = g->tok[t].start, b = g->tok[t].end;
+  if (a >= b) return 0;
+  for (size_t i = a; i < b;) {
+    const unsigned char *u = (const unsigned char *)g->s + i;
+    if (u[0] >= '0' && u[0] <= '9') { i++; continue; }
+    if (i + 3 <= b && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) { i += 3; continue; }
+    return 0;
+  }
+  return 1;
+}
+
+/* token t is a dash joining the parts of a designation (—, －, –) */
+static int dash_tok(const sj_tg *g, size_t t) {
+  if (t >= g->ntok || g->tok[t].end - g->tok[t].start != 3) return 0;
+  uint32_t cp;
+  sj_t_dec(g->s, g->n, g->tok[t].start, &cp);
+  return cp == 0x2014 || cp == 0x2013 || cp == 0xFF0D;
+}
+
+/* A model written in pieces (波音 | ７３７ | — | ８００ | 型 | 客机): a
+ * brand noun at token t, digits joined by dashes, a model suffix (cue
+ * class model_suffix) and the noun of the thing: one equipment name.  The
+ * token to go on from, or SJ_TE_NONE. */
+size_t sj_te_model_name(sj_tg *g, size_t t) {
+  if (t + 3 >= g->ntok || !digit_tok(g, t + 1)) return SJ_TE_NONE;
+  const char *p = sj_tg_pos(g, t);
+  if (!(p[0] == 'n' || sj_streq(p, "eng")) || g->tok[t].end != g->tok[t + 1].start) return SJ_TE_NONE;
+  size_t u = t + 2;
+  while (u + 1 < g->ntok && dash_tok(g, u) && digit_tok(g, u + 1)) u += 2;
+  if (u + 1 >= g->ntok || sj_tg_cue(g, g->tok[u].start, "model_suffix") != g->tok[u].end - g->tok[u].start)
+    return SJ_TE_NONE;
+  const char *pn = sj_tg_pos(g, u + 1);
+  if (pn[0] != 'n' || pn[1] == 'r' || pn[1] == 's') return SJ_TE_NONE;
+  sj_mention *m = sj_tg_add(g, g->tok[t].start, g->tok[u + 1].end, SJ_NAME);
+  if (m) m->type = "equipment";
+  return u + 2;
+}
+
 /* ---- names by suffix ---------------------------------------------------- */
 /* Names by suffix (北京香山论坛, 东盟防长扩大会议) are found after the scan:
  * walk back from each meeting/venue suffix over proper-noun tokens. */
@@ -373,7 +414,7 @@ static int name_start(sj_tg *g, size_t t, size_t ls, size_t nment, size_t *start
     }
     uint32_t cp;
     sj_t_dec(g->s, g->n, a, &cp);
-    int dash = b - a == 1 && g->s[a] == '-';
+    int dash = (b - a == 1 && g->s[a] == '-') || dash_tok(g, pt); /* 美国—波罗的海宪章 */
     if (!isprop && !dash) {
       if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || sj_streq(p, "v"))) break;
       if (b - a > 12 || is_punct_cp(cp)) break;
