@@ -344,6 +344,8 @@ static int named_at(sj_tg *g, const nwalk *w, size_t b) {
  * name_verb) before a verb or a preposition (计划 | 设立)? */
 static int verb_suffix(sj_tg *g, size_t t, size_t ls) {
   size_t a = g->tok[t].start, b = g->tok[t].end;
+  /* 评奖/vn: a verb of one character and the suffix word */
+  if (b - ls == a + 3 && sj_tg_pos(g, t)[0] == 'v') return 1;
   if (b - ls > a) {
     const char *pv = sj_te_lex_word_pos(g, a, b - ls);
     if (pv && pv[0] == 'v' && !pv[1] && sj_tg_gazk(g, a, SJ_K_TRIGGER, NULL) == b - ls - a) return 1;
