@@ -501,6 +501,24 @@ static size_t country_place(sj_tg *g, cty *x) {
     sj_te_emit_place(g, a, e + ls, &one);
     return sj_tg_tok_at(g, e + ls);
   }
+  if (country && e == base_end && c->n == 1) {
+    /* 英国伦敦 | 地方法院, 美国 | 佛罗里达 | 分行: a country, a city and an
+     * institution, one actor */
+    size_t ta = sj_tg_tok_at(g, e), pe = 0;
+    if (ta < g->ntok && g->tok[ta].start < e && sj_streq(sj_tg_pos(g, ta), "ns") && g->tok[ta].end - e >= 6)
+      pe = g->tok[ta].end;
+    else if (ta < g->ntok && g->tok[ta].start == e) {
+      size_t lp = sj_tg_gazk(g, e, SJ_K_PLACE, NULL);
+      if (lp && sj_tg_is_tend(g, e + lp)) pe = e + lp;
+      else if (sj_streq(sj_tg_pos(g, ta), "ns") && !sj_tg_gazk(g, e, SJ_K_COUNTRY, NULL)) pe = g->tok[ta].end;
+    }
+    int ik = 0;
+    size_t ie = pe ? sj_te_inst_chain(g, pe, &ik) : 0;
+    if (ie && ik != 'P') {
+      sj_te_emit_actor(g, a, ie, sj_te_inst_type(ik), c, NULL);
+      return sj_tg_tok_at(g, ie);
+    }
+  }
   if (country && e == base_end && c->n == 1 && !x->inst) {
     /* 日本长野, 委内瑞拉的巴伦西亚: the country of a place name */
     size_t pe, ps = sj_te_place_name_after(g, e, &pe);

@@ -50,7 +50,9 @@ size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
         (sj_tg_gazk(g, b, SJ_K_COUNTRY, NULL) || sj_tg_gazk(g, b, SJ_K_ABBR, NULL) ||
          sj_tg_gazk(g, b, SJ_K_PLACE, NULL))) continue;
     int mod = !best && !named && ((p[0] == 'a' && b - a <= 6) || (noun && sj_streq(p, "v") && b - a == 6));
-    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng") || mod) ||
+    /* (an institution word whatever its tag: 分行/v) */
+    int whole = sj_tg_cue_tok(g, t, "inst_org") || sj_tg_cue_tok(g, t, "inst_gov");
+    if (!(p[0] == 'n' || p[0] == 'j' || p[0] == 'b' || sj_streq(p, "vn") || sj_streq(p, "eng") || mod || whole) ||
         (p[1] == 'r' && (hop > 0 || named)) || b - a > 24)
       break;
     noun = p[0] == 'n';
