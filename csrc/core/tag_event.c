@@ -497,13 +497,13 @@ static int role_before(sj_tg *g, size_t lo, size_t a, int place) {
   if (sj_tg_cue_end(g, lo, a, "to")) return R_TO;
   if (sj_tg_cue_end(g, lo, a, "with")) return R_WITH;
   if (sj_tg_cue_end(g, lo, a, place ? "at" : "in")) return R_AT;
-  /* 向/给 + modifiers + the actor (向海内外台湾同胞, 向在京定居的台胞):
+  /* a to-word + modifiers + the actor (向海内外台湾同胞, 向在京定居的台胞):
    * addressed; a verb only inside a modifier ending in 的 */
   size_t t = sj_tg_tok_at(g, a);
   if (t >= g->ntok || g->tok[t].start != a) return R_NONE;
   int de = 0;
   for (size_t u = t, hop = 0; u-- > 0 && hop < 6 && g->tok[u].start >= lo; hop++) {
-    if (tok_cue(g, u, "addressee")) return R_TO;
+    if (tok_cue(g, u, "to")) return R_TO;
     const char *p = sj_tg_pos(g, u);
     if (tok_cue(g, u, "modifier")) { if (de++) break; continue; }
     if (p[0] == 'x' || p[0] == 'w' || ((p[0] == 'v' || p[0] == 'p') && !de)) break;
