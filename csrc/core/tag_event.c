@@ -486,6 +486,7 @@ typedef struct amen { /* an actor or place mention of the sentence */
   int paren;    /* an aside (（记者…）, a dateline): nobody's party */
   int role;     /* R_*: the cue before its chunk */
   int country;  /* an actor named by its country (美, 华, 俄罗斯) */
+  int titled;   /* after a title of the actor before it (泰华协会荣誉主席X) */
   size_t chain; /* index of the first actor of its coordinated chunk */
   sj_codes c;
 } amen;
@@ -526,6 +527,20 @@ static int noun_then_coord(sj_tg *g, size_t a, size_t b) {
   return 0;
 }
 
+/* is [a, b) a title of the actor after it, of the country or body before
+ * it (法国驻华大使毛磊: one chunk)?  One to three nouns ending in a title
+ * word (gazetteer kind title). */
+static int title_between(sj_tg *g, size_t a, size_t b) {
+  size_t t = sj_tg_tok_at(g, a), n = 0;
+  if (t >= g->ntok || g->tok[t].start != a || b - a > 24) return 0;
+  for (; t < g->ntok && g->tok[t].end <= b; t++, n++) {
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] != 'n' && p[0] != 'b') return 0;
+    if (g->tok[t].end == b) return n < 3 && sj_tg_gaz_end(g, a, b, SJ_K_TITLE, NULL) > 0;
+  }
+  return 0;
+}
+
 /* Roles of the sentence's actors: the cue before each chunk, chunks of
  * actors joined by a coordinating cue (X、Y和Z: one chunk, one role) */
 static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
@@ -534,8 +549,9 @@ static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
     A[k].chain = k;
     if (k > 0 && A[k - 1].b <= A[k].a && A[k - 1].b >= lo && A[k - 1].place == A[k].place) {
       size_t gap = A[k].a - A[k - 1].b;
+      A[k].titled = !A[k - 1].place && title_between(g, A[k - 1].b, A[k].a);
       if (gap == 0 || (gap <= 9 && sj_tg_cue_end(g, A[k - 1].b, A[k].a, "coord") == gap) ||
-          noun_then_coord(g, A[k - 1].b, A[k].a)) {
+          noun_then_coord(g, A[k - 1].b, A[k].a) || A[k].titled) {
         A[k].chain = A[k - 1].chain;
         A[k].role = A[k - 1].role;
         A[k].object = A[k - 1].object;
@@ -546,9 +562,11 @@ static void mark_actors(sj_tg *g, amen *A, size_t n, size_t sa) {
   }
 }
 
-/* the codes of chunk k (all its actors) merged into c */
+/* the codes of chunk k (all its actors; a person after a title of a
+ * country or body has the title's) merged into c */
 static void chunk_codes(const amen *A, size_t n, size_t k, sj_codes *c) {
-  for (size_t j = A[k].chain; j < n && A[j].chain == A[k].chain; j++) sj_codes_merge(c, &A[j].c);
+  for (size_t j = A[k].chain; j < n && A[j].chain == A[k].chain; j++)
+    if (!A[j].titled || !A[j - 1].c.n) sj_codes_merge(c, &A[j].c); /* the title's country */
 }
 
 /* is actor k the object of a trigger before it in its clause?  Not of one
