@@ -893,6 +893,18 @@ static void visited(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen
   }
 }
 
+/* is there a partner word (与, 同) in [ps, at) with no actor after it
+ * before at? */
+static int unnamed_partner(sj_tg *g, const amen *A, size_t n, size_t ps, size_t at) {
+  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].end <= at; t++) {
+    if (!tok_cue(g, t, "with")) continue;
+    for (size_t k = 0; k < n; k++)
+      if (A[k].a >= g->tok[t].end && A[k].b <= at) return 0;
+    return 1;
+  }
+  return 0;
+}
+
 /* Sources and targets of a trigger from the chunks of its sentence.
  * Returns 1 when a party of its own was named (a subject, an agent). */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
@@ -951,6 +963,9 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
     visited(g, tr, t0, q, A, n, sa, ps, src, tgt);
     if (tgt->n) joint = 0;
   }
+  /* done with partners no actor names (与国内外商家签订): none named */
+  if (joint && !part.n && !tgt->n && src->n < 2 && unnamed_partner(g, A, n, ps, T->start))
+    return own;
   if (joint || (src->n >= 2 && !other && !part.n)) {
     sj_codes_merge(src, &part);
     sj_codes_merge(src, tgt);
