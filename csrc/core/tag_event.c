@@ -650,7 +650,14 @@ static int no_self_target(const char *cameo) {
 /* does [a, b) speak of other countries without naming them (多国, 中外,
  * 28国)? */
 static int foreign_any(sj_tg *g, size_t a, size_t b) {
-  if (cue_in(g, a, b, "foreign_any")) return 1;
+  for (size_t i = a; i < b;) { /* not in a longer word that means no party (国际性) */
+    uint32_t cp;
+    int l = sj_t_dec(g->s, b, i, &cp);
+    if (l <= 0) break;
+    size_t cl = cp >= 0x4E00 ? sj_tg_cue(g, i, "foreign_any") : 0;
+    if (cl && i + cl <= b && sj_tg_cue(g, i, "not_foreign") <= cl) return 1;
+    i += (size_t)l;
+  }
   for (size_t t = sj_tg_tok_at(g, a); t < g->ntok && g->tok[t].end <= b; t++) {
     if (sj_tg_pos(g, t)[0] != 'm') continue;
     /* 28 国, or one token 28国 */
