@@ -432,6 +432,15 @@ static int name_start(sj_tg *g, size_t t, size_t ls, size_t nment, size_t *start
     ntoks++;
   }
   if (!proper || start >= g->tok[t].end - ls) return 0;
+  /* 吉隆坡 | 东盟首脑会议: a city before the body whose meeting it is, the
+   * venue, not in the name */
+  size_t k0 = ment_lb(g, nment, start);
+  if (k0 + 1 < nment) {
+    const sj_mention *m0 = &SJ_VEC_AT(&g->d->mentions, sj_mention, k0), *m1 = m0 + 1;
+    if (m0->start == start && m0->kind == SJ_PLACE && m1->start == m0->end && m1->kind == SJ_ACTOR &&
+        m1->type && sj_streq(m1->type, "organization") && m1->end < g->tok[t].end - ls + 1)
+      start = m1->start;
+  }
   *start_out = start;
   return 1;
 }
