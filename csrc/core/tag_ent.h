@@ -104,6 +104,7 @@ size_t sj_te_we_pair(sj_tg *g, size_t t, uint32_t hany);
 size_t sj_te_visit_abbr(sj_tg *g, size_t t);
 size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr);
 void sj_te_groups_by_count(sj_tg *g, size_t nsorted);
+void sj_te_pairs_ahead(sj_tg *g, size_t nsorted);
 
 /* tag_ent_name.c: names */
 size_t sj_te_ship(sj_tg *g, size_t t, uint32_t hany);

@@ -717,3 +717,29 @@ void sj_te_groups_by_count(sj_tg *g, size_t nsorted) {
     m->flags = 0;
   }
 }
+
+/* 双方还就…交换了意见 heading a paragraph: a pair word the scan left
+ * unresolved (no parties named before it) is the first two countries named
+ * after it in its paragraph (外交部副部长王英凡、法国驻华大使…: CHN, FRA).
+ * Mentions [0, nsorted) are sorted by start. */
+void sj_te_pairs_ahead(sj_tg *g, size_t nsorted) {
+  size_t k = 0;
+  for (size_t t = 0; t < g->ntok && !g->err; t++) {
+    size_t a = g->tok[t].start, b = g->tok[t].end;
+    if (!sj_tg_cue_tok(g, t, "pair_ref") || sj_tg_cue_tok(g, t, "pair_ref_mil")) continue;
+    const sj_mention *M = g->d->mentions.data;
+    while (k < nsorted && M[k].end <= a) k++;
+    if (k < nsorted && M[k].start < b) continue; /* resolved by the scan */
+    sj_codes c;
+    c.n = 0;
+    for (size_t q = k; q < nsorted && c.n < 2; q++) {
+      if (memchr(g->s + b, '\n', M[q].start - b)) break; /* the paragraph ends */
+      if (M[q].kind == SJ_ACTOR && M[q].codes && strlen(M[q].codes) == 3) sj_codes_add(&c, M[q].codes, 3);
+    }
+    if (c.n != 2) continue;
+    sj_mention *m = sj_tg_add(g, a, b, SJ_ACTOR);
+    if (!m) return;
+    m->type = "country";
+    m->codes = sj_codes_str(g, &c);
+  }
+}

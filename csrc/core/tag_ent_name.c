@@ -496,6 +496,7 @@ void sj_tg_names_fix(sj_tg *g) {
   size_t nsorted = g->d->mentions.n;
   sj_te_persons_coded_later(g, nsorted);
   sj_te_groups_by_count(g, nsorted);
+  sj_te_pairs_ahead(g, nsorted);
   names_by_suffix(g);
   if (!g->err) sj_te_persons_again(g, nsorted);
 }
