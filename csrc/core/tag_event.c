@@ -487,6 +487,7 @@ typedef struct amen { /* an actor or place mention of the sentence */
   int role;     /* R_*: the cue before its chunk */
   int country;  /* an actor named by its country (美, 华, 俄罗斯) */
   int titled;   /* after a title of the actor before it (泰华协会荣誉主席X) */
+  int body;     /* an organisation of no country (联合国, 欧盟) */
   size_t chain; /* index of the first actor of its coordinated chunk */
   sj_codes c;
 } amen;
@@ -623,6 +624,7 @@ typedef struct roles { /* what the sentence loop carries between triggers */
   sj_codes last_src;  /* the source of the paragraph's last event */
   sj_codes para_codes; /* the codes of every actor and place of the paragraph */
   int para_ready;      /* para_codes computed (on first need) */
+  int body_subj;       /* the last trigger's subject is a body of no country */
   size_t pa, pb;       /* the paragraph's bytes */
   const sj_mention *men; /* the mentions from the paragraph's first on */
   size_t nmen;
@@ -928,6 +930,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   if (sk == (size_t)-1) sk = subject_chunk(g, A, n, sa, ps, tr, t0, q, sa);
   int own = sk != (size_t)-1;
   if (own) chunk_codes(A, n, sk, src);
+  R->body_subj = own && !src->n && A[sk].body;
   size_t fa = fb > ps ? hi : 0; /* a closed topic frame [fa, fb) before the trigger */
   int other;
   own |= clause_parties(g, tr, t0, q, A, n, ps, fa, fb, pe, sk, src, tgt, &part, &agent, &other);
@@ -961,7 +964,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   /* a speaker of no known country (a person the actor stage cannot code):
    * the country named just before in the sentence (菲律宾…部长X宣布, a
    * dateline city) */
-  if (!src->n && !agent.n && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
+  if (!src->n && !agent.n && !R->body_subj && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
   int joint = joint_act(g, T, ps);
   if (!part.n && !tgt->n) earlier_partners(A, n, sa, ps, &part);
   /* signed on a visit told before in the sentence (访问了X和Y，分别签署
@@ -1084,6 +1087,7 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
     x->a = m->start; x->b = m->end;
     x->place = m->kind == SJ_PLACE;
     x->country = m->type && sj_streq(m->type, "country");
+    x->body = !m->codes && m->type && sj_streq(m->type, "organization");
     sj_codes_parse(&x->c, m->codes);
     /* an aside: in brackets, or the dateline (新华社突尼斯１月５日电), whose
      * city only tells where a speaker of no known country is */
@@ -1619,7 +1623,9 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
     if (!tgt.n) add_new(&tgt, &P->r.last_src, &src);
   }
 
-  if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n) first_said(g, T, A, na, sb, &src);
+  /* a body of no country (欧盟希望…) speaks for none */
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n && !P->r.body_subj)
+    first_said(g, T, A, na, sb, &src);
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n) said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
   ev->sources = sj_codes_str(g, &src);
