@@ -755,6 +755,18 @@ static const sj_codes *para_codes(sj_tg *g, roles *R) {
   return c;
 }
 
+/* the codes of the coded actors of the paragraph (not its places) */
+static void para_parties(const roles *R, sj_codes *c) {
+  c->n = 0;
+  for (size_t k = 0; k < R->nmen && R->men[k].start < R->pb; k++) {
+    const sj_mention *m = &R->men[k];
+    if (m->start < R->pa || m->kind != SJ_ACTOR || !m->codes) continue;
+    sj_codes o;
+    sj_codes_parse(&o, m->codes);
+    sj_codes_merge(c, &o);
+  }
+}
+
 /* does a pair word (双方, 两国) no actor resolved head the clause [ps, at)? */
 static int pair_head(sj_tg *g, size_t ps, size_t at) {
   size_t t = sj_tg_tok_at(g, ps);
@@ -953,9 +965,10 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   if (!own && src->n == 0) {
     if (R->have_subj) *src = R->subj;
     else if (R->para_have) *src = R->para_subj;
-    else if (pair_head(g, ps, T->start) && para_codes(g, R)->n == 2) {
-      *src = R->para_codes; /* 双方还就…交换了意见 heading a paragraph of two parties */
-      *tgt = *src;
+    else if (pair_head(g, ps, T->start) || pair_head(g, sa, T->start)) {
+      para_parties(R, src); /* 双方还就…交换了意见 heading a paragraph of two parties */
+      if (src->n == 2) *tgt = *src;
+      else src->n = 0;
     }
     /* a passive whose agent names no actor: the subject carried over is
      * its target (…遭到广大成员国的反对) */
