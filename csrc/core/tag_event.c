@@ -716,8 +716,9 @@ static int clause_parties(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, cons
       if (A[k].role == R_TO) { sj_codes_merge(tgt, &A[k].c); *other = 1; }
       else if (A[k].role == R_WITH) { sj_codes_merge(part, &A[k].c); *other = 1; }
       else if (A[k].role == R_BY) { sj_codes_merge(agent, &A[k].c); own = 1; }
-      else if ((A[k].role == R_AT || sj_tg_cue_end(g, ps, A[k].a, "dest")) && !says(T->cameo))
-        add_new(part, &A[k].c, src); /* 在伊朗访问, 赴俄参加演习: the host */
+      else if ((A[k].role == R_AT || sj_tg_cue_end(g, ps, A[k].a, "dest")) && !says(T->cameo) &&
+               !(A[k].role == R_AT && A[k].place && (sj_streq(T->cameo, "040") || sj_streq(T->cameo, "046"))))
+        add_new(part, &A[k].c, src); /* 在伊朗访问, 赴俄参加演习: the host (not 在罗马举行会议) */
       else if (A[k].object && A[k].a >= s_end && !A[k].place)
         add_new(part, &A[k].c, src);
       else if (A[k].place && A[k].role == R_NONE && !says(T->cameo))
