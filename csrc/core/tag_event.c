@@ -1328,13 +1328,24 @@ static const struct { const char *cls, *code, *label; int will; } SAYS[] = {
 };
 
 
+/* is [a, b) inside a circumstance frame 在 … 情况下 (在美国等国家加紧…的
+ * 情况下): what is said is not about those named there */
+static int circumstance(sj_tg *g, size_t lo, size_t a, size_t b, size_t hi) {
+  size_t ps = phrase_start(g, lo, a), pe = phrase_end(g, hi, b);
+  int open = 0;
+  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].end <= a; t++)
+    if (tok_cue(g, t, "in")) open = 1;
+  return open && cue_in(g, b, pe, "circ_close");
+}
+
 /* A statement is about the other countries it names (叶利钦说，俄罗斯重视
  * 同美国的合作 -> USA): their codes are its targets. */
-static void said_about(const sj_tg *g, const sj_trig *T, const amen *A, size_t na, size_t sb,
+static void said_about(sj_tg *g, const sj_trig *T, const amen *A, size_t na, size_t sb,
                        const sj_codes *src, sj_codes *tgt) {
   size_t ce = said_end(g, T, sb);
   for (size_t k = 0; k < na; k++)
-    if (A[k].a >= T->end && A[k].b <= ce && !A[k].topic) add_new(tgt, &A[k].c, src);
+    if (A[k].a >= T->end && A[k].b <= ce && !A[k].topic && !circumstance(g, T->end, A[k].a, A[k].b, ce))
+      add_new(tgt, &A[k].c, src);
 }
 
 /* A speaker of no known country (a person the actor stage cannot code)
