@@ -1945,6 +1945,24 @@ static int clause_head(const char *s, size_t i) {
   return i == 0;
 }
 
+/* ’９７, ‘98: a year written with its last two digits after an apostrophe
+ * (the latest such year up to ten years after the reference); the end or 0 */
+static size_t apos_year_at(pst *p, size_t i, pt *t) {
+  int l, l1, l2, d1, d2;
+  uint32_t a = cpat(p, i, &l);
+  if (a != 0x2019 && a != 0x2018) return 0;
+  d1 = sj_adigit(cpat(p, i + (size_t)l, &l1));
+  d2 = sj_adigit(cpat(p, i + (size_t)l + (size_t)l1, &l2));
+  size_t e = i + (size_t)l + (size_t)l1 + (size_t)l2;
+  if (d1 < 0 || d2 < 0 || after_blocks(p, e)) return 0;
+  int ry = ref_y(p) ? ref_y(p) : 2000, y = ry / 100 * 100 + d1 * 10 + d2;
+  if (y > ry + 10) y -= 100;
+  if (y + 100 <= ry + 10) y += 100;
+  memset(t, 0, sizeof *t);
+  t->y = y; t->gran = 1;
+  return e + tw(p, e, "year", NULL); /* ’05年 */
+}
+
 static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatch *out) {
   pst P;
   pst_init(&P, c, s, n);
@@ -1982,6 +2000,13 @@ static int time_at(const sj_tctx *c, const char *s, size_t n, size_t i, sj_tmatc
     return 1;
   }
   if ((r = duration_at(p, i, j, out))) return r > 0;
+  pt ya;
+  if ((k = apos_year_at(p, j, &ya))) {
+    char v[16];
+    fmt_pt(v, sizeof v, &ya);
+    note_max(out, &ya);
+    return put_time(p, out, k, v, 0);
+  }
   return point_mention(p, j, 0, out);
 }
 
@@ -2066,6 +2091,11 @@ int sj_time_may_start(const char *s, size_t n, size_t i) {
   if (b < 0x80) return b >= '0' && b <= '9';
   int l = sj_t_dec(s, n, i, &c0);
   if (c0 >= 0xFF10 && c0 <= 0xFF19) return 1; /* full-width digits */
+  if (c0 == 0x2019 || c0 == 0x2018) { /* ’９７ */
+    if (i + (size_t)l >= n) return 0;
+    sj_t_dec(s, n, i + (size_t)l, &c1);
+    return sj_adigit(c1) >= 0;
+  }
   if (c0 < 0x3007 || c0 > 0x9FFF) return c0 == 0x25CB; /* ○ */
   /* 几, 数, 若干, 好几 (some_count) before a unit: 几分钟, 数天 */
   if (c0 == 0x51E0 || c0 == 0x6570) return count_unit_next(s, n, i + (size_t)l);
