@@ -284,10 +284,20 @@ static int name_alone(sj_tg *g, size_t t, size_t mc) {
       cls = sj_tg_str(g, f.s[0], f.l[0]);
   } else if (b - a > 6 && cn_numerals2(g, a) && sj_tg_cue(g, a + 6, "congress_suffix") == b - a - 6) {
     cls = "meeting";
+  } else if (b - a >= 9 && b - a <= 12 && sj_tg_cue(g, b - 3, "law_suffix") == 3 &&
+             sj_tg_pos(g, t)[0] == 'n' && !sj_tg_pos(g, t)[1 + (sj_tg_pos(g, t)[1] == 'z')] &&
+             sj_te_lex_word_pos(g, a, b - 3)) {
+    cls = "document"; /* 选举法/n: a law (a word of the lexicon + 法) */
   }
   if (!cls) return 0;
   for (size_t k = mc; k-- > 0 && k + 8 > mc;) {
     const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->kind == SJ_NAME && m->end == b) return 1;
+  }
+  /* (or one starting here: 《测绘法》) */
+  for (size_t k = mc; k < g->d->mentions.n && k < mc + 4; k++) {
+    const sj_mention *m = &SJ_VEC_AT(&g->d->mentions, sj_mention, k);
+    if (m->start > a) break;
     if (m->kind == SJ_NAME && m->end == b) return 1;
   }
   sj_mention *m = sj_tg_add(g, a, b, SJ_NAME);
