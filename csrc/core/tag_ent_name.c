@@ -428,7 +428,7 @@ static int name_start(sj_tg *g, size_t t, size_t ls, size_t nment, size_t *start
     sj_t_dec(g->s, g->n, a, &cp);
     int dash = (b - a == 1 && g->s[a] == '-') || dash_tok(g, pt); /* 美国—波罗的海宪章 */
     if (!isprop && !dash) {
-      if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || sj_streq(p, "v"))) break;
+      if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || sj_streq(p, "v") || (sj_streq(p, "a") && b - a <= 6))) break;
       if (b - a > 12 || is_punct_cp(cp)) break;
       /* one head: a word that ends a name of its own ends the walk
        * (中国海军导弹驱逐舰 | 银川舰) */
