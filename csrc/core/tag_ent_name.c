@@ -400,7 +400,7 @@ static void unit_name(sj_tg *g, size_t t) {
 static int name_start(sj_tg *g, size_t t, size_t ls, size_t nment, size_t *start_out) {
   size_t start = g->tok[t].end - ls;
   if (start > g->tok[t].start) start = g->tok[t].start;
-  int proper = 0;
+  int proper = 0, coord = 0;
   size_t q = t;
   int ntoks = 0;
   while (q > 0 && ntoks < 6) {
@@ -427,7 +427,14 @@ static int name_start(sj_tg *g, size_t t, size_t ls, size_t nment, size_t *start
     uint32_t cp;
     sj_t_dec(g->s, g->n, a, &cp);
     int dash = (b - a == 1 && g->s[a] == '-') || dash_tok(g, pt); /* 美国—波罗的海宪章 */
-    if (!isprop && !dash) {
+    /* 交通 | 与 | 环保国际研讨会: a conjunction between two nouns inside the
+     * name; the noun before it is the first conjunct, in the name */
+    const char *pp = pt > 0 ? sj_tg_pos(g, pt - 1) : "x";
+    int conj = proper && start == b && sj_tg_cue_tok(g, pt, "pair_conj") && b - a == 3 &&
+               (pp[0] == 'n' || sj_streq(pp, "vn")) && pp[1] != 'r';
+    if (coord && !isprop && (p[0] == 'n' || sj_streq(p, "vn")) && p[1] != 'r') isprop = 1;
+    coord = conj;
+    if (!isprop && !dash && !conj) {
       if (!(p[0] == 'n' || sj_streq(p, "vn") || p[0] == 'b' || sj_streq(p, "v") || (sj_streq(p, "a") && b - a <= 6))) break;
       if (b - a > 12 || is_punct_cp(cp)) break;
       /* one head: a word that ends a name of its own ends the walk
