@@ -395,6 +395,33 @@ static int licensed(sj_tg *g, const sj_trig *T, size_t ps) {
   return 0;
 }
 
+/* does the sentence ending at sb ask (its last mark ？ or ?, before closing
+ * quotes)? */
+static int question(const sj_tg *g, size_t sb) {
+  size_t i = sb;
+  while (i > 0) {
+    unsigned char c = (unsigned char)g->s[i - 1];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { i--; continue; }
+    if (i >= 3 && !memcmp(g->s + i - 3, "\xe2\x80\x9d", 3)) { i -= 3; continue; } /* ” */
+    if (i >= 3 && !memcmp(g->s + i - 3, "\xe3\x80\x8f", 3)) { i -= 3; continue; } /* 』 */
+    break;
+  }
+  return (i >= 1 && g->s[i - 1] == '?') || (i >= 3 && !memcmp(g->s + i - 3, "\xef\xbc\x9f", 3));
+}
+
+/* an event word heading the subject of its clause, someone's (川·立派的讲话
+ * 表达了…, 两官员的被捕使…): a re-mention, no report; no verb before it in
+ * the clause and a verb right after it */
+static int subject_noun(sj_tg *g, const sj_trig *T, size_t ps) {
+  if (T->tok == 0 || g->tok[T->tok - 1].end != T->start || !tok_cue(g, T->tok - 1, "modifier") ||
+      T->end != g->tok[T->tok].end)
+    return 0;
+  for (size_t t = sj_tg_tok_at(g, ps); t + 1 < T->tok; t++)
+    if (sj_tg_pos(g, t)[0] == 'v' || sj_tg_pos(g, t)[0] == 'p') return 0;
+  size_t tn = T->tok + 1;
+  return tn < g->ntok && sj_tg_pos(g, tn)[0] == 'v' && sj_tg_pos(g, tn)[1] == 0;
+}
+
 /* Background, not a report: a verb describing a noun with no actor of its
  * own (…中提出的设想), an
  * invitation a visit was made at (应X邀请), an act framing the time of
@@ -426,6 +453,9 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
     while (k < nm && !(M[k].kind == SJ_ACTOR && M[k].end == de)) k++;
     if (k == nm) return 1;
   }
+  if (subject_noun(g, T, ps)) return 1;
+  /* attending a ceremony (出席了开工典礼) is no consultation */
+  if (sj_tg_cue(g, T->start, "attend") == T->end - T->start && cue_in(g, T->end, pe, "ceremony")) return 1;
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
   /* 按…要求: the measure a thing is done by, a noun */
   if (mark_in(g, ps, T->start, M_PER)) return 1;
@@ -454,6 +484,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
                         size_t nm, const sj_trig *prev, int nmeet) {
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   if (T->speaks) return 1;
+  if (question(g, sb)) return 0; /* asked, not told (…究竟提出了哪些建议？) */
   /* context words the entry needs (演习 needs nothing; 亮相 a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
   if (!aid_sent(g, T, sb, pe) || !bombing(g, T, sa, sb, ps)) return 0;
