@@ -422,6 +422,19 @@ static int subject_noun(sj_tg *g, const sj_trig *T, size_t ps) {
   return tn < g->ntok && sj_tg_pos(g, tn)[0] == 'v' && sj_tg_pos(g, tn)[1] == 0;
 }
 
+/* is T with its object a plan or a day spoken of (推迟了出访拉美国家的计划,
+ * 纪念…受害者的日子): a plan noun after 的, within five words of T and no
+ * clause mark, particle or conjunction between */
+static int planned(sj_tg *g, const sj_trig *T, size_t pe) {
+  if (T->hint == 'S') return 0; /* what is said may be of a plan (说这样的计划是安全的) */
+  for (size_t t = T->tok + 1, hop = 0; t < g->ntok && g->tok[t].end <= pe && hop < 6; t++, hop++) {
+    if (tok_cue(g, t, "modifier")) return t + 1 < g->ntok && tok_cue(g, t + 1, "plan_noun");
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] == 'x' || p[0] == 'w' || p[0] == 'u' || p[0] == 'c') return 0;
+  }
+  return 0;
+}
+
 /* Background, not a report: a verb describing a noun with no actor of its
  * own (…中提出的设想), an
  * invitation a visit was made at (应X邀请), an act framing the time of
@@ -453,7 +466,7 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
     while (k < nm && !(M[k].kind == SJ_ACTOR && M[k].end == de)) k++;
     if (k == nm) return 1;
   }
-  if (subject_noun(g, T, ps)) return 1;
+  if (subject_noun(g, T, ps) || planned(g, T, pe)) return 1;
   /* attending a ceremony (出席了开工典礼) is no consultation */
   if (sj_tg_cue(g, T->start, "attend") == T->end - T->start && cue_in(g, T->end, pe, "ceremony")) return 1;
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
