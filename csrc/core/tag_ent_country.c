@@ -382,9 +382,15 @@ static size_t bare_abbr(sj_tg *g, cty *x) {
     if (g->tok[t].end == base_end && strchr("vdcp", pt[0])) return t + 1;
     /* …or a word of weak ones only (新老/nz: new and old) */
     if (g->tok[t].start == a && g->tok[t].end == base_end && (sj_streq(pt, "nz") || strchr("abd", pt[0]))) {
-      int weak = 1;
+      int weak = 1, named = 0;
       for (size_t q = a; q < base_end && weak; q += 3) weak = sj_tg_cue(g, q, "abbr_weak") == 3;
-      if (weak) return t + 1;
+      for (int q = 0; q < x->c.n && !named; q++) named = sj_te_code_named(g, x->c.c[q]);
+      /* (日中 is a pair after 日本, or before a body or a word of pairs:
+       * 日中友好协会, 日中关系) */
+      int ik = 0;
+      if (weak && !named && !(sj_te_inst_chain(g, base_end, &ik) && ik != 'P') &&
+          !sj_tg_cue(g, base_end, "pair_ref") && !sj_tg_cue(g, base_end, "pair_keep"))
+        return t + 1;
     }
   }
   return SJ_TE_NONE;
@@ -663,6 +669,8 @@ size_t sj_te_country(sj_tg *g, size_t t, size_t j, const sj_gfield *f, int abbr)
     if (ie) {
       x.e = ie;
       x.type = sj_te_inst_type(ik);
+      /* 俄中友好协会: an association named by a pair is of the first */
+      if (ik == 'O' && x.abbr == 1 && x.c.n == 2) x.c.n = 1;
       /* …and a title without a name after it (日本某协会会长): one span */
       size_t lt = sj_tg_gazk(g, ie, SJ_K_TITLE, NULL);
       if (lt && sj_tg_is_tend(g, ie + lt) && !sj_te_name_after(g, sj_te_title_more(g, ie + lt)))

@@ -46,6 +46,16 @@ size_t sj_te_inst_chain(sj_tg *g, size_t e, int *kind) {
     size_t a = g->tok[t].start, b = g->tok[t].end;
     const char *p = sj_tg_pos(g, t);
     if (sj_tg_gazk(g, a, SJ_K_TITLE, NULL) >= b - a) break;
+    /* 协会会长 (one token): the institution word, then a title */
+    {
+      size_t li = sj_tg_cue(g, a, "inst_org"), lg = sj_tg_cue(g, a, "inst_gov");
+      size_t l = li > lg ? li : lg;
+      if (l && a + l < b && sj_tg_gazk(g, a + l, SJ_K_TITLE, NULL) == b - a - l) {
+        best = a + l;
+        *kind = li >= lg ? 'O' : 'G';
+        break;
+      }
+    }
     if (sj_tg_cue_tok(g, t, "inst_link") && t + 1 < g->ntok &&
         (sj_tg_gazk(g, b, SJ_K_COUNTRY, NULL) || sj_tg_gazk(g, b, SJ_K_ABBR, NULL) ||
          sj_tg_gazk(g, b, SJ_K_PLACE, NULL))) continue;
