@@ -1202,6 +1202,8 @@ static int yields(sj_tg *g, const sj_trig *tr, size_t q, size_t ti, size_t sa, s
   return 0;
 }
 
+static uint32_t event_flags(sj_tg *g, const sj_trig *T, size_t ps);
+
 /* pass 2: is T the same event as an earlier trigger of the sentence (one
  * record per event)?  May drop the earlier one instead (a noun phrase's
  * head wins: 会晤和…视频会议). */
@@ -1214,6 +1216,9 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
   if (T->tok > 0 && tok_cue(g, T->tok - 1, "say")) return 0;
   for (size_t r = q; r-- > t0;) {
     if (!tr[r].cameo[0] || tr[r].user || !root_eq(tr[r].cameo, T->cameo)) continue;
+    /* a statement denied is not the one told next (没有透露…，但说…) */
+    if (root_eq(T->cameo, "01") && (event_flags(g, &tr[r], phrase_start(g, sa, tr[r].start)) & SJ_NEGATED))
+      continue;
     if (phrase_start(g, sa, tr[r].start) == ps) {
       /* two events of one kind in a list, each with its own party or name */
       int between = 0, inname = 0;
@@ -1254,7 +1259,6 @@ static int repeats(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, size_t
   return 0;
 }
 
-static uint32_t event_flags(sj_tg *g, const sj_trig *T, size_t ps);
 
 /* A statement noun (联合声明, 公报: code 010, an event noun) right before a
  * saying verb, past 》 or a frame word (《…联合声明》宣布, 联合公报中指出),
