@@ -1627,7 +1627,8 @@ static int one_country(const amen *A, size_t n, size_t sa, const sj_codes *src, 
 }
 
 /* is the speaker of T someone: an actor of its clause before it (a person
- * of no known country), fused with it (萨维说), or a proper name or 他/她
+ * of no known country), fused with it (萨维说), a state unnamed (这些国家,
+ * cue class party_noun), or a proper name or 他/她
  * 它们 (cue class pron_party) right before it? */
 static int speaker_named(sj_tg *g, const sj_trig *T, const amen *A, size_t n, size_t ps, size_t sa) {
   for (size_t k = 0; k < n; k++)
@@ -1636,7 +1637,8 @@ static int speaker_named(sj_tg *g, const sj_trig *T, const amen *A, size_t n, si
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 0;
   size_t t = speaker_end(g, T->tok - 1, sa);
   const char *p = sj_tg_pos(g, t); /* a proper name no stage took (乌叶海亚/ns) */
-  return tok_cue(g, t, "pron_party") || (p[0] == 'n' && (p[1] == 'r' || p[1] == 's'));
+  return tok_cue(g, t, "pron_party") || tok_ends_cue(g, t, "party_noun") ||
+         (p[0] == 'n' && (p[1] == 'r' || p[1] == 's'));
 }
 
 /* does [ps, pe) name a place? */
