@@ -1162,6 +1162,11 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
   return SJ_OK;
 }
 
+/* is T a saying verb of hoping (希望, 期望: cue class hope)? */
+static int hope(sj_tg *g, const sj_trig *T) {
+  return T->hint == 'S' && sj_tg_cue(g, T->start, "hope") == T->end - T->start;
+}
+
 /* the end of what a saying verb at T says: its clause and the next */
 static size_t said_end(const sj_tg *g, const sj_trig *T, size_t sb) {
   size_t ce = phrase_end(g, sb, T->end);
@@ -1175,6 +1180,7 @@ static int yields(sj_tg *g, const sj_trig *tr, size_t q, size_t ti, size_t sa, s
                   const amen *A, size_t na, const sj_mention *M, size_t nm) {
   const sj_trig *T = &tr[q];
   if (T->hint != 'V' && T->hint != 'S') return 0;
+  if (hope(g, T)) return 0; /* what is hoped for has not happened (below) */
   size_t pe = phrase_end(g, sb, T->end);
   /* a plain saying verb before a hope or a belief it reports at the head
    * of a clause (他还说，希望…): the hope is the record (not so 说，他相信…:
@@ -1317,20 +1323,30 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
     }
     if (repeats(g, tr, t0, q, sa, sb, A, na, men, m0, m1)) T->cameo[0] = 0;
   }
-  /* what a demand or an appeal asks for (要求秘鲁撤军, 呼吁各国加强合作)
-   * has not happened: the demand is the record */
+  /* what a demand or an appeal asks for (要求秘鲁撤军, 呼吁各国加强合作),
+   * or a hope hopes for (希望…及早举行两岸政治谈判; its clause and the
+   * next), has not happened: the demand or the hope is the record */
   for (size_t q = t0; q < ti; q++) {
     const sj_trig *T = &tr[q];
-    if (!T->cameo[0] || T->user || !(root_eq(T->cameo, "10") || root_eq(T->cameo, "02"))) continue;
-    size_t ce = phrase_end(g, sb, T->end);
-    for (size_t r = q + 1; r < ti && tr[r].start < ce; r++)
+    if (!T->cameo[0] || T->user) continue;
+    int h = hope(g, T);
+    if (!h && !root_eq(T->cameo, "10") && !root_eq(T->cameo, "02")) continue;
+    size_t pe = phrase_end(g, sb, T->end), ce = h ? said_end(g, T, sb) : pe;
+    for (size_t r = q + 1; r < ti && tr[r].start < ce; r++) {
+      size_t rs = phrase_start(g, sa, tr[r].start);
+      /* (not an act of a party of its own in the next clause: …，后因德国坚决反对) */
+      int subj = 0;
+      for (size_t k = 0; k < na && tr[r].start >= pe; k++)
+        subj |= A[k].a >= rs && A[k].b <= tr[r].start && !A[k].place && !A[k].object;
+      if (subj) continue;
       if (!tr[r].user) tr[r].cameo[0] = 0;
+    }
   }
   /* a statement that narrates an act (钱其琛说，…开展了…经济合作) is told by
    * that act's record */
   for (size_t q = t0; q < ti; q++) {
     sj_trig *T = &tr[q];
-    if (!T->cameo[0] || T->user || T->hint != 'S' || !root_eq(T->cameo, "01")) continue;
+    if (!T->cameo[0] || T->user || T->hint != 'S' || !root_eq(T->cameo, "01") || hope(g, T)) continue;
     for (size_t r = q + 1; r < ti && tr[r].start < sb; r++)
       if (tr[r].cameo[0] && !says(tr[r].cameo) &&
           !event_flags(g, &tr[r], phrase_start(g, sa, tr[r].start))) {
@@ -1423,9 +1439,31 @@ static int praise_done(sj_tg *g, size_t a, size_t b) {
   return 0;
 }
 
+/* does a hope (希望) go on, in its clause, to its speaker's own attending
+ * (希望以观察员的身份参加这次会议): an attend or meeting word with no
+ * other party named between? */
+static int hope_to_attend(sj_tg *g, const sj_trig *T, size_t sb) {
+  if (!hope(g, T)) return 0;
+  size_t pe = phrase_end(g, sb, T->end);
+  for (size_t t = sj_tg_tok_at(g, T->end); t < g->ntok && g->tok[t].end <= pe; t++) {
+    sj_gfield f; /* 出席, 与会, or a meeting word (会议, 会谈: CAMEO 04) */
+    if (tok_ends_cue(g, t, "attend")) return 1;
+    if (sj_tg_gazk(g, g->tok[t].start, SJ_K_TRIGGER, &f) == g->tok[t].end - g->tok[t].start &&
+        f.n > 0 && f.l[0] == 3 && f.s[0][0] == '0' && f.s[0][1] == '4')
+      return 1;
+    const char *p = sj_tg_pos(g, t);
+    if (p[0] == 'n' && (p[1] == 'r' || p[1] == 's' || p[1] == 't')) return 0; /* another party */
+  }
+  return 0;
+}
+
 static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
                            const sj_codes *src, const sj_codes *tgt) {
   if (!root_eq(T->cameo, "01") || T->hint != 'S') return;
+  if (hope_to_attend(g, T, sb)) { /* 希望以观察员身份参加…会议: to meet */
+    memcpy(ev->cameo, "036", 4); ev->label = "express intent to meet or negotiate";
+    return;
+  }
   if (sj_tg_cue(g, T->start, "hope") && tgt->n && !same_set(tgt, src)) {
     memcpy(ev->cameo, "020", 4); ev->label = "make appeal or request";
     return;
@@ -1701,7 +1739,8 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   /* a body of no country (欧盟希望…) speaks for none */
   if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n && !P->r.body_subj)
     first_said(g, T, A, na, sb, &src);
-  if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n) said_about(g, T, A, na, sb, &src, &tgt);
+  /* (a wish to attend, 036, is about the speaker's own going) */
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n && !sj_streq(ev->cameo, "036")) said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
   ev->sources = sj_codes_str(g, &src);
   ev->targets = sj_codes_str(g, &tgt);
