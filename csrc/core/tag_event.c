@@ -1862,9 +1862,10 @@ int sj_tg_events(sj_tg *g) {
     while (mi < nmen && men[mi].start < sa) mi++;
     size_t m0 = mi, m1 = mi;
     while (m1 < nmen && men[m1].start < sb) m1++;
+    int trig = tr[ti].start < sb;
+    if (trig || P.frame) clause_stops(g, sa, sb); /* note_frame reads this sentence's */
     note_frame(g, &P, men, m0, m1, sa, sb);
-    if (tr[ti].start >= sb) continue;
-    clause_stops(g, sa, sb);
+    if (!trig) continue;
     if (g->err || (rc = sentence_actors(g, &am, men, m0, m1, sa))) break;
     size_t t0 = ti;
     while (ti < ntr && tr[ti].start < sb) ti++;
