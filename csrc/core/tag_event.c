@@ -1473,6 +1473,9 @@ static void statement_code(sj_tg *g, sj_event *ev, const sj_trig *T, size_t sb,
     memcpy(ev->cameo, "051", 4); ev->label = "praise or endorse";
     return;
   }
+  /* a verb with a code of its own (相信: 013) keeps it; a plain statement
+   * or a hope is coded by what it says */
+  if (!sj_streq(T->cameo, "010") && !hope(g, T)) return;
   for (size_t k = 0; k < sizeof SAYS / sizeof SAYS[0]; k++) {
     if (!cue_words(g, T->end, ce, SAYS[k].cls)) continue;
     if (SAYS[k].will && !cue_words(g, T->start, ce, "say_will")) continue;
