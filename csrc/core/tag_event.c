@@ -467,6 +467,8 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
     if (k == nm) return 1;
   }
   if (subject_noun(g, T, ps) || planned(g, T, pe)) return 1;
+  /* an aim (为了申请股票上市, 以便…) is not an act */
+  if (mark_in(g, ps, T->start, M_PURPOSE)) return 1;
   /* attending a ceremony (出席了开工典礼) is no consultation */
   if (sj_tg_cue(g, T->start, "attend") == T->end - T->start && cue_in(g, T->end, pe, "ceremony")) return 1;
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
