@@ -442,6 +442,8 @@ static int planned(sj_tg *g, const sj_trig *T, size_t pe) {
 static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj_mention *M,
                       size_t nm) {
   size_t tn = sj_tg_tok_at(g, T->end), t;
+  /* 按…要求, 根据X签署的命令: the measure a thing is done by, a noun */
+  if (mark_in(g, ps, T->start, M_PER)) return 1;
   if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "modifier")) {
     /* …with its own actor (中美签订的协议, 集团军紧急捐赠的) it is told */
     size_t near = T->tok >= 2 ? g->tok[T->tok - 2].start : ps;
@@ -472,8 +474,6 @@ static int background(sj_tg *g, const sj_trig *T, size_t ps, size_t pe, const sj
   /* attending a ceremony (出席了开工典礼) is no consultation */
   if (sj_tg_cue(g, T->start, "attend") == T->end - T->start && cue_in(g, T->end, pe, "ceremony")) return 1;
   if (sj_streq(T->cameo, "036") && mark_in(g, ps, T->start, M_INVITE_OPEN)) return 1;
-  /* 按…要求: the measure a thing is done by, a noun */
-  if (mark_in(g, ps, T->start, M_PER)) return 1;
   /* a verb right before 时, 后 (访华时, 签订后, 视察后指出) anchors the time
    * of another act */
   if (tn < g->ntok && g->tok[tn].start == T->end && tok_cue(g, tn, "frame_end") &&
