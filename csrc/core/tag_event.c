@@ -1583,6 +1583,12 @@ static uint32_t event_flags(sj_tg *g, const sj_trig *T, size_t ps) {
     }
     if (mk->f & SJ_HYPOTHETICAL) f |= SJ_HYPOTHETICAL;
   }
+  /* called off (取消…访问, 减少出国访问, 推迟了…会谈) */
+  for (size_t t = T->tok, hop = 0; t-- > 0 && hop < 5 && g->tok[t].start >= ps; hop++) {
+    uint32_t cp;
+    if (sj_t_dec(g->s, g->n, g->tok[t].start, &cp) > 0 && is_stop(cp)) break;
+    if (tok_cue(g, t, "cancel")) { f |= SJ_NEGATED; break; }
+  }
   return f;
 }
 
