@@ -1157,7 +1157,8 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
       size_t tb = sj_tg_tok_at(g, m->start - 1);
       const char *bp = sj_tg_pos(g, tb);
       x->object = tb < g->ntok && g->tok[tb].end == m->start && bp[0] == 'v' && bp[1] == 0 &&
-                  !sj_tg_cue_tok(g, tb, "say") && !sj_tg_cue_tok(g, tb, "behalf");
+                  !sj_tg_cue_tok(g, tb, "say") && !sj_tg_cue_tok(g, tb, "behalf") &&
+                  !sj_tg_cue_tok(g, tb, "copula");
     }
   }
   mark_actors(g, am->data, am->n, sa);
