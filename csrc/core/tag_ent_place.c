@@ -97,9 +97,12 @@ static size_t place_role(sj_tg *g, size_t a, size_t e, const sj_codes *c) {
   if (!c->n || pc) return 0;
   /* 同台湾进行往来: a partner is the polity (not in a list of places,
    * 苏格兰与威尔士, nor before 的: 与湖南省的张家界) */
-  size_t tp = tok_before(g, a);
+  size_t tp = tok_before(g, a), kd = sj_tg_cue(g, e, "country_of"), td = sj_tg_tok_at(g, e + kd);
+  /* (…nor before 的 and a place: 与湖南省的张家界; 同台湾的民间往来 is) */
+  int de_place = kd && (sj_tg_gazk(g, e + kd, SJ_K_PLACE | SJ_K_COUNTRY, NULL) ||
+                        (td < g->ntok && sj_streq(sj_tg_pos(g, td), "ns")));
   if (c->n == 1 && tp != (size_t)-1 && sj_tg_cue_tok(g, tp, "partner_prep") && sj_tg_is_tend(g, e) &&
-      !(g->last_place && g->last_end == g->tok[tp].start) && !sj_tg_cue(g, e, "country_of")) {
+      !(g->last_place && g->last_end == g->tok[tp].start) && !de_place) {
     sj_te_emit_actor(g, a, e, "country", c, NULL);
     return e;
   }
