@@ -317,7 +317,6 @@ static void best_path(seg *g, size_t n) {
     double best = unk + route[e];
     uint32_t bnext = (uint32_t)e;
     int32_t bpos = -1;
-    const char *bup = NULL;
     int64_t st = 0;
     int has_lexword = 0; /* a word of 2+ chars starts here: no name guess */
     for (size_t j = k; id[j]; j++) { /* id[n] is 0 */
@@ -333,7 +332,7 @@ static void best_path(seg *g, size_t n) {
       double c = lp + route[j + 1];
       if (c >= best || j + 1 == e) {
         best = c; bnext = (uint32_t)(j + 1);
-        bpos = (int32_t)lexpos[term]; bup = NULL;
+        bpos = (int32_t)lexpos[term];
       }
     }
     /* a person's name after a title: surname + one or two given-name
@@ -354,7 +353,7 @@ static void best_path(seg *g, size_t n) {
       nlp += img->given[g->id[end - 1]];
       if (!ustart[end] || (lst && gl != 2)) continue;
       double c = nlp + img->given[img->nchars + gl] + route[end]; /* + length prior */
-      if (c > best) { best = c; bnext = (uint32_t)end; bpos = -3; bup = "nr"; }
+      if (c > best) { best = c; bnext = (uint32_t)end; bpos = -3; }
     }
     /* user words (they may contain spaces, Latin and punctuation) */
     if (user) {
@@ -365,14 +364,13 @@ static void best_path(seg *g, size_t n) {
         if (!u->term[node] || !ustart[j + 1]) continue;
         double c = u->logp[node] + route[j + 1];
         if (c >= best) {
-          best = c; bnext = (uint32_t)(j + 1); bpos = -2; bup = u->pos[node];
+          best = c; bnext = (uint32_t)(j + 1); bpos = -2; upos[k] = u->pos[node];
         }
       }
     }
     route[k] = best;
     next[k] = bnext;
-    npos[k] = bpos;
-    upos[k] = bup;
+    npos[k] = bpos; /* (upos[k] is set only for a user word, -2) */
   }
 }
 
@@ -557,7 +555,8 @@ static int emit_path(seg *g, size_t n) {
     o->type = utype[k];
     if (e == k + 1 && utype[k] != U_HAN && is_name_dot(g->cp[k])) g->dots = 1;
     o->oov = npos[k] == -3;
-    if (npos[k] <= -2) o->pos = g->upos[k];
+    if (npos[k] == -3) o->pos = "nr";
+    else if (npos[k] == -2) o->pos = g->upos[k];
     else if (npos[k] >= 0) o->pos = posname[npos[k]];
     else switch (utype[k]) {
       case U_ALNUM:
