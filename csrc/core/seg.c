@@ -166,10 +166,18 @@ static void make_units(seg *g, size_t n) {
   const uint8_t *cd = g->m->img.chinfo;
   size_t k = 0;
   while (k < n) {
+    /* most units: a Han character, no Chinese digit (chinfo 1..10; id 0
+     * has chinfo 0), before another (so before no combining mark: no
+     * mark is Han); they come in runs */
+    while (k + 1 < n && cls[k + 1] == SJ_C_HAN && cls[k] == SJ_C_HAN && cd[ida[k]] - 1u >= 10u) {
+      ustart[k] = 1;
+      uend[k] = (uint32_t)(k + 1);
+      utype[k] = U_HAN;
+      k++;
+    }
+    if (k >= n) break;
     int c = cls[k];
-    /* most units: a Han character, no Chinese digit, before another (so
-     * before no combining mark: no mark is Han) */
-    if (c == SJ_C_HAN && !(ida[k] && cd[ida[k]] - 1u < 10u) && (k + 1 >= n || cls[k + 1] == SJ_C_HAN)) {
+    if (c == SJ_C_HAN && cd[ida[k]] - 1u >= 10u && k + 1 >= n) {
       ustart[k] = 1;
       uend[k] = (uint32_t)(k + 1);
       utype[k] = U_HAN;
