@@ -301,21 +301,74 @@ static int name_list_item(const seg *g, size_t k, size_t n, uint32_t sn) {
   return g->cp[k - 1] == 0x3001 || (e < n && g->cp[e] == 0x3001);
 }
 
+/* The best edge out of a unit so far: log probability of the path from
+ * there, the char after the edge, its tag (pos id; -1 none, -2 user word,
+ * -3 a name). */
+typedef struct edge {
+  double best;
+  uint32_t next;
+  int32_t pos;
+} edge;
+
+#if defined(__GNUC__) || defined(__clang__)
+#define SEG_COLD __attribute__((noinline, cold))
+#else
+#define SEG_COLD
+#endif
+
+/* A person's name after a title or in a list of names, at the surname
+ * char k: surname + one or two given-name characters, weighed by how often
+ * they are given names.  (Out of line: rare, and it would crowd the
+ * registers of best_path's walk.) */
+static SEG_COLD void name_edges(seg *g, size_t k, size_t n, int has_lexword, edge *b) {
+  const sj_image *img = &g->m->img;
+  uint32_t sn = 0;
+  int lst = 0;
+  if (!has_lexword && title_before(g, k)) sn = surname_at(g, k, n);
+  else if (k > 0 && name_list_sep(g, k - 1)) { /* name_list_item's first test */
+    sn = surname_at(g, k, n);
+    if (!(lst = name_list_item(g, k, n, sn))) sn = 0;
+  }
+  double nlp = NAME_LOGP;
+  for (uint32_t gl = 1; sn && gl <= 2; gl++) {
+    size_t end = k + sn + gl;
+    if (end > n || g->cls[end - 1] != SJ_C_HAN || !g->id[end - 1]) break;
+    nlp += img->given[g->id[end - 1]];
+    if (!g->ustart[end] || (lst && gl != 2)) continue;
+    double c = nlp + img->given[img->nchars + gl] + g->route[end]; /* + length prior */
+    if (c > b->best) { b->best = c; b->next = (uint32_t)end; b->pos = -3; }
+  }
+}
+
+/* User words from char k (they may contain spaces, Latin and
+ * punctuation). */
+static SEG_COLD void user_edges(seg *g, size_t k, size_t n, edge *b) {
+  const sj_user *u = &g->m->user;
+  int32_t node = 0;
+  for (size_t j = k; j < n; j++) {
+    node = sj_user_next(u, node, g->cp[j]);
+    if (node < 0) break;
+    if (!u->term[node] || !g->ustart[j + 1]) continue;
+    double c = u->logp[node] + g->route[j + 1];
+    if (c >= b->best) {
+      b->best = c; b->next = (uint32_t)(j + 1); b->pos = -2; g->upos[k] = u->pos[node];
+    }
+  }
+}
+
 static void best_path(seg *g, size_t n) {
   const sj_image *img = &g->m->img;
-  const sj_user *u = &g->m->user;
   /* locals, so that stores into the arrays do not reload the pointers */
   const int32_t *cells = img->lex.cells;
   const int64_t ncells = img->lex.n;
   const uint8_t *lexpos = img->lex_pos;
-  const uint32_t *id = g->id, *uend = g->uend, *cp = g->cp;
+  const uint32_t *id = g->id, *uend = g->uend;
   const uint8_t *ustart = g->ustart, *cls = g->cls;
   const uint16_t *gstart = img->gaz_start;
   double *route = g->route;
   uint32_t *next = g->next;
   int32_t *npos = g->npos;
-  const char **upos = g->upos;
-  const int user = u->nwords != 0;
+  const int user = g->m->user.nwords != 0;
   const double unk = -img->log_total; /* log(1 / total) */
   route[n] = 0;
   for (size_t k = n; k-- > 0;) {
@@ -343,38 +396,11 @@ static void best_path(seg *g, size_t n) {
         bpos = (int32_t)lexpos[term];
       }
     }
-    /* a person's name after a title: surname + one or two given-name
-     * characters, weighed by how often they are given names */
-    uint32_t sn = 0;
-    int lst = 0;
-    if (cls[k] == SJ_C_HAN && (gstart[id[k]] & SJ_K_SURNAME)) {
-      if (!has_lexword && title_before(g, k)) sn = surname_at(g, k, n);
-      else if (k > 0 && name_list_sep(g, k - 1)) { /* name_list_item's first test */
-        sn = surname_at(g, k, n);
-        if (!(lst = name_list_item(g, k, n, sn))) sn = 0;
-      }
-    }
-    double nlp = NAME_LOGP;
-    for (uint32_t gl = 1; sn && gl <= 2; gl++) {
-      size_t end = k + sn + gl;
-      if (end > n || g->cls[end - 1] != SJ_C_HAN || !g->id[end - 1]) break;
-      nlp += img->given[g->id[end - 1]];
-      if (!ustart[end] || (lst && gl != 2)) continue;
-      double c = nlp + img->given[img->nchars + gl] + route[end]; /* + length prior */
-      if (c > best) { best = c; bnext = (uint32_t)end; bpos = -3; }
-    }
-    /* user words (they may contain spaces, Latin and punctuation) */
-    if (user) {
-      int32_t node = 0;
-      for (size_t j = k; j < n; j++) {
-        node = sj_user_next(u, node, cp[j]);
-        if (node < 0) break;
-        if (!u->term[node] || !ustart[j + 1]) continue;
-        double c = u->logp[node] + route[j + 1];
-        if (c >= best) {
-          best = c; bnext = (uint32_t)(j + 1); bpos = -2; upos[k] = u->pos[node];
-        }
-      }
+    if ((cls[k] == SJ_C_HAN && (gstart[id[k]] & SJ_K_SURNAME)) || user) {
+      edge b = {best, bnext, bpos};
+      if (cls[k] == SJ_C_HAN && (gstart[id[k]] & SJ_K_SURNAME)) name_edges(g, k, n, has_lexword, &b);
+      if (user) user_edges(g, k, n, &b);
+      best = b.best; bnext = b.next; bpos = b.pos;
     }
     route[k] = best;
     next[k] = bnext;
