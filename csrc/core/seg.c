@@ -753,24 +753,27 @@ static int joinable(seg *g, const tok *t) {
 
 static void post_dots(seg *g) {
   tok *t = g->out.data;
-  size_t n = g->out.n;
-  for (size_t i = 1; i + 1 < n; i++) {
+  size_t n = g->out.n, w = 0;
+  /* compacted in place: t[0..w) are the tokens done, t[i..n) those to do */
+  for (size_t i = 0; i < n;) {
     /* (a dot is a unit of its own, never Han) */
-    if (t[i].type == U_HAN || t[i].c1 - t[i].c0 != 1 || !is_name_dot(g->cp[t[i].c0])) continue;
-    if (t[i - 1].type != U_HAN || t[i + 1].type != U_HAN) continue;
-    /* 中国·东盟: two known words that are not names stay apart */
-    if (!joinable(g, &t[i - 1]) && !joinable(g, &t[i + 1])) continue;
-    size_t a = i - 1, b = i + 1;
-    while (a > 0 && t[a - 1].c1 == t[a].c0 && joinable(g, &t[a - 1]) && t[i].c0 - t[a - 1].c0 <= 4) a--;
-    while (b + 1 < n && t[b + 1].c0 == t[b].c1 && joinable(g, &t[b + 1]) && t[b + 1].c1 - t[i].c1 <= 4) b++;
-    t[a].c1 = t[b].c1;
-    t[a].pos = "nrt";
-    t[a].oov = 1;
-    memmove(t + a + 1, t + b + 1, (n - b - 1) * sizeof *t);
-    n -= b - a;
-    i = a;
+    if (w > 0 && i + 1 < n && t[i].type != U_HAN && t[i].c1 - t[i].c0 == 1 &&
+        is_name_dot(g->cp[t[i].c0]) && t[w - 1].type == U_HAN && t[i + 1].type == U_HAN &&
+        /* 中国·东盟: two known words that are not names stay apart */
+        (joinable(g, &t[w - 1]) || joinable(g, &t[i + 1]))) {
+      size_t a = w - 1, b = i + 1;
+      while (a > 0 && t[a - 1].c1 == t[a].c0 && joinable(g, &t[a - 1]) && t[i].c0 - t[a - 1].c0 <= 4) a--;
+      while (b + 1 < n && t[b + 1].c0 == t[b].c1 && joinable(g, &t[b + 1]) && t[b + 1].c1 - t[i].c1 <= 4) b++;
+      t[a].c1 = t[b].c1;
+      t[a].pos = "nrt";
+      t[a].oov = 1;
+      w = a + 1;
+      i = b + 1;
+      continue;
+    }
+    t[w++] = t[i++];
   }
-  g->out.n = n;
+  g->out.n = w;
 }
 
 /* Is [a, b) a surname (gazetteer kind "surname")? */
