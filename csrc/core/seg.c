@@ -46,6 +46,10 @@ typedef struct seg {
   const char *posname[256]; /* the tag names by pos id (lex_pos is a byte) */
   int dots;                 /* the block has a one-char token that is a name dot */
   unsigned t2s;             /* SJ_T2S_* flags of the BMP chars >= U+3400 or'ed */
+  /* num_class of the words of 1..3 chars asked about (年, 月, 万, 艘, ...
+   * after every number): code points 21 bits each, the number of chars
+   * (0: empty slot), the class */
+  struct { uint64_t key; uint8_t n; uint8_t k; } ncache[64];
 } seg;
 
 typedef struct tok {
@@ -115,6 +119,25 @@ static int num_class(const sj_model *m, const char *text, size_t len, size_t a, 
   case 'a': return !strncmp(c, "approx", 6) ? 'a' : 0;
   default: return 0;
   }
+}
+
+/* num_class of chars [a, b) of the block, remembered for short words. */
+static int num_class_at(seg *g, uint32_t a, uint32_t b) {
+  const char *text = (const char *)g->s;
+  size_t nc = b - a;
+  uint64_t key = 0;
+  if (nc == 0 || nc > 3) return num_class(g->m, text, g->len, g->off[a], g->off[b]);
+  for (uint32_t j = a; j < b; j++) {
+    if (g->cp[j] >= 1u << 21) return num_class(g->m, text, g->len, g->off[a], g->off[b]);
+    key = key << 21 | g->cp[j];
+  }
+  unsigned slot = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> 58);
+  if (g->ncache[slot].n == nc && g->ncache[slot].key == key) return g->ncache[slot].k;
+  int k = num_class(g->m, text, g->len, g->off[a], g->off[b]);
+  g->ncache[slot].key = key;
+  g->ncache[slot].n = (uint8_t)nc;
+  g->ncache[slot].k = (uint8_t)k;
+  return k;
 }
 
 /* Is text[a..b) a model word after a designation (96B型, 054A级: class
@@ -694,12 +717,12 @@ static void post_numbers(seg *g) {
       if (cur.type == U_ALNUM) { cur.type = T_NUM; cur.pos = "m"; }
       while (phase == 0 && j < n && t[j].type == U_HAN && t[j].c0 == cur.c1) {
         uint32_t a = t[j].c0, b = t[j].c1;
-        int k = num_class(g->m, text, g->len, g->off[a], g->off[b]);
+        int k = num_class_at(g, a, b);
         if (!k || !takes(g, &cur, cn, pure, cv, k, a, b, prev_date, fine)) {
           /* only the first character? */
           if (b - a < 2) break;
           b = a + 1;
-          k = num_class(g->m, text, g->len, g->off[a], g->off[b]);
+          k = num_class_at(g, a, b);
           if (!k || !takes(g, &cur, cn, pure, cv, k, a, b, prev_date, fine)) break;
         }
         cur.c1 = b;
@@ -786,7 +809,6 @@ static int is_surname(seg *g, uint32_t a, uint32_t b) {
  * 个) and a person's surname and given name (江泽民 -> 江 泽民). */
 static int post_fine(seg *g) {
   const uint8_t *cd = g->m->img.chinfo;
-  const char *text = (const char *)g->s;
   for (size_t i = 0; i < g->out.n; i++) {
     tok *t = &SJ_VEC_AT(&g->out, tok, i);
     uint32_t a = t->c0, b = t->c1, cut = 0;
@@ -797,7 +819,7 @@ static int post_fine(seg *g) {
     while (y < b && g->id[y] && cd[g->id[y]] && cd[g->id[y]] <= 11) y++;
     if (y == x && (g->cp[x] == 0x51E0 || g->cp[x] == 0x591A)) y = x + 1; /* 几 多 */
     /* 一个 is a word of the standard itself */
-    if (y > x && y < b && num_class(g->m, text, g->len, g->off[y], g->off[b]) == 'm' &&
+    if (y > x && y < b && num_class_at(g, y, b) == 'm' &&
         !(b - a == 2 && g->cp[a] == 0x4E00 && g->cp[a + 1] == 0x4E2A))
       cut = y;
     if (!cut && t->pos && t->pos[0] == 'n' && t->pos[1] == 'r' && b - a >= 2 && b - a <= 4) {
