@@ -1333,8 +1333,16 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
     const sj_trig *T = &tr[q];
     if (!T->cameo[0] || T->user) continue;
     int h = hope(g, T);
-    if (!h && !root_eq(T->cameo, "10") && !root_eq(T->cameo, "02")) continue;
+    if (!h && !root_eq(T->cameo, "10") && !root_eq(T->cameo, "02") && !root_eq(T->cameo, "11") &&
+        !root_eq(T->cameo, "12") && !root_eq(T->cameo, "13"))
+      continue;
     size_t pe = phrase_end(g, sb, T->end), ce = h ? said_end(g, T, sb) : pe;
+    /* opposing, rejecting, threatening: only the act right after (反对签订…,
+     * 威胁对伊动武) */
+    if (root_eq(T->cameo, "11") || root_eq(T->cameo, "12") || root_eq(T->cameo, "13")) {
+      ce = ce < T->end + 13 ? ce : T->end + 13;
+      if (cue_in(g, T->end, ce, "topic_close")) continue; /* 指责等向美提出交涉: a list item */
+    }
     for (size_t r = q + 1; r < ti && tr[r].start < ce; r++) {
       size_t rs = phrase_start(g, sa, tr[r].start);
       /* (not an act of a party of its own in the next clause: …，后因德国坚决反对) */
