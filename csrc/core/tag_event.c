@@ -395,18 +395,17 @@ static int licensed(sj_tg *g, const sj_trig *T, size_t ps) {
   return 0;
 }
 
-/* does the sentence ending at sb ask (its last mark ？ or ?, before closing
- * quotes)? */
-static int question(const sj_tg *g, size_t sb) {
-  size_t i = sb;
-  while (i > 0) {
-    unsigned char c = (unsigned char)g->s[i - 1];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { i--; continue; }
-    if (i >= 3 && !memcmp(g->s + i - 3, "\xe2\x80\x9d", 3)) { i -= 3; continue; } /* ” */
-    if (i >= 3 && !memcmp(g->s + i - 3, "\xe3\x80\x8f", 3)) { i -= 3; continue; } /* 』 */
-    break;
+/* does the sentence [sa, sb) ask: is its last stop (before closing quotes
+ * and brackets) ？ or ?  */
+static int question(const sj_tg *g, size_t sa, size_t sb) {
+  for (size_t i = sb, n = 0; i > sa && n < 4; n++) {
+    size_t a = i - 1;
+    while (a > sa && ((unsigned char)g->s[a] & 0xC0) == 0x80) a--; /* back to a lead byte */
+    uint32_t cp;
+    if (sj_t_dec(g->s, i, a, &cp) > 0 && is_stop(cp)) return cp == 0xFF1F || cp == '?';
+    i = a;
   }
-  return (i >= 1 && g->s[i - 1] == '?') || (i >= 3 && !memcmp(g->s + i - 3, "\xef\xbc\x9f", 3));
+  return 0;
 }
 
 /* an event word heading the subject of its clause, someone's (川·立派的讲话
@@ -499,7 +498,7 @@ static int keep_trigger(sj_tg *g, sj_trig *T, size_t sa, size_t sb, const sj_men
                         size_t nm, const sj_trig *prev, int nmeet) {
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   if (T->speaks) return 1;
-  if (question(g, sb)) return 0; /* asked, not told (…究竟提出了哪些建议？) */
+  if (question(g, sa, sb)) return 0; /* asked, not told (…究竟提出了哪些建议？) */
   /* context words the entry needs (演习 needs nothing; 亮相 a military word) */
   if (T->ctx && T->ctxlen && !any_in(g, sa, sb, T->ctx, T->ctxlen)) return 0;
   if (!aid_sent(g, T, sb, pe) || !bombing(g, T, sa, sb, ps)) return 0;
@@ -670,7 +669,6 @@ typedef struct roles { /* what the sentence loop carries between triggers */
   sj_codes last_src;  /* the source of the paragraph's last event */
   sj_codes para_codes; /* the codes of every actor and place of the paragraph */
   int para_ready;      /* para_codes computed (on first need) */
-  int body_subj;       /* the last trigger's subject is a body of no country */
   size_t pa, pb;       /* the paragraph's bytes */
   const sj_mention *men; /* the mentions from the paragraph's first on */
   size_t nmen;
@@ -686,14 +684,16 @@ static int says(const char *cameo) {
   return cameo[0] == '0' && cameo[1] >= '1' && cameo[1] <= '3';
 }
 
-/* statements, appeals, intents, investigations and shows of force name no
- * target when they name no other party (CAMEO roots 01-03, 09, 12, 15, 19) */
-static int no_self_target(const char *cameo) {
-  static const char roots[] = "01|02|03|09|12|15|19";
-  for (size_t i = 0; i + 1 < sizeof roots; i += 3)
-    if (root_eq(cameo, roots + i)) return 1;
+/* is the CAMEO root of cameo one of roots ("01|02|…")? */
+static int has_root(const char *cameo, const char *roots) {
+  for (; roots[0] && roots[1]; roots += roots[2] ? 3 : 2)
+    if (root_eq(cameo, roots)) return 1;
   return 0;
 }
+
+/* statements, appeals, intents, investigations and shows of force name no
+ * target when they name no other party (CAMEO roots 01-03, 09, 12, 15, 19) */
+static int no_self_target(const char *cameo) { return has_root(cameo, "01|02|03|09|12|15|19"); }
 
 /* does [a, b) speak of other countries without naming them (多国, 中外,
  * 28国)? */
@@ -857,16 +857,23 @@ static void invited_by(sj_tg *g, const amen *A, size_t n, size_t sa, size_t ps,
     if (A[k].a > mk->at && A[k].b <= ps && !A[k].place) add_new(tgt, &A[k].c, src);
 }
 
+/* the end of the first cue of class cls in [ps, at) when no actor follows
+ * it before at (向灾区群众, 与国内外商家), else 0 */
+static size_t cue_unnamed(sj_tg *g, const amen *A, size_t n, size_t ps, size_t at, const char *cls) {
+  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].end <= at; t++) {
+    if (!tok_cue(g, t, cls)) continue;
+    for (size_t k = 0; k < n; k++)
+      if (A[k].a >= g->tok[t].end && A[k].b <= at) return 0;
+    return g->tok[t].end;
+  }
+  return 0;
+}
+
 /* is the act addressed (向, 对, 给 …) to someone no actor names, in
  * [ps, at)? */
 static int to_people(sj_tg *g, const amen *A, size_t n, size_t ps, size_t at) {
-  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].end <= at; t++) {
-    if (!tok_cue(g, t, "addressee")) continue;
-    for (size_t k = 0; k < n; k++)
-      if (A[k].a >= g->tok[t].end && A[k].b <= at) return 0;
-    return g->tok[t].end < at && !foreign_any(g, g->tok[t].end, at);
-  }
-  return 0;
+  size_t e = cue_unnamed(g, A, n, ps, at, "addressee");
+  return e && e < at && !foreign_any(g, e, at);
 }
 
 /* the country of the one place of the clause [ps, pe), on both sides */
@@ -961,22 +968,11 @@ static void visited(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen
   }
 }
 
-/* is there a partner word (与, 同) in [ps, at) with no actor after it
- * before at? */
-static int unnamed_partner(sj_tg *g, const amen *A, size_t n, size_t ps, size_t at) {
-  for (size_t t = sj_tg_tok_at(g, ps); t < g->ntok && g->tok[t].end <= at; t++) {
-    if (!tok_cue(g, t, "with")) continue;
-    for (size_t k = 0; k < n; k++)
-      if (A[k].a >= g->tok[t].end && A[k].b <= at) return 0;
-    return 1;
-  }
-  return 0;
-}
-
 /* Sources and targets of a trigger from the chunks of its sentence.
- * Returns 1 when a party of its own was named (a subject, an agent). */
+ * Returns 1 when a party of its own was named (a subject, an agent); *body
+ * tells whether that subject is a body of no country. */
 static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const amen *A, size_t n,
-                      size_t sa, roles *R, sj_codes *src, sj_codes *tgt) {
+                      size_t sa, roles *R, sj_codes *src, sj_codes *tgt, int *body) {
   const sj_trig *T = &tr[q];
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, g->n, T->end), lo, hi;
   sj_codes part, agent;
@@ -989,7 +985,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   if (sk == (size_t)-1) sk = subject_chunk(g, A, n, sa, ps, tr, t0, q, sa);
   int own = sk != (size_t)-1;
   if (own) chunk_codes(A, n, sk, src);
-  R->body_subj = own && !src->n && A[sk].body;
+  *body = own && !src->n && A[sk].body; /* a body of no country: 欧盟 */
   size_t fa = fb > ps ? hi : 0; /* a closed topic frame [fa, fb) before the trigger */
   int other;
   own |= clause_parties(g, tr, t0, q, A, n, ps, fa, fb, pe, sk, src, tgt, &part, &agent, &other);
@@ -999,7 +995,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
     src->n = tgt->n = 0;
     chunk_codes(A, n, wk, src);
     add_new(tgt, &host, src);
-    if (T->cameo[0] == '0' && T->cameo[1] == '4') for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < n && root_eq(T->cameo, "04"); k++) /* and the country in 访华 */
       if (A[k].a >= T->start && A[k].b <= T->end && A[k].country) add_new(tgt, &A[k].c, src);
     return own;
   }
@@ -1024,7 +1020,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
   /* a speaker of no known country (a person the actor stage cannot code):
    * the country named just before in the sentence (菲律宾…部长X宣布, a
    * dateline city) */
-  if (!src->n && !agent.n && !R->body_subj && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
+  if (!src->n && !agent.n && !*body && root_eq(T->cameo, "01")) near_country(A, n, sa, T->start, src);
   int joint = joint_act(g, T, ps);
   if (!part.n && !tgt->n) earlier_partners(A, n, sa, ps, &part);
   /* signed on a visit told before in the sentence (访问了X和Y，分别签署
@@ -1034,7 +1030,7 @@ static int fill_roles(sj_tg *g, const sj_trig *tr, size_t t0, size_t q, const am
     if (tgt->n) joint = 0;
   }
   /* done with partners no actor names (与国内外商家签订): none named */
-  if (joint && !part.n && !tgt->n && src->n < 2 && unnamed_partner(g, A, n, ps, T->start))
+  if (joint && !part.n && !tgt->n && src->n < 2 && cue_unnamed(g, A, n, ps, T->start, "with"))
     return own;
   if (joint || (src->n >= 2 && !other && !part.n)) {
     sj_codes_merge(src, &part);
@@ -1163,6 +1159,14 @@ static int sentence_actors(sj_tg *g, sj_vec *am, const sj_mention *men, size_t m
   }
   mark_actors(g, am->data, am->n, sa);
   return SJ_OK;
+}
+
+/* does an actor of no place, not a verb's object, stand in [a, b) (the
+ * subject of a clause)? */
+static int subject_before(const amen *A, size_t n, size_t a, size_t b) {
+  for (size_t k = 0; k < n; k++)
+    if (A[k].a >= a && A[k].b <= b && !A[k].place && !A[k].object) return 1;
+  return 0;
 }
 
 /* is T a saying verb of hoping (希望, 期望: cue class hope)? */
@@ -1332,24 +1336,19 @@ static void prune_triggers(sj_tg *g, sj_trig *tr, size_t t0, size_t ti, size_t s
   for (size_t q = t0; q < ti; q++) {
     const sj_trig *T = &tr[q];
     if (!T->cameo[0] || T->user) continue;
-    int h = hope(g, T);
-    if (!h && !root_eq(T->cameo, "10") && !root_eq(T->cameo, "02") && !root_eq(T->cameo, "11") &&
-        !root_eq(T->cameo, "12") && !root_eq(T->cameo, "13"))
-      continue;
+    int h = hope(g, T), against = has_root(T->cameo, "11|12|13");
+    if (!h && !against && !has_root(T->cameo, "10|02")) continue;
     size_t pe = phrase_end(g, sb, T->end), ce = h ? said_end(g, T, sb) : pe;
     /* opposing, rejecting, threatening: only the act right after (反对签订…,
-     * 威胁对伊动武) */
-    if (root_eq(T->cameo, "11") || root_eq(T->cameo, "12") || root_eq(T->cameo, "13")) {
+     * 威胁对伊动武), not a list item (指责等向美提出交涉) */
+    if (against) {
       ce = ce < T->end + 13 ? ce : T->end + 13;
-      if (cue_in(g, T->end, ce, "topic_close")) continue; /* 指责等向美提出交涉: a list item */
+      if (cue_in(g, T->end, ce, "topic_close")) continue;
     }
     for (size_t r = q + 1; r < ti && tr[r].start < ce; r++) {
-      size_t rs = phrase_start(g, sa, tr[r].start);
-      /* (not an act of a party of its own in the next clause: …，后因德国坚决反对) */
-      int subj = 0;
-      for (size_t k = 0; k < na && tr[r].start >= pe; k++)
-        subj |= A[k].a >= rs && A[k].b <= tr[r].start && !A[k].place && !A[k].object;
-      if (subj) continue;
+      /* not an act of a party of its own in the next clause (…，后因德国坚决反对) */
+      if (tr[r].start >= pe && subject_before(A, na, phrase_start(g, sa, tr[r].start), tr[r].start))
+        continue;
       if (!tr[r].user) tr[r].cameo[0] = 0;
     }
   }
@@ -1565,8 +1564,6 @@ static char *event_place(sj_tg *g, const sj_trig *T, const amen *A, size_t na, s
   return sj_tg_str(g, g->s + A[lo].a, A[hi].b - A[lo].a);
 }
 
-/* markers of the clause before the trigger (negation close to it), of the
- * sentence before it (hypothesis) */
 /* is T the object of an attending or licensing verb right after a
  * negation at ng (没有参加…对泰国的援助)? */
 static int negated_object(sj_tg *g, size_t ng, const sj_trig *T) {
@@ -1581,6 +1578,9 @@ static int negated_object(sj_tg *g, size_t ng, const sj_trig *T) {
   return 1;
 }
 
+/* markers of the clause before the trigger (negation close to it or over
+ * the verb that takes it, a cancelling verb), of the sentence before it
+ * (hypothesis) */
 static uint32_t event_flags(sj_tg *g, const sj_trig *T, size_t ps) {
   uint32_t f = 0;
   for (size_t k = 0; k < g->nmark; k++) {
@@ -1637,7 +1637,9 @@ static int owner_word(sj_tg *g, size_t t) {
  * it, past adverbs and times (有人说, 科学家日前宣布): 2 (no record even
  * with a party named earlier) */
 static int unattributed(sj_tg *g, const sj_trig *T, size_t sa) {
-  if (T->start > g->tok[T->tok].start) /* fused with its speaker (萨维说), or with an adverb after a generic one (舆论|普遍认为) */
+  /* fused with its speaker (萨维说), or with an adverb after a generic
+   * one (舆论|普遍认为) */
+  if (T->start > g->tok[T->tok].start)
     return T->tok > 0 && g->tok[T->tok - 1].start >= sa && tok_ends_cue(g, T->tok - 1, "say_none") ? 2 : 0;
   if (T->tok == 0 || g->tok[T->tok - 1].start < sa) return 1;
   size_t t = T->tok - 1;
@@ -1678,16 +1680,16 @@ static int one_country(const amen *A, size_t n, size_t sa, const sj_codes *src, 
   sj_codes_merge(&all, tgt);
   for (size_t k = 0; k < n; k++) {
     if (A[k].a < sa || A[k].paren) continue;
-    if (!A[k].c.n && !A[k].place) return 0; /* a body of no country (东盟) */
+    if (!A[k].c.n && !A[k].place) return 0; /* of no known country (东盟, a person uncoded) */
     sj_codes_merge(&all, &A[k].c);
   }
   return all.n <= 1;
 }
 
 /* is the speaker of T someone: an actor of its clause before it (a person
- * of no known country), fused with it (萨维说), a state unnamed (这些国家,
- * cue class party_noun), or a proper name or 他/她
- * 它们 (cue class pron_party) right before it? */
+ * of no known country), fused with it (萨维说), or right before it a state
+ * left unnamed (这些国家: cue class party_noun), a proper name no stage
+ * took, or 他/她/它/它们 (cue class pron_party)? */
 static int speaker_named(sj_tg *g, const sj_trig *T, const amen *A, size_t n, size_t ps, size_t sa) {
   for (size_t k = 0; k < n; k++)
     if (A[k].a >= ps && A[k].b <= T->start && !A[k].place) return 1;
@@ -1723,7 +1725,8 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
   sj_trig *T = &tr[q];
   size_t ps = phrase_start(g, sa, T->start), pe = phrase_end(g, sb, T->end);
   sj_codes src, tgt;
-  int own = fill_roles(g, tr, t0, q, A, na, sa, &P->r, &src, &tgt);
+  int body;
+  int own = fill_roles(g, tr, t0, q, A, na, sa, &P->r, &src, &tgt, &body);
   int going_on = T->hint == 'S' && root_eq(P->last_cameo, "01") && P->r.last_src.n &&
                  (P->last_sent_end == sb || next_sentence(g, P->last_sent_end, sa));
   if (!statement_ok(g, T, own, going_on, sa)) return SJ_OK;
@@ -1755,12 +1758,12 @@ static int make_event(sj_tg *g, sj_trig *tr, size_t t0, size_t q, size_t sa, siz
     ev->label = "consult";
     if (!tgt.n) add_new(&tgt, &P->r.last_src, &src);
   }
-
   /* a body of no country (欧盟希望…) speaks for none */
-  if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n && !P->r.body_subj)
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !src.n && !body)
     first_said(g, T, A, na, sb, &src);
   /* (a wish to attend, 036, is about the speaker's own going) */
-  if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n && !sj_streq(ev->cameo, "036")) said_about(g, T, A, na, sb, &src, &tgt);
+  if (root_eq(T->cameo, "01") && T->hint == 'S' && !tgt.n && !sj_streq(ev->cameo, "036"))
+    said_about(g, T, A, na, sb, &src, &tgt);
   ev->date = event_date(g, T, men, m0, m1, sa, sb, P);
   ev->sources = sj_codes_str(g, &src);
   ev->targets = sj_codes_str(g, &tgt);

@@ -127,7 +127,7 @@ GOV = {'ministry', 'leader', 'body'}
 TITLE = {'GOV', 'MIL'}
 PLACESUFFIX = PLACE_CLASSES | {'facility'}
 NAMESUFFIX = {'exercise', 'competition', 'meeting', 'event', 'document',
-              'equipment', 'unit', 'operation', 'project'}
+              'equipment', 'unit', 'operation', 'project', 'other'}
 # withdrawn ISO 3166-1 alpha-3 codes (ISO 3166-3) still used for history
 HISTORIC = {'SUN', 'YUG', 'CSK', 'DDR'}
 HINTS = {'-', 'light', 'weak', 'lv', 'say', 'recv'}
